@@ -1,0 +1,3 @@
+export type { Backend, Database } from './database.js';
+export { openDatabase, databaseOptionsFromEnv, type DatabaseOptions } from './open-database.js';
+export { migrate } from './migrate.js';

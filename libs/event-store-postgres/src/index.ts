@@ -1,0 +1,2 @@
+export { PostgresEventStore, type PostgresConnection, type PostgresEventStoreOptions } from './postgres-event-store.js';
+export { APPENDED_CHANNEL } from './live-signal.js';

@@ -1,0 +1,223 @@
+import type pg from 'pg';
+import {
+  EventIdConflictError,
+  InvalidAppendError,
+  LOG_START,
+  WrongExpectedRevisionError,
+  parseExpectedRevision,
+  validateEvents,
+  validateJsonObject,
+  validateStreamId,
+  type AppendResult,
+  type Checkpoint,
+  type EventStore,
+  type EventToAppend,
+  type ExpectedRevision,
+  type JsonObject,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type StoredEvent,
+  type StreamMetadataResult,
+  type SubscribeOptions,
+} from '#event-store';
+import { LiveSignal } from './live-signal.js';
+
+/** What the store needs of a database: a pool, and a URL for its LISTEN connection. */
+export interface PostgresConnection {
+  pool: pg.Pool;
+  url: string;
+  /** Whether NOTIFY reaches other connections (false on PGlite's socket). */
+  deliversNotifications: boolean;
+}
+
+export interface PostgresEventStoreOptions {
+  /** Longest wait between two reads of a live subscriber when no wake-up arrives. */
+  pollIntervalMs?: number;
+}
+
+const MAX_READ = 10_000;
+const METADATA_EVENT_TYPE = '$metadata';
+// The text cast gets its own name: ORDER BY a name of the select list would sort the text, not the xid8.
+const COLUMNS = `e.global_position, e.transaction_id::text AS transaction_id_text, e.stream_id, e.stream_revision,
+  e.event_id, e.event_type, e.schema_version, e.data, e.metadata, e.recorded_at`;
+// A transaction enters the log only once every older transaction has finished (see the migration).
+const VISIBLE = `e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())`;
+
+interface EventRow {
+  global_position: string;
+  transaction_id_text: string;
+  stream_id: string;
+  stream_revision: string;
+  event_id: string;
+  event_type: string;
+  schema_version: number;
+  data: JsonObject;
+  metadata: JsonObject;
+  recorded_at: Date;
+}
+
+interface AppendRow {
+  outcome: 'appended' | 'duplicate' | 'conflict' | 'id_conflict';
+  revision: string | null;
+  positions: string[] | null;
+  conflict_event_id: string | null;
+  conflict_reason: string | null;
+}
+
+/** The event store on PostgreSQL, and on PGlite, which runs the same SQL. */
+export class PostgresEventStore implements EventStore {
+  private readonly signal: LiveSignal;
+  private readonly pollIntervalMs: number;
+
+  constructor(
+    private readonly connection: PostgresConnection,
+    options: PostgresEventStoreOptions = {},
+  ) {
+    this.pollIntervalMs = options.pollIntervalMs ?? 250;
+    this.signal = new LiveSignal(connection.url, connection.deliversNotifications);
+  }
+
+  async appendToStream(streamId: string, events: EventToAppend[], expected: ExpectedRevision = 'any'): Promise<AppendResult> {
+    return this.append(validateStreamId(streamId), validateEvents(events), parseExpectedRevision(expected));
+  }
+
+  private async append(streamId: string, events: EventToAppend[], expected: ExpectedRevision, retried = false): Promise<AppendResult> {
+    const payload = JSON.stringify(
+      events.map((e) => ({ id: e.id, type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata: e.metadata ?? {} })),
+    );
+    let row: AppendRow;
+    try {
+      const result = await this.connection.pool.query<AppendRow>(
+        'SELECT * FROM event_store.append_to_stream($1, $2, $3::jsonb)',
+        [streamId, typeof expected === 'bigint' ? expected.toString() : expected, payload],
+      );
+      row = result.rows[0]!;
+    } catch (error) {
+      // Two identical appends raced past the idempotency check: ask again, and get the retry's answer.
+      if (!retried && (error as { constraint?: string }).constraint === 'events_event_id_key') {
+        return this.append(streamId, events, expected, true);
+      }
+      throw error;
+    }
+    switch (row.outcome) {
+      case 'conflict': {
+        const actual = BigInt(row.revision!);
+        throw new WrongExpectedRevisionError(streamId, expected, actual < 0n ? 'no_stream' : actual);
+      }
+      case 'id_conflict':
+        throw new EventIdConflictError(row.conflict_event_id!, row.conflict_reason!);
+      default:
+        if (row.outcome === 'appended') this.signal.notify();
+        return {
+          nextExpectedRevision: BigInt(row.revision!),
+          positions: row.positions!.map(BigInt),
+          written: row.outcome === 'appended',
+        };
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    validateStreamId(streamId, 'streamId', true);
+    const backwards = options.direction === 'backwards';
+    const limit = readLimit(options.maxCount);
+    const from = options.fromRevision ?? (backwards ? 2n ** 63n - 1n : 0n);
+    if (typeof from !== 'bigint' || from < 0n) throw new InvalidAppendError('fromRevision', 'must be a revision (an integer ≥ 0)');
+    const { rows } = await this.connection.pool.query<EventRow>(
+      `SELECT ${COLUMNS} FROM event_store.events e
+        WHERE e.stream_id = $1 AND e.stream_revision ${backwards ? '<=' : '>='} $2
+        ORDER BY e.stream_revision ${backwards ? 'DESC' : 'ASC'} LIMIT $3`,
+      [streamId, from.toString(), limit],
+    );
+    return rows.map(toStoredEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
+    return (await this.readAfter(options.after ?? LOG_START, readLimit(options.maxCount))).events;
+  }
+
+  /** Events after `after` in log order, and whether committed events wait behind a still-running older transaction. */
+  private async readAfter(after: Checkpoint, limit: number): Promise<{ events: StoredEvent[]; heldBack: boolean }> {
+    const params = [after.transactionId.toString(), after.globalPosition.toString()];
+    const { rows } = await this.connection.pool.query<EventRow>(
+      `SELECT ${COLUMNS} FROM event_store.events e
+        WHERE (e.transaction_id, e.global_position) > ($1::text::xid8, $2::bigint) AND ${VISIBLE}
+        ORDER BY e.transaction_id, e.global_position LIMIT $3`,
+      [...params, limit],
+    );
+    if (rows.length === limit) return { events: rows.map(toStoredEvent), heldBack: false };
+    const pending = await this.connection.pool.query<{ held: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM event_store.events e
+        WHERE (e.transaction_id, e.global_position) > ($1::text::xid8, $2::bigint) AND NOT ${VISIBLE}) AS held`,
+      params,
+    );
+    return { events: rows.map(toStoredEvent), heldBack: pending.rows[0]!.held };
+  }
+
+  async *subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<StoredEvent> {
+    let checkpoint = options.after ?? LOG_START;
+    const batchSize = readLimit(options.batchSize ?? 1000);
+    const abort = options.signal;
+    while (!abort?.aborted) {
+      const wait = this.signal.arm();
+      const { events, heldBack } = await this.readAfter(checkpoint, batchSize);
+      for (const event of events) {
+        if (abort?.aborted) return;
+        yield event;
+        checkpoint = { transactionId: event.transactionId, globalPosition: event.globalPosition };
+      }
+      // A full batch means more is waiting; events held behind an open transaction are worth a quick look again.
+      if (events.length < batchSize) await wait(heldBack ? 10 : this.pollIntervalMs, abort);
+    }
+  }
+
+  async getStreamMetadata(streamId: string): Promise<StreamMetadataResult> {
+    validateStreamId(streamId);
+    const [last] = await this.readStream(metadataStreamOf(streamId), { direction: 'backwards', maxCount: 1 });
+    return { streamId, metadata: last?.data ?? null, metadataRevision: last?.revision ?? 'no_stream' };
+  }
+
+  /** KurrentDB keeps a stream's metadata as events of the system stream `$$<streamId>`; so does this store. */
+  async setStreamMetadata(streamId: string, metadata: JsonObject, expected: ExpectedRevision = 'any'): Promise<AppendResult> {
+    validateStreamId(streamId);
+    const event: EventToAppend = {
+      id: crypto.randomUUID(),
+      type: METADATA_EVENT_TYPE,
+      schemaVersion: 1,
+      data: validateJsonObject(metadata, 'metadata'),
+      metadata: {},
+    };
+    return this.append(metadataStreamOf(streamId), [event], parseExpectedRevision(expected));
+  }
+
+  /** Stops the LISTEN connection and ends every live subscription's wait. */
+  async close(): Promise<void> {
+    await this.signal.close();
+  }
+}
+
+function metadataStreamOf(streamId: string): string {
+  return `$$${streamId}`;
+}
+
+function readLimit(maxCount: number | undefined): number {
+  const limit = maxCount ?? MAX_READ;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_READ) {
+    throw new InvalidAppendError('maxCount', `must be an integer from 1 to ${MAX_READ}`);
+  }
+  return limit;
+}
+
+function toStoredEvent(row: EventRow): StoredEvent {
+  return {
+    id: row.event_id,
+    streamId: row.stream_id,
+    revision: BigInt(row.stream_revision),
+    globalPosition: BigInt(row.global_position),
+    transactionId: BigInt(row.transaction_id_text),
+    type: row.event_type,
+    schemaVersion: row.schema_version,
+    data: row.data,
+    metadata: row.metadata,
+    recordedAt: row.recorded_at,
+  };
+}

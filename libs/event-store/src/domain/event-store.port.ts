@@ -1,0 +1,97 @@
+import type { ExpectedRevision } from './expected-revision.js';
+
+/** A JSON object, the only shape event data and metadata may take. */
+export type JsonObject = { [key: string]: JsonValue };
+export type JsonValue = null | boolean | number | string | JsonValue[] | JsonObject;
+
+/** An event as a writer proposes it. `id` makes retries idempotent. */
+export interface EventToAppend {
+  id: string;
+  type: string;
+  schemaVersion: number;
+  data: JsonObject;
+  metadata?: JsonObject;
+}
+
+/** An event as the store keeps it: immutable, with its place in its stream and in the global log. */
+export interface StoredEvent {
+  id: string;
+  streamId: string;
+  /** 0-based position of the event within its stream. */
+  revision: bigint;
+  /** Position in the global log; with `transactionId` it forms the event's checkpoint. */
+  globalPosition: bigint;
+  /** Id of the writing transaction (xid8); the log is ordered by (transactionId, globalPosition). */
+  transactionId: bigint;
+  type: string;
+  schemaVersion: number;
+  data: JsonObject;
+  metadata: JsonObject;
+  recordedAt: Date;
+}
+
+/**
+ * A place in the global log. The log is ordered by (transactionId, globalPosition), not by position alone:
+ * positions are taken when a transaction writes and may commit out of order, transaction ids are not
+ * visible to readers until every older transaction has finished.
+ */
+export interface Checkpoint {
+  transactionId: bigint;
+  globalPosition: bigint;
+}
+
+/** The start of the log: before every event. */
+export const LOG_START: Checkpoint = { transactionId: 0n, globalPosition: 0n };
+
+export interface AppendResult {
+  /** The stream's revision after the append (the revision of its last event). */
+  nextExpectedRevision: bigint;
+  /** Global positions of the appended events, in order. */
+  positions: bigint[];
+  /** False when every event was already stored (an idempotent retry): nothing was written. */
+  written: boolean;
+}
+
+export interface ReadStreamOptions {
+  direction?: 'forwards' | 'backwards';
+  /** First revision to read (inclusive); defaults to the start (forwards) or the end (backwards). */
+  fromRevision?: bigint;
+  maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  /** Read events strictly after this checkpoint. */
+  after?: Checkpoint;
+  maxCount?: number;
+}
+
+export interface SubscribeOptions {
+  /** Deliver events strictly after this checkpoint; the log's start by default. */
+  after?: Checkpoint;
+  /** Events fetched per read during catch-up and live reading. */
+  batchSize?: number;
+  /** Ends the subscription; the iterator then returns. */
+  signal?: AbortSignal;
+}
+
+/** Stream metadata as KurrentDB keeps it: a JSON object with its own revision. */
+export interface StreamMetadataResult {
+  streamId: string;
+  metadata: JsonObject | null;
+  metadataRevision: bigint | 'no_stream';
+}
+
+/**
+ * 事象ストア — the event store port. KurrentDB (EventStoreDB) semantics so that a KurrentDB adapter can stand
+ * in for the PostgreSQL one: per-stream optimistic concurrency, idempotent event ids, a global log that a
+ * subscriber never reads out of order.
+ */
+export interface EventStore {
+  appendToStream(streamId: string, events: EventToAppend[], expected?: ExpectedRevision): Promise<AppendResult>;
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
+  /** Catch-up, then live: every event after `after` exactly once, in log order, until the signal aborts. */
+  subscribeToAll(options?: SubscribeOptions): AsyncIterable<StoredEvent>;
+  getStreamMetadata(streamId: string): Promise<StreamMetadataResult>;
+  setStreamMetadata(streamId: string, metadata: JsonObject, expected?: ExpectedRevision): Promise<AppendResult>;
+}

@@ -1,0 +1,4 @@
+export * from './domain/event-store.port.js';
+export * from './domain/expected-revision.js';
+export * from './domain/event-store.errors.js';
+export * from './domain/append-input.validation.js';

@@ -1,0 +1,149 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * The event store: an append-only log of events in streams.
+ *
+ * - `events.transaction_id` is the writing transaction's id (xid8). Readers only read rows whose transaction
+ *   is older than every running one and order by (transaction_id, global_position), so a subscriber never
+ *   skips an event whose transaction commits after a later-numbered one (the technique of Emmett).
+ * - `streams` holds one row per stream with its last revision; appends lock that row, so appends to one
+ *   stream are serialized and the expected-revision check is exact. The unique (stream_id, stream_revision)
+ *   index enforces the same invariant in the database (as Message DB does).
+ * - Stored events cannot be updated, deleted or truncated: triggers refuse it (as Commanded does).
+ */
+export class EventStore1764000000000 implements MigrationInterface {
+  name = 'EventStore1764000000000';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query(`CREATE SCHEMA event_store`);
+    await db.query(`
+      CREATE TABLE event_store.streams (
+        stream_id text PRIMARY KEY,
+        revision  bigint NOT NULL CHECK (revision >= 0)
+      )`);
+    await db.query(`
+      CREATE TABLE event_store.events (
+        global_position bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        transaction_id  xid8 NOT NULL DEFAULT pg_current_xact_id(),
+        stream_id       text NOT NULL,
+        stream_revision bigint NOT NULL CHECK (stream_revision >= 0),
+        event_id        uuid NOT NULL,
+        event_type      text NOT NULL,
+        schema_version  integer NOT NULL CHECK (schema_version >= 1),
+        data            jsonb NOT NULL CHECK (jsonb_typeof(data) = 'object'),
+        metadata        jsonb NOT NULL CHECK (jsonb_typeof(metadata) = 'object'),
+        recorded_at     timestamptz NOT NULL DEFAULT now(),
+        CONSTRAINT events_stream_revision_key UNIQUE (stream_id, stream_revision),
+        CONSTRAINT events_event_id_key UNIQUE (event_id)
+      )`);
+    await db.query(`CREATE INDEX events_log_order_idx ON event_store.events (transaction_id, global_position)`);
+
+    await db.query(`
+      CREATE FUNCTION event_store.refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        RAISE EXCEPTION 'event_store.events is append-only: % refused', TG_OP
+          USING ERRCODE = 'HM001', HINT = 'a correction is a new event';
+      END $$`);
+    await db.query(`
+      CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON event_store.events
+      FOR EACH STATEMENT EXECUTE FUNCTION event_store.refuse_change()`);
+
+    // One round trip per append. p_expected: 'any' | 'no_stream' | 'stream_exists' | a revision in decimal.
+    // p_events: a JSON array of {id, type, schemaVersion, data, metadata}.
+    // Outcomes: 'appended'; 'duplicate' (an idempotent retry, nothing written); 'conflict' (wrong expected
+    // revision; revision = actual, -1 for no stream); 'id_conflict' (an id stored with other content or place).
+    await db.query(`
+      CREATE FUNCTION event_store.append_to_stream(p_stream_id text, p_expected text, p_events jsonb)
+      RETURNS TABLE (outcome text, revision bigint, positions bigint[], conflict_event_id uuid, conflict_reason text)
+      LANGUAGE plpgsql AS $$
+      DECLARE
+        v_count   integer := jsonb_array_length(p_events);
+        -- The cast stays outside the CASE: PostgreSQL may fold a constant branch before testing its condition.
+        v_exact   bigint := (CASE WHEN p_expected ~ '^[0-9]+$' THEN p_expected END)::bigint;
+        v_current bigint;
+        v_claimed boolean := false;
+        v_first   bigint;
+        v_bad     record;
+      BEGIN
+        -- An idempotent retry: every id already stored, in this stream, consecutively, with the same content.
+        SELECT min(e.stream_revision) INTO v_first
+          FROM event_store.events e
+         WHERE e.event_id IN (SELECT (x->>'id')::uuid FROM jsonb_array_elements(p_events) x);
+        IF v_first IS NOT NULL THEN
+          SELECT p.id, CASE
+                   WHEN e.event_id IS NULL THEN 'in part: retry the original append whole, without new events'
+                   WHEN e.stream_id <> p_stream_id THEN format('in stream "%s"', e.stream_id)
+                   WHEN e.stream_revision <> v_first + p.ord - 1 THEN format('at revision %s, out of this append''s order', e.stream_revision)
+                   ELSE 'with different content (type, schema version, data or metadata)'
+                 END AS reason
+            INTO v_bad
+            FROM (SELECT (x->>'id')::uuid AS id, x, ord FROM jsonb_array_elements(p_events) WITH ORDINALITY AS t(x, ord)) p
+            LEFT JOIN event_store.events e ON e.event_id = p.id
+           WHERE e.event_id IS NULL
+              OR e.stream_id <> p_stream_id
+              OR e.stream_revision <> v_first + p.ord - 1
+              OR e.event_type <> p.x->>'type'
+              OR e.schema_version <> (p.x->>'schemaVersion')::integer
+              OR e.data <> p.x->'data'
+              OR e.metadata <> p.x->'metadata'
+           ORDER BY p.ord LIMIT 1;
+          IF FOUND THEN
+            RETURN QUERY SELECT 'id_conflict'::text, NULL::bigint, NULL::bigint[], v_bad.id, v_bad.reason;
+            RETURN;
+          END IF;
+          IF (p_expected = 'no_stream' AND v_first <> 0) OR v_first <> coalesce(v_exact + 1, v_first) THEN
+            RETURN QUERY SELECT 'id_conflict'::text, NULL::bigint, NULL::bigint[], (p_events->0->>'id')::uuid,
+              format('at revision %s of "%s", not where expected revision %s places it', v_first, p_stream_id, p_expected);
+            RETURN;
+          END IF;
+          RETURN QUERY
+            SELECT 'duplicate'::text, max(e.stream_revision), array_agg(e.global_position ORDER BY e.stream_revision), NULL::uuid, NULL::text
+              FROM event_store.events e
+             WHERE e.event_id IN (SELECT (x->>'id')::uuid FROM jsonb_array_elements(p_events) x);
+          RETURN;
+        END IF;
+
+        -- Lock the stream's row: appends to one stream queue here, so the revision check below is exact.
+        SELECT s.revision INTO v_current FROM event_store.streams s WHERE s.stream_id = p_stream_id FOR UPDATE;
+        IF NOT FOUND THEN
+          v_current := -1;
+          IF p_expected IN ('any', 'no_stream') THEN
+            INSERT INTO event_store.streams (stream_id, revision) VALUES (p_stream_id, v_count - 1)
+              ON CONFLICT (stream_id) DO NOTHING;
+            v_claimed := FOUND;
+            IF NOT v_claimed THEN -- a concurrent writer created the stream first
+              SELECT s.revision INTO v_current FROM event_store.streams s WHERE s.stream_id = p_stream_id FOR UPDATE;
+            END IF;
+          END IF;
+        END IF;
+
+        IF (p_expected = 'no_stream' AND v_current <> -1)
+           OR (p_expected = 'stream_exists' AND v_current = -1)
+           OR v_current <> coalesce(v_exact, v_current) THEN
+          RETURN QUERY SELECT 'conflict'::text, v_current, NULL::bigint[], NULL::uuid, NULL::text;
+          RETURN;
+        END IF;
+        IF NOT v_claimed THEN
+          UPDATE event_store.streams SET revision = v_current + v_count WHERE stream_id = p_stream_id;
+        END IF;
+
+        RETURN QUERY
+          WITH inserted AS (
+            INSERT INTO event_store.events (stream_id, stream_revision, event_id, event_type, schema_version, data, metadata)
+            SELECT p_stream_id, v_current + p.ord, (p.x->>'id')::uuid, p.x->>'type', (p.x->>'schemaVersion')::integer,
+                   p.x->'data', p.x->'metadata'
+              FROM jsonb_array_elements(p_events) WITH ORDINALITY AS p(x, ord)
+             ORDER BY p.ord
+            RETURNING global_position, stream_revision
+          )
+          SELECT 'appended'::text, v_current + v_count, array_agg(global_position ORDER BY stream_revision), NULL::uuid, NULL::text
+            FROM inserted;
+        -- Wakes live subscribers when this transaction commits (one notification per transaction).
+        PERFORM pg_notify('event_store_appended', '');
+      END $$`);
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    await db.query(`DROP SCHEMA event_store CASCADE`);
+  }
+}

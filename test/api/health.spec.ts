@@ -1,0 +1,28 @@
+import type { INestApplication } from '@nestjs/common';
+import { createApp } from '../../apps/api/src/create-app.js';
+import type { HealthReport } from '../../apps/api/src/health/health.controller.js';
+import { backendName, openTestDatabase } from '../support/test-database.js';
+
+describe(`GET /health on ${backendName}`, () => {
+  let app: INestApplication;
+  let url: string;
+
+  beforeAll(async () => {
+    app = await createApp(await openTestDatabase());
+    await app.listen(0, '127.0.0.1');
+    url = await app.getUrl();
+  });
+  afterAll(() => app.close());
+
+  it('reports the database and the event store over real HTTP', async () => {
+    const response = await fetch(`${url}/health`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as HealthReport;
+    expect(body).toMatchObject({
+      status: 'ok',
+      database: { backend: process.env.DATABASE_URL ? 'postgres' : 'pglite', reachable: true },
+      eventStore: { ready: true, lastGlobalPosition: '0' },
+    });
+    expect(body.database.serverVersion).toMatch(/^\d+/);
+  });
+});

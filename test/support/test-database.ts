@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { migrate, openDatabase, type Database } from '#database';
+import { MIGRATIONS } from '#migrations';
+
+/**
+ * A migrated database of its own for one test suite: a fresh database on the PostgreSQL server in
+ * `DATABASE_URL` (dropped again by `close`), or a fresh in-memory PGlite when it is unset.
+ */
+export async function openTestDatabase(poolSize = 10): Promise<Database> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    const db = await openDatabase({ poolSize });
+    await migrate(db, MIGRATIONS);
+    return db;
+  }
+  const name = `himotoki_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const db = await openDatabase({ url: url.toString(), poolSize });
+  await migrate(db, MIGRATIONS);
+  return {
+    ...db,
+    async close() {
+      await db.close();
+      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}
+
+async function adminQuery(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+export const backendName = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
