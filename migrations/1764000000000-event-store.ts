@@ -52,6 +52,8 @@ export class EventStore1764000000000 implements MigrationInterface {
     // p_events: a JSON array of {id, type, schemaVersion, data, metadata}.
     // Outcomes: 'appended'; 'duplicate' (an idempotent retry, nothing written); 'conflict' (wrong expected
     // revision; revision = actual, -1 for no stream); 'id_conflict' (an id stored with other content or place).
+    // A retry resends its whole append, so probing the first id finds it; any other stored id trips the
+    // unique index, which the adapter reports. Probing every id cost two thirds of the append throughput.
     await db.query(`
       CREATE FUNCTION event_store.append_to_stream(p_stream_id text, p_expected text, p_events jsonb)
       RETURNS TABLE (outcome text, revision bigint, positions bigint[], conflict_event_id uuid, conflict_reason text)
@@ -65,13 +67,11 @@ export class EventStore1764000000000 implements MigrationInterface {
         v_first   bigint;
         v_bad     record;
       BEGIN
-        -- An idempotent retry: every id already stored, in this stream, consecutively, with the same content.
-        SELECT min(e.stream_revision) INTO v_first
-          FROM event_store.events e
-         WHERE e.event_id IN (SELECT (x->>'id')::uuid FROM jsonb_array_elements(p_events) x);
-        IF v_first IS NOT NULL THEN
+        SELECT e.stream_revision INTO v_first FROM event_store.events e WHERE e.event_id = (p_events->0->>'id')::uuid;
+        IF FOUND THEN
+          -- A retry: every id stored, in this stream, consecutively, with the same content.
           SELECT p.id, CASE
-                   WHEN e.event_id IS NULL THEN 'in part: retry the original append whole, without new events'
+                   WHEN e.event_id IS NULL THEN 'together with events that are not: retry the original append whole'
                    WHEN e.stream_id <> p_stream_id THEN format('in stream "%s"', e.stream_id)
                    WHEN e.stream_revision <> v_first + p.ord - 1 THEN format('at revision %s, out of this append''s order', e.stream_revision)
                    ELSE 'with different content (type, schema version, data or metadata)'
@@ -89,17 +89,15 @@ export class EventStore1764000000000 implements MigrationInterface {
            ORDER BY p.ord LIMIT 1;
           IF FOUND THEN
             RETURN QUERY SELECT 'id_conflict'::text, NULL::bigint, NULL::bigint[], v_bad.id, v_bad.reason;
-            RETURN;
-          END IF;
-          IF (p_expected = 'no_stream' AND v_first <> 0) OR v_first <> coalesce(v_exact + 1, v_first) THEN
+          ELSIF (p_expected = 'no_stream' AND v_first <> 0) OR v_first <> coalesce(v_exact + 1, v_first) THEN
             RETURN QUERY SELECT 'id_conflict'::text, NULL::bigint, NULL::bigint[], (p_events->0->>'id')::uuid,
               format('at revision %s of "%s", not where expected revision %s places it', v_first, p_stream_id, p_expected);
-            RETURN;
+          ELSE
+            RETURN QUERY
+              SELECT 'duplicate'::text, v_first + v_count - 1, array_agg(e.global_position ORDER BY e.stream_revision), NULL::uuid, NULL::text
+                FROM event_store.events e
+               WHERE e.stream_id = p_stream_id AND e.stream_revision BETWEEN v_first AND v_first + v_count - 1;
           END IF;
-          RETURN QUERY
-            SELECT 'duplicate'::text, max(e.stream_revision), array_agg(e.global_position ORDER BY e.stream_revision), NULL::uuid, NULL::text
-              FROM event_store.events e
-             WHERE e.event_id IN (SELECT (x->>'id')::uuid FROM jsonb_array_elements(p_events) x);
           RETURN;
         END IF;
 

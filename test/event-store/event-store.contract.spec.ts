@@ -136,6 +136,9 @@ describe(`event store contract on ${backendName}`, () => {
       expect((elsewhere as Error).message).toContain(id);
       const mixed = await store.appendToStream(id, [original, event()]).catch((e: unknown) => e);
       expect(mixed).toBeInstanceOf(EventIdConflictError);
+      const storedLater = await store.appendToStream(id, [event(), original]).catch((e: unknown) => e);
+      expect(storedLater).toBeInstanceOf(EventIdConflictError);
+      expect(storedLater).toMatchObject({ eventId: original.id });
       expect((await store.readStream(id)).length).toBe(1);
     });
 

@@ -93,11 +93,12 @@ export class PostgresEventStore implements EventStore {
       );
       row = result.rows[0]!;
     } catch (error) {
-      // Two identical appends raced past the idempotency check: ask again, and get the retry's answer.
-      if (!retried && (error as { constraint?: string }).constraint === 'events_event_id_key') {
-        return this.append(streamId, events, expected, true);
-      }
-      throw error;
+      if ((error as { constraint?: string }).constraint !== 'events_event_id_key') throw error;
+      // An id of this append is stored already. Asked again, the store answers as to a retry: either the
+      // same append raced this one (a duplicate), or the stored id gets its precise conflict.
+      if (!retried) return this.append(streamId, events, expected, true);
+      const id = /\(event_id\)=\(([^)]+)\)/.exec((error as { detail?: string }).detail ?? '')?.[1] ?? 'unknown';
+      throw new EventIdConflictError(id, 'by another append: retry the original append whole, without new events');
     }
     switch (row.outcome) {
       case 'conflict': {

@@ -1,0 +1,141 @@
+/**
+ * npm run bench:append — append throughput of Himotoki's event store against Emmett's PostgreSQL event
+ * store (@event-driven-io/emmett-postgresql), on the same server, the same database and the same events,
+ * side by side in one run:
+ *   (a) batched: 100 events per append over 1,000 streams, from 4 concurrent writers;
+ *   (b) single-event appends from 8 concurrent clients into 16 shared streams; Himotoki's events are then
+ *       counted (none lost, revisions contiguous). Emmett raises a conflict when two appends race on a stream,
+ *       even with no concurrency check asked for; its figure includes the retries a client must make.
+ * Each measurement alternates the two stores over 3 rounds and reports the median. Last line: one JSON object.
+ */
+import { randomUUID } from 'node:crypto';
+import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
+import pg from 'pg';
+import { migrate, openDatabase } from '#database';
+import { PostgresEventStore } from '#event-store-postgres';
+import { MIGRATIONS } from '#migrations';
+import { freshDatabase, machine, median, runWorkers } from './bench-support.js';
+
+const STREAMS = 1_000;
+const PER_APPEND = 100;
+const BATCH_WRITERS = 4;
+const CLIENTS = 8;
+const SINGLE_APPENDS_PER_CLIENT = 500;
+const SHARED_STREAMS = 16;
+const ROUNDS = 3;
+
+/** A realistic event: an access to a subject's information, fingerprinted as the platform stores it. */
+function accessEvent(i: number) {
+  return {
+    type: 'InformationAccessed',
+    data: {
+      organizationId: `org-${i % 50}`,
+      staffCode: `staff-${i % 700}`,
+      subjectId: randomUUID(),
+      datasetId: `dataset-${i % 120}`,
+      items: ['NAME', 'ADDRESS', 'TAX_AMOUNT'],
+      purpose: '地方税の賦課徴収に関する事務',
+      channel: 'TERMINAL',
+      outcome: 'GRANTED',
+      occurredAt: new Date(1_700_000_000_000 + i * 1000).toISOString(),
+    },
+    metadata: { sender: `org-${i % 50}`, commandId: randomUUID() },
+  };
+}
+
+type Appender = (streamId: string, events: ReturnType<typeof accessEvent>[]) => Promise<void>;
+
+async function main(): Promise<void> {
+  const target = await freshDatabase('himotoki_bench_append');
+  const db = await openDatabase({ url: target.url, poolSize: CLIENTS });
+  await migrate(db, MIGRATIONS);
+  const himotoki = new PostgresEventStore(db);
+  const emmett = getPostgreSQLEventStore(target.url, { connectionOptions: { connectionString: target.url } });
+  await emmett.schema.migrate();
+
+  let emmettRetries = 0;
+  const appenders: Record<'himotoki' | 'emmett', Appender> = {
+    himotoki: async (streamId, events) => {
+      await himotoki.appendToStream(streamId, events.map((e) => ({ id: randomUUID(), schemaVersion: 1, ...e })));
+    },
+    emmett: async (streamId, events) => {
+      // Emmett refuses a write that races another on the same stream even without a concurrency check
+      // (ExpectedVersionConflictError, "NO_CONCURRENCY_CHECK does not match"); a client retries it.
+      for (;;) {
+        try {
+          await emmett.appendToStream(streamId, events);
+          return;
+        } catch (error) {
+          // emmett-postgresql bundles its own copy of the error class, so `instanceof` cannot see it.
+          if ((error as { errorCode?: number }).errorCode !== 412) throw error;
+          emmettRetries++;
+        }
+      }
+    },
+  };
+
+  const batched: Record<string, number[]> = { himotoki: [], emmett: [] };
+  const concurrent: Record<string, number[]> = { himotoki: [], emmett: [] };
+  const batches = Array.from({ length: STREAMS }, (_, s) => Array.from({ length: PER_APPEND }, (_, i) => accessEvent(s * PER_APPEND + i)));
+
+  for (const name of ['himotoki', 'emmett'] as const) {
+    await runWorkers(batches.slice(0, 20), BATCH_WRITERS, (events) => appenders[name](`warmup-${randomUUID()}`, events));
+  }
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const name of ['himotoki', 'emmett'] as const) {
+      const started = performance.now();
+      await runWorkers(batches, BATCH_WRITERS, (events) => appenders[name](`access-${round}-${randomUUID()}`, events));
+      const eps = (STREAMS * PER_APPEND) / ((performance.now() - started) / 1000);
+      batched[name]!.push(eps);
+      console.log(`batched    round ${round + 1} ${name.padEnd(8)} ${Math.round(eps).toLocaleString('en')} events/s`);
+    }
+    for (const name of ['himotoki', 'emmett'] as const) {
+      const streams = Array.from({ length: SHARED_STREAMS }, (_, i) => `shared-${name}-${round}-${i}`);
+      const started = performance.now();
+      await Promise.all(
+        Array.from({ length: CLIENTS }, async (_, client) => {
+          for (let i = 0; i < SINGLE_APPENDS_PER_CLIENT; i++) {
+            await appenders[name](streams[(client + i) % SHARED_STREAMS]!, [accessEvent(i)]);
+          }
+        }),
+      );
+      const eps = (CLIENTS * SINGLE_APPENDS_PER_CLIENT) / ((performance.now() - started) / 1000);
+      concurrent[name]!.push(eps);
+      console.log(`concurrent round ${round + 1} ${name.padEnd(8)} ${Math.round(eps).toLocaleString('en')} events/s`);
+    }
+  }
+
+  // Nothing lost: every single-event append of Himotoki is stored, once, with contiguous revisions.
+  const client = new pg.Client({ connectionString: target.url });
+  await client.connect();
+  const { rows } = await client.query<{ events: string; gaps: string }>(`
+    SELECT count(*) AS events,
+           count(*) FILTER (WHERE stream_revision <> rn - 1) AS gaps
+      FROM (SELECT stream_revision, row_number() OVER (PARTITION BY stream_id ORDER BY stream_revision) AS rn
+              FROM event_store.events WHERE stream_id LIKE 'shared-himotoki-%') s`);
+  await client.end();
+  const expected = ROUNDS * CLIENTS * SINGLE_APPENDS_PER_CLIENT;
+  const lost = expected - Number(rows[0]!.events);
+
+  await himotoki.close();
+  await emmett.close();
+  await db.close();
+  await target.drop();
+
+  const result = {
+    batched: summary(batched),
+    concurrent: { ...summary(concurrent), appended: expected, lost, revisionGaps: Number(rows[0]!.gaps), emmettConflictRetries: emmettRetries },
+    setup: { streams: STREAMS, eventsPerAppend: PER_APPEND, batchWriters: BATCH_WRITERS, clients: CLIENTS, rounds: ROUNDS },
+    machine: machine(),
+  };
+  console.log(JSON.stringify(result));
+  if (lost !== 0) process.exitCode = 1;
+}
+
+function summary(figures: Record<string, number[]>) {
+  const himotoki = median(figures.himotoki!);
+  const emmett = median(figures.emmett!);
+  return { himotoki_eps: Math.round(himotoki), emmett_eps: Math.round(emmett), ratio: Math.round((himotoki / emmett) * 100) / 100 };
+}
+
+await main();
