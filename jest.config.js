@@ -1,4 +1,4 @@
-/** Tests run as ES modules (NestJS 12 is ESM-only), compiled by SWC with decorator metadata for Nest. */
+/** Tests run as ES modules (NestJS 12 is ESM-only), compiled by ts-jest with decorator metadata for Nest. */
 export default {
   testEnvironment: 'node',
   roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/test'],
@@ -9,18 +9,7 @@ export default {
     '^#(.*)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
-  transform: {
-    '^.+\\.ts$': [
-      '@swc/jest',
-      {
-        jsc: {
-          parser: { syntax: 'typescript', decorators: true },
-          transform: { legacyDecorator: true, decoratorMetadata: true },
-          target: 'es2022',
-        },
-        module: { type: 'es6' },
-      },
-    ],
-  },
+  // Transpile only (tsconfig sets isolatedModules): `npm run typecheck` is where types are checked.
+  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
   testTimeout: 60_000,
 };
