@@ -194,6 +194,43 @@ describe(`event store contract on ${backendName}`, () => {
     });
   });
 
+  describe('multi-stream append', () => {
+    it('writes several streams together, and a retry of the whole writes nothing', async () => {
+      const [s1, s2] = [stream(), stream()];
+      const appends = [{ streamId: s1, events: events(2), expected: 'no_stream' as const }, { streamId: s2, events: events(1), expected: 'no_stream' as const }];
+      const results = await store.appendToStreams(appends);
+      expect(results.map((r) => r.nextExpectedRevision)).toEqual([1n, 0n]);
+      const before = await countEvents();
+      const retry = await store.appendToStreams(appends);
+      expect(retry.map((r) => r.positions)).toEqual(results.map((r) => r.positions));
+      expect(retry.every((r) => !r.written)).toBe(true);
+      expect(await countEvents()).toBe(before);
+    });
+
+    it('writes nothing when one stream is not at its expected revision', async () => {
+      const [s1, s2] = [stream(), stream()];
+      await store.appendToStream(s2, [event()]);
+      const before = await countEvents();
+      const error = await store
+        .appendToStreams([{ streamId: s1, events: [event()], expected: 'no_stream' }, { streamId: s2, events: [event()], expected: 'no_stream' }])
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({ streamId: s2, expected: 'no_stream', actual: 0n });
+      expect(await countEvents()).toBe(before);
+      expect(await store.readStream(s1)).toEqual([]);
+    });
+
+    it('names the stream of a bad input, and refuses a stream named twice', async () => {
+      const s1 = stream();
+      await expect(store.appendToStreams([{ streamId: s1, events: [event()] }, { streamId: '', events: [event()] }])).rejects.toMatchObject({
+        field: 'appends[1].streamId',
+      });
+      await expect(store.appendToStreams([{ streamId: s1, events: [event()] }, { streamId: s1, events: [event()] }])).rejects.toMatchObject({
+        field: 'appends',
+      });
+      expect(await store.readStream(s1)).toEqual([]);
+    });
+  });
+
   describe('reading', () => {
     it('reads a stream forwards and backwards, from a revision, with a limit', async () => {
       const id = stream();

@@ -17,6 +17,7 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type StoredEvent,
+  type StreamAppend,
   type StreamMetadataResult,
   type SubscribeOptions,
 } from '#event-store';
@@ -81,25 +82,63 @@ export class PostgresEventStore implements EventStore {
     return this.append(validateStreamId(streamId), validateEvents(events), parseExpectedRevision(expected));
   }
 
-  private async append(streamId: string, events: EventToAppend[], expected: ExpectedRevision, retried = false): Promise<AppendResult> {
-    const payload = JSON.stringify(
-      events.map((e) => ({ id: e.id, type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata: e.metadata ?? {} })),
-    );
-    let row: AppendRow;
+  async appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]> {
+    if (!Array.isArray(appends) || appends.length === 0) throw new InvalidAppendError('appends', 'must hold at least one stream');
+    const valid = appends.map((a, i) => {
+      try {
+        return { streamId: validateStreamId(a.streamId), events: validateEvents(a.events), expected: parseExpectedRevision(a.expected) };
+      } catch (error) {
+        if (error instanceof InvalidAppendError) throw new InvalidAppendError(`appends[${i}].${error.field}`, error.reason);
+        throw error;
+      }
+    });
+    if (new Set(valid.map((a) => a.streamId)).size !== valid.length) throw new InvalidAppendError('appends', 'names a stream twice');
+    if (valid.length === 1) return [await this.append(valid[0]!.streamId, valid[0]!.events, valid[0]!.expected)];
+    const client = await this.connection.pool.connect();
     try {
-      const result = await this.connection.pool.query<AppendRow>(
-        'SELECT * FROM event_store.append_to_stream($1, $2, $3::jsonb)',
-        [streamId, typeof expected === 'bigint' ? expected.toString() : expected, payload],
-      );
-      row = result.rows[0]!;
+      await client.query('BEGIN');
+      const results: AppendResult[] = [];
+      for (const { streamId, events, expected } of valid) results.push(await this.appendWith(client, streamId, events, expected));
+      // A retry of a multi-stream append finds all of it stored; part of it stored means the ids were reused.
+      if (results.some((r) => r.written) && results.some((r) => !r.written)) {
+        throw new EventIdConflictError(valid[results.findIndex((r) => !r.written)]!.events[0]!.id, 'by another append: retry the original append whole');
+      }
+      await client.query('COMMIT');
+      if (results.some((r) => r.written)) this.signal.notify();
+      return results;
     } catch (error) {
-      if ((error as { constraint?: string }).constraint !== 'events_event_id_key') throw error;
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw isStoredIdViolation(error) ? storedIdConflict(error) : error;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async append(streamId: string, events: EventToAppend[], expected: ExpectedRevision, retried = false): Promise<AppendResult> {
+    try {
+      const result = await this.appendWith(this.connection.pool, streamId, events, expected);
+      if (result.written) this.signal.notify();
+      return result;
+    } catch (error) {
+      if (!isStoredIdViolation(error)) throw error;
       // An id of this append is stored already. Asked again, the store answers as to a retry: either the
       // same append raced this one (a duplicate), or the stored id gets its precise conflict.
       if (!retried) return this.append(streamId, events, expected, true);
-      const id = /\(event_id\)=\(([^)]+)\)/.exec((error as { detail?: string }).detail ?? '')?.[1] ?? 'unknown';
-      throw new EventIdConflictError(id, 'by another append: retry the original append whole, without new events');
+      throw storedIdConflict(error);
     }
+  }
+
+  /** One call of `event_store.append_to_stream` on a pool or on a client inside a transaction. */
+  private async appendWith(db: pg.Pool | pg.PoolClient, streamId: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
+    const payload = JSON.stringify(
+      events.map((e) => ({ id: e.id, type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata: e.metadata ?? {} })),
+    );
+    const { rows } = await db.query<AppendRow>('SELECT * FROM event_store.append_to_stream($1, $2, $3::jsonb)', [
+      streamId,
+      typeof expected === 'bigint' ? expected.toString() : expected,
+      payload,
+    ]);
+    const row = rows[0]!;
     switch (row.outcome) {
       case 'conflict': {
         const actual = BigInt(row.revision!);
@@ -108,7 +147,6 @@ export class PostgresEventStore implements EventStore {
       case 'id_conflict':
         throw new EventIdConflictError(row.conflict_event_id!, row.conflict_reason!);
       default:
-        if (row.outcome === 'appended') this.signal.notify();
         return {
           nextExpectedRevision: BigInt(row.revision!),
           positions: row.positions!.map(BigInt),
@@ -194,6 +232,16 @@ export class PostgresEventStore implements EventStore {
   async close(): Promise<void> {
     await this.signal.close();
   }
+}
+
+function isStoredIdViolation(error: unknown): boolean {
+  return (error as { constraint?: string }).constraint === 'events_event_id_key';
+}
+
+/** The unique index caught an id stored by another append; its detail names the id. */
+function storedIdConflict(error: unknown): EventIdConflictError {
+  const id = /\(event_id\)=\(([^)]+)\)/.exec((error as { detail?: string }).detail ?? '')?.[1] ?? 'unknown';
+  return new EventIdConflictError(id, 'by another append: retry the original append whole, without new events');
 }
 
 function metadataStreamOf(streamId: string): string {

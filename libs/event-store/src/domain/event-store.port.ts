@@ -52,6 +52,13 @@ export interface AppendResult {
   written: boolean;
 }
 
+/** One stream's part of a multi-stream append. */
+export interface StreamAppend {
+  streamId: string;
+  events: EventToAppend[];
+  expected?: ExpectedRevision;
+}
+
 export interface ReadStreamOptions {
   direction?: 'forwards' | 'backwards';
   /** First revision to read (inclusive); defaults to the start (forwards) or the end (backwards). */
@@ -88,6 +95,8 @@ export interface StreamMetadataResult {
  */
 export interface EventStore {
   appendToStream(streamId: string, events: EventToAppend[], expected?: ExpectedRevision): Promise<AppendResult>;
+  /** Appends to several streams atomically (KurrentDB's multi-stream append): all are written, or none. */
+  appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
   readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
   /** Catch-up, then live: every event after `after` exactly once, in log order, until the signal aborts. */

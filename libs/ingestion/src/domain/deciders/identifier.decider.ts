@@ -1,0 +1,76 @@
+import { invariant, notFound } from '../domain.errors.js';
+import type { IdentifierState } from '../aggregates/identifier.aggregate.js';
+import type { OrganizationState } from '../aggregates/organization.aggregate.js';
+import type { SubjectState } from '../aggregates/subject.aggregate.js';
+import { domainEvent } from '../events/event-catalog.js';
+import type { EventData } from '../events/domain-event.js';
+import type { IdentifierIssued, IdentifierRetired, IdentifierSucceeded } from '../events/identifier.events.js';
+import { write, type Loaded, type StreamWrite } from './decision.js';
+import { requireOrganization } from './organization.decider.js';
+
+/** The subject an issued identifier names; a never-issued identifier names nobody. */
+export function subjectOf(identifier: Loaded<IdentifierState>, field: string): string {
+  if (!identifier.state.issued) throw notFound(field, 'no subject is enrolled with this identifier');
+  return identifier.state.subjectId;
+}
+
+export function issueIdentifier(
+  identifier: Loaded<IdentifierState>,
+  issuer: Loaded<OrganizationState>,
+  data: EventData<typeof IdentifierIssued>,
+  field: string,
+): StreamWrite {
+  requireOrganization(issuer, 'payload.issuedBy');
+  if (identifier.state.issued) {
+    throw invariant(
+      field,
+      identifier.state.retired
+        ? 'this identifier was retired and is never issued again'
+        : identifier.state.subjectId === data.subjectId
+          ? 'this identifier is already issued to this subject'
+          : 'this identifier is already issued to another subject',
+    );
+  }
+  return write(identifier, domainEvent('IdentifierIssued', data));
+}
+
+/** 番号の付番 on enrolment: the subject's stream and each identifier's stream, written together. */
+export function enrollSubject(
+  subject: Loaded<SubjectState>,
+  enroller: Loaded<OrganizationState>,
+  identifiers: { loaded: Loaded<IdentifierState>; data: EventData<typeof IdentifierIssued> }[],
+  occurredAt: string,
+): StreamWrite[] {
+  requireOrganization(enroller, 'payload.enrolledBy');
+  if (subject.state.enrolled) throw invariant('commandId', 'this subject is already enrolled');
+  const subjectId = subject.streamId.slice('subject-'.length);
+  return [
+    write(subject, domainEvent('SubjectEnrolled', { subjectId, enrolledBy: enroller.streamId.slice('organization-'.length), occurredAt })),
+    ...identifiers.map(({ loaded, data }, i) => issueIdentifier(loaded, enroller, data, `payload.identifiers[${i}]`)),
+  ];
+}
+
+export function retireIdentifier(identifier: Loaded<IdentifierState>, retirer: Loaded<OrganizationState>, data: EventData<typeof IdentifierRetired>): StreamWrite {
+  requireOrganization(retirer, 'payload.retiredBy');
+  subjectOf(identifier, 'payload.identifier');
+  if (identifier.state.issued && identifier.state.retired) throw invariant('payload.identifier', 'this identifier is already retired');
+  return write(identifier, domainEvent('IdentifierRetired', data));
+}
+
+/** An old identifier is linked to its successor: both issued, of one kind, to one subject, once. */
+export function succeedIdentifier(
+  identifier: Loaded<IdentifierState>,
+  successor: Loaded<IdentifierState>,
+  linker: Loaded<OrganizationState>,
+  data: EventData<typeof IdentifierSucceeded>,
+): StreamWrite {
+  requireOrganization(linker, 'payload.linkedBy');
+  const subjectId = subjectOf(identifier, 'payload.identifier');
+  if (subjectOf(successor, 'payload.successor') !== subjectId) throw invariant('payload.successor', 'the successor belongs to another subject');
+  if (identifier.state.issued && successor.state.issued && identifier.state.kind !== successor.state.kind) {
+    throw invariant('payload.successor', `a ${identifier.state.kind} is succeeded by an identifier of the same kind, not a ${successor.state.kind}`);
+  }
+  if (identifier.state.issued && identifier.state.successor) throw invariant('payload.identifier', 'this identifier already has a successor');
+  if (identifier.streamId === successor.streamId) throw invariant('payload.successor', 'an identifier cannot succeed itself');
+  return write(identifier, domainEvent('IdentifierSucceeded', data));
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { entityId, instant, text } from '../vocabulary.js';
+import { defineEvent } from './domain-event.js';
+
+/** 本人 — a person becomes known to the platform, by an opaque subject id only. */
+export const SubjectEnrolled = defineEvent(
+  'SubjectEnrolled',
+  1,
+  z.strictObject({ subjectId: z.uuid(), enrolledBy: entityId, occurredAt: instant }),
+);
+
+const consent = {
+  subjectId: z.uuid(),
+  organizationId: entityId,
+  scope: text(200),
+  purpose: text(),
+  occurredAt: instant,
+};
+
+/** 同意 — the subject agrees that an organization may use their information for a scope and purpose. */
+export const ConsentGranted = defineEvent('ConsentGranted', 1, z.strictObject({ ...consent, consentId: entityId }));
+
+/** 同意の撤回 */
+export const ConsentWithdrawn = defineEvent('ConsentWithdrawn', 1, z.strictObject({ ...consent, consentId: entityId }));
