@@ -1,0 +1,22 @@
+import { parseKanjiNumeral } from './kanji-numeral.parsing.js';
+
+describe('parseKanjiNumeral', () => {
+  it.each([
+    ['一', 1],
+    ['九', 9],
+    ['十', 10],
+    ['十二', 12],
+    ['二十', 20],
+    ['二十三', 23],
+    ['百', 100],
+    ['百五', 105],
+    ['三百十二', 312],
+    ['二〇', 20],
+  ])('%s = %d', (text, value) => {
+    expect(parseKanjiNumeral(text)).toBe(value);
+  });
+
+  it.each(['', '十百', '十十', '二三十', '〇十', '十二三', '丁'])('rejects %j', (text) => {
+    expect(parseKanjiNumeral(text)).toBeUndefined();
+  });
+});
