@@ -1,14 +1,15 @@
 import type { INestApplication } from '@nestjs/common';
 import { createApp } from '../../apps/api/src/create-app.js';
 import type { HealthReport } from '../../apps/api/src/health/health.controller.js';
-import { backendName, openTestDatabase } from '../support/test-database.js';
+import { backendName } from '../support/test-database.js';
+import { openTestRuntime } from '../support/test-runtime.js';
 
 describe(`GET /health on ${backendName}`, () => {
   let app: INestApplication;
   let url: string;
 
   beforeAll(async () => {
-    app = await createApp(await openTestDatabase());
+    app = await createApp(await openTestRuntime(), { logger: false });
     await app.listen(0, '127.0.0.1');
     url = await app.getUrl();
   });

@@ -1,9 +1,11 @@
-import { Module, type DynamicModule, type OnApplicationShutdown, Inject, Injectable } from '@nestjs/common';
+import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import type { Database } from '#database';
+import { DATABASE, type Database } from '#database';
+import { EVENT_STORE } from '#event-store';
 import { PostgresEventStore } from '#event-store-postgres';
+import { IngestionModule } from '#ingestion';
+import { FINGERPRINTER, Fingerprinter } from '#privacy';
 import { HealthController } from './health/health.controller.js';
-import { DATABASE, EVENT_STORE } from './tokens.js';
 
 /** Closes the store's LISTEN connection and the database when the app stops. */
 @Injectable()
@@ -19,19 +21,33 @@ class Shutdown implements OnApplicationShutdown {
   }
 }
 
+/** The adapters every module may inject: the database, the event store, the fingerprinter. */
+@Global()
+@Module({})
+class InfrastructureModule {
+  static over(database: Database, fingerprintKey: Buffer): DynamicModule {
+    const providers = [
+      { provide: DATABASE, useValue: database },
+      { provide: EVENT_STORE, useFactory: () => new PostgresEventStore(database) },
+      { provide: FINGERPRINTER, useValue: new Fingerprinter(fingerprintKey) },
+    ];
+    return { module: InfrastructureModule, providers: [...providers, Shutdown], exports: providers.map((p) => p.provide) };
+  }
+}
+
+export interface AppOptions {
+  database: Database;
+  fingerprintKey: Buffer;
+}
+
 @Module({})
 export class AppModule {
   /** The app over an open, migrated database; it owns the database from here on and closes it on shutdown. */
-  static forRoot(database: Database): DynamicModule {
+  static forRoot({ database, fingerprintKey }: AppOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot()],
+      imports: [InfrastructureModule.over(database, fingerprintKey), CqrsModule.forRoot(), IngestionModule],
       controllers: [HealthController],
-      providers: [
-        { provide: DATABASE, useValue: database },
-        { provide: EVENT_STORE, useFactory: () => new PostgresEventStore(database) },
-        Shutdown,
-      ],
     };
   }
 }

@@ -1,18 +1,18 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { databaseOptionsFromEnv, migrate, openDatabase, type Database } from '#database';
-import { MIGRATIONS } from '#migrations';
 import { AppModule } from './app.module.js';
+import { openRuntime, type Runtime } from './runtime.js';
 
 /**
- * Builds the app: over the given database, or over `DATABASE_URL` / the embedded PGlite as the environment
- * says. Migrations run first, so the app never serves an old schema.
+ * Builds the app over a runtime (database and fingerprint key), by default the one the environment
+ * describes: `DATABASE_URL` or the embedded PGlite.
  */
-export async function createApp(database?: Database): Promise<INestApplication> {
-  const db = database ?? (await openDatabase(databaseOptionsFromEnv()));
-  await migrate(db, MIGRATIONS);
-  const app = await NestFactory.create(AppModule.forRoot(db), { logger: ['error', 'warn', 'log'] });
+export async function createApp(runtime?: Runtime, options: { logger?: false } = {}): Promise<INestApplication> {
+  const { database, fingerprintKey } = runtime ?? (await openRuntime());
+  const app = await NestFactory.create(AppModule.forRoot({ database, fingerprintKey }), {
+    logger: options.logger ?? ['error', 'warn', 'log'],
+  });
   app.enableShutdownHooks();
   return app;
 }

@@ -2,3 +2,6 @@ export * from './domain/event-store.port.js';
 export * from './domain/expected-revision.js';
 export * from './domain/event-store.errors.js';
 export * from './domain/append-input.validation.js';
+
+/** Injection token of the EventStore port. */
+export const EVENT_STORE = Symbol('EventStore');

@@ -1,7 +1,6 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import type { Database } from '#database';
-import { DATABASE } from '../tokens.js';
+import { DATABASE, type Database } from '#database';
 
 export interface HealthReport {
   status: 'ok' | 'unavailable';

@@ -1,0 +1,26 @@
+import { databaseOptionsFromEnv, migrate, openDatabase, type Database } from '#database';
+import { MIGRATIONS } from '#migrations';
+import { loadFingerprintKey } from '#privacy';
+
+/** What the server and the CLI run over: a migrated database and the key of its fingerprints. */
+export interface Runtime {
+  database: Database;
+  fingerprintKey: Buffer;
+}
+
+/**
+ * Opens `DATABASE_URL` or the embedded PGlite (in `HIMOTOKI_DATA_DIR`, or in memory), applies pending
+ * migrations, and loads the fingerprint key that belongs with that data (`HIMOTOKI_SECRET`, or the key kept
+ * in the data directory, or a fresh one for in-memory data).
+ */
+export async function openRuntime(env: NodeJS.ProcessEnv = process.env): Promise<Runtime> {
+  const options = databaseOptionsFromEnv(env);
+  const fingerprintKey = await loadFingerprintKey({
+    secret: env.HIMOTOKI_SECRET || undefined,
+    dataDir: options.url ? undefined : options.dataDir,
+    ephemeral: !options.url && !options.dataDir,
+  });
+  const database = await openDatabase(options);
+  await migrate(database, MIGRATIONS);
+  return { database, fingerprintKey };
+}

@@ -1,0 +1,13 @@
+export * from './domain/vocabulary.js';
+export * from './domain/domain.errors.js';
+export * from './domain/events/event-catalog.js';
+export type { Basic4Fingerprints } from './domain/events/record.events.js';
+export { isValidMyNumber, myNumberCheckDigit } from './domain/identifiers/my-number.js';
+export { COMMANDS, COMMAND_TYPES, commandEnvelope, type CommandEnvelope, type CommandType } from './application/command-catalog.js';
+export { basic4Input, identifierInput, type Basic4Input, type IdentifierInput } from './application/privacy-edge.js';
+export { IngestionService, type BatchOutcome, type CommandResult, type Sender, type StoredEventRef } from './application/ingestion.service.js';
+export { CommandConflictError } from './application/command-errors.js';
+export { PrivacyEdge } from './application/privacy-edge.js';
+export { derivedUuid } from './application/derived-id.js';
+export { IngestBatchCommand, IngestCommand } from './commands/ingest.command.js';
+export { IngestionModule } from './ingestion.module.js';

@@ -1,0 +1,77 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CommandBus } from '@nestjs/cqrs';
+import { DATABASE, type Database } from '#database';
+import { IngestBatchCommand, IngestCommand, type BatchOutcome, type CommandResult, type CommandType } from '#ingestion';
+import { AppModule } from '../../apps/api/src/app.module.js';
+import { openTestRuntime } from './test-runtime.js';
+
+/** The app's modules without HTTP, and a CommandBus to send ingestion commands through. */
+export class IngestionFixture {
+  private constructor(
+    readonly context: INestApplicationContext,
+    readonly bus: CommandBus,
+    readonly database: Database,
+  ) {}
+
+  static async start(): Promise<IngestionFixture> {
+    const runtime = await openTestRuntime();
+    const context = await NestFactory.createApplicationContext(AppModule.forRoot(runtime), { logger: false });
+    return new IngestionFixture(context, context.get(CommandBus), context.get(DATABASE));
+  }
+
+  send(type: CommandType, payload: Record<string, unknown>, commandId: string = randomUUID()): Promise<CommandResult> {
+    return this.bus.execute(new IngestCommand({ commandId, type, payload }, 'operator:test'));
+  }
+
+  sendBatch(commands: { type: CommandType; payload: Record<string, unknown>; commandId?: string }[]): Promise<BatchOutcome> {
+    const envelopes = commands.map((c) => ({ commandId: c.commandId ?? randomUUID(), type: c.type, payload: c.payload }));
+    return this.bus.execute(new IngestBatchCommand(envelopes, 'operator:test'));
+  }
+
+  async eventCount(): Promise<number> {
+    return Number((await this.database.pool.query('SELECT count(*) AS n FROM event_store.events')).rows[0].n);
+  }
+
+  async eventsOf(streamId: string): Promise<{ type: string; data: Record<string, unknown>; metadata: Record<string, unknown> }[]> {
+    const { rows } = await this.database.pool.query(
+      'SELECT event_type AS type, data, metadata FROM event_store.events WHERE stream_id = $1 ORDER BY stream_revision',
+      [streamId],
+    );
+    return rows;
+  }
+
+  close(): Promise<void> {
+    return this.context.close();
+  }
+}
+
+export const T = (day: number, hour = 9) => `2024-04-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00+09:00`;
+
+/** A small world: a city, the pension service, a points-card company, their datasets and permitted row. */
+export async function registerWorld(f: IngestionFixture): Promise<void> {
+  await f.send('RegisterOrganization', { organizationId: 'city-yokohama', name: '横浜市', kind: 'MUNICIPALITY', domains: ['TAX', 'SOCIAL_SECURITY', 'DISASTER'], occurredAt: T(1) });
+  await f.send('RegisterOrganization', { organizationId: 'jps', name: '日本年金機構', kind: 'PENSION', domains: ['SOCIAL_SECURITY'], occurredAt: T(1) });
+  await f.send('RegisterOrganization', { organizationId: 'points-co', name: 'ポイント株式会社', kind: 'PRIVATE_BUSINESS', domains: ['PRIVATE'], occurredAt: T(1) });
+  await f.send('RegisterDataset', {
+    datasetId: 'yokohama-resident-tax', holderId: 'city-yokohama', name: '個人住民税課税台帳', purpose: '個人住民税の賦課徴収', domain: 'TAX',
+    legalBasis: '地方税法', keyedBy: ['MY_NUMBER', 'INTERNAL_ID'], basic4Fields: ['NAME_KANJI', 'NAME_KANA', 'BIRTH_DATE', 'SEX', 'ADDRESS'], occurredAt: T(1),
+  });
+  await f.send('RegisterDataset', {
+    datasetId: 'jps-pension', holderId: 'jps', name: '年金記録', purpose: '年金給付', domain: 'SOCIAL_SECURITY',
+    legalBasis: '国民年金法', keyedBy: ['PENSION_NUMBER', 'AGENCY_CODE'], basic4Fields: ['NAME_KANJI', 'BIRTH_DATE', 'SEX'], occurredAt: T(1),
+  });
+  await f.send('RegisterDataset', {
+    datasetId: 'points-members', holderId: 'points-co', name: '会員台帳', purpose: 'ポイントサービスの提供', domain: 'PRIVATE',
+    keyedBy: ['MEMBER_NUMBER'], basic4Fields: ['NAME_KANA', 'BIRTH_DATE', 'ADDRESS'], occurredAt: T(1),
+  });
+  await f.send('RegisterPermittedProvision', {
+    permittedProvisionId: 'table2-row-1', requesterId: 'jps', providerId: 'city-yokohama', procedure: '国民年金保険料の免除に関する事務',
+    items: ['INCOME'], legalBasis: '番号法別表第二 第37項', occurredAt: T(1),
+  });
+}
+
+export const MY_NUMBER = '123456789018';
+export const myNumber = { kind: 'MY_NUMBER', value: MY_NUMBER };
+export const internalId = { kind: 'INTERNAL_ID', value: 'Y-0001', scope: 'city-yokohama' };
