@@ -60,8 +60,11 @@ export class IngestionService {
     return outcome.results[0]!;
   }
 
-  /** Many commands, in order, stored together only if every one of them is accepted. */
-  async executeBatch(envelopes: unknown[], sender: Sender): Promise<BatchOutcome> {
+  /**
+   * Many commands, in order, stored together only if every one of them is accepted. With `dryRun`, every
+   * command is validated and decided but nothing is stored (results then hold no events).
+   */
+  async executeBatch(envelopes: unknown[], sender: Sender, options: { dryRun?: boolean } = {}): Promise<BatchOutcome> {
     const parsed = envelopes.map((envelope, index) => {
       try {
         return { index, command: parseCommand(envelope) };
@@ -87,6 +90,7 @@ export class IngestionService {
         }
       }
       if (errors.length > 0) return { ok: false, errors };
+      if (options.dryRun) return { ok: true, results: [] };
       try {
         return { ok: true, results: await batch.commit(decided, sender) };
       } catch (error) {

@@ -16,6 +16,7 @@ export class IngestBatchCommand extends Command<BatchOutcome> {
   constructor(
     readonly envelopes: unknown[],
     readonly sender: Sender,
+    readonly options: { dryRun?: boolean } = {},
   ) {
     super();
   }

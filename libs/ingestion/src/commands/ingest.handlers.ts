@@ -16,6 +16,6 @@ export class IngestBatchCommandHandler implements ICommandHandler<IngestBatchCom
   constructor(private readonly ingestion: IngestionService) {}
 
   execute(command: IngestBatchCommand): Promise<BatchOutcome> {
-    return this.ingestion.executeBatch(command.envelopes, command.sender);
+    return this.ingestion.executeBatch(command.envelopes, command.sender, command.options);
   }
 }

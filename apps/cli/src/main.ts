@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+import 'reflect-metadata';
+import { parseArgs } from 'node:util';
+import { NestFactory } from '@nestjs/core';
+import { CommandBus } from '@nestjs/cqrs';
+import { AppModule } from '../../api/src/app.module.js';
+import { openRuntime } from '../../api/src/runtime.js';
+import { serve } from '../../api/src/serve.js';
+import { importNdjson } from './import-ndjson.js';
+
+const USAGE = `himotoki — event-sourced privacy audit of personal-data linkage (紐付け) and name-matching (名寄せ)
+
+usage:
+  himotoki serve                          run the server (PORT, HOST; DATABASE_URL or the embedded PGlite)
+  himotoki import FILE.ndjson [--batch-size N]
+                                          store one command per line, in atomic batches (default 500)
+
+The database is DATABASE_URL when set, else the embedded PGlite (kept in HIMOTOKI_DATA_DIR, or in memory).
+Fingerprints are keyed by HIMOTOKI_SECRET (required with DATABASE_URL; generated and kept with the embedded data).`;
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const [verb, ...rest] = argv;
+  switch (verb) {
+    case 'serve':
+      await serve();
+      return -1; // keeps running
+    case 'import': {
+      const { positionals, values } = parseArgs({ args: rest, allowPositionals: true, options: { 'batch-size': { type: 'string', default: '500' } } });
+      if (positionals.length !== 1) throw new UsageError('import takes one file');
+      const batchSize = Number(values['batch-size']);
+      if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 5000) throw new UsageError('--batch-size must be an integer from 1 to 5000');
+      const runtime = await openRuntime();
+      const context = await NestFactory.createApplicationContext(AppModule.forRoot(runtime), { logger: ['error', 'warn'] });
+      try {
+        const summary = await importNdjson(context.get(CommandBus), positionals[0]!, {
+          batchSize,
+          report: (line) => console.error(line),
+          progress: process.stderr.isTTY === true,
+        });
+        console.log(
+          `imported ${summary.commands} commands from ${summary.lines} lines: ${summary.stored} stored, ${summary.alreadyStored} already stored, ` +
+            `${summary.errors} errors, in ${summary.seconds} s (${summary.commandsPerSecond} commands/s)`,
+        );
+        console.log(JSON.stringify(summary));
+        return summary.errors > 0 ? 1 : 0;
+      } finally {
+        await context.close();
+      }
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(USAGE);
+      return 0;
+    default:
+      throw new UsageError(`unknown command "${verb}"`);
+  }
+}
+
+try {
+  const code = await main(process.argv.slice(2));
+  if (code >= 0) process.exitCode = code;
+} catch (error) {
+  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    console.error(`himotoki: ${(error as Error).message}\n\n${USAGE}`);
+    process.exitCode = 2;
+  } else {
+    console.error(`himotoki: ${(error as Error).message}`);
+    process.exitCode = 1;
+  }
+}
