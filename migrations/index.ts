@@ -1,4 +1,5 @@
 import { EventStore1764000000000 } from './1764000000000-event-store.js';
+import { AppendToStreams1764000000001 } from './1764000000001-append-to-streams.js';
 
 /** Every migration, in order. A migration that has landed is never edited: add a new one. */
-export const MIGRATIONS = [EventStore1764000000000];
+export const MIGRATIONS = [EventStore1764000000000, AppendToStreams1764000000001];

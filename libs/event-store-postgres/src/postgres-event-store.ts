@@ -97,8 +97,10 @@ export class PostgresEventStore implements EventStore {
     const client = await this.connection.pool.connect();
     try {
       await client.query('BEGIN');
-      const results: AppendResult[] = [];
-      for (const { streamId, events, expected } of valid) results.push(await this.appendWith(client, streamId, events, expected));
+      const { rows } = await client.query<AppendRow & { stream_index: number }>('SELECT * FROM event_store.append_to_streams($1::jsonb)', [
+        JSON.stringify(valid.map(({ streamId, events, expected }) => ({ streamId, expected: expectedText(expected), events: eventsPayload(events) }))),
+      ]);
+      const results = rows.map((row) => toAppendResult(row, valid[row.stream_index]!.streamId, valid[row.stream_index]!.expected));
       // A retry of a multi-stream append finds all of it stored; part of it stored means the ids were reused.
       if (results.some((r) => r.written) && results.some((r) => !r.written)) {
         throw new EventIdConflictError(valid[results.findIndex((r) => !r.written)]!.events[0]!.id, 'by another append: retry the original append whole');
@@ -130,29 +132,12 @@ export class PostgresEventStore implements EventStore {
 
   /** One call of `event_store.append_to_stream` on a pool or on a client inside a transaction. */
   private async appendWith(db: pg.Pool | pg.PoolClient, streamId: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
-    const payload = JSON.stringify(
-      events.map((e) => ({ id: e.id, type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata: e.metadata ?? {} })),
-    );
     const { rows } = await db.query<AppendRow>('SELECT * FROM event_store.append_to_stream($1, $2, $3::jsonb)', [
       streamId,
-      typeof expected === 'bigint' ? expected.toString() : expected,
-      payload,
+      expectedText(expected),
+      JSON.stringify(eventsPayload(events)),
     ]);
-    const row = rows[0]!;
-    switch (row.outcome) {
-      case 'conflict': {
-        const actual = BigInt(row.revision!);
-        throw new WrongExpectedRevisionError(streamId, expected, actual < 0n ? 'no_stream' : actual);
-      }
-      case 'id_conflict':
-        throw new EventIdConflictError(row.conflict_event_id!, row.conflict_reason!);
-      default:
-        return {
-          nextExpectedRevision: BigInt(row.revision!),
-          positions: row.positions!.map(BigInt),
-          written: row.outcome === 'appended',
-        };
-    }
+    return toAppendResult(rows[0]!, streamId, expected);
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
@@ -231,6 +216,28 @@ export class PostgresEventStore implements EventStore {
   /** Stops the LISTEN connection and ends every live subscription's wait. */
   async close(): Promise<void> {
     await this.signal.close();
+  }
+}
+
+function expectedText(expected: ExpectedRevision): string {
+  return typeof expected === 'bigint' ? expected.toString() : expected;
+}
+
+function eventsPayload(events: EventToAppend[]) {
+  return events.map((e) => ({ id: e.id, type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata: e.metadata ?? {} }));
+}
+
+/** An outcome of `append_to_stream`: the append's result, or the error it stands for. */
+function toAppendResult(row: AppendRow, streamId: string, expected: ExpectedRevision): AppendResult {
+  switch (row.outcome) {
+    case 'conflict': {
+      const actual = BigInt(row.revision!);
+      throw new WrongExpectedRevisionError(streamId, expected, actual < 0n ? 'no_stream' : actual);
+    }
+    case 'id_conflict':
+      throw new EventIdConflictError(row.conflict_event_id!, row.conflict_reason!);
+    default:
+      return { nextExpectedRevision: BigInt(row.revision!), positions: row.positions!.map(BigInt), written: row.outcome === 'appended' };
   }
 }
 
