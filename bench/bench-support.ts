@@ -1,5 +1,5 @@
 import os from 'node:os';
-import pg from 'pg';
+import { databaseUrl, runAdminStatement } from '#database';
 
 /** The machine a figure was measured on, printed with every benchmark's result. */
 export function machine(): Record<string, string | number> {
@@ -16,20 +16,9 @@ export async function freshDatabase(prefix: string): Promise<{ url: string; drop
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) throw new Error('set DATABASE_URL to the PostgreSQL server to benchmark against');
   const name = `${prefix}_${process.pid}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  await runAdminStatement(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await runAdminStatement(serverUrl, `CREATE DATABASE ${name}`);
+  return { url: databaseUrl(serverUrl, name), drop: () => runAdminStatement(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 export function median(values: number[]): number {

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { migrate, openDatabase, type Database } from '#database';
+import { databaseUrl, migrate, openDatabase, runAdminStatement, type Database } from '#database';
 import { MIGRATIONS } from '#migrations';
 
 /**
@@ -15,28 +14,16 @@ export async function openTestDatabase(poolSize = 10): Promise<Database> {
     return db;
   }
   const name = `himotoki_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const db = await openDatabase({ url: url.toString(), poolSize });
+  await runAdminStatement(serverUrl, `CREATE DATABASE ${name}`);
+  const db = await openDatabase({ url: databaseUrl(serverUrl, name), poolSize });
   await migrate(db, MIGRATIONS);
   return {
     ...db,
     async close() {
       await db.close();
-      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await runAdminStatement(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
-}
-
-async function adminQuery(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 export const backendName = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';

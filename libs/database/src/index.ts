@@ -4,3 +4,4 @@ export { migrate } from './migrate.js';
 
 /** Injection token of the open Database. */
 export const DATABASE = Symbol('Database');
+export { databaseUrl, runAdminStatement } from './server-admin.js';

@@ -12,7 +12,9 @@ import { registerDataset, registerOrganization, registerPermittedProvision } fro
 import { accessInformation, provideInformation, releaseNonDisclosure } from '../domain/deciders/provision.decider.js';
 import { amendRecord, registerRecord } from '../domain/deciders/record.decider.js';
 import { grantConsent, withdrawConsent } from '../domain/deciders/subject.decider.js';
+import { DatasetRegistered } from '../domain/events/dataset.events.js';
 import { linkKey } from '../domain/events/link.events.js';
+import { OrganizationRegistered, PermittedProvisionRegistered } from '../domain/events/organization.events.js';
 import {
   ACCESS_CHANNELS,
   ACCESS_OUTCOMES,
@@ -46,13 +48,10 @@ const issuable = identifierInput.extend({ validUntil: instant.nullish() });
  * values at the edge, and leaves the decision to a pure decider in `domain/deciders`.
  */
 export const COMMANDS = {
-  RegisterOrganization: command(
-    z.strictObject({ organizationId: entityId, name: text(200), kind: z.enum(ORGANIZATION_KINDS), domains: z.array(z.enum(DOMAINS)).min(1), occurredAt: instant }),
-    async (p, ctx) => [registerOrganization(await ctx.load(Organization, p.organizationId), p)],
-  ),
+  RegisterOrganization: command(OrganizationRegistered.schema, async (p, ctx) => [registerOrganization(await ctx.load(Organization, p.organizationId), p)]),
 
   RegisterPermittedProvision: command(
-    z.strictObject({ permittedProvisionId: entityId, requesterId: entityId, providerId: entityId, procedure: text(), items, legalBasis: text(), occurredAt: instant }),
+    PermittedProvisionRegistered.schema,
     async (p, ctx) => [
       registerPermittedProvision(
         await ctx.load(PermittedProvision, p.permittedProvisionId),
@@ -64,17 +63,7 @@ export const COMMANDS = {
   ),
 
   RegisterDataset: command(
-    z.strictObject({
-      datasetId: entityId,
-      holderId: entityId,
-      name: text(200),
-      purpose: text(),
-      domain: z.enum(DOMAINS),
-      legalBasis: text().nullish().transform((v) => v ?? null),
-      keyedBy: z.array(z.enum(IDENTIFIER_KINDS)),
-      basic4Fields: z.array(z.enum(BASIC4_FIELDS)),
-      occurredAt: instant,
-    }),
+    DatasetRegistered.schema.extend({ legalBasis: DatasetRegistered.schema.shape.legalBasis.nullish().transform((v) => v ?? null) }),
     async (p, ctx) => [registerDataset(await ctx.load(Dataset, p.datasetId), await ctx.load(Organization, p.holderId), p)],
   ),
 

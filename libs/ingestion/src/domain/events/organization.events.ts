@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DOMAINS, ORGANIZATION_KINDS, entityId, instant, text } from '../vocabulary.js';
+import { DOMAINS, ORGANIZATION_KINDS, entityId, instant, items, text } from '../vocabulary.js';
 import { defineEvent } from './domain-event.js';
 
 /** 機関・事業者の登録 — an organization that holds datasets or exchanges information joins the platform. */
@@ -24,7 +24,7 @@ export const PermittedProvisionRegistered = defineEvent(
     requesterId: entityId,
     providerId: entityId,
     procedure: text(),
-    items: z.array(z.string()).min(1),
+    items,
     legalBasis: text(),
     occurredAt: instant,
   }),

@@ -1,0 +1,19 @@
+import pg from 'pg';
+
+/** Runs one statement on a PostgreSQL server outside any pool (CREATE or DROP DATABASE cannot run in a transaction). */
+export async function runAdminStatement(serverUrl: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The URL of another database on the same server. */
+export function databaseUrl(serverUrl: string, database: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
