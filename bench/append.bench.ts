@@ -13,7 +13,7 @@ import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import pg from 'pg';
 import { migrate, openDatabase } from '#database';
 import { PostgresEventStore } from '#event-store-postgres';
-import { MIGRATIONS } from '#migrations';
+import { DATABASE_SCHEMA } from '../apps/api/src/database-schema.js';
 import { freshDatabase, machine, median, runWorkers } from './bench-support.js';
 
 const STREAMS = 1_000;
@@ -47,8 +47,8 @@ type Appender = (streamId: string, events: ReturnType<typeof accessEvent>[]) => 
 
 async function main(): Promise<void> {
   const target = await freshDatabase('himotoki_bench_append');
-  const db = await openDatabase({ url: target.url, poolSize: CLIENTS });
-  await migrate(db, MIGRATIONS);
+  const db = await openDatabase({ url: target.url, poolSize: CLIENTS }, DATABASE_SCHEMA);
+  await migrate(db);
   const himotoki = new PostgresEventStore(db);
   const emmett = getPostgreSQLEventStore(target.url, { connectionOptions: { connectionString: target.url } });
   await emmett.schema.migrate();

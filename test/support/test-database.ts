@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { databaseUrl, migrate, openDatabase, runAdminStatement, type Database } from '#database';
-import { MIGRATIONS } from '#migrations';
+import { DATABASE_SCHEMA } from '../../apps/api/src/database-schema.js';
 
 /**
  * A migrated database of its own for one test suite: a fresh database on the PostgreSQL server in
@@ -9,14 +9,14 @@ import { MIGRATIONS } from '#migrations';
 export async function openTestDatabase(poolSize = 10): Promise<Database> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    const db = await openDatabase({ poolSize });
-    await migrate(db, MIGRATIONS);
+    const db = await openDatabase({ poolSize }, DATABASE_SCHEMA);
+    await migrate(db);
     return db;
   }
   const name = `himotoki_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   await runAdminStatement(serverUrl, `CREATE DATABASE ${name}`);
-  const db = await openDatabase({ url: databaseUrl(serverUrl, name), poolSize });
-  await migrate(db, MIGRATIONS);
+  const db = await openDatabase({ url: databaseUrl(serverUrl, name), poolSize }, DATABASE_SCHEMA);
+  await migrate(db);
   return {
     ...db,
     async close() {

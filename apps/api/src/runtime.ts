@@ -1,6 +1,6 @@
 import { databaseOptionsFromEnv, migrate, openDatabase, type Database } from '#database';
-import { MIGRATIONS } from '#migrations';
 import { loadFingerprintKey } from '#privacy';
+import { DATABASE_SCHEMA } from './database-schema.js';
 
 /** What the server and the CLI run over: a migrated database and the key of its fingerprints. */
 export interface Runtime {
@@ -20,7 +20,7 @@ export async function openRuntime(env: NodeJS.ProcessEnv = process.env): Promise
     dataDir: options.url ? undefined : options.dataDir,
     ephemeral: !options.url && !options.dataDir,
   });
-  const database = await openDatabase(options);
-  await migrate(database, MIGRATIONS);
+  const database = await openDatabase(options, DATABASE_SCHEMA);
+  await migrate(database);
   return { database, fingerprintKey };
 }

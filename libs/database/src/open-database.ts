@@ -1,4 +1,5 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { DataSource, type MigrationInterface } from 'typeorm';
 import type { Database } from './database.js';
 import { startEmbeddedPglite } from './embedded-pglite.js';
 
@@ -11,6 +12,13 @@ export interface DatabaseOptions {
   poolSize?: number;
 }
 
+export interface Schema {
+  /** TypeORM entities of the read models. */
+  entities: (new () => unknown)[];
+  /** Every migration, in order. */
+  migrations: (new () => MigrationInterface)[];
+}
+
 /** Options from the environment: `DATABASE_URL`, `HIMOTOKI_DATA_DIR`, `HIMOTOKI_POOL_SIZE`. */
 export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseOptions {
   return {
@@ -20,32 +28,36 @@ export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Da
   };
 }
 
-export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
-  const poolSize = options.poolSize ?? 10;
+export async function openDatabase(options: DatabaseOptions, schema: Schema): Promise<Database> {
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: poolSize });
-    return {
-      backend: 'postgres',
-      pool,
-      url: options.url,
-      deliversNotifications: true,
-      close: () => pool.end(),
-    };
+    const dataSource = await initialize(options.url, options.poolSize ?? 10, schema);
+    return database('postgres', dataSource, options.url, true, () => dataSource.destroy());
   }
   // pglite-socket multiplexes clients one protocol message at a time, so two busy clients interleave their
-  // Parse and Bind messages (seen here: a Bind landing on another client's statement). Every query of the
-  // embedded mode therefore goes through one pooled connection; PGlite runs one session anyway. The second
-  // socket slot serves short-lived tools that run while the pool is idle (migrations).
+  // Parse and Bind messages (seen here: a Bind landing on another client's statement). The embedded mode
+  // therefore runs every query through one pooled connection; PGlite runs one session anyway.
   const embedded = await startEmbeddedPglite(options.dataDir, 2);
-  const pool = new pg.Pool({ connectionString: embedded.url, max: 1 });
-  return {
-    backend: 'pglite',
-    pool,
-    url: embedded.url,
-    deliversNotifications: false,
-    async close() {
-      await pool.end();
-      await embedded.stop();
-    },
-  };
+  const dataSource = await initialize(embedded.url, 1, schema);
+  return database('pglite', dataSource, embedded.url, false, async () => {
+    await dataSource.destroy();
+    await embedded.stop();
+  });
+}
+
+async function initialize(url: string, poolSize: number, schema: Schema): Promise<DataSource> {
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url,
+    poolSize,
+    entities: schema.entities,
+    migrations: schema.migrations,
+    migrationsTableName: 'himotoki_migrations',
+    migrationsTransactionMode: 'each',
+  });
+  return dataSource.initialize();
+}
+
+function database(backend: Database['backend'], dataSource: DataSource, url: string, deliversNotifications: boolean, close: () => Promise<void>): Database {
+  const pool = (dataSource.driver as unknown as { master: pg.Pool }).master;
+  return { backend, dataSource, pool, url, deliversNotifications, close };
 }
