@@ -6,6 +6,7 @@ import { PostgresEventStore } from '#event-store-postgres';
 import { IngestionModule } from '#ingestion';
 import { FINGERPRINTER, Fingerprinter } from '#privacy';
 import { HealthController } from './health/health.controller.js';
+import { ProjectionsModule } from './projections.module.js';
 
 /** Closes the store's LISTEN connection and the database when the app stops. */
 @Injectable()
@@ -46,7 +47,7 @@ export class AppModule {
   static forRoot({ database, fingerprintKey }: AppOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.over(database, fingerprintKey), CqrsModule.forRoot(), IngestionModule],
+      imports: [InfrastructureModule.over(database, fingerprintKey), CqrsModule.forRoot(), IngestionModule, ProjectionsModule],
       controllers: [HealthController],
     };
   }

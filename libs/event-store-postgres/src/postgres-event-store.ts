@@ -178,16 +178,26 @@ export class PostgresEventStore implements EventStore {
   }
 
   async *subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<StoredEvent> {
+    for await (const batch of this.subscribeToAllInBatches(options)) {
+      for (const event of batch) {
+        if (options.signal?.aborted) return;
+        yield event;
+      }
+    }
+  }
+
+  async *subscribeToAllInBatches(options: SubscribeOptions = {}): AsyncIterable<StoredEvent[]> {
     let checkpoint = options.after ?? LOG_START;
     const batchSize = readLimit(options.batchSize ?? 1000);
     const abort = options.signal;
     while (!abort?.aborted) {
       const wait = this.signal.arm();
       const { events, heldBack } = await this.readAfter(checkpoint, batchSize);
-      for (const event of events) {
+      if (events.length > 0) {
         if (abort?.aborted) return;
-        yield event;
-        checkpoint = { transactionId: event.transactionId, globalPosition: event.globalPosition };
+        yield events;
+        const last = events.at(-1)!;
+        checkpoint = { transactionId: last.transactionId, globalPosition: last.globalPosition };
       }
       // A full batch means more is waiting; events held behind an open transaction are worth a quick look again.
       if (events.length < batchSize) await wait(heldBack ? 10 : this.pollIntervalMs, abort);

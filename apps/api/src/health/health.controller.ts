@@ -1,17 +1,22 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { DATABASE, type Database } from '#database';
+import { ProjectionRunner, type ProjectionStatus } from '#projections';
 
 export interface HealthReport {
   status: 'ok' | 'unavailable';
   database: { backend: Database['backend']; reachable: boolean; serverVersion?: string; latencyMs?: number; error?: string };
   eventStore: { ready: boolean; lastGlobalPosition?: string; error?: string };
+  projections: ProjectionStatus[];
 }
 
 /** Liveness and readiness: the database answers and the event store's schema is in place. */
 @Controller('health')
 export class HealthController {
-  constructor(@Inject(DATABASE) private readonly database: Database) {}
+  constructor(
+    @Inject(DATABASE) private readonly database: Database,
+    private readonly projections: ProjectionRunner,
+  ) {}
 
   @Get()
   async health(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
@@ -23,6 +28,7 @@ export class HealthController {
   private async check(): Promise<HealthReport> {
     const database: HealthReport['database'] = { backend: this.database.backend, reachable: false };
     const eventStore: HealthReport['eventStore'] = { ready: false };
+    let projections: ProjectionStatus[] = [];
     try {
       const started = performance.now();
       const { rows } = await this.database.pool.query<{ server_version: string }>('SHOW server_version');
@@ -33,11 +39,13 @@ export class HealthController {
       const last = await this.database.pool.query<{ last: string | null }>('SELECT max(global_position) AS last FROM event_store.events');
       eventStore.ready = true;
       eventStore.lastGlobalPosition = last.rows[0]?.last ?? '0';
+      projections = await this.projections.status();
     } catch (error) {
       const message = (error as Error).message;
       if (database.reachable) eventStore.error = message;
       else database.error = message;
     }
-    return { status: database.reachable && eventStore.ready ? 'ok' : 'unavailable', database, eventStore };
+    // A parked projection is reported, not fatal: the events are safe and the other read models answer.
+    return { status: database.reachable && eventStore.ready ? 'ok' : 'unavailable', database, eventStore, projections };
   }
 }

@@ -101,6 +101,8 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): Promise<StoredEvent[]>;
   /** Catch-up, then live: every event after `after` exactly once, in log order, until the signal aborts. */
   subscribeToAll(options?: SubscribeOptions): AsyncIterable<StoredEvent>;
+  /** The same, a batch at a time (up to `batchSize` events that are there to read): what projectors consume. */
+  subscribeToAllInBatches(options?: SubscribeOptions): AsyncIterable<StoredEvent[]>;
   getStreamMetadata(streamId: string): Promise<StreamMetadataResult>;
   setStreamMetadata(streamId: string, metadata: JsonObject, expected?: ExpectedRevision): Promise<AppendResult>;
 }

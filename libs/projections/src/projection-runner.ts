@@ -1,0 +1,189 @@
+import type pg from 'pg';
+import type { Checkpoint, EventStore, StoredEvent } from '#event-store';
+import { advanceCheckpoint, lockCheckpoint, parkCheckpoint, sameCheckpoint } from './checkpoint-store.js';
+import type { Projection } from './projection.js';
+
+export interface ProjectionStatus {
+  name: string;
+  state: 'running' | 'parked' | 'stopped';
+  /** Global position of the last event applied. */
+  position: string;
+  eventsProcessed: string;
+  /** Events in the log after the checkpoint. */
+  lagEvents: number;
+  /** Age of the oldest event not yet applied; 0 when caught up. */
+  lagSeconds: number;
+  error: string | null;
+  errorPosition: string | null;
+}
+
+type BatchOutcome = 'applied' | 'moved' | 'parked';
+
+/**
+ * Keeps projections up to date: each follows the log from its own checkpoint, a batch per transaction, with
+ * the checkpoint written in that transaction. A projection that fails on an event is parked there — its
+ * error and position recorded — and the others go on.
+ */
+export class ProjectionRunner {
+  private abort = new AbortController();
+  private loops: Promise<void>[] = [];
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly store: EventStore,
+    readonly projections: readonly Projection[],
+    private readonly batchSize = 1000,
+  ) {}
+
+  /** Starts following the log, live, until `stop`. */
+  start(): void {
+    if (this.loops.length > 0) return;
+    this.abort = new AbortController();
+    this.loops = this.projections.map((projection) => this.follow(projection, this.abort.signal));
+  }
+
+  async stop(): Promise<void> {
+    this.abort.abort();
+    await Promise.all(this.loops);
+    this.loops = [];
+  }
+
+  get running(): boolean {
+    return this.loops.length > 0;
+  }
+
+  /** Applies every event visible now, then returns: for tools and tests that need a settled read model. */
+  async catchUp(): Promise<void> {
+    for (const projection of this.projections) {
+      for (;;) {
+        const from = await this.checkpointOf(projection.name);
+        if (from.state === 'parked') break;
+        const events = await this.store.readAll({ after: from, maxCount: this.batchSize });
+        if (events.length === 0) break;
+        if ((await this.applyBatch(projection, projection.schema, from, events)) === 'parked') break;
+      }
+    }
+  }
+
+  private async follow(projection: Projection, signal: AbortSignal): Promise<void> {
+    while (!signal.aborted) {
+      const from = await this.checkpointOf(projection.name);
+      if (from.state === 'parked') return;
+      let position: Checkpoint = from;
+      let restart = false;
+      for await (const events of this.store.subscribeToAllInBatches({ after: from, batchSize: this.batchSize, signal })) {
+        const outcome = await this.applyBatch(projection, projection.schema, position, events);
+        if (outcome === 'parked') return;
+        // The checkpoint moved under us (a rebuild was swapped in): follow on from the new one.
+        if (outcome === 'moved') {
+          restart = true;
+          break;
+        }
+        position = checkpointOf(events.at(-1)!);
+      }
+      if (!restart) return;
+    }
+  }
+
+  /**
+   * One transaction: lock the checkpoint, check it is where this batch starts, apply, advance. On a failure
+   * the events are tried one by one, so the projection is parked exactly on the event it cannot apply.
+   */
+  async applyBatch(projection: Projection, schema: string, from: Checkpoint, events: StoredEvent[], checkpointName = projection.name): Promise<BatchOutcome> {
+    const client = await this.pool.connect();
+    let failure: Error;
+    try {
+      await client.query('BEGIN');
+      const checkpoint = await lockCheckpoint(client, checkpointName);
+      const outcome: BatchOutcome | undefined = checkpoint.state === 'parked' ? 'parked' : sameCheckpoint(checkpoint, from) ? undefined : 'moved';
+      if (outcome) {
+        await client.query('ROLLBACK');
+        return outcome;
+      }
+      await projection.apply(events, client, schema);
+      await advanceCheckpoint(client, checkpointName, checkpointOf(events.at(-1)!), events.length);
+      await client.query('COMMIT');
+      return 'applied';
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      failure = error as Error;
+    } finally {
+      client.release();
+    }
+    return this.recover(projection, schema, from, events, failure, checkpointName);
+  }
+
+  private async recover(projection: Projection, schema: string, from: Checkpoint, events: StoredEvent[], error: Error, checkpointName: string): Promise<BatchOutcome> {
+    if (events.length > 1) {
+      let position = from;
+      for (const event of events) {
+        const outcome = await this.applyBatch(projection, schema, position, [event], checkpointName);
+        if (outcome !== 'applied') return outcome;
+        position = checkpointOf(event);
+      }
+      return 'applied';
+    }
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await lockCheckpoint(client, checkpointName);
+      await parkCheckpoint(client, checkpointName, `${events[0]!.type} ${events[0]!.id}: ${error.message}`, events[0]!.globalPosition);
+      await client.query('COMMIT');
+      return 'parked';
+    } finally {
+      client.release();
+    }
+  }
+
+  private async checkpointOf(name: string) {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const checkpoint = await lockCheckpoint(client, name);
+      await client.query('COMMIT');
+      return checkpoint;
+    } finally {
+      client.release();
+    }
+  }
+
+  async status(): Promise<ProjectionStatus[]> {
+    const names = this.projections.map((p) => p.name);
+    const { rows } = await this.pool.query<{
+      projection: string;
+      state: 'running' | 'parked';
+      global_position: string;
+      events_processed: string;
+      error: string | null;
+      error_position: string | null;
+      lag_events: string;
+      lag_seconds: number | null;
+    }>(
+      `SELECT n.projection, coalesce(c.state, 'running') AS state, coalesce(c.global_position, 0) AS global_position,
+              coalesce(c.events_processed, 0) AS events_processed, c.error, c.error_position,
+              lag.events AS lag_events, extract(epoch FROM now() - lag.oldest)::float8 AS lag_seconds
+         FROM unnest($1::text[]) AS n(projection)
+         LEFT JOIN projections.checkpoints c ON c.projection = n.projection
+         CROSS JOIN LATERAL (
+           SELECT count(*) AS events, min(e.recorded_at) AS oldest FROM event_store.events e
+            WHERE (e.transaction_id, e.global_position) > (coalesce(c.transaction_id, '0'::xid8), coalesce(c.global_position, 0))
+         ) lag`,
+      [names],
+    );
+    return rows.map((row) => ({
+      name: row.projection,
+      state: row.state === 'parked' ? 'parked' : this.running ? 'running' : 'stopped',
+      position: String(row.global_position),
+      eventsProcessed: String(row.events_processed),
+      lagEvents: Number(row.lag_events),
+      lagSeconds: Math.max(0, Math.round((row.lag_seconds ?? 0) * 1000) / 1000),
+      error: row.error,
+      errorPosition: row.error_position === null ? null : String(row.error_position),
+    }));
+  }
+}
+
+export function checkpointOf(event: StoredEvent): Checkpoint {
+  return { transactionId: event.transactionId, globalPosition: event.globalPosition };
+}
+

@@ -1,0 +1,23 @@
+import type { StoredEvent } from '#event-store';
+
+/** What a projection writes through: the transaction it runs in. */
+export interface SqlTransaction {
+  query<R extends Record<string, unknown> = Record<string, unknown>>(text: string, values?: unknown[]): Promise<{ rows: R[]; rowCount: number | null }>;
+}
+
+/**
+ * A read model kept from the log (投影). Its tables live in one PostgreSQL schema, so that a rebuild can
+ * build a fresh copy beside it and swap the whole schema in one transaction.
+ *
+ * `apply` must be deterministic — a function of the events alone, never of the wall clock — so that a
+ * rebuild from position zero gives exactly what live processing gave.
+ */
+export interface Projection {
+  readonly name: string;
+  /** The PostgreSQL schema holding the read model's tables (created by a migration). */
+  readonly schema: string;
+  /** The tables of that schema that make up the read model. */
+  readonly tables: readonly string[];
+  /** Applies events, in log order, to the tables in `schema` (the live one, or a rebuild's). */
+  apply(events: StoredEvent[], tx: SqlTransaction, schema: string): Promise<void>;
+}
