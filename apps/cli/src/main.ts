@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
+import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import { AppModule } from '../../api/src/app.module.js';
 import { openRuntime } from '../../api/src/runtime.js';
 import { serve } from '../../api/src/serve.js';
 import { importNdjson } from './import-ndjson.js';
+import { project, rebuild } from './projection-commands.js';
 
 const USAGE = `himotoki — event-sourced privacy audit of personal-data linkage (紐付け) and name-matching (名寄せ)
 
@@ -14,11 +16,25 @@ usage:
   himotoki serve                          run the server (PORT, HOST; DATABASE_URL or the embedded PGlite)
   himotoki import FILE.ndjson [--batch-size N]
                                           store one command per line, in atomic batches (default 500)
+  himotoki rebuild [--projection NAME]    rebuild read models from position zero, swapped in when done
+  himotoki project [--once]               run the projections alone (with HIMOTOKI_PROJECTOR=off on servers)
 
 The database is DATABASE_URL when set, else the embedded PGlite (kept in HIMOTOKI_DATA_DIR, or in memory).
 Fingerprints are keyed by HIMOTOKI_SECRET (required with DATABASE_URL; generated and kept with the embedded data).`;
 
 class UsageError extends Error {}
+
+/** Runs a tool inside the app's modules (no HTTP, projector not started), then closes them. */
+async function withContext(work: (context: INestApplicationContext) => Promise<number>): Promise<number> {
+  process.env.HIMOTOKI_PROJECTOR = 'off';
+  const runtime = await openRuntime();
+  const context = await NestFactory.createApplicationContext(AppModule.forRoot(runtime), { logger: ['error', 'warn'] });
+  try {
+    return await work(context);
+  } finally {
+    await context.close();
+  }
+}
 
 async function main(argv: string[]): Promise<number> {
   const [verb, ...rest] = argv;
@@ -31,9 +47,7 @@ async function main(argv: string[]): Promise<number> {
       if (positionals.length !== 1) throw new UsageError('import takes one file');
       const batchSize = Number(values['batch-size']);
       if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 5000) throw new UsageError('--batch-size must be an integer from 1 to 5000');
-      const runtime = await openRuntime();
-      const context = await NestFactory.createApplicationContext(AppModule.forRoot(runtime), { logger: ['error', 'warn'] });
-      try {
+      return withContext(async (context) => {
         const summary = await importNdjson(context.get(CommandBus), positionals[0]!, {
           batchSize,
           report: (line) => console.error(line),
@@ -45,9 +59,22 @@ async function main(argv: string[]): Promise<number> {
         );
         console.log(JSON.stringify(summary));
         return summary.errors > 0 ? 1 : 0;
-      } finally {
-        await context.close();
-      }
+      });
+    }
+    case 'rebuild': {
+      const { values } = parseArgs({ args: rest, options: { projection: { type: 'string' } } });
+      return withContext(async (context) => {
+        const results = await rebuild(context, values.projection, process.stderr.isTTY === true);
+        for (const r of results) console.log(`rebuilt ${r.projection} from ${r.processed} events`);
+        return 0;
+      });
+    }
+    case 'project': {
+      const { values } = parseArgs({ args: rest, options: { once: { type: 'boolean', default: false } } });
+      return withContext(async (context) => {
+        await project(context, values.once);
+        return 0;
+      });
     }
     case undefined:
     case 'help':

@@ -1,0 +1,51 @@
+/**
+ * npm run bench:rebuild — rebuild of every projection from position zero on PostgreSQL (DATABASE_URL),
+ * at 250,000 and at 1,000,000 events: events/s and the process's peak RSS during each rebuild, to show that
+ * memory does not grow with the log. Last line: one JSON object.
+ */
+import { migrate, openDatabase } from '#database';
+import { PostgresEventStore } from '#event-store-postgres';
+import { ProjectionRunner, rebuildProjection } from '#projections';
+import { DATABASE_SCHEMA } from '../apps/api/src/database-schema.js';
+import { PROJECTIONS } from '../apps/api/src/projections.module.js';
+import { freshDatabase, machine } from './bench-support.js';
+import { EVENTS_PER_SUBJECT, subjectAppends } from './synthetic-log.js';
+
+const SIZES = [250_000, 1_000_000];
+const SUBJECTS_PER_APPEND = 100;
+
+async function main(): Promise<void> {
+  const target = await freshDatabase('himotoki_bench_rebuild');
+  const db = await openDatabase({ url: target.url, poolSize: 4 }, DATABASE_SCHEMA);
+  await migrate(db);
+  const store = new PostgresEventStore(db);
+  const runner = new ProjectionRunner(db.pool, store, PROJECTIONS);
+  const results: Record<string, { events: number; seconds: number; eventsPerSecond: number; peakRssMB: number }> = {};
+  let subjects = 0;
+  for (const size of SIZES) {
+    const loadStarted = performance.now();
+    while (subjects * EVENTS_PER_SUBJECT < size) {
+      const next = Math.min(subjects + SUBJECTS_PER_APPEND, Math.ceil(size / EVENTS_PER_SUBJECT));
+      await store.appendToStreams(subjectAppends(subjects, next));
+      subjects = next;
+    }
+    const events = subjects * EVENTS_PER_SUBJECT;
+    console.log(`loaded ${events.toLocaleString('en')} events in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s`);
+    global.gc?.();
+    let peak = process.memoryUsage().rss;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 25);
+    const started = performance.now();
+    for (const projection of PROJECTIONS) await rebuildProjection(db.pool, store, runner, projection);
+    const seconds = (performance.now() - started) / 1000;
+    clearInterval(sampler);
+    const figure = { events, seconds: Math.round(seconds * 100) / 100, eventsPerSecond: Math.round(events / seconds), peakRssMB: Math.round(peak / 2 ** 20) };
+    results[String(size)] = figure;
+    console.log(`rebuild of ${events.toLocaleString('en')} events: ${figure.eventsPerSecond.toLocaleString('en')} events/s, peak RSS ${figure.peakRssMB} MB`);
+  }
+  await store.close();
+  await db.close();
+  await target.drop();
+  console.log(JSON.stringify({ rebuild: results, projections: PROJECTIONS.map((p) => p.name), machine: machine() }));
+}
+
+await main();
