@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The access history (情報提供等記録, the Mynaportal view): per subject, every provision, access, tie and cut
- * that touched them. Indexed for "a subject's history, newest first, one page at a time".
+ * that touched them, and every auditor's query of them. Indexed for "a subject's history, newest first, one page at a time".
  */
 export class AccessHistory1764000000003 implements MigrationInterface {
   name = 'AccessHistory1764000000003';
@@ -14,7 +14,7 @@ export class AccessHistory1764000000003 implements MigrationInterface {
         subject_id      uuid NOT NULL,
         event_id        uuid NOT NULL,
         global_position bigint NOT NULL,
-        kind            text NOT NULL CHECK (kind IN ('PROVISION', 'ACCESS', 'LINK', 'UNLINK')),
+        kind            text NOT NULL CHECK (kind IN ('PROVISION', 'ACCESS', 'LINK', 'UNLINK', 'AUDIT')),
         occurred_at     timestamptz NOT NULL,
         organization_id text NOT NULL,
         staff_code      text,

@@ -202,6 +202,26 @@ describe(`ingestion through the CommandBus on ${backendName}`, () => {
     });
   });
 
+  describe('who may send what', () => {
+    it('an organization writes only events it is party to', async () => {
+      const before = await f.eventCount();
+      const access = { accessId: 'acc-forbidden', organizationId: 'city-yokohama', staffCode: 'Y-1', subject: myNumber, datasetId: 'yokohama-resident-tax', items: ['TAX_AMOUNT'], purpose: '確認', channel: 'TERMINAL', outcome: 'GRANTED', occurredAt: T(8) };
+      const asPoints = new IngestCommand({ commandId: randomUUID(), type: 'AccessInformation', payload: access }, 'organization:points-co');
+      await expect(f.bus.execute(asPoints)).rejects.toMatchObject({ code: 'FORBIDDEN', field: 'payload.organizationId' });
+      const record = { recordId: 'rec-forbidden', datasetId: 'yokohama-resident-tax', subject: myNumber, basic4: {}, occurredAt: T(3) };
+      const recordAsJps = new IngestCommand({ commandId: randomUUID(), type: 'RegisterRecord', payload: record }, 'organization:jps');
+      await expect(f.bus.execute(recordAsJps)).rejects.toMatchObject({ code: 'FORBIDDEN', field: 'payload.datasetId' });
+      expect(await f.eventCount()).toBe(before);
+      const asCity = new IngestCommand({ commandId: randomUUID(), type: 'AccessInformation', payload: access }, 'organization:city-yokohama');
+      await expect(f.bus.execute(asCity)).resolves.toMatchObject({ applied: true });
+    });
+
+    it('only operators register rows of the permitted-provision table', async () => {
+      const row = { permittedProvisionId: 'row-x', requesterId: 'jps', providerId: 'city-yokohama', procedure: 'x', items: ['INCOME'], legalBasis: 'y', occurredAt: T(1) };
+      await expect(f.bus.execute(new IngestCommand({ commandId: randomUUID(), type: 'RegisterPermittedProvision', payload: row }, 'organization:jps'))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    });
+  });
+
   describe('idempotent retries and atomic batches', () => {
     it('a command sent twice is stored once and answers the same events', async () => {
       const commandId = randomUUID();

@@ -22,11 +22,12 @@ interface EntryRow {
   detail: Record<string, unknown>;
 }
 
-const RECORDED = new Set(['InformationProvided', 'InformationAccessed', 'RecordsLinked', 'RecordsUnlinked', 'NonDisclosureReleased']);
+const RECORDED = new Set(['InformationProvided', 'InformationAccessed', 'RecordsLinked', 'RecordsUnlinked', 'NonDisclosureReleased', 'AuditorQueried']);
 
 /**
  * 情報提供等記録 — the access history: one line per subject for each provision, access, tie and cut that
- * touched them; a release of non-disclosure uncovers the provision's line. Writes a batch in two statements.
+ * touched them, and each auditor's query of them (who audits the auditors); a release of non-disclosure
+ * uncovers the provision's line. Writes a batch in two statements.
  */
 export const accessHistoryProjection: Projection = {
   name: 'access-history',
@@ -93,6 +94,14 @@ function entriesOf(event: Exclude<DomainEvent, { type: 'NonDisclosureReleased' }
         ...base, subject_id, kind: 'UNLINK' as const, organization_id: d.organizationId, staff_code: d.staffCode, counterparty_id: null,
         dataset_ids: [], items: [], purpose: d.reason, legal_basis: null, outcome: null, non_disclosure: false,
         source_id: d.linkId, detail: { records: d.records },
+      }));
+    }
+    case 'AuditorQueried': {
+      const d = event.data;
+      return distinct(d.subjectIds).map((subject_id) => ({
+        ...base, subject_id, kind: 'AUDIT' as const, organization_id: d.organizationId, staff_code: d.auditorId, counterparty_id: null,
+        dataset_ids: [], items: [], purpose: d.operation, legal_basis: null, outcome: null, non_disclosure: false,
+        source_id: stored.id, detail: {},
       }));
     }
     default:

@@ -14,6 +14,10 @@ import { amendRecord, registerRecord } from '../domain/deciders/record.decider.j
 import { grantConsent, withdrawConsent } from '../domain/deciders/subject.decider.js';
 import { DatasetRegistered } from '../domain/events/dataset.events.js';
 import { linkKey } from '../domain/events/link.events.js';
+import { AuditorQueried } from '../domain/events/subject.events.js';
+import { forbidden } from '../domain/domain.errors.js';
+import { AuditRecord } from '../domain/aggregates/audit-record.aggregate.js';
+import { recordAuditorQuery } from '../domain/deciders/audit.decider.js';
 import { OrganizationRegistered, PermittedProvisionRegistered } from '../domain/events/organization.events.js';
 import {
   ACCESS_CHANNELS,
@@ -48,28 +52,37 @@ const issuable = identifierInput.extend({ validUntil: instant.nullish() });
  * values at the edge, and leaves the decision to a pure decider in `domain/deciders`.
  */
 export const COMMANDS = {
-  RegisterOrganization: command(OrganizationRegistered.schema, async (p, ctx) => [registerOrganization(await ctx.load(Organization, p.organizationId), p)]),
+  RegisterOrganization: command(OrganizationRegistered.schema, async (p, ctx) => {
+    ctx.authorize('payload.organizationId', p.organizationId);
+    return [registerOrganization(await ctx.load(Organization, p.organizationId), p)];
+  }),
 
   RegisterPermittedProvision: command(
     PermittedProvisionRegistered.schema,
-    async (p, ctx) => [
-      registerPermittedProvision(
+    async (p, ctx) => {
+      // The table of permitted provisions is the law's, not an organization's: operators register its rows.
+      ctx.authorize('payload.permittedProvisionId');
+      const [row, requester, provider] = [
         await ctx.load(PermittedProvision, p.permittedProvisionId),
         await ctx.load(Organization, p.requesterId),
         await ctx.load(Organization, p.providerId),
-        p,
-      ),
-    ],
+      ];
+      return [registerPermittedProvision(row, requester, provider, p)];
+    },
   ),
 
   RegisterDataset: command(
     DatasetRegistered.schema.extend({ legalBasis: DatasetRegistered.schema.shape.legalBasis.nullish().transform((v) => v ?? null) }),
-    async (p, ctx) => [registerDataset(await ctx.load(Dataset, p.datasetId), await ctx.load(Organization, p.holderId), p)],
+    async (p, ctx) => {
+      ctx.authorize('payload.holderId', p.holderId);
+      return [registerDataset(await ctx.load(Dataset, p.datasetId), await ctx.load(Organization, p.holderId), p)];
+    },
   ),
 
   EnrollSubject: command(
     z.strictObject({ enrolledBy: entityId, identifiers: z.array(issuable).min(1, 'must name at least one identifier').max(20), occurredAt: instant }),
     async (p, ctx) => {
+      ctx.authorize('payload.enrolledBy', p.enrolledBy);
       const subjectId = ctx.derivedId('subject');
       const identifiers = await Promise.all(
         p.identifiers.map(async (input, i) => {
@@ -85,6 +98,7 @@ export const COMMANDS = {
   IssueIdentifier: command(
     z.strictObject({ issuedBy: entityId, subject: identifierInput, identifier: issuable, occurredAt: instant }),
     async (p, ctx) => {
+      ctx.authorize('payload.issuedBy', p.issuedBy);
       const { subjectId } = await ctx.subject(p.subject, 'payload.subject');
       const id = await ctx.identifier(p.identifier, 'payload.identifier');
       const data = { subjectId, kind: id.kind, fingerprint: id.fingerprint, scope: id.scope, issuedBy: p.issuedBy, validUntil: p.identifier.validUntil ?? null, occurredAt: p.occurredAt };
@@ -95,6 +109,7 @@ export const COMMANDS = {
   RetireIdentifier: command(
     z.strictObject({ retiredBy: entityId, identifier: identifierInput, reason: z.enum(RETIREMENT_REASONS), occurredAt: instant }),
     async (p, ctx) => {
+      ctx.authorize('payload.retiredBy', p.retiredBy);
       const id = await ctx.identifier(p.identifier, 'payload.identifier');
       const subjectId = id.loaded.state.issued ? id.loaded.state.subjectId : '00000000-0000-0000-0000-000000000000';
       const data = { subjectId, kind: id.kind, fingerprint: id.fingerprint, reason: p.reason, retiredBy: p.retiredBy, occurredAt: p.occurredAt };
@@ -111,6 +126,7 @@ export const COMMANDS = {
       occurredAt: instant,
     }),
     async (p, ctx) => {
+      ctx.authorize('payload.linkedBy', p.linkedBy);
       const old = await ctx.identifier(p.identifier, 'payload.identifier');
       const next = await ctx.identifier(p.successor, 'payload.successor');
       const subjectId = old.loaded.state.issued ? old.loaded.state.subjectId : '00000000-0000-0000-0000-000000000000';
@@ -143,7 +159,9 @@ export const COMMANDS = {
         ? await Promise.all(p.identifiers.map(async (input, i) => (await ctx.subject(input, `payload.identifiers[${i}]`)).viaIdentifier))
         : [viaIdentifier];
       const data = { recordId: p.recordId, datasetId: p.datasetId, holderId: '', subjectId, identifiers, basic4: ctx.basic4(p.basic4, 'payload.basic4'), occurredAt: p.occurredAt };
-      return [registerRecord(await ctx.load(DatasetRecord, p.recordId), await ctx.load(Dataset, p.datasetId), data)];
+      const dataset = await ctx.load(Dataset, p.datasetId);
+      if (dataset.state.registered) ctx.authorize('payload.datasetId', dataset.state.holderId);
+      return [registerRecord(await ctx.load(DatasetRecord, p.recordId), dataset, data)];
     },
   ),
 
@@ -152,6 +170,7 @@ export const COMMANDS = {
     async (p, ctx) => {
       const record = await ctx.load(DatasetRecord, p.recordId);
       const dataset = await ctx.load(Dataset, record.state.registered ? record.state.datasetId : '-');
+      if (record.state.registered) ctx.authorize('payload.recordId', record.state.holderId);
       return [amendRecord(record, dataset, { recordId: p.recordId, basic4: ctx.basic4(p.basic4, 'payload.basic4'), reason: p.reason, occurredAt: p.occurredAt })];
     },
   ),
@@ -168,19 +187,19 @@ export const COMMANDS = {
       expectedCutOffAt: instant.nullish().transform((v) => v ?? null),
       occurredAt: instant,
     }),
-    async (p, ctx) => [
-      linkRecords(
-        await ctx.load(Link, p.linkId),
-        [await ctx.load(DatasetRecord, p.records[0]), await ctx.load(DatasetRecord, p.records[1])],
-        await ctx.load(Organization, p.organizationId),
-        p,
-      ),
-    ],
+    async (p, ctx) => {
+      ctx.authorize('payload.organizationId', p.organizationId);
+      const records = [await ctx.load(DatasetRecord, p.records[0]), await ctx.load(DatasetRecord, p.records[1])] as const;
+      return [linkRecords(await ctx.load(Link, p.linkId), [...records], await ctx.load(Organization, p.organizationId), p)];
+    },
   ),
 
   UnlinkRecords: command(
     z.strictObject({ linkId: entityId, organizationId: entityId, staffCode, reason: text(), occurredAt: instant }),
-    async (p, ctx) => [unlinkRecords(await ctx.load(Link, p.linkId), await ctx.load(Organization, p.organizationId), p)],
+    async (p, ctx) => {
+      ctx.authorize('payload.organizationId', p.organizationId);
+      return [unlinkRecords(await ctx.load(Link, p.linkId), await ctx.load(Organization, p.organizationId), p)];
+    },
   ),
 
   ProvideInformation: command(
@@ -198,6 +217,7 @@ export const COMMANDS = {
       nonDisclosure: z.boolean().default(false),
     }),
     async (p, ctx) => {
+      ctx.authorize('payload.requesterId', p.requesterId, p.providerId);
       const { subject, ...rest } = p;
       const { subjectId, viaIdentifier } = await ctx.subject(subject, 'payload.subject');
       const data = { ...rest, subjectId, viaIdentifier, occurredAt: p.providedAt ?? p.requestedAt };
@@ -209,7 +229,10 @@ export const COMMANDS = {
 
   ReleaseNonDisclosure: command(
     z.strictObject({ provisionId: entityId, releasedBy: entityId, occurredAt: instant }),
-    async (p, ctx) => [releaseNonDisclosure(await ctx.load(Provision, p.provisionId), await ctx.load(Organization, p.releasedBy), p.provisionId, p.occurredAt)],
+    async (p, ctx) => {
+      ctx.authorize('payload.releasedBy', p.releasedBy);
+      return [releaseNonDisclosure(await ctx.load(Provision, p.provisionId), await ctx.load(Organization, p.releasedBy), p.provisionId, p.occurredAt)];
+    },
   ),
 
   AccessInformation: command(
@@ -226,6 +249,7 @@ export const COMMANDS = {
       occurredAt: instant,
     }),
     async (p, ctx) => {
+      ctx.authorize('payload.organizationId', p.organizationId);
       const { subject, ...rest } = p;
       const { subjectId, viaIdentifier } = await ctx.subject(subject, 'payload.subject');
       return [
@@ -241,6 +265,7 @@ export const COMMANDS = {
   GrantConsent: command(
     z.strictObject({ consentId: entityId, subject: identifierInput, organizationId: entityId, scope: text(200), purpose: text(), occurredAt: instant }),
     async (p, ctx) => {
+      ctx.authorize('payload.organizationId', p.organizationId);
       const { subject, ...rest } = p;
       const { subjectId } = await ctx.subject(subject, 'payload.subject');
       return [grantConsent(await ctx.load(Subject, subjectId), await ctx.load(Organization, p.organizationId), { ...rest, subjectId })];
@@ -251,9 +276,20 @@ export const COMMANDS = {
     z.strictObject({ consentId: entityId, subject: identifierInput, occurredAt: instant }),
     async (p, ctx) => {
       const { subjectId } = await ctx.subject(p.subject, 'payload.subject');
-      return [withdrawConsent(await ctx.load(Subject, subjectId), p.consentId, p.occurredAt)];
+      const subject = await ctx.load(Subject, subjectId);
+      const consent = subject.state.consents[p.consentId];
+      if (consent) ctx.authorize('payload.consentId', consent.organizationId);
+      return [withdrawConsent(subject, p.consentId, p.occurredAt)];
     },
   ),
+
+  /** Recorded by the API for every auditor query that touches subjects; not a mutation clients can send. */
+  RecordAuditorQuery: command(AuditorQueried.schema, async (p, ctx) => {
+    if (!ctx.sender.startsWith('operator:') && ctx.sender !== `auditor:${p.auditorId}`) {
+      throw forbidden('payload.auditorId', `${ctx.sender} may not record queries of auditor "${p.auditorId}"`);
+    }
+    return [recordAuditorQuery(await ctx.load(AuditRecord, ctx.derivedId('audit')), p)];
+  }),
 } as const;
 
 export type CommandType = keyof typeof COMMANDS;

@@ -3,9 +3,11 @@ import type { IdentifierState } from '../domain/aggregates/identifier.aggregate.
 import type { Loaded } from '../domain/deciders/decision.js';
 import type { Basic4Fingerprints } from '../domain/events/record.events.js';
 import type { Basic4Input, FingerprintedIdentifier, IdentifierInput } from './privacy-edge.js';
+import type { Sender } from './ingestion.service.js';
 
 /** What a command handler may ask of the world before the pure decider decides. */
 export interface CommandContext {
+  readonly sender: Sender;
   /** A stream's state and revision. */
   load<S>(aggregate: Aggregate<S>, id: string): Promise<Loaded<S>>;
   /** An identifier fingerprinted at the edge, and its stream. */
@@ -15,4 +17,9 @@ export interface CommandContext {
   basic4(input: Basic4Input, field: string): Basic4Fingerprints;
   /** An id derived from the command id, so a retried command makes the same new entity. */
   derivedId(purpose: string): string;
+  /**
+   * Refuses the command unless its sender may act for one of these organizations: an organization writes
+   * only events it is party to; operators write any.
+   */
+  authorize(field: string, ...organizationIds: string[]): void;
 }

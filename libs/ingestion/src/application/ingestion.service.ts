@@ -10,7 +10,7 @@ import { fold, type Aggregate } from '../domain/aggregates/aggregate.js';
 import { Identifier } from '../domain/aggregates/identifier.aggregate.js';
 import type { Loaded, StreamWrite } from '../domain/deciders/decision.js';
 import { subjectOf } from '../domain/deciders/identifier.decider.js';
-import { DomainError } from '../domain/domain.errors.js';
+import { DomainError, forbidden } from '../domain/domain.errors.js';
 import { parseDomainEvent, type DomainEvent } from '../domain/events/event-catalog.js';
 import { COMMANDS, commandEnvelope, type CommandEnvelope, type CommandType } from './command-catalog.js';
 import type { CommandContext } from './command-context.js';
@@ -39,8 +39,8 @@ export type BatchOutcome =
 
 const MAX_ATTEMPTS = 5;
 
-/** Who sent a command: an organization, or an operator's tool. Kept in every event's metadata. */
-export type Sender = `organization:${string}` | `operator:${string}` | `subject:${string}`;
+/** Who sent a command: an organization, an auditor (audit records only) or an operator's tool. Kept in every event's metadata. */
+export type Sender = `organization:${string}` | `operator:${string}` | `auditor:${string}`;
 
 /**
  * Runs ingestion commands: validates them, lets each command's handler load what it needs and its pure
@@ -78,7 +78,7 @@ export class IngestionService {
     const commands = parsed.map((p) => (p as { command: ParsedCommand }).command);
 
     for (let attempt = 1; ; attempt++) {
-      const batch = new Batch(this.store, this.edge);
+      const batch = new Batch(this.store, this.edge, sender);
       const errors: { index: number; error: DomainError }[] = [];
       const decided: DecidedCommand[] = [];
       for (const [index, command] of commands.entries()) {
@@ -92,7 +92,7 @@ export class IngestionService {
       if (errors.length > 0) return { ok: false, errors };
       if (options.dryRun) return { ok: true, results: [] };
       try {
-        return { ok: true, results: await batch.commit(decided, sender) };
+        return { ok: true, results: await batch.commit(decided) };
       } catch (error) {
         // Another writer moved a stream this batch read: decide again on fresh state.
         if (!(error instanceof WrongExpectedRevisionError) || attempt === MAX_ATTEMPTS) {
@@ -104,6 +104,14 @@ export class IngestionService {
       }
     }
   }
+}
+
+/** Operators act for anyone; an organization only for itself; an auditor only records its own queries. */
+function authorize(sender: Sender, field: string, organizationIds: string[]): void {
+  if (sender.startsWith('operator:')) return;
+  const [role, id] = [sender.slice(0, sender.indexOf(':')), sender.slice(sender.indexOf(':') + 1)];
+  if (role === 'organization' && organizationIds.includes(id)) return;
+  throw forbidden(field, `${sender} may not act for ${organizationIds.map((o) => `"${o}"`).join(' or ')}`);
 }
 
 interface ParsedCommand {
@@ -137,6 +145,7 @@ class Batch {
   constructor(
     private readonly store: EventStore,
     private readonly edge: PrivacyEdge,
+    private readonly sender: Sender,
   ) {}
 
   async decide(command: ParsedCommand): Promise<DecidedCommand> {
@@ -160,7 +169,7 @@ class Batch {
     return { command, writes };
   }
 
-  async commit(decided: DecidedCommand[], sender: string): Promise<CommandResult[]> {
+  async commit(decided: DecidedCommand[]): Promise<CommandResult[]> {
     const appends = new Map<string, StreamAppend>();
     const placed: { command: number; streamId: string; event: EventToAppend }[] = [];
     decided.forEach((d, commandIndex) => {
@@ -176,7 +185,7 @@ class Batch {
             type: event.type,
             schemaVersion: event.version,
             data: event.data as EventToAppend['data'],
-            metadata: { commandId: d.command.commandId, commandType: d.command.type, sender },
+            metadata: { commandId: d.command.commandId, commandType: d.command.type, sender: this.sender },
           };
           append.events.push(toAppend);
           placed.push({ command: commandIndex, streamId: write.streamId, event: toAppend });
@@ -215,6 +224,7 @@ class Batch {
       return { ...fingerprinted, loaded: await load(Identifier, fingerprinted.fingerprint) };
     };
     return {
+      sender: this.sender,
       load,
       identifier,
       subject: async (input, field) => {
@@ -223,6 +233,7 @@ class Batch {
       },
       basic4: (input, field) => this.edge.basic4(input, field),
       derivedId: (purpose) => derivedUuid(commandId, purpose),
+      authorize: (field, ...organizationIds) => authorize(this.sender, field, organizationIds),
     };
   }
 

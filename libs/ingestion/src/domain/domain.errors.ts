@@ -4,7 +4,7 @@
  */
 export class DomainError extends Error {
   constructor(
-    readonly code: 'INVALID_INPUT' | 'NOT_FOUND' | 'INVARIANT',
+    readonly code: 'INVALID_INPUT' | 'NOT_FOUND' | 'INVARIANT' | 'FORBIDDEN',
     readonly field: string,
     readonly reason: string,
   ) {
@@ -15,3 +15,4 @@ export class DomainError extends Error {
 export const invalid = (field: string, reason: string) => new DomainError('INVALID_INPUT', field, reason);
 export const notFound = (field: string, reason: string) => new DomainError('NOT_FOUND', field, reason);
 export const invariant = (field: string, reason: string) => new DomainError('INVARIANT', field, reason);
+export const forbidden = (field: string, reason: string) => new DomainError('FORBIDDEN', field, reason);

@@ -7,7 +7,7 @@ import { RecordsLinked, RecordsUnlinked } from './link.events.js';
 import { OrganizationRegistered, PermittedProvisionRegistered } from './organization.events.js';
 import { InformationProvided, NonDisclosureReleased } from './provision.events.js';
 import { RecordAmended, RecordRegistered } from './record.events.js';
-import { ConsentGranted, ConsentWithdrawn, SubjectEnrolled } from './subject.events.js';
+import { AuditorQueried, ConsentGranted, ConsentWithdrawn, SubjectEnrolled } from './subject.events.js';
 
 /** Every domain event the platform stores, at its current schema version. Add versions; never edit one that landed. */
 export const EVENT_CATALOG = [
@@ -27,6 +27,7 @@ export const EVENT_CATALOG = [
   InformationProvided,
   NonDisclosureReleased,
   InformationAccessed,
+  AuditorQueried,
 ] as const;
 
 type Catalog = (typeof EVENT_CATALOG)[number];

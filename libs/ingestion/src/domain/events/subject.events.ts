@@ -22,3 +22,19 @@ export const ConsentGranted = defineEvent('ConsentGranted', 1, z.strictObject({ 
 
 /** 同意の撤回 */
 export const ConsentWithdrawn = defineEvent('ConsentWithdrawn', 1, z.strictObject({ ...consent, consentId: entityId }));
+
+/**
+ * Who audits the auditors: an auditor's query that touched subjects. It shows in each subject's access
+ * history, so a citizen sees that their records were looked at, when, by whom and through which query.
+ */
+export const AuditorQueried = defineEvent(
+  'AuditorQueried',
+  1,
+  z.strictObject({
+    auditorId: text(128),
+    organizationId: entityId,
+    operation: text(200),
+    subjectIds: z.array(z.uuid()).min(1).max(500),
+    occurredAt: instant,
+  }),
+);
