@@ -4,9 +4,12 @@ import type { ProjectionRunner } from '#projections';
 /** A hash of every read-model table's ordered content: equal hashes, equal read models. */
 export async function readModelHash(pool: pg.Pool): Promise<string> {
   const { rows } = await pool.query<{ hash: string }>(
-    `SELECT md5(string_agg(t::text, E'\\n' ORDER BY t.subject_id, t.event_id)) AS hash FROM access_history.entries t`,
+    `SELECT md5(concat_ws('|',
+       (SELECT string_agg(t::text, E'\\n' ORDER BY t.subject_id, t.event_id) FROM access_history.entries t),
+       (SELECT string_agg(t::text, E'\\n' ORDER BY t.id) FROM registry.organizations t),
+       (SELECT string_agg(t::text, E'\\n' ORDER BY t.id) FROM registry.datasets t))) AS hash`,
   );
-  return rows[0]!.hash ?? 'empty';
+  return rows[0]!.hash;
 }
 
 /** Waits until every projection has applied every event in the log. */

@@ -3,9 +3,10 @@ import { accessHistoryProjection } from '#access-history';
 import { DATABASE, type Database } from '#database';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { ProjectionRunner, type Projection } from '#projections';
+import { registryProjection } from '#registry';
 
 /** Every projection the app keeps. */
-export const PROJECTIONS: readonly Projection[] = [accessHistoryProjection];
+export const PROJECTIONS: readonly Projection[] = [accessHistoryProjection, registryProjection];
 
 /** Runs the projections inside the server unless `HIMOTOKI_PROJECTOR=off` (then `himotoki project` runs them). */
 @Injectable()
