@@ -5,6 +5,8 @@ import { EVENT_STORE } from '#event-store';
 import { PostgresEventStore } from '#event-store-postgres';
 import { IngestionModule } from '#ingestion';
 import { FINGERPRINTER, Fingerprinter } from '#privacy';
+import { TokenService } from './auth/token.service.js';
+import { GraphQLApiModule } from './graphql/graphql-api.module.js';
 import { HealthController } from './health/health.controller.js';
 import { ProjectionsModule } from './projections.module.js';
 
@@ -22,7 +24,7 @@ class Shutdown implements OnApplicationShutdown {
   }
 }
 
-/** The adapters every module may inject: the database, the event store, the fingerprinter. */
+/** The adapters every module may inject: the database, the event store, the fingerprinter, the token service. */
 @Global()
 @Module({})
 class InfrastructureModule {
@@ -31,6 +33,7 @@ class InfrastructureModule {
       { provide: DATABASE, useValue: database },
       { provide: EVENT_STORE, useFactory: () => new PostgresEventStore(database) },
       { provide: FINGERPRINTER, useValue: new Fingerprinter(fingerprintKey) },
+      { provide: TokenService, useValue: new TokenService(fingerprintKey) },
     ];
     return { module: InfrastructureModule, providers: [...providers, Shutdown], exports: providers.map((p) => p.provide) };
   }
@@ -47,7 +50,7 @@ export class AppModule {
   static forRoot({ database, fingerprintKey }: AppOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.over(database, fingerprintKey), CqrsModule.forRoot(), IngestionModule, ProjectionsModule],
+      imports: [InfrastructureModule.over(database, fingerprintKey), CqrsModule.forRoot(), IngestionModule, ProjectionsModule, GraphQLApiModule],
       controllers: [HealthController],
     };
   }

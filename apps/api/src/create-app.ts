@@ -1,7 +1,10 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { getDistDirectory } from 'altair-static';
+import express from 'express';
 import { AppModule } from './app.module.js';
+import { IDE_ASSETS_PATH } from './graphql/ide.js';
 import { openRuntime, type Runtime } from './runtime.js';
 
 /**
@@ -12,7 +15,13 @@ export async function createApp(runtime?: Runtime, options: { logger?: false } =
   const { database, fingerprintKey } = runtime ?? (await openRuntime());
   const app = await NestFactory.create(AppModule.forRoot({ database, fingerprintKey }), {
     logger: options.logger ?? ['error', 'warn', 'log'],
+    abortOnError: false,
+  }).catch(async (error: unknown) => {
+    await database.close();
+    throw error;
   });
   app.enableShutdownHooks();
+  // The IDE's own files, so that /graphql works in a browser with no internet.
+  app.use(IDE_ASSETS_PATH, express.static(getDistDirectory(), { fallthrough: false }));
   return app;
 }

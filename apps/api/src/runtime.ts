@@ -15,12 +15,18 @@ export interface Runtime {
  */
 export async function openRuntime(env: NodeJS.ProcessEnv = process.env): Promise<Runtime> {
   const options = databaseOptionsFromEnv(env);
-  const fingerprintKey = await loadFingerprintKey({
+  const fingerprintKey = await fingerprintKeyFromEnv(env);
+  const database = await openDatabase(options, DATABASE_SCHEMA);
+  await migrate(database);
+  return { database, fingerprintKey };
+}
+
+/** The platform key the environment names, without opening the database. */
+export function fingerprintKeyFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<Buffer> {
+  const options = databaseOptionsFromEnv(env);
+  return loadFingerprintKey({
     secret: env.HIMOTOKI_SECRET || undefined,
     dataDir: options.url ? undefined : options.dataDir,
     ephemeral: !options.url && !options.dataDir,
   });
-  const database = await openDatabase(options, DATABASE_SCHEMA);
-  await migrate(database);
-  return { database, fingerprintKey };
 }

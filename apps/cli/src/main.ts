@@ -5,7 +5,9 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import { AppModule } from '../../api/src/app.module.js';
-import { openRuntime } from '../../api/src/runtime.js';
+import { fingerprintKeyFromEnv, openRuntime } from '../../api/src/runtime.js';
+import type { Principal } from '../../api/src/auth/principal.js';
+import { TokenService } from '../../api/src/auth/token.service.js';
 import { serve } from '../../api/src/serve.js';
 import { importNdjson } from './import-ndjson.js';
 import { project, rebuild } from './projection-commands.js';
@@ -18,11 +20,32 @@ usage:
                                           store one command per line, in atomic batches (default 500)
   himotoki rebuild [--projection NAME]    rebuild read models from position zero, swapped in when done
   himotoki project [--once]               run the projections alone (with HIMOTOKI_PROJECTOR=off on servers)
+  himotoki token --role ROLE [--name NAME] [--organization ID] [--subject ID] [--hours N]
+                                          mint a bearer token (AUDITOR, ORGANIZATION, SUBJECT, OPERATOR);
+                                          needs the server's key: HIMOTOKI_SECRET or HIMOTOKI_DATA_DIR
 
 The database is DATABASE_URL when set, else the embedded PGlite (kept in HIMOTOKI_DATA_DIR, or in memory).
 Fingerprints are keyed by HIMOTOKI_SECRET (required with DATABASE_URL; generated and kept with the embedded data).`;
 
 class UsageError extends Error {}
+
+function principalFrom(values: { role?: string; name?: string; organization?: string; subject?: string }): Principal {
+  const id = values.name ?? `${(values.role ?? 'user').toLowerCase()}-cli`;
+  switch (values.role) {
+    case 'AUDITOR':
+      return { role: 'AUDITOR', id, organizationId: values.organization ?? 'ppc' };
+    case 'ORGANIZATION':
+      if (!values.organization) throw new UsageError('an ORGANIZATION token needs --organization ID');
+      return { role: 'ORGANIZATION', id: values.name ?? values.organization, organizationId: values.organization };
+    case 'SUBJECT':
+      if (!values.subject || !/^[0-9a-f-]{36}$/i.test(values.subject)) throw new UsageError('a SUBJECT token needs --subject with the subject id (a UUID)');
+      return { role: 'SUBJECT', id: values.name ?? values.subject, subjectId: values.subject.toLowerCase() };
+    case 'OPERATOR':
+      return { role: 'OPERATOR', id };
+    default:
+      throw new UsageError('--role must be AUDITOR, ORGANIZATION, SUBJECT or OPERATOR');
+  }
+}
 
 /** Runs a tool inside the app's modules (no HTTP, projector not started), then closes them. */
 async function withContext(work: (context: INestApplicationContext) => Promise<number>): Promise<number> {
@@ -75,6 +98,22 @@ async function main(argv: string[]): Promise<number> {
         await project(context, values.once);
         return 0;
       });
+    }
+    case 'token': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { role: { type: 'string' }, name: { type: 'string' }, organization: { type: 'string' }, subject: { type: 'string' }, hours: { type: 'string', default: '8' } },
+      });
+      if (!process.env.HIMOTOKI_SECRET && !process.env.HIMOTOKI_DATA_DIR) {
+        throw new UsageError('a token is signed with the server\'s key: set HIMOTOKI_SECRET (or HIMOTOKI_DATA_DIR) as the server has it; an in-memory demo prints its own tokens');
+      }
+      const principal = principalFrom(values);
+      const hours = Number(values.hours);
+      if (!(hours > 0 && hours <= 24 * 366)) throw new UsageError('--hours must be a number of hours up to a year');
+      const token = await new TokenService(await fingerprintKeyFromEnv()).mint(principal, Math.round(hours * 3600));
+      console.log(`${principal.role} token for ${principal.id}, valid ${hours} h; send it as "Authorization: Bearer <token>":`);
+      console.log(token);
+      return 0;
     }
     case undefined:
     case 'help':

@@ -303,6 +303,8 @@ export type Mutation = {
   provideInformation: CommandResult;
   registerDataset: CommandResult;
   registerOrganization: CommandResult;
+  /** Operators only: the table of permitted provisions is the law's, not an organization's. */
+  registerPermittedProvision: CommandResult;
   registerRecord: CommandResult;
   releaseNonDisclosure: CommandResult;
   retireIdentifier: CommandResult;
@@ -409,6 +411,16 @@ export type MutationRegisterDatasetArgs = {
 export type MutationRegisterOrganizationArgs = {
   commandId: Scalars['ID']['input'];
   input: RegisterOrganizationInput;
+};
+
+
+/**
+ * Ingestion, one mutation per command. Each takes a client-chosen `commandId` (a UUID) so that retries are
+ * idempotent. An organization may only send events it is party to; operators may send any.
+ */
+export type MutationRegisterPermittedProvisionArgs = {
+  commandId: Scalars['ID']['input'];
+  input: RegisterPermittedProvisionInput;
 };
 
 
@@ -621,6 +633,18 @@ export type RegisterOrganizationInput = {
   name: Scalars['String']['input'];
   occurredAt: Scalars['DateTime']['input'];
   organizationId: Scalars['ID']['input'];
+};
+
+/** A row of the table of permitted provisions (番号法 別表第二): who may obtain which items from whom, for which procedure. */
+export type RegisterPermittedProvisionInput = {
+  items: Array<Scalars['String']['input']>;
+  legalBasis: Scalars['String']['input'];
+  occurredAt: Scalars['DateTime']['input'];
+  permittedProvisionId: Scalars['ID']['input'];
+  /** 事務 */
+  procedure: Scalars['String']['input'];
+  providerId: Scalars['ID']['input'];
+  requesterId: Scalars['ID']['input'];
 };
 
 export type RegisterRecordInput = {
@@ -849,6 +873,7 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegisterDatasetInput: RegisterDatasetInput;
   RegisterOrganizationInput: RegisterOrganizationInput;
+  RegisterPermittedProvisionInput: RegisterPermittedProvisionInput;
   RegisterRecordInput: RegisterRecordInput;
   ReleaseNonDisclosureInput: ReleaseNonDisclosureInput;
   RetireIdentifierInput: RetireIdentifierInput;
@@ -900,6 +925,7 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   RegisterDatasetInput: RegisterDatasetInput;
   RegisterOrganizationInput: RegisterOrganizationInput;
+  RegisterPermittedProvisionInput: RegisterPermittedProvisionInput;
   RegisterRecordInput: RegisterRecordInput;
   ReleaseNonDisclosureInput: ReleaseNonDisclosureInput;
   RetireIdentifierInput: RetireIdentifierInput;
@@ -990,6 +1016,7 @@ export type MutationResolvers<ContextType = any, ParentType extends ResolversPar
   provideInformation?: Resolver<ResolversTypes['CommandResult'], ParentType, ContextType, RequireFields<MutationProvideInformationArgs, 'commandId' | 'input'>>;
   registerDataset?: Resolver<ResolversTypes['CommandResult'], ParentType, ContextType, RequireFields<MutationRegisterDatasetArgs, 'commandId' | 'input'>>;
   registerOrganization?: Resolver<ResolversTypes['CommandResult'], ParentType, ContextType, RequireFields<MutationRegisterOrganizationArgs, 'commandId' | 'input'>>;
+  registerPermittedProvision?: Resolver<ResolversTypes['CommandResult'], ParentType, ContextType, RequireFields<MutationRegisterPermittedProvisionArgs, 'commandId' | 'input'>>;
   registerRecord?: Resolver<ResolversTypes['CommandResult'], ParentType, ContextType, RequireFields<MutationRegisterRecordArgs, 'commandId' | 'input'>>;
   releaseNonDisclosure?: Resolver<ResolversTypes['CommandResult'], ParentType, ContextType, RequireFields<MutationReleaseNonDisclosureArgs, 'commandId' | 'input'>>;
   retireIdentifier?: Resolver<ResolversTypes['CommandResult'], ParentType, ContextType, RequireFields<MutationRetireIdentifierArgs, 'commandId' | 'input'>>;

@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Logger, Module } from '@nestjs/common';
+import { CommandBus, CqrsModule } from '@nestjs/cqrs';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { Request } from 'express';
+import { AccessHistoryQueries } from '#access-history';
+import { DATABASE, type Database } from '#database';
+import { TokenService } from '../auth/token.service.js';
+import { ProjectionsModule } from '../projections.module.js';
+import { AuditTrail } from './audit-trail.js';
+import { contextFrom } from './graphql-context.js';
+import { formatError } from './graphql-errors.js';
+import { offlineIdeLandingPage } from './ide.js';
+import { complexityLimitRule, depthLimitRule } from './limits.js';
+import { RegistryLookup } from './registry-lookup.js';
+import { AccessHistoryResolver, SubjectResolver } from './resolvers/access-history.resolver.js';
+import { mutationResolvers } from './resolvers/mutations.js';
+import { DatasetResolver, RegistryResolver } from './resolvers/registry.resolver.js';
+import { BigIntScalar, DateTimeScalar, JSONScalar } from './scalars.js';
+
+/** The folder holding `schema/`, found from this file whether it runs from the sources or from dist/. */
+function schemaFolder(): string {
+  let folder = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(folder, 'schema', 'common.graphql'))) {
+    const parent = dirname(folder);
+    if (parent === folder) throw new Error('schema/ not found above ' + fileURLToPath(import.meta.url));
+    folder = parent;
+  }
+  return join(folder, 'schema');
+}
+
+const logger = new Logger('GraphQL');
+
+/** The GraphQL API at /graphql (schema-first: schema/*.graphql), with the offline IDE for browsers. */
+@Module({
+  imports: [
+    CqrsModule,
+    ProjectionsModule,
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      inject: [CommandBus, TokenService],
+      useFactory: (bus: CommandBus, tokens: TokenService) => ({
+        typePaths: [join(schemaFolder(), '*.graphql')],
+        path: '/graphql',
+        playground: false,
+        introspection: true,
+        includeStacktraceInErrorResponses: false,
+        context: ({ req }: { req: Request }) => contextFrom(req, tokens),
+        resolvers: { DateTime: DateTimeScalar, BigInt: BigIntScalar, JSON: JSONScalar, Mutation: mutationResolvers(bus) },
+        validationRules: [depthLimitRule],
+        plugins: [
+          offlineIdeLandingPage(),
+          {
+            // Complexity needs the request's variables, which validation rules are not given.
+            async requestDidStart() {
+              return {
+                async didResolveOperation({ request, document, schema }) {
+                  const { validate } = await import('graphql');
+                  const [error] = validate(schema, document, [complexityLimitRule(request.variables ?? {})]);
+                  if (error) throw error;
+                },
+              };
+            },
+          },
+        ],
+        formatError: (formatted, error) => formatError(formatted, error, (e) => logger.error(e instanceof Error ? (e.stack ?? e.message) : String(e))),
+      }),
+    }),
+  ],
+  providers: [
+    {
+      provide: AccessHistoryQueries,
+      useFactory: (database: Database) => new AccessHistoryQueries(database.dataSource),
+      inject: [DATABASE],
+    },
+    RegistryLookup,
+    AuditTrail,
+    AccessHistoryResolver,
+    SubjectResolver,
+    RegistryResolver,
+    DatasetResolver,
+  ],
+})
+export class GraphQLApiModule {}

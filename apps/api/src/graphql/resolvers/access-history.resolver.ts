@@ -1,0 +1,134 @@
+import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AccessHistoryQueries, InvalidCursorError, type AccessHistoryEntry, type Visibility } from '#access-history';
+import type { Principal } from '../../auth/principal.js';
+import { AuditTrail } from '../audit-trail.js';
+import type { AccessHistoryFilter } from '../generated/schema.types.js';
+import { requireRole, type GraphQLContext } from '../graphql-context.js';
+import { apiError } from '../graphql-errors.js';
+import { pageSize } from '../limits.js';
+import { RegistryLookup, type OrganizationView } from '../registry-lookup.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function checkSubjectId(subjectId: string, field = 'subjectId'): string {
+  if (!UUID.test(subjectId)) throw apiError('BAD_USER_INPUT', 'must be a subject id (a UUID)', field);
+  return subjectId.toLowerCase();
+}
+
+/** What a principal may see of a subject's history; refuses a citizen asking for someone else's. */
+function visibilityFor(principal: Principal, subjectId: string): Visibility {
+  switch (principal.role) {
+    case 'AUDITOR':
+      return {};
+    case 'ORGANIZATION':
+      return { party: principal.organizationId };
+    case 'SUBJECT':
+      if (principal.subjectId !== subjectId) throw apiError('FORBIDDEN', 'a subject sees only their own history');
+      return { disclosedOnly: true };
+    default:
+      throw apiError('FORBIDDEN', `a ${principal.role} may not read histories`);
+  }
+}
+
+/** 情報提供等記録 — the access history, for auditors, organizations and citizens. */
+@Resolver()
+export class AccessHistoryResolver {
+  constructor(
+    private readonly history: AccessHistoryQueries,
+    private readonly registry: RegistryLookup,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  @Query('accessHistory')
+  async accessHistory(
+    @Args('subjectId') subjectId: string,
+    @Args('filter') filter: AccessHistoryFilter | null,
+    @Args('first') first: number | null,
+    @Args('after') after: string | null,
+    @Context() context: GraphQLContext,
+  ) {
+    const principal = requireRole(context, 'AUDITOR', 'ORGANIZATION', 'SUBJECT');
+    return this.connection(principal, checkSubjectId(subjectId), filter, first, after, 'accessHistory');
+  }
+
+  @Query('me')
+  async me(@Args('filter') filter: AccessHistoryFilter | null, @Args('first') first: number | null, @Args('after') after: string | null, @Context() context: GraphQLContext) {
+    const principal = requireRole(context, 'SUBJECT');
+    return this.connection(principal, principal.subjectId, filter, first, after, 'me');
+  }
+
+  @Query('whoAccessed')
+  async whoAccessed(
+    @Args('subjectId') subjectId: string,
+    @Args('item') item: string,
+    @Args('from') from: string | null,
+    @Args('to') to: string | null,
+    @Context() context: GraphQLContext,
+  ) {
+    const principal = requireRole(context, 'AUDITOR', 'ORGANIZATION', 'SUBJECT');
+    const id = checkSubjectId(subjectId);
+    const visibility = visibilityFor(principal, id);
+    const [uses] = await Promise.all([this.history.uses(id, item, { from, to }, visibility), this.audit.record(principal, 'whoAccessed', [id])]);
+    const organizations = await this.registry.organizations(uses.map((u) => u.organizationId));
+    return uses.map((u) => ({ ...u, organization: organizations.get(u.organizationId)! }));
+  }
+
+  async connection(principal: Principal, subjectId: string, filter: AccessHistoryFilter | null, first: number | null, after: string | null, operation: string) {
+    const size = pageSize(first);
+    const visibility = visibilityFor(principal, subjectId);
+    const [page] = await Promise.all([
+      this.history.page(subjectId, filter ?? {}, visibility, size, after).catch((error: unknown) => {
+        if (error instanceof InvalidCursorError) throw apiError('BAD_USER_INPUT', error.message, 'after');
+        throw error;
+      }),
+      this.audit.record(principal, operation, [subjectId]),
+    ]);
+    const organizations = await this.registry.organizations(page.entries.flatMap(({ entry }) => [entry.organizationId, entry.counterpartyId]));
+    return {
+      totalCount: page.totalCount,
+      edges: page.entries.map(({ cursor, entry }) => ({ cursor, node: node(entry, organizations) })),
+      pageInfo: {
+        hasNextPage: page.hasNextPage,
+        hasPreviousPage: Boolean(after),
+        startCursor: page.entries[0]?.cursor ?? null,
+        endCursor: page.entries.at(-1)?.cursor ?? null,
+      },
+    };
+  }
+}
+
+function node(entry: AccessHistoryEntry, organizations: Map<string, OrganizationView>) {
+  return {
+    id: entry.eventId,
+    occurredAt: entry.occurredAt,
+    kind: entry.kind,
+    organization: organizations.get(entry.organizationId)!,
+    staffCode: entry.staffCode,
+    counterparty: entry.counterpartyId ? organizations.get(entry.counterpartyId)! : null,
+    datasets: entry.datasetIds,
+    items: entry.items,
+    purpose: entry.purpose,
+    legalBasis: entry.legalBasis,
+    outcome: entry.outcome,
+    nonDisclosure: entry.nonDisclosure,
+    globalPosition: entry.globalPosition,
+  };
+}
+
+/** A subject found through `subject(identifier:)` and their history. */
+@Resolver('Subject')
+export class SubjectResolver {
+  constructor(private readonly histories: AccessHistoryResolver) {}
+
+  @ResolveField('accessHistory')
+  accessHistory(
+    @Parent() subject: { id: string },
+    @Args('filter') filter: AccessHistoryFilter | null,
+    @Args('first') first: number | null,
+    @Args('after') after: string | null,
+    @Context() context: GraphQLContext,
+  ) {
+    const principal = requireRole(context, 'AUDITOR');
+    return this.histories.connection(principal, subject.id, filter, first, after, 'subject.accessHistory');
+  }
+}
