@@ -5,6 +5,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger, Module } from '@nestjs/common';
 import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
+import { validate } from 'graphql';
 import type { Request } from 'express';
 import { AccessHistoryQueries } from '#access-history';
 import { DATABASE, type Database } from '#database';
@@ -50,16 +51,15 @@ const logger = new Logger('GraphQL');
         includeStacktraceInErrorResponses: false,
         context: ({ req }: { req: Request }) => contextFrom(req, tokens),
         resolvers: { DateTime: DateTimeScalar, BigInt: BigIntScalar, JSON: JSONScalar, Mutation: mutationResolvers(bus) },
-        validationRules: [depthLimitRule],
         plugins: [
           offlineIdeLandingPage(),
           {
-            // Complexity needs the request's variables, which validation rules are not given.
+            // Limits run once the operation is known: complexity needs the request's variables, and errors
+            // raised here keep their own code (Apollo recodes validation-rule errors).
             async requestDidStart() {
               return {
                 async didResolveOperation({ request, document, schema }) {
-                  const { validate } = await import('graphql');
-                  const [error] = validate(schema, document, [complexityLimitRule(request.variables ?? {})]);
+                  const [error] = validate(schema, document, [depthLimitRule, complexityLimitRule(request.variables ?? {})]);
                   if (error) throw error;
                 },
               };
