@@ -58,7 +58,9 @@ const logger = new Logger('GraphQL');
             // raised here keep their own code (Apollo recodes validation-rule errors).
             async requestDidStart() {
               return {
-                async didResolveOperation({ request, document, schema }) {
+                async didResolveOperation({ request, document, schema, operation }) {
+                  // The IDE's schema introspection reads no data and nests deeper than any data query can here.
+                  if (operation?.selectionSet.selections.every((s) => s.kind === 'Field' && s.name.value.startsWith('__'))) return;
                   const [error] = validate(schema, document, [depthLimitRule, complexityLimitRule(request.variables ?? {})]);
                   if (error) throw error;
                 },
