@@ -26,4 +26,15 @@ describe(`GET /health on ${backendName}`, () => {
     });
     expect(body.database.serverVersion).toMatch(/^\d+/);
   });
+
+  it('serves Prometheus metrics: requests, latencies and projection lag', async () => {
+    await fetch(`${url}/health`);
+    const response = await fetch(`${url}/metrics`);
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).toMatch(/himotoki_http_requests_total\{method="GET",route="\/health",status="200"\} [1-9]/);
+    expect(text).toMatch(/himotoki_http_request_duration_seconds_bucket\{le="0.015",method="GET",route="\/health"\}/);
+    expect(text).toMatch(/himotoki_projection_lag_events\{projection="access-history"\} 0/);
+    expect(text).toMatch(/himotoki_projection_parked\{projection="registry"\} 0/);
+  });
 });

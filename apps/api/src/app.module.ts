@@ -8,6 +8,7 @@ import { FINGERPRINTER, Fingerprinter } from '#privacy';
 import { TokenService } from './auth/token.service.js';
 import { GraphQLApiModule } from './graphql/graphql-api.module.js';
 import { HealthController } from './health/health.controller.js';
+import { MetricsModule } from './metrics/metrics.js';
 import { ProjectionsModule } from './projections.module.js';
 
 /** Closes the store's LISTEN connection and the database when the app stops. */
@@ -50,7 +51,7 @@ export class AppModule {
   static forRoot({ database, fingerprintKey }: AppOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.over(database, fingerprintKey), CqrsModule.forRoot(), IngestionModule, ProjectionsModule, GraphQLApiModule],
+      imports: [InfrastructureModule.over(database, fingerprintKey), CqrsModule.forRoot(), IngestionModule, ProjectionsModule, GraphQLApiModule, MetricsModule],
       controllers: [HealthController],
     };
   }

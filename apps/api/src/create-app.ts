@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { INestApplication } from '@nestjs/common';
+import { ConsoleLogger, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { getDistDirectory } from 'altair-static';
 import express from 'express';
@@ -14,7 +14,8 @@ import { openRuntime, type Runtime } from './runtime.js';
 export async function createApp(runtime?: Runtime, options: { logger?: false } = {}): Promise<INestApplication> {
   const { database, fingerprintKey } = runtime ?? (await openRuntime());
   const app = await NestFactory.create(AppModule.forRoot({ database, fingerprintKey }), {
-    logger: options.logger ?? ['error', 'warn', 'log'],
+    // Structured JSON lines for log collectors; HIMOTOKI_LOG_FORMAT=pretty for a terminal.
+    logger: options.logger ?? new ConsoleLogger({ json: process.env.HIMOTOKI_LOG_FORMAT !== 'pretty', logLevels: ['error', 'warn', 'log'] }),
     abortOnError: false,
   }).catch(async (error: unknown) => {
     await database.close();
