@@ -15,7 +15,7 @@ const at = (day: number, minute: number) => new Date(Date.UTC(2021, 0, 1) + day 
  * large valid log quickly, without the ingestion path in front.
  */
 export function subjectLife(n: number): DomainEvent[] {
-  const subjectId = uuid(`subject-${n}`);
+  const subjectId = subjectIdOf(n);
   const org = `org-${n % 40}`;
   const day = n % 1400;
   const basic4 = { nameKanji: { RAW: fp(`a${n}`), NFKC: fp(`b${n}`), KANA: fp(`c${n}`), VARIANT: fp(`d${n}`) }, birthDate: { DAY: fp(`e${n}`), MONTH: fp(`f${n % 500}`), YEAR: fp(`g${n % 60}`) } };
@@ -50,6 +50,8 @@ export function subjectLife(n: number): DomainEvent[] {
     ),
   ];
 }
+
+export const subjectIdOf = (n: number) => uuid(`subject-${n}`);
 
 /** Subjects [from, to) as one multi-stream append: a stream per subject. */
 export function subjectAppends(from: number, to: number): StreamAppend[] {

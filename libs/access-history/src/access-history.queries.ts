@@ -32,14 +32,19 @@ export class AccessHistoryQueries {
 
   async page(subjectId: string, filter: AccessHistoryFilter, visibility: Visibility, first: number, after?: string | null): Promise<HistoryPage> {
     const query = this.filtered(subjectId, filter, visibility);
-    const totalCount = query.clone().getCount();
+    // A later page counts separately; a first page gets its count in the same statement (the window is
+    // computed before LIMIT), so the common request makes one round trip.
+    const separateCount = after ? query.clone().getCount() : undefined;
     if (after) {
       const [occurredAt, position] = decodeCursor(after);
       query.andWhere('(e.occurredAt, e.globalPosition) < (:occurredAt, :position)', { occurredAt, position });
+    } else {
+      query.addSelect('count(*) OVER ()', 'total_count');
     }
-    const rows = await query.orderBy('e.occurredAt', 'DESC').addOrderBy('e.globalPosition', 'DESC').limit(first + 1).getMany();
-    const entries = rows.slice(0, first).map((entry) => ({ cursor: encodeCursor(entry), entry }));
-    return { entries, hasNextPage: rows.length > first, totalCount: await totalCount };
+    const { entities, raw } = await query.orderBy('e.occurredAt', 'DESC').addOrderBy('e.globalPosition', 'DESC').limit(first + 1).getRawAndEntities<{ total_count?: string }>();
+    const entries = entities.slice(0, first).map((entry) => ({ cursor: encodeCursor(entry), entry }));
+    const totalCount = separateCount ? await separateCount : Number(raw[0]?.total_count ?? 0);
+    return { entries, hasNextPage: entities.length > first, totalCount };
   }
 
   /** Provisions and accesses of one item of the subject's information: who obtained or used it. */

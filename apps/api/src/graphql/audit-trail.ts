@@ -1,20 +1,57 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
-import { IngestCommand } from '#ingestion';
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_STORE, type EventStore, type EventToAppend } from '#event-store';
+import { derivedUuid, domainEvent } from '#ingestion';
 import type { Principal } from '../auth/principal.js';
 
+interface Pending {
+  event: EventToAppend;
+  done: { resolve: () => void; reject: (error: unknown) => void };
+}
+
 /**
- * Who audits the auditors: every auditor query that touches subjects is stored as an event before its
- * answer leaves, and shows in those subjects' histories as AUDIT. No record, no answer.
+ * Who audits the auditors: every auditor query that touches subjects is stored as an `AuditorQueried`
+ * event before its answer leaves, and shows in those subjects' histories as AUDIT. No record, no answer.
+ *
+ * Records are group-committed: those that arrive while a write is in flight go out together in the next
+ * one, so a busy auditor API makes one commit per batch instead of one per query, and each query still
+ * waits for its own record to be durable.
  */
 @Injectable()
 export class AuditTrail {
-  constructor(private readonly commands: CommandBus) {}
+  private queue: Pending[] = [];
+  private writing = false;
 
-  async record(principal: Principal, operation: string, subjectIds: string[]): Promise<void> {
-    if (principal.role !== 'AUDITOR' || subjectIds.length === 0) return;
-    const payload = { auditorId: principal.id, organizationId: principal.organizationId, operation, subjectIds: [...new Set(subjectIds)], occurredAt: new Date().toISOString() };
-    await this.commands.execute(new IngestCommand({ commandId: randomUUID(), type: 'RecordAuditorQuery', payload }, `auditor:${principal.id}`));
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  record(principal: Principal, operation: string, subjectIds: string[]): Promise<void> {
+    if (principal.role !== 'AUDITOR' || subjectIds.length === 0) return Promise.resolve();
+    const occurredAt = new Date().toISOString();
+    const event = domainEvent('AuditorQueried', { auditorId: principal.id, organizationId: principal.organizationId, operation, subjectIds: [...new Set(subjectIds)], occurredAt });
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({
+        event: { id: randomUUID(), type: event.type, schemaVersion: event.version, data: event.data, metadata: { sender: `auditor:${principal.id}` } },
+        done: { resolve, reject },
+      });
+      void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    if (this.writing) return;
+    this.writing = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, 500);
+        try {
+          await this.store.appendToStream(`audit-${derivedUuid(batch[0]!.event.id, 'audit-batch')}`, batch.map((p) => p.event), 'no_stream');
+          for (const pending of batch) pending.done.resolve();
+        } catch (error) {
+          for (const pending of batch) pending.done.reject(error);
+        }
+      }
+    } finally {
+      this.writing = false;
+    }
   }
 }

@@ -14,10 +14,6 @@ import { amendRecord, registerRecord } from '../domain/deciders/record.decider.j
 import { grantConsent, withdrawConsent } from '../domain/deciders/subject.decider.js';
 import { DatasetRegistered } from '../domain/events/dataset.events.js';
 import { linkKey } from '../domain/events/link.events.js';
-import { AuditorQueried } from '../domain/events/subject.events.js';
-import { forbidden } from '../domain/domain.errors.js';
-import { AuditRecord } from '../domain/aggregates/audit-record.aggregate.js';
-import { recordAuditorQuery } from '../domain/deciders/audit.decider.js';
 import { OrganizationRegistered, PermittedProvisionRegistered } from '../domain/events/organization.events.js';
 import {
   ACCESS_CHANNELS,
@@ -283,13 +279,6 @@ export const COMMANDS = {
     },
   ),
 
-  /** Recorded by the API for every auditor query that touches subjects; not a mutation clients can send. */
-  RecordAuditorQuery: command(AuditorQueried.schema, async (p, ctx) => {
-    if (!ctx.sender.startsWith('operator:') && ctx.sender !== `auditor:${p.auditorId}`) {
-      throw forbidden('payload.auditorId', `${ctx.sender} may not record queries of auditor "${p.auditorId}"`);
-    }
-    return [recordAuditorQuery(await ctx.load(AuditRecord, ctx.derivedId('audit')), p)];
-  }),
 } as const;
 
 export type CommandType = keyof typeof COMMANDS;

@@ -39,8 +39,8 @@ export type BatchOutcome =
 
 const MAX_ATTEMPTS = 5;
 
-/** Who sent a command: an organization, an auditor (audit records only) or an operator's tool. Kept in every event's metadata. */
-export type Sender = `organization:${string}` | `operator:${string}` | `auditor:${string}`;
+/** Who sent a command: an organization, or an operator's tool. Kept in every event's metadata. */
+export type Sender = `organization:${string}` | `operator:${string}`;
 
 /**
  * Runs ingestion commands: validates them, lets each command's handler load what it needs and its pure
@@ -106,7 +106,7 @@ export class IngestionService {
   }
 }
 
-/** Operators act for anyone; an organization only for itself; an auditor only records its own queries. */
+/** Operators act for anyone; an organization only for itself. */
 function authorize(sender: Sender, field: string, organizationIds: string[]): void {
   if (sender.startsWith('operator:')) return;
   const [role, id] = [sender.slice(0, sender.indexOf(':')), sender.slice(sender.indexOf(':') + 1)];

@@ -1,9 +1,6 @@
 import type { CommandBus } from '@nestjs/cqrs';
-import { COMMAND_TYPES, IngestCommand, type CommandResult, type CommandType, type Sender } from '#ingestion';
+import { COMMAND_TYPES, IngestCommand, type CommandResult, type Sender } from '#ingestion';
 import { requireRole, type GraphQLContext } from '../graphql-context.js';
-
-/** Commands the API does not take from clients: audit records are written by the API itself. */
-const INTERNAL: readonly CommandType[] = ['RecordAuditorQuery'];
 
 /** GraphQL leaves an absent optional field out, or sends null; the commands read both as "not given". */
 function withoutNulls(value: unknown): unknown {
@@ -20,7 +17,7 @@ function withoutNulls(value: unknown): unknown {
  */
 export function mutationResolvers(bus: CommandBus) {
   const resolvers: Record<string, (parent: unknown, args: { commandId: string; input: unknown }, context: GraphQLContext) => Promise<unknown>> = {};
-  for (const type of COMMAND_TYPES.filter((t) => !INTERNAL.includes(t))) {
+  for (const type of COMMAND_TYPES) {
     resolvers[type[0]!.toLowerCase() + type.slice(1)] = async (_parent, { commandId, input }, context) => {
       const principal = requireRole(context, 'ORGANIZATION', 'OPERATOR');
       const sender: Sender = principal.role === 'ORGANIZATION' ? `organization:${principal.organizationId}` : `operator:${principal.id}`;
