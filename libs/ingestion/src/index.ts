@@ -11,3 +11,6 @@ export { PrivacyEdge } from './application/privacy-edge.js';
 export { derivedUuid } from './application/derived-id.js';
 export { IngestBatchCommand, IngestCommand } from './commands/ingest.command.js';
 export { IngestionModule } from './ingestion.module.js';
+export { Identifier, type IdentifierState } from './domain/aggregates/identifier.aggregate.js';
+export { fold, type Aggregate } from './domain/aggregates/aggregate.js';
+export { checkIdentifierScope, normalizeIdentifierValue } from './domain/identifiers/identifier-value.js';
