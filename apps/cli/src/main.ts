@@ -9,6 +9,7 @@ import { fingerprintKeyFromEnv, openRuntime } from '../../api/src/runtime.js';
 import type { Principal } from '../../api/src/auth/principal.js';
 import { TokenService } from '../../api/src/auth/token.service.js';
 import { serve } from '../../api/src/serve.js';
+import { demo, generate } from './demo.js';
 import { importNdjson } from './import-ndjson.js';
 import { project, rebuild } from './projection-commands.js';
 
@@ -16,6 +17,10 @@ const USAGE = `himotoki — event-sourced privacy audit of personal-data linkage
 
 usage:
   himotoki serve                          run the server (PORT, HOST; DATABASE_URL or the embedded PGlite)
+  himotoki demo [--subjects N] [--seed S] generate a synthetic population (default 1000), import it, serve it,
+                                          and print tokens for every role
+  himotoki generate --subjects N [--seed S] [--as-of ISO] [--out FILE] [--manifest FILE]
+                                          write a reproducible population as NDJSON commands, and its manifest
   himotoki import FILE.ndjson [--batch-size N]
                                           store one command per line, in atomic batches (default 500)
   himotoki rebuild [--projection NAME]    rebuild read models from position zero, swapped in when done
@@ -28,6 +33,12 @@ The database is DATABASE_URL when set, else the embedded PGlite (kept in HIMOTOK
 Fingerprints are keyed by HIMOTOKI_SECRET (required with DATABASE_URL; generated and kept with the embedded data).`;
 
 class UsageError extends Error {}
+
+function subjectCount(value: string | undefined): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 10_000_000) throw new UsageError('--subjects must be a whole number from 1 to 10,000,000');
+  return n;
+}
 
 function principalFrom(values: { role?: string; name?: string; organization?: string; subject?: string }): Principal {
   const id = values.name ?? `${(values.role ?? 'user').toLowerCase()}-cli`;
@@ -65,6 +76,21 @@ async function main(argv: string[]): Promise<number> {
     case 'serve':
       await serve();
       return -1; // keeps running
+    case 'generate': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { subjects: { type: 'string' }, seed: { type: 'string', default: '1' }, 'as-of': { type: 'string' }, out: { type: 'string' }, manifest: { type: 'string' } },
+      });
+      await generate({ subjects: subjectCount(values.subjects), seed: values.seed, asOf: values['as-of'], out: values.out, manifest: values.manifest });
+      return 0;
+    }
+    case 'demo': {
+      const { values } = parseArgs({ args: rest, options: { subjects: { type: 'string', default: '1000' }, seed: { type: 'string', default: '1' } } });
+      const subjects = subjectCount(values.subjects);
+      const app = await serve();
+      await demo(app, { subjects, seed: values.seed });
+      return -1;
+    }
     case 'import': {
       const { positionals, values } = parseArgs({ args: rest, allowPositionals: true, options: { 'batch-size': { type: 'string', default: '500' } } });
       if (positionals.length !== 1) throw new UsageError('import takes one file');
