@@ -53,6 +53,8 @@ async function initialize(url: string, poolSize: number, schema: Schema): Promis
     migrations: schema.migrations,
     migrationsTableName: 'himotoki_migrations',
     migrationsTransactionMode: 'each',
+    // Every session in UTC: timestamps render the same on every server, whatever its local setting.
+    extra: { options: '-c TimeZone=UTC' },
   });
   return dataSource.initialize();
 }

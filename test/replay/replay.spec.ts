@@ -1,0 +1,95 @@
+import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { EVENT_STORE, type EventStore, type EventToAppend } from '#event-store';
+import { EVENT_CATALOG, IngestBatchCommand, type CommandEnvelope } from '#ingestion';
+import { ProjectionRunner, rebuildProjection } from '#projections';
+import { generatePopulation } from '#synthetic-population';
+import { IngestionFixture } from '../support/ingestion-fixture.js';
+import { readModelHash, settled } from '../support/read-models.js';
+import { backendName } from '../support/test-database.js';
+
+const FIXTURES = join(process.cwd(), 'test/fixtures');
+const EVENT_LOG = join(FIXTURES, 'event-log.ndjson');
+const GOLDEN = join(FIXTURES, 'golden');
+/** Set UPDATE_GOLDEN=1 to write the event log and golden read models anew (then review the diff). */
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+
+const READ_MODELS = {
+  'access-history.json': `SELECT to_jsonb(t) AS row FROM access_history.entries t ORDER BY t.global_position, t.subject_id`,
+  'registry-organizations.json': `SELECT to_jsonb(t) AS row FROM registry.organizations t ORDER BY t.id`,
+  'registry-datasets.json': `SELECT to_jsonb(t) AS row FROM registry.datasets t ORDER BY t.id`,
+};
+
+async function importAll(f: IngestionFixture, commands: Iterable<CommandEnvelope>): Promise<void> {
+  let batch: CommandEnvelope[] = [];
+  const flush = async () => {
+    const outcome = await f.bus.execute(new IngestBatchCommand(batch, 'operator:test'));
+    if (!outcome.ok) throw new Error(outcome.errors[0]!.error.message);
+    batch = [];
+  };
+  for (const command of commands) {
+    batch.push(command);
+    if (batch.length === 400) await flush();
+  }
+  if (batch.length) await flush();
+}
+
+/** The fixed log: a small generated population, and an auditor's query, as the store kept them. */
+async function writeEventLog(): Promise<void> {
+  const f = await IngestionFixture.start();
+  try {
+    await importAll(f, generatePopulation({ subjects: 20, seed: 'g5' }).commands);
+    const store = f.context.get<EventStore>(EVENT_STORE);
+    const someone = (await store.readAll()).find((e) => e.type === 'SubjectEnrolled')!.data.subjectId as string;
+    await store.appendToStream('audit-golden', [
+      { id: '00000000-0000-4000-8000-00000000a0d1', type: 'AuditorQueried', schemaVersion: 1, metadata: { sender: 'auditor:golden' },
+        data: { auditorId: 'golden-auditor', organizationId: 'ppc', operation: 'accessHistory', subjectIds: [someone], occurredAt: '2025-03-31T00:00:00.000Z' } },
+    ]);
+    const lines = (await store.readAll()).map((e) => JSON.stringify({ id: e.id, streamId: e.streamId, type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata: e.metadata }));
+    await writeFile(EVENT_LOG, lines.join('\n') + '\n');
+  } finally {
+    await f.close();
+  }
+}
+
+describe(`replay on ${backendName}`, () => {
+  it('a fixed event log covering every event type replays into the golden read models', async () => {
+    if (UPDATE || !existsSync(EVENT_LOG)) await writeEventLog();
+    const log = (await readFile(EVENT_LOG, 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as EventToAppend & { streamId: string });
+    expect(new Set(log.map((e) => e.type))).toEqual(new Set(EVENT_CATALOG.map((d) => d.type)));
+    expect(log.length).toBeGreaterThan(200);
+
+    const f = await IngestionFixture.start();
+    try {
+      // One event per append, in the log's order: positions come out the same on every run.
+      const store = f.context.get<EventStore>(EVENT_STORE);
+      for (const { streamId, ...event } of log) await store.appendToStream(streamId, [event]);
+      await settled(f.context.get(ProjectionRunner));
+      for (const [file, sql] of Object.entries(READ_MODELS)) {
+        const rows = (await f.database.pool.query<{ row: unknown }>(sql)).rows.map((r) => r.row);
+        const path = join(GOLDEN, file);
+        if (UPDATE || !existsSync(path)) await writeFile(path, JSON.stringify(rows, null, 1) + '\n');
+        expect(rows).toEqual(JSON.parse(await readFile(path, 'utf8')));
+      }
+    } finally {
+      await f.close();
+    }
+  });
+
+  it('for a generated population, the read models built live equal a full rebuild', async () => {
+    const f = await IngestionFixture.start();
+    try {
+      await importAll(f, generatePopulation({ subjects: 200, seed: 'live-equals-rebuild' }).commands);
+      const runner = f.context.get(ProjectionRunner);
+      await settled(runner);
+      const live = await readModelHash(f.database.pool);
+      for (const projection of runner.projections) await rebuildProjection(f.database.pool, f.context.get(EVENT_STORE), runner, projection, { batchSize: 97 });
+      expect(await readModelHash(f.database.pool)).toBe(live);
+      const { rows } = await f.database.pool.query(`SELECT count(*) AS n FROM access_history.entries`);
+      expect(Number(rows[0].n)).toBeGreaterThan(500);
+    } finally {
+      await f.close();
+    }
+  });
+});
