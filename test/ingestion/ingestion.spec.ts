@@ -168,6 +168,44 @@ describe(`ingestion through the CommandBus on ${backendName}`, () => {
     it('consent withdrawn that was never granted', () =>
       refused('WithdrawConsent', { consentId: 'consent-never', subject: myNumber, occurredAt: T(4) }, 'payload.consentId', /never granted/, 'NOT_FOUND'));
 
+    it('a dataset whose holder is not registered, and a dataset registered twice', async () => {
+      const dataset = { datasetId: 'ds-x', holderId: 'nobody', name: 'x', purpose: 'y', domain: 'TAX', keyedBy: [], basic4Fields: [], occurredAt: T(1) };
+      await refused('RegisterDataset', dataset, 'payload.holderId', /no organization "nobody"/, 'NOT_FOUND');
+      await refused('RegisterDataset', { ...dataset, datasetId: 'jps-pension', holderId: 'jps' }, 'payload.datasetId', /already registered/, 'INVARIANT');
+    });
+
+    it('a retirement of an identifier nobody was issued', () =>
+      refused('RetireIdentifier', { retiredBy: 'city-yokohama', identifier: { kind: 'JPKI_SIGN_SERIAL', value: 'NEVER-ISSUED' }, reason: 'LEAKED', occurredAt: T(4) },
+        'payload.identifier', /no subject is enrolled/, 'NOT_FOUND'));
+
+    it('a successor of another kind, or belonging to nobody', async () => {
+      await refused('LinkIdentifierSuccessor', { linkedBy: 'city-yokohama', identifier: myNumber, successor: { kind: 'JPKI_SIGN_SERIAL', value: 'NOBODY-1' }, occurredAt: T(4) },
+        'payload.successor', /no subject is enrolled/, 'NOT_FOUND');
+      await refused('LinkIdentifierSuccessor', { linkedBy: 'city-yokohama', identifier: myNumber, successor: internalId, occurredAt: T(4) },
+        'payload.successor', /same kind/, 'INVARIANT');
+    });
+
+    it('an amendment of a record that does not exist, or that amends nothing', async () => {
+      await refused('AmendRecord', { recordId: 'rec-none', basic4: { nameKanji: '山田' }, reason: '訂正', occurredAt: T(4) }, 'payload.recordId', /no record "rec-none"/, 'NOT_FOUND');
+      await refused('AmendRecord', { recordId: 'rec-tax-1', basic4: {}, reason: '訂正', occurredAt: T(4) }, 'payload.basic4', /at least one field/, 'INVALID_INPUT');
+    });
+
+    it('a release of a provision that was never under the flag', async () => {
+      const provisionId = `prov-${randomUUID()}`;
+      await f.send('ProvideInformation', {
+        provisionId, requesterId: 'jps', providerId: 'city-yokohama', subject: myNumber, items: ['INCOME'], procedure: 'x', legalBasis: 'y',
+        requestedAt: T(4), providedAt: T(4, 10), outcome: 'PROVIDED',
+      });
+      await refused('ReleaseNonDisclosure', { provisionId, releasedBy: 'city-yokohama', occurredAt: T(5) }, 'payload.provisionId', /not under a non-disclosure flag/, 'INVARIANT');
+      await refused('ReleaseNonDisclosure', { provisionId: 'prov-none', releasedBy: 'city-yokohama', occurredAt: T(5) }, 'payload.provisionId', /no provision/, 'NOT_FOUND');
+    });
+
+    it('a consent granted twice', async () => {
+      const consent = { consentId: `consent-${randomUUID()}`, subject: myNumber, organizationId: 'points-co', scope: '会員情報', purpose: '分析', occurredAt: T(4) };
+      await f.send('GrantConsent', consent);
+      await refused('GrantConsent', consent, 'payload.consentId', /already granted/, 'INVARIANT');
+    });
+
     it('a record with a basic-4 field its dataset does not hold', () =>
       refused('RegisterRecord', { recordId: 'rec-x', datasetId: 'jps-pension', subject: myNumber, basic4: { address: '東京都千代田区1-1' }, occurredAt: T(3) },
         'payload.basic4.address', /not registered as holding ADDRESS/));
