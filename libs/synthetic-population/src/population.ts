@@ -23,6 +23,7 @@ import {
   PERMITTED_PROVISIONS,
   TOTAL_STAFF,
   staffCodeOf,
+  type DatasetDef,
   type OrganizationKind,
 } from './world.js';
 
@@ -47,16 +48,7 @@ export interface Manifest {
   timeline: { from: string; to: string };
   sources: { names: string; addresses: string };
   organizations: { organizationId: string; name: string; kind: OrganizationKind; domains: Domain[] }[];
-  datasets: {
-    datasetId: string;
-    holderId: string;
-    name: string;
-    purpose: string;
-    domain: Domain;
-    legalBasis: string | null;
-    keyedBy: IdentifierKind[];
-    basic4Fields: Basic4Field[];
-  }[];
+  datasets: Pick<DatasetDef, 'datasetId' | 'holderId' | 'name' | 'purpose' | 'domain' | 'legalBasis' | 'keyedBy' | 'basic4Fields'>[];
   permittedProvisions: { permittedProvisionId: string; requesterId: string; providerId: string; procedure: string; items: string[]; legalBasis: string }[];
   /** What each rule means, as planted (and as legitimate traffic avoids it). */
   rules: Record<ViolationRule, string>;

@@ -1,5 +1,4 @@
-import type { IdentifierKind } from '#ingestion';
-import type { CommandEnvelope } from '#ingestion';
+import type { CommandEnvelope, IdentifierKind } from '#ingestion';
 import { VIOLATION_RULES, type ViolationRule } from '../violations.js';
 import { canonicalIdentifier } from './in-memory-import.js';
 
