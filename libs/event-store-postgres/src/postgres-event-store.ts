@@ -118,7 +118,7 @@ export class PostgresEventStore implements EventStore {
 
   private async append(streamId: string, events: EventToAppend[], expected: ExpectedRevision, retried = false): Promise<AppendResult> {
     try {
-      const result = await this.appendWith(this.connection.pool, streamId, events, expected);
+      const result = await this.appendOnce(streamId, events, expected);
       if (result.written) this.signal.notify();
       return result;
     } catch (error) {
@@ -130,9 +130,9 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
-  /** One call of `event_store.append_to_stream` on a pool or on a client inside a transaction. */
-  private async appendWith(db: pg.Pool | pg.PoolClient, streamId: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
-    const { rows } = await db.query<AppendRow>('SELECT * FROM event_store.append_to_stream($1, $2, $3::jsonb)', [
+  /** One call of `event_store.append_to_stream`, in a transaction of its own. */
+  private async appendOnce(streamId: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
+    const { rows } = await this.connection.pool.query<AppendRow>('SELECT * FROM event_store.append_to_stream($1, $2, $3::jsonb)', [
       streamId,
       expectedText(expected),
       JSON.stringify(eventsPayload(events)),
