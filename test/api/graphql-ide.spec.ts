@@ -6,8 +6,11 @@ import { backendName } from '../support/test-database.js';
 import { openTestRuntime } from '../support/test-runtime.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// CI installs Chromium (.ci/run) and must run this test; a developer's machine without it skips it, visibly.
+const available = existsSync(CHROMIUM) || process.env.CI === 'true';
+if (!available) console.warn(`skipping the IDE browser test: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
 
-describe(`the GraphQL IDE at /graphql on ${backendName}`, () => {
+(available ? describe : describe.skip)(`the GraphQL IDE at /graphql on ${backendName}`, () => {
   let app: INestApplication;
   let browser: Browser;
   let url: string;
