@@ -9,7 +9,7 @@ import pg from 'pg';
 import { createApp } from '../apps/api/src/create-app.js';
 import { openRuntime } from '../apps/api/src/runtime.js';
 import { freshDatabase, machine } from './bench-support.js';
-import { subjectAppends } from './synthetic-log.js';
+import { subjectAppends } from '#synthetic-population';
 
 const SAMPLES = 300;
 

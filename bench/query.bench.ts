@@ -13,7 +13,7 @@ import { PostgresEventStore } from '#event-store-postgres';
 import { TokenService } from '../apps/api/src/auth/token.service.js';
 import { DATABASE_SCHEMA } from '../apps/api/src/database-schema.js';
 import { freshDatabase, machine } from './bench-support.js';
-import { EVENTS_PER_SUBJECT, subjectAppends, subjectIdOf } from './synthetic-log.js';
+import { EVENTS_PER_SUBJECT, subjectAppends, subjectIdOf } from '#synthetic-population';
 
 const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? 100_000);
 const CONNECTIONS = 16;

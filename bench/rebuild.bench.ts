@@ -9,7 +9,7 @@ import { ProjectionRunner, rebuildProjection } from '#projections';
 import { DATABASE_SCHEMA } from '../apps/api/src/database-schema.js';
 import { PROJECTIONS } from '../apps/api/src/projections.module.js';
 import { freshDatabase, machine } from './bench-support.js';
-import { EVENTS_PER_SUBJECT, subjectAppends } from './synthetic-log.js';
+import { EVENTS_PER_SUBJECT, subjectAppends } from '#synthetic-population';
 
 const SIZES = [250_000, 1_000_000];
 const SUBJECTS_PER_APPEND = 100;

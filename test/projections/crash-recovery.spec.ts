@@ -8,7 +8,7 @@ import { PostgresEventStore } from '#event-store-postgres';
 import { ProjectionRunner, rebuildProjection } from '#projections';
 import { DATABASE_SCHEMA } from '../../apps/api/src/database-schema.js';
 import { PROJECTIONS } from '../../apps/api/src/projections.module.js';
-import { subjectAppends, EVENTS_PER_SUBJECT } from '../../bench/synthetic-log.js';
+import { subjectAppends, EVENTS_PER_SUBJECT } from '#synthetic-population';
 import { readModelHash } from '../support/read-models.js';
 import { backendName } from '../support/test-database.js';
 

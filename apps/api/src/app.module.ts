@@ -9,7 +9,7 @@ import { TokenService } from './auth/token.service.js';
 import { GraphQLApiModule } from './graphql/graphql-api.module.js';
 import { HealthController } from './health/health.controller.js';
 import { MetricsModule } from './metrics/metrics.js';
-import { ProjectionsModule } from './projections.module.js';
+import { ProjectionsModule, RUN_PROJECTOR } from './projections.module.js';
 
 /** Closes the store's LISTEN connection and the database when the app stops. */
 @Injectable()
@@ -29,8 +29,9 @@ class Shutdown implements OnApplicationShutdown {
 @Global()
 @Module({})
 class InfrastructureModule {
-  static over(database: Database, fingerprintKey: Buffer): DynamicModule {
+  static over(database: Database, fingerprintKey: Buffer, runProjector: boolean): DynamicModule {
     const providers = [
+      { provide: RUN_PROJECTOR, useValue: runProjector },
       { provide: DATABASE, useValue: database },
       { provide: EVENT_STORE, useFactory: () => new PostgresEventStore(database) },
       { provide: FINGERPRINTER, useValue: new Fingerprinter(fingerprintKey) },
@@ -43,15 +44,17 @@ class InfrastructureModule {
 export interface AppOptions {
   database: Database;
   fingerprintKey: Buffer;
+  /** Follow the log live in this process (default); tools that only read or write pass false. */
+  runProjector?: boolean;
 }
 
 @Module({})
 export class AppModule {
   /** The app over an open, migrated database; it owns the database from here on and closes it on shutdown. */
-  static forRoot({ database, fingerprintKey }: AppOptions): DynamicModule {
+  static forRoot({ database, fingerprintKey, runProjector = true }: AppOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.over(database, fingerprintKey), CqrsModule.forRoot(), IngestionModule, ProjectionsModule, GraphQLApiModule, MetricsModule],
+      imports: [InfrastructureModule.over(database, fingerprintKey, runProjector), CqrsModule.forRoot(), IngestionModule, ProjectionsModule, GraphQLApiModule, MetricsModule],
       controllers: [HealthController],
     };
   }

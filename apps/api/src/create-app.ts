@@ -13,7 +13,9 @@ import { openRuntime, type Runtime } from './runtime.js';
  */
 export async function createApp(runtime?: Runtime, options: { logger?: false } = {}): Promise<INestApplication> {
   const { database, fingerprintKey } = runtime ?? (await openRuntime());
-  const app = await NestFactory.create(AppModule.forRoot({ database, fingerprintKey }), {
+  // HIMOTOKI_PROJECTOR=off: this server only serves, and `himotoki project` follows the log elsewhere.
+  const runProjector = process.env.HIMOTOKI_PROJECTOR !== 'off';
+  const app = await NestFactory.create(AppModule.forRoot({ database, fingerprintKey, runProjector }), {
     // Structured JSON lines for log collectors; HIMOTOKI_LOG_FORMAT=pretty for a terminal.
     logger: options.logger ?? new ConsoleLogger({ json: process.env.HIMOTOKI_LOG_FORMAT !== 'pretty', logLevels: ['error', 'warn', 'log'] }),
     abortOnError: false,

@@ -8,13 +8,19 @@ import { registryProjection } from '#registry';
 /** Every projection the app keeps. */
 export const PROJECTIONS: readonly Projection[] = [accessHistoryProjection, registryProjection];
 
-/** Runs the projections inside the server unless `HIMOTOKI_PROJECTOR=off` (then `himotoki project` runs them). */
+/** Whether this process follows the log live (a server), or leaves that to `himotoki project` (tools, scale-out). */
+export const RUN_PROJECTOR = Symbol('RunProjector');
+
+/** Starts the projections with the app when it runs them, and stops them before the database closes. */
 @Injectable()
 class ProjectorLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  constructor(private readonly runner: ProjectionRunner) {}
+  constructor(
+    private readonly runner: ProjectionRunner,
+    @Inject(RUN_PROJECTOR) private readonly runProjector: boolean,
+  ) {}
 
   onApplicationBootstrap(): void {
-    if (process.env.HIMOTOKI_PROJECTOR !== 'off') this.runner.start();
+    if (this.runProjector) this.runner.start();
   }
 
   beforeApplicationShutdown(): Promise<void> {

@@ -60,9 +60,8 @@ function principalFrom(values: { role?: string; name?: string; organization?: st
 
 /** Runs a tool inside the app's modules (no HTTP, projector not started), then closes them. */
 async function withContext(work: (context: INestApplicationContext) => Promise<number>): Promise<number> {
-  process.env.HIMOTOKI_PROJECTOR = 'off';
   const runtime = await openRuntime();
-  const context = await NestFactory.createApplicationContext(AppModule.forRoot(runtime), { logger: ['error', 'warn'] });
+  const context = await NestFactory.createApplicationContext(AppModule.forRoot({ ...runtime, runProjector: false }), { logger: ['error', 'warn'] });
   try {
     return await work(context);
   } finally {

@@ -1,5 +1,3 @@
-import type { Role } from '../graphql/generated/schema.types.js';
-
 /** Who a request acts as, from its bearer token. */
 export type Principal =
   | { role: 'AUDITOR'; id: string; organizationId: string }
@@ -7,4 +5,3 @@ export type Principal =
   | { role: 'SUBJECT'; id: string; subjectId: string }
   | { role: 'OPERATOR'; id: string };
 
-export type { Role };

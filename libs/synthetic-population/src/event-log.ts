@@ -1,17 +1,14 @@
 import { createHash } from 'node:crypto';
-import { domainEvent, type DomainEvent } from '#ingestion';
+import { derivedUuid, domainEvent, type DomainEvent } from '#ingestion';
 import type { EventToAppend, StreamAppend } from '#event-store';
 
 const fp = (s: string) => createHash('sha256').update(s).digest('hex');
-const uuid = (s: string) => {
-  const h = fp(s);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
-};
+const uuid = (s: string) => derivedUuid('synthetic-event-log', s);
 const at = (day: number, minute: number) => new Date(Date.UTC(2021, 0, 1) + day * 86_400_000 + minute * 60_000).toISOString();
 
 /**
  * A subject's life as the platform records it, as domain events (11 per subject): enrolment, identifiers,
- * records in three datasets, a tie and its cut, a provision and two accesses. For benchmarks that need a
+ * records in three datasets, a tie and its cut, a provision and two accesses. For benchmarks and tests that need a
  * large valid log quickly, without the ingestion path in front.
  */
 export function subjectLife(n: number): DomainEvent[] {
