@@ -13,7 +13,7 @@ import { PostgresEventStore } from '#event-store-postgres';
 import { TokenService } from '../apps/api/src/auth/token.service.js';
 import { DATABASE_SCHEMA } from '../apps/api/src/database-schema.js';
 import { freshDatabase, machine } from './bench-support.js';
-import { EVENTS_PER_SUBJECT, subjectAppends, subjectIdOf } from '#synthetic-population';
+import { eventLogSize, subjectAppends, subjectIdOf } from '#synthetic-population';
 
 const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? 100_000);
 const CONNECTIONS = 16;
@@ -91,7 +91,7 @@ async function main(): Promise<void> {
   const organization = await tokens.mint({ role: 'ORGANIZATION', id: 'pension', organizationId: 'pension' });
   try {
     await caughtUp(base, auditor);
-    const events = SUBJECTS * EVENTS_PER_SUBJECT;
+    const events = eventLogSize(SUBJECTS);
     console.log(`loaded and projected ${events.toLocaleString('en')} events for ${SUBJECTS.toLocaleString('en')} subjects in ${((performance.now() - started) / 1000).toFixed(0)} s`);
     const results: Record<string, unknown> = {};
     for (const [who, token] of [['auditor', auditor], ['organization', organization]] as const) {

@@ -9,7 +9,7 @@ import { ProjectionRunner, rebuildProjection } from '#projections';
 import { DATABASE_SCHEMA } from '../apps/api/src/database-schema.js';
 import { PROJECTIONS } from '../apps/api/src/projections.module.js';
 import { freshDatabase, machine } from './bench-support.js';
-import { EVENTS_PER_SUBJECT, subjectAppends } from '#synthetic-population';
+import { EVENTS_PER_SUBJECT, eventLogSize, subjectAppends } from '#synthetic-population';
 
 const SIZES = [250_000, 1_000_000];
 const SUBJECTS_PER_APPEND = 100;
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
       await store.appendToStreams(subjectAppends(subjects, next));
       subjects = next;
     }
-    const events = subjects * EVENTS_PER_SUBJECT;
+    const events = eventLogSize(subjects);
     console.log(`loaded ${events.toLocaleString('en')} events in ${((performance.now() - loadStarted) / 1000).toFixed(1)} s`);
     global.gc?.();
     let peak = process.memoryUsage().rss;

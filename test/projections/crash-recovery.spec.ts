@@ -8,7 +8,7 @@ import { PostgresEventStore } from '#event-store-postgres';
 import { ProjectionRunner, rebuildProjection } from '#projections';
 import { DATABASE_SCHEMA } from '../../apps/api/src/database-schema.js';
 import { PROJECTIONS } from '../../apps/api/src/projections.module.js';
-import { subjectAppends, EVENTS_PER_SUBJECT } from '#synthetic-population';
+import { eventLogSize, subjectAppends } from '#synthetic-population';
 import { readModelHash } from '../support/read-models.js';
 import { backendName } from '../support/test-database.js';
 
@@ -55,7 +55,7 @@ describe(`crash recovery of the projector on ${backendName}`, () => {
         for (let n = 0; n < SUBJECTS; n += 200) await store.appendToStreams(subjectAppends(n, n + 200));
         await store.close();
       });
-      const total = SUBJECTS * EVENTS_PER_SUBJECT;
+      const total = eventLogSize(SUBJECTS);
 
       // On PostgreSQL the test watches the checkpoint while the child runs; PGlite's data directory belongs
       // to one process at a time, so there the child is killed after a delay instead.

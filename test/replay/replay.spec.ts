@@ -19,6 +19,11 @@ const READ_MODELS = {
   'access-history.json': `SELECT to_jsonb(t) AS row FROM access_history.entries t ORDER BY t.global_position, t.subject_id`,
   'registry-organizations.json': `SELECT to_jsonb(t) AS row FROM registry.organizations t ORDER BY t.id`,
   'registry-datasets.json': `SELECT to_jsonb(t) AS row FROM registry.datasets t ORDER BY t.id`,
+  'linkage-ties.json': `SELECT to_jsonb(t) AS row FROM linkage.ties t ORDER BY t.link_id`,
+  'linkage-identifiers.json': `SELECT to_jsonb(t) AS row FROM linkage.identifiers t ORDER BY t.fingerprint`,
+  'exposure-class-sizes.json': `SELECT to_jsonb(t) AS row FROM exposure.class_sizes t ORDER BY t.dataset_id, t.level, t.class_size`,
+  'exposure-pair-matches.json': `SELECT to_jsonb(t) AS row FROM exposure.pair_matches t ORDER BY t.dataset_a, t.dataset_b, t.level, t.fields`,
+  'exposure-field-frequencies.json': `SELECT to_jsonb(t) AS row FROM exposure.field_frequencies t ORDER BY t.field`,
 };
 
 async function importAll(f: IngestionFixture, commands: Iterable<CommandEnvelope>): Promise<void> {

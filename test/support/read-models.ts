@@ -1,14 +1,12 @@
 import type pg from 'pg';
 import type { ProjectionRunner } from '#projections';
+import { PROJECTIONS } from '../../apps/api/src/projections.module.js';
 
-/** A hash of every read-model table's ordered content: equal hashes, equal read models. */
+/** A hash of every read-model table's content, rows in a fixed order: equal hashes, equal read models. */
 export async function readModelHash(pool: pg.Pool): Promise<string> {
-  const { rows } = await pool.query<{ hash: string }>(
-    `SELECT md5(concat_ws('|',
-       (SELECT string_agg(t::text, E'\\n' ORDER BY t.subject_id, t.event_id) FROM access_history.entries t),
-       (SELECT string_agg(t::text, E'\\n' ORDER BY t.id) FROM registry.organizations t),
-       (SELECT string_agg(t::text, E'\\n' ORDER BY t.id) FROM registry.datasets t))) AS hash`,
-  );
+  const tables = PROJECTIONS.flatMap((p) => p.tables.map((table) => `${p.schema}.${table}`));
+  const parts = tables.map((table) => `(SELECT md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) FROM ${table} t)`);
+  const { rows } = await pool.query<{ hash: string }>(`SELECT md5(concat_ws('|', ${parts.join(', ')})) AS hash`);
   return rows[0]!.hash;
 }
 

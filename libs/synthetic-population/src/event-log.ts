@@ -50,20 +50,46 @@ export function subjectLife(n: number): DomainEvent[] {
 
 export const subjectIdOf = (n: number) => uuid(`subject-${n}`);
 
-/** Subjects [from, to) as one multi-stream append: a stream per subject. */
+/** The organizations and datasets the lives above are recorded in, registered before the first subject. */
+export function worldEvents(): DomainEvent[] {
+  const occurredAt = at(-1, 0);
+  const organization = (organizationId: string, kind: 'MUNICIPALITY' | 'PENSION' | 'HEALTH_INSURER', domain: 'TAX' | 'SOCIAL_SECURITY') =>
+    domainEvent('OrganizationRegistered', { organizationId, name: organizationId, kind, domains: [domain], occurredAt });
+  const dataset = (datasetId: string, holderId: string, domain: 'TAX' | 'SOCIAL_SECURITY', keyedBy: ('MY_NUMBER' | 'AGENCY_CODE')[]) =>
+    domainEvent('DatasetRegistered', {
+      datasetId, holderId, name: datasetId, purpose: '個人住民税の賦課', domain, legalBasis: '番号法第9条', keyedBy, basic4Fields: ['NAME_KANJI', 'BIRTH_DATE'], occurredAt,
+    });
+  const range = (n: number) => [...Array(n).keys()];
+  return [
+    ...range(40).map((i) => organization(`org-${i}`, 'MUNICIPALITY', 'TAX')),
+    organization('pension', 'PENSION', 'SOCIAL_SECURITY'),
+    ...range(12).map((i) => organization(`insurer-org-${i}`, 'HEALTH_INSURER', 'SOCIAL_SECURITY')),
+    ...range(40).map((i) => dataset(`tax-${i}`, `org-${i}`, 'TAX', ['MY_NUMBER'])),
+    dataset('pension-records', 'pension', 'SOCIAL_SECURITY', ['MY_NUMBER', 'AGENCY_CODE']),
+    ...range(12).map((i) => dataset(`insurer-${i}`, `insurer-org-${i}`, 'SOCIAL_SECURITY', ['MY_NUMBER'])),
+  ];
+}
+
+const toAppend = (e: DomainEvent, id: string): EventToAppend => ({
+  id: uuid(id),
+  type: e.type,
+  schemaVersion: e.version,
+  data: e.data as EventToAppend['data'],
+  metadata: { sender: 'operator:bench' },
+});
+
+/** Subjects [from, to) as one multi-stream append: a stream per subject, after the world's when `from` is 0. */
 export function subjectAppends(from: number, to: number): StreamAppend[] {
   const appends: StreamAppend[] = [];
+  if (from === 0) appends.push({ streamId: 'bench-world', events: worldEvents().map((e, i) => toAppend(e, `world-${i}`)), expected: 'no_stream' });
   for (let n = from; n < to; n++) {
-    const events: EventToAppend[] = subjectLife(n).map((e, i) => ({
-      id: uuid(`event-${n}-${i}`),
-      type: e.type,
-      schemaVersion: e.version,
-      data: e.data as EventToAppend['data'],
-      metadata: { sender: 'operator:bench' },
-    }));
+    const events = subjectLife(n).map((e, i) => toAppend(e, `event-${n}-${i}`));
     appends.push({ streamId: `bench-subject-${n}`, events, expected: 'no_stream' });
   }
   return appends;
 }
 
 export const EVENTS_PER_SUBJECT = 11;
+export const WORLD_EVENTS = worldEvents().length;
+/** Events in a log of `subjects` subjects written by subjectAppends from 0. */
+export const eventLogSize = (subjects: number) => WORLD_EVENTS + subjects * EVENTS_PER_SUBJECT;

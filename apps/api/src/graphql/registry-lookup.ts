@@ -13,6 +13,8 @@ export class RegistryLookup {
    * stale. Ids not (yet) registered are not kept, so a later registration shows at once.
    */
   private readonly registered = new Map<string, OrganizationView>();
+  /** Registered datasets, kept once read for the same reason: a registration is never amended. */
+  private readonly registeredDatasets = new Map<string, RegisteredDataset>();
 
   constructor(@Inject(DATABASE) private readonly database: Database) {}
 
@@ -32,5 +34,15 @@ export class RegistryLookup {
 
   dataset(id: string): Promise<RegisteredDataset | null> {
     return this.database.dataSource.getRepository(RegisteredDataset).findOneBy({ id });
+  }
+
+  /** Many datasets in at most one query; ids never registered are absent from the map. */
+  async datasets(ids: Iterable<string>): Promise<Map<string, RegisteredDataset>> {
+    const wanted = [...new Set(ids)];
+    const missing = wanted.filter((id) => !this.registeredDatasets.has(id));
+    if (missing.length > 0) {
+      for (const found of await this.database.dataSource.getRepository(RegisteredDataset).findBy({ id: In(missing) })) this.registeredDatasets.set(found.id, found);
+    }
+    return new Map(wanted.flatMap((id) => (this.registeredDatasets.has(id) ? [[id, this.registeredDatasets.get(id)!] as const] : [])));
   }
 }

@@ -144,6 +144,40 @@ export type Basic4Input = {
   sex?: InputMaybe<Sex>;
 };
 
+/**
+ * Splink's Fellegi–Sunter model: exact comparisons per field with term-frequency adjustment, m probabilities
+ * NAME_KANJI 0.95, NAME_KANA 0.95, BIRTH_DATE 0.98, SEX 0.99, ADDRESS 0.80, u from chance agreement, prior
+ * 1 / (n_B + 1); values compared at VARIANT; candidates share a name or the birth date.
+ */
+export type BestMatch = {
+  __typename?: 'BestMatch';
+  agreeingFields: Array<Basic4Field>;
+  from: Maybe<Dataset>;
+  /** log2 of the posterior odds. */
+  matchWeight: Scalars['Float']['output'];
+  probability: Scalars['Float']['output'];
+  to: Maybe<Dataset>;
+};
+
+/** One bar of a chart: a range of class sizes (1, 2, 3-4, 5-9, 10-19, 20+) and a count. */
+export type Bucket = {
+  __typename?: 'Bucket';
+  bucket: Scalars['String']['output'];
+  count: Scalars['Int']['output'];
+};
+
+export type ClassSize = {
+  __typename?: 'ClassSize';
+  classSize: Scalars['Int']['output'];
+  level: ExposureLevel;
+};
+
+export type ClassSizeCount = {
+  __typename?: 'ClassSizeCount';
+  classSize: Scalars['Int']['output'];
+  classes: Scalars['Int']['output'];
+};
+
 /** What a command stored. Sent again with the same commandId, a command stores nothing and answers the same events. */
 export type CommandResult = {
   __typename?: 'CommandResult';
@@ -169,6 +203,27 @@ export type Dataset = {
   registeredAt: Scalars['DateTime']['output'];
 };
 
+export type DatasetRisk = {
+  __typename?: 'DatasetRisk';
+  /** Number of equivalence classes. */
+  classes: Scalars['Int']['output'];
+  dataset: Maybe<Dataset>;
+  /** ER / n. */
+  expectedReidentificationRate: Scalars['Float']['output'];
+  /** ER = Σ 1/f_k (sdcMicro's global_risk_ER with unit weights). */
+  expectedReidentifications: Scalars['Float']['output'];
+  /** Equivalence classes by size. */
+  histogram: Array<ClassSizeCount>;
+  /** k-anonymity: the smallest class (0 for an empty dataset). */
+  k: Scalars['Int']['output'];
+  level: ExposureLevel;
+  prosecutor: ProsecutorRisk;
+  /** n */
+  records: Scalars['Int']['output'];
+  /** Share of records alone in their class. */
+  sampleUniqueness: Scalars['Float']['output'];
+};
+
 /** Domains in which identifiers and information are used. */
 export type Domain =
   | 'DISASTER'
@@ -181,6 +236,63 @@ export type EnrollSubjectInput = {
   identifiers: Array<IssuedIdentifierInput>;
   occurredAt: Scalars['DateTime']['input'];
 };
+
+/** A reason in words, for the person it concerns. */
+export type Explanation = {
+  __typename?: 'Explanation';
+  /** English */
+  en: Scalars['String']['output'];
+  /** 日本語 */
+  ja: Scalars['String']['output'];
+  /** LINKAGE, TIE, OVERDUE_TIE, MY_NUMBER_TIE, IDENTIFIER_LIFETIME, CLASS_SIZE, MATCHABILITY or MATCH_PROBABILITY. */
+  topic: Scalars['String']['output'];
+};
+
+export type Exposure = {
+  __typename?: 'Exposure';
+  asOf: Scalars['DateTime']['output'];
+  /** The highest Fellegi–Sunter probability of a record of the subject being matched to a record of another dataset. */
+  bestMatch: Maybe<BestMatch>;
+  /** Every figure above, in words. */
+  explanations: Array<Explanation>;
+  linkage: Linkage;
+  /** The cheapest level at which some record is uniquely matchable; null when none is. */
+  lowestUniqueLevel: Maybe<ExposureLevel>;
+  records: Array<RecordExposure>;
+  subjectId: Scalars['ID']['output'];
+  /** Distinct other datasets where some record of the subject is uniquely matchable, at any level. */
+  uniquelyMatchableDatasets: Scalars['Int']['output'];
+};
+
+export type ExposureDistribution = {
+  __typename?: 'ExposureDistribution';
+  /** Datasets by k. */
+  datasetsByK: Array<Bucket>;
+  level: ExposureLevel;
+  /** Records by the size of their class in their own dataset. */
+  recordsByClassSize: Array<Bucket>;
+  /** Subjects by the smallest class any of their records falls in. */
+  subjectsBySmallestClass: Array<Bucket>;
+};
+
+/**
+ * How a record's quasi-identifier key (name, birth date, sex, address) is compared, cheapest match first.
+ * The four normalization levels compare the full birth date and the full normalized address; the two
+ * generalization levels fold names at VARIANT.
+ */
+export type ExposureLevel =
+  /** Katakana/hiragana and widths folded, long-vowel marks unified. かな表記の統一 */
+  | 'KANA'
+  /** VARIANT names, birth year-month, municipality. 生年月・市区町村に一般化 */
+  | 'MONTH_MUNICIPALITY'
+  /** Unicode NFKC, spaces of every width removed. 文字幅・空白の統一 */
+  | 'NFKC'
+  /** Names as written (trimmed). 表記そのまま */
+  | 'RAW'
+  /** Kanji variants folded (髙→高, 﨑→崎, 邊→辺 …). 異体字の統一 */
+  | 'VARIANT'
+  /** VARIANT names, birth year, prefecture. 生年・都道府県に一般化 */
+  | 'YEAR_PREFECTURE';
 
 export type GrantConsentInput = {
   consentId: Scalars['ID']['input'];
@@ -282,6 +394,55 @@ export type LinkRecordsInput = {
   purpose: Scalars['String']['input'];
   records: Array<Scalars['ID']['input']>;
   staffCode: Scalars['String']['input'];
+};
+
+export type Linkage = {
+  __typename?: 'Linkage';
+  asOf: Scalars['DateTime']['output'];
+  /** Groups of records that can be joined through live ties or a shared identifier fingerprint, largest first. */
+  components: Array<LinkageComponent>;
+  explanations: Array<Explanation>;
+  hygiene: TieHygiene;
+  /** The subject's records (one per dataset entry) registered by `asOf`. */
+  records: Array<LinkedRecord>;
+  subjectId: Scalars['ID']['output'];
+  /** Ties that touch the subject's records, made by `asOf`, live or cut. */
+  ties: Array<Tie>;
+};
+
+/** Records joinable without any name-matching (deterministic linkability). */
+export type LinkageComponent = {
+  __typename?: 'LinkageComponent';
+  datasetCount: Scalars['Int']['output'];
+  datasets: Array<Dataset>;
+  domainCount: Scalars['Int']['output'];
+  /** The domains (TAX, SOCIAL_SECURITY, DISASTER, PRIVATE) the group spans. */
+  domains: Array<Scalars['String']['output']>;
+  recordIds: Array<Scalars['ID']['output']>;
+};
+
+export type LinkedRecord = {
+  __typename?: 'LinkedRecord';
+  dataset: Maybe<Dataset>;
+  /** The kinds of the identifiers the record is keyed by (values are never kept). */
+  identifierKinds: Array<Scalars['String']['output']>;
+  recordId: Scalars['ID']['output'];
+  registeredAt: Scalars['DateTime']['output'];
+};
+
+export type Matchability = {
+  __typename?: 'Matchability';
+  datasetA: Maybe<Dataset>;
+  datasetB: Maybe<Dataset>;
+  /** The basic-4 fields both hold; matchability needs a name and the birth date among them. */
+  fields: Array<Basic4Field>;
+  level: ExposureLevel;
+  /** Records unique in A matching exactly one record of B (equally, keys unique in both). */
+  matchableRecords: Scalars['Int']['output'];
+  /** matchableRecords / records of A. */
+  shareOfA: Scalars['Float']['output'];
+  /** matchableRecords / records of B. */
+  shareOfB: Scalars['Float']['output'];
 };
 
 /**
@@ -524,6 +685,18 @@ export type ProjectionStatus = {
   state: Scalars['String']['output'];
 };
 
+/** ARX's prosecutor-model sample summary. */
+export type ProsecutorRisk = {
+  __typename?: 'ProsecutorRisk';
+  /** rB: 1 / min f_k. */
+  highestRisk: Scalars['Float']['output'];
+  /** rA: share of records with risk 1/f_k above the threshold. */
+  recordsAtRisk: Scalars['Float']['output'];
+  /** rC: classes / n. */
+  successRate: Scalars['Float']['output'];
+  threshold: Scalars['Float']['output'];
+};
+
 export type ProvideInformationInput = {
   items: Array<Scalars['String']['input']>;
   legalBasis: Scalars['String']['input'];
@@ -556,6 +729,25 @@ export type Query = {
   accessHistory: AccessHistoryConnection;
   /** A dataset (特定個人情報ファイル or a company's customer file) by id. */
   dataset: Maybe<Dataset>;
+  /** Re-identification risk of one dataset at a level (k-anonymity, uniqueness, prosecutor risk, ER). Auditors, and the organization holding it. */
+  datasetRisk: DatasetRisk;
+  /**
+   * A subject's name-matching exposure (名寄せされやすさ) as of a time (default now): how unique each of their
+   * records is, where it can be matched one-to-one and from which level, the best Fellegi–Sunter match, the
+   * linkage and tie hygiene, each with its reason in Japanese and English. Auditors (recorded as AUDIT) and the
+   * subject themselves.
+   */
+  exposure: Exposure;
+  /** Distributions of exposure over the whole population at a level, for charts. Auditors. */
+  exposureDistribution: ExposureDistribution;
+  /**
+   * A subject's linkage (紐付け) as of a time (default now): their records, the ties made and cut between them,
+   * the groups of records that can already be joined through live ties or shared identifiers, and tie hygiene.
+   * Auditors (the query is recorded in the subject's history as AUDIT) and the subject themselves.
+   */
+  linkage: Linkage;
+  /** How many records of two datasets can be matched one-to-one on the basic-4 fields both hold, at a level. Auditors, and an organization holding either dataset. */
+  matchability: Matchability;
   /** The signed-in citizen's own access history (the Mynaportal view), without lines under a non-disclosure flag (不開示). */
   me: AccessHistoryConnection;
   /** An organization (機関・事業者) by id. */
@@ -581,6 +773,36 @@ export type QueryAccessHistoryArgs = {
 
 export type QueryDatasetArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryDatasetRiskArgs = {
+  datasetId: Scalars['ID']['input'];
+  level?: InputMaybe<ExposureLevel>;
+};
+
+
+export type QueryExposureArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  subjectId: Scalars['ID']['input'];
+};
+
+
+export type QueryExposureDistributionArgs = {
+  level?: InputMaybe<ExposureLevel>;
+};
+
+
+export type QueryLinkageArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  subjectId: Scalars['ID']['input'];
+};
+
+
+export type QueryMatchabilityArgs = {
+  datasetA: Scalars['ID']['input'];
+  datasetB: Scalars['ID']['input'];
+  level?: InputMaybe<ExposureLevel>;
 };
 
 
@@ -613,6 +835,16 @@ export type QueryWhoAccessedArgs = {
   item: Scalars['String']['input'];
   subjectId: Scalars['ID']['input'];
   to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+export type RecordExposure = {
+  __typename?: 'RecordExposure';
+  /** f_k: how many records of the dataset share this record's key, at each level (1 = unique). */
+  classSizes: Array<ClassSize>;
+  dataset: Maybe<Dataset>;
+  recordId: Scalars['ID']['output'];
+  /** Other datasets where exactly one record matches this one on the shared basic-4 fields while it is unique in its own. */
+  uniquelyMatchableIn: Array<UniqueMatch>;
 };
 
 export type RegisterDatasetInput = {
@@ -744,6 +976,58 @@ export type SubjectAccessHistoryArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A tie (紐付け) between two records. */
+export type Tie = {
+  __typename?: 'Tie';
+  /** Whole days since it was made, while live. */
+  ageDays: Maybe<Scalars['Int']['output']>;
+  datasetA: Maybe<Dataset>;
+  datasetB: Maybe<Dataset>;
+  /** When the tie was to be cut (使用後の紐付け解除); null when meant to last. */
+  expectedCutOffAt: Maybe<Scalars['DateTime']['output']>;
+  identifierKind: Maybe<IdentifierKind>;
+  /** IDENTIFIER (a shared identifier of `identifierKind`) or BASIC4 (名寄せ on basic-4 information). */
+  keyBy: Scalars['String']['output'];
+  /** 根拠法令 */
+  legalBasis: Maybe<Scalars['String']['output']>;
+  linkId: Scalars['ID']['output'];
+  linkedAt: Scalars['DateTime']['output'];
+  /** Live as of `asOf`. */
+  live: Scalars['Boolean']['output'];
+  /** The organization that made the tie. */
+  organization: Organization;
+  /** Live after its expected cut-off (紐付けの解除漏れ). */
+  overdue: Scalars['Boolean']['output'];
+  /** 利用目的 */
+  purpose: Scalars['String']['output'];
+  recordA: Scalars['ID']['output'];
+  recordB: Scalars['ID']['output'];
+  /** When it was cut (紐付け解除); null while live. */
+  unlinkedAt: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type TieHygiene = {
+  __typename?: 'TieHygiene';
+  /** Identifiers in force past the lifetime they were issued with. */
+  identifiersPastLifetime: Scalars['Int']['output'];
+  liveTies: Scalars['Int']['output'];
+  /** Ties through the My Number itself between records of different organizations, where agency codes (機関別符号) belong. */
+  myNumberTiesAcrossOrganizations: Scalars['Int']['output'];
+  /** Age in whole days of the oldest live tie. */
+  oldestLiveTieDays: Maybe<Scalars['Int']['output']>;
+  /** Live ties past their expected cut-off. */
+  overdueTies: Scalars['Int']['output'];
+};
+
+export type UniqueMatch = {
+  __typename?: 'UniqueMatch';
+  dataset: Maybe<Dataset>;
+  /** The basic-4 fields both datasets hold, compared. */
+  fields: Array<Basic4Field>;
+  /** The cheapest level at which the match is one-to-one. */
+  lowestLevel: ExposureLevel;
+};
+
 export type UnlinkRecordsInput = {
   linkId: Scalars['ID']['input'];
   occurredAt: Scalars['DateTime']['input'];
@@ -842,13 +1126,22 @@ export type ResolversTypes = {
   AmendRecordInput: AmendRecordInput;
   Basic4Field: Basic4Field;
   Basic4Input: Basic4Input;
+  BestMatch: ResolverTypeWrapper<BestMatch>;
   BigInt: ResolverTypeWrapper<Scalars['BigInt']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Bucket: ResolverTypeWrapper<Bucket>;
+  ClassSize: ResolverTypeWrapper<ClassSize>;
+  ClassSizeCount: ResolverTypeWrapper<ClassSizeCount>;
   CommandResult: ResolverTypeWrapper<CommandResult>;
   Dataset: ResolverTypeWrapper<Dataset>;
+  DatasetRisk: ResolverTypeWrapper<DatasetRisk>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Domain: Domain;
   EnrollSubjectInput: EnrollSubjectInput;
+  Explanation: ResolverTypeWrapper<Explanation>;
+  Exposure: ResolverTypeWrapper<Exposure>;
+  ExposureDistribution: ResolverTypeWrapper<ExposureDistribution>;
+  ExposureLevel: ExposureLevel;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GrantConsentInput: GrantConsentInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -863,14 +1156,20 @@ export type ResolversTypes = {
   LinkKeyInput: LinkKeyInput;
   LinkKeyKind: LinkKeyKind;
   LinkRecordsInput: LinkRecordsInput;
+  Linkage: ResolverTypeWrapper<Linkage>;
+  LinkageComponent: ResolverTypeWrapper<LinkageComponent>;
+  LinkedRecord: ResolverTypeWrapper<LinkedRecord>;
+  Matchability: ResolverTypeWrapper<Matchability>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Organization: ResolverTypeWrapper<Organization>;
   OrganizationKind: OrganizationKind;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   ProjectionStatus: ResolverTypeWrapper<ProjectionStatus>;
+  ProsecutorRisk: ResolverTypeWrapper<ProsecutorRisk>;
   ProvideInformationInput: ProvideInformationInput;
   ProvisionOutcome: ProvisionOutcome;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RecordExposure: ResolverTypeWrapper<RecordExposure>;
   RegisterDatasetInput: RegisterDatasetInput;
   RegisterOrganizationInput: RegisterOrganizationInput;
   RegisterPermittedProvisionInput: RegisterPermittedProvisionInput;
@@ -886,6 +1185,9 @@ export type ResolversTypes = {
   StreamEventEdge: ResolverTypeWrapper<StreamEventEdge>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subject: ResolverTypeWrapper<Subject>;
+  Tie: ResolverTypeWrapper<Tie>;
+  TieHygiene: ResolverTypeWrapper<TieHygiene>;
+  UniqueMatch: ResolverTypeWrapper<UniqueMatch>;
   UnlinkRecordsInput: UnlinkRecordsInput;
   WithdrawConsentInput: WithdrawConsentInput;
 };
@@ -899,12 +1201,20 @@ export type ResolversParentTypes = {
   AccessInformationInput: AccessInformationInput;
   AmendRecordInput: AmendRecordInput;
   Basic4Input: Basic4Input;
+  BestMatch: BestMatch;
   BigInt: Scalars['BigInt']['output'];
   Boolean: Scalars['Boolean']['output'];
+  Bucket: Bucket;
+  ClassSize: ClassSize;
+  ClassSizeCount: ClassSizeCount;
   CommandResult: CommandResult;
   Dataset: Dataset;
+  DatasetRisk: DatasetRisk;
   DateTime: Scalars['DateTime']['output'];
   EnrollSubjectInput: EnrollSubjectInput;
+  Explanation: Explanation;
+  Exposure: Exposure;
+  ExposureDistribution: ExposureDistribution;
   Float: Scalars['Float']['output'];
   GrantConsentInput: GrantConsentInput;
   ID: Scalars['ID']['output'];
@@ -917,12 +1227,18 @@ export type ResolversParentTypes = {
   LinkIdentifierSuccessorInput: LinkIdentifierSuccessorInput;
   LinkKeyInput: LinkKeyInput;
   LinkRecordsInput: LinkRecordsInput;
+  Linkage: Linkage;
+  LinkageComponent: LinkageComponent;
+  LinkedRecord: LinkedRecord;
+  Matchability: Matchability;
   Mutation: Record<PropertyKey, never>;
   Organization: Organization;
   PageInfo: PageInfo;
   ProjectionStatus: ProjectionStatus;
+  ProsecutorRisk: ProsecutorRisk;
   ProvideInformationInput: ProvideInformationInput;
   Query: Record<PropertyKey, never>;
+  RecordExposure: RecordExposure;
   RegisterDatasetInput: RegisterDatasetInput;
   RegisterOrganizationInput: RegisterOrganizationInput;
   RegisterPermittedProvisionInput: RegisterPermittedProvisionInput;
@@ -935,6 +1251,9 @@ export type ResolversParentTypes = {
   StreamEventEdge: StreamEventEdge;
   String: Scalars['String']['output'];
   Subject: Subject;
+  Tie: Tie;
+  TieHygiene: TieHygiene;
+  UniqueMatch: UniqueMatch;
   UnlinkRecordsInput: UnlinkRecordsInput;
   WithdrawConsentInput: WithdrawConsentInput;
 };
@@ -966,9 +1285,32 @@ export type AccessHistoryEntryResolvers<ContextType = any, ParentType extends Re
   staffCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type BestMatchResolvers<ContextType = any, ParentType extends ResolversParentTypes['BestMatch'] = ResolversParentTypes['BestMatch']> = {
+  agreeingFields?: Resolver<Array<ResolversTypes['Basic4Field']>, ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['Dataset']>, ParentType, ContextType>;
+  matchWeight?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  probability?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['Dataset']>, ParentType, ContextType>;
+};
+
 export interface BigIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['BigInt'], any> {
   name: 'BigInt';
 }
+
+export type BucketResolvers<ContextType = any, ParentType extends ResolversParentTypes['Bucket'] = ResolversParentTypes['Bucket']> = {
+  bucket?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ClassSizeResolvers<ContextType = any, ParentType extends ResolversParentTypes['ClassSize'] = ResolversParentTypes['ClassSize']> = {
+  classSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['ExposureLevel'], ParentType, ContextType>;
+};
+
+export type ClassSizeCountResolvers<ContextType = any, ParentType extends ResolversParentTypes['ClassSizeCount'] = ResolversParentTypes['ClassSizeCount']> = {
+  classSize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  classes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
 
 export type CommandResultResolvers<ContextType = any, ParentType extends ResolversParentTypes['CommandResult'] = ResolversParentTypes['CommandResult']> = {
   applied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -988,9 +1330,46 @@ export type DatasetResolvers<ContextType = any, ParentType extends ResolversPare
   registeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
+export type DatasetRiskResolvers<ContextType = any, ParentType extends ResolversParentTypes['DatasetRisk'] = ResolversParentTypes['DatasetRisk']> = {
+  classes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dataset?: Resolver<Maybe<ResolversTypes['Dataset']>, ParentType, ContextType>;
+  expectedReidentificationRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  expectedReidentifications?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  histogram?: Resolver<Array<ResolversTypes['ClassSizeCount']>, ParentType, ContextType>;
+  k?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['ExposureLevel'], ParentType, ContextType>;
+  prosecutor?: Resolver<ResolversTypes['ProsecutorRisk'], ParentType, ContextType>;
+  records?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sampleUniqueness?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type ExplanationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Explanation'] = ResolversParentTypes['Explanation']> = {
+  en?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ja?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ExposureResolvers<ContextType = any, ParentType extends ResolversParentTypes['Exposure'] = ResolversParentTypes['Exposure']> = {
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  bestMatch?: Resolver<Maybe<ResolversTypes['BestMatch']>, ParentType, ContextType>;
+  explanations?: Resolver<Array<ResolversTypes['Explanation']>, ParentType, ContextType>;
+  linkage?: Resolver<ResolversTypes['Linkage'], ParentType, ContextType>;
+  lowestUniqueLevel?: Resolver<Maybe<ResolversTypes['ExposureLevel']>, ParentType, ContextType>;
+  records?: Resolver<Array<ResolversTypes['RecordExposure']>, ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  uniquelyMatchableDatasets?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ExposureDistributionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ExposureDistribution'] = ResolversParentTypes['ExposureDistribution']> = {
+  datasetsByK?: Resolver<Array<ResolversTypes['Bucket']>, ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['ExposureLevel'], ParentType, ContextType>;
+  recordsByClassSize?: Resolver<Array<ResolversTypes['Bucket']>, ParentType, ContextType>;
+  subjectsBySmallestClass?: Resolver<Array<ResolversTypes['Bucket']>, ParentType, ContextType>;
+};
 
 export type ItemUseResolvers<ContextType = any, ParentType extends ResolversParentTypes['ItemUse'] = ResolversParentTypes['ItemUse']> = {
   kind?: Resolver<ResolversTypes['AccessHistoryKind'], ParentType, ContextType>;
@@ -1004,6 +1383,41 @@ export type ItemUseResolvers<ContextType = any, ParentType extends ResolversPare
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
+
+export type LinkageResolvers<ContextType = any, ParentType extends ResolversParentTypes['Linkage'] = ResolversParentTypes['Linkage']> = {
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  components?: Resolver<Array<ResolversTypes['LinkageComponent']>, ParentType, ContextType>;
+  explanations?: Resolver<Array<ResolversTypes['Explanation']>, ParentType, ContextType>;
+  hygiene?: Resolver<ResolversTypes['TieHygiene'], ParentType, ContextType>;
+  records?: Resolver<Array<ResolversTypes['LinkedRecord']>, ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ties?: Resolver<Array<ResolversTypes['Tie']>, ParentType, ContextType>;
+};
+
+export type LinkageComponentResolvers<ContextType = any, ParentType extends ResolversParentTypes['LinkageComponent'] = ResolversParentTypes['LinkageComponent']> = {
+  datasetCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  datasets?: Resolver<Array<ResolversTypes['Dataset']>, ParentType, ContextType>;
+  domainCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  domains?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type LinkedRecordResolvers<ContextType = any, ParentType extends ResolversParentTypes['LinkedRecord'] = ResolversParentTypes['LinkedRecord']> = {
+  dataset?: Resolver<Maybe<ResolversTypes['Dataset']>, ParentType, ContextType>;
+  identifierKinds?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  recordId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  registeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type MatchabilityResolvers<ContextType = any, ParentType extends ResolversParentTypes['Matchability'] = ResolversParentTypes['Matchability']> = {
+  datasetA?: Resolver<Maybe<ResolversTypes['Dataset']>, ParentType, ContextType>;
+  datasetB?: Resolver<Maybe<ResolversTypes['Dataset']>, ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['Basic4Field']>, ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['ExposureLevel'], ParentType, ContextType>;
+  matchableRecords?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shareOfA?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  shareOfB?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
 
 export type MutationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   accessInformation?: Resolver<ResolversTypes['CommandResult'], ParentType, ContextType, RequireFields<MutationAccessInformationArgs, 'commandId' | 'input'>>;
@@ -1050,15 +1464,34 @@ export type ProjectionStatusResolvers<ContextType = any, ParentType extends Reso
   state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ProsecutorRiskResolvers<ContextType = any, ParentType extends ResolversParentTypes['ProsecutorRisk'] = ResolversParentTypes['ProsecutorRisk']> = {
+  highestRisk?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  recordsAtRisk?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  successRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  threshold?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = any, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   accessHistory?: Resolver<ResolversTypes['AccessHistoryConnection'], ParentType, ContextType, RequireFields<QueryAccessHistoryArgs, 'first' | 'subjectId'>>;
   dataset?: Resolver<Maybe<ResolversTypes['Dataset']>, ParentType, ContextType, RequireFields<QueryDatasetArgs, 'id'>>;
+  datasetRisk?: Resolver<ResolversTypes['DatasetRisk'], ParentType, ContextType, RequireFields<QueryDatasetRiskArgs, 'datasetId' | 'level'>>;
+  exposure?: Resolver<ResolversTypes['Exposure'], ParentType, ContextType, RequireFields<QueryExposureArgs, 'subjectId'>>;
+  exposureDistribution?: Resolver<ResolversTypes['ExposureDistribution'], ParentType, ContextType, RequireFields<QueryExposureDistributionArgs, 'level'>>;
+  linkage?: Resolver<ResolversTypes['Linkage'], ParentType, ContextType, RequireFields<QueryLinkageArgs, 'subjectId'>>;
+  matchability?: Resolver<ResolversTypes['Matchability'], ParentType, ContextType, RequireFields<QueryMatchabilityArgs, 'datasetA' | 'datasetB' | 'level'>>;
   me?: Resolver<ResolversTypes['AccessHistoryConnection'], ParentType, ContextType, RequireFields<QueryMeArgs, 'first'>>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
   projections?: Resolver<Array<ResolversTypes['ProjectionStatus']>, ParentType, ContextType>;
   stream?: Resolver<ResolversTypes['StreamEventConnection'], ParentType, ContextType, RequireFields<QueryStreamArgs, 'first' | 'id'>>;
   subject?: Resolver<Maybe<ResolversTypes['Subject']>, ParentType, ContextType, RequireFields<QuerySubjectArgs, 'identifier'>>;
   whoAccessed?: Resolver<Array<ResolversTypes['ItemUse']>, ParentType, ContextType, RequireFields<QueryWhoAccessedArgs, 'item' | 'subjectId'>>;
+};
+
+export type RecordExposureResolvers<ContextType = any, ParentType extends ResolversParentTypes['RecordExposure'] = ResolversParentTypes['RecordExposure']> = {
+  classSizes?: Resolver<Array<ResolversTypes['ClassSize']>, ParentType, ContextType>;
+  dataset?: Resolver<Maybe<ResolversTypes['Dataset']>, ParentType, ContextType>;
+  recordId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  uniquelyMatchableIn?: Resolver<Array<ResolversTypes['UniqueMatch']>, ParentType, ContextType>;
 };
 
 export type StoredEventRefResolvers<ContextType = any, ParentType extends ResolversParentTypes['StoredEventRef'] = ResolversParentTypes['StoredEventRef']> = {
@@ -1094,25 +1527,75 @@ export type SubjectResolvers<ContextType = any, ParentType extends ResolversPare
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type TieResolvers<ContextType = any, ParentType extends ResolversParentTypes['Tie'] = ResolversParentTypes['Tie']> = {
+  ageDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  datasetA?: Resolver<Maybe<ResolversTypes['Dataset']>, ParentType, ContextType>;
+  datasetB?: Resolver<Maybe<ResolversTypes['Dataset']>, ParentType, ContextType>;
+  expectedCutOffAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  identifierKind?: Resolver<Maybe<ResolversTypes['IdentifierKind']>, ParentType, ContextType>;
+  keyBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  legalBasis?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  linkId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  linkedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  live?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  recordA?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  recordB?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unlinkedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type TieHygieneResolvers<ContextType = any, ParentType extends ResolversParentTypes['TieHygiene'] = ResolversParentTypes['TieHygiene']> = {
+  identifiersPastLifetime?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  liveTies?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  myNumberTiesAcrossOrganizations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  oldestLiveTieDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  overdueTies?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type UniqueMatchResolvers<ContextType = any, ParentType extends ResolversParentTypes['UniqueMatch'] = ResolversParentTypes['UniqueMatch']> = {
+  dataset?: Resolver<Maybe<ResolversTypes['Dataset']>, ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['Basic4Field']>, ParentType, ContextType>;
+  lowestLevel?: Resolver<ResolversTypes['ExposureLevel'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = any> = {
   AccessHistoryConnection?: AccessHistoryConnectionResolvers<ContextType>;
   AccessHistoryEdge?: AccessHistoryEdgeResolvers<ContextType>;
   AccessHistoryEntry?: AccessHistoryEntryResolvers<ContextType>;
+  BestMatch?: BestMatchResolvers<ContextType>;
   BigInt?: GraphQLScalarType;
+  Bucket?: BucketResolvers<ContextType>;
+  ClassSize?: ClassSizeResolvers<ContextType>;
+  ClassSizeCount?: ClassSizeCountResolvers<ContextType>;
   CommandResult?: CommandResultResolvers<ContextType>;
   Dataset?: DatasetResolvers<ContextType>;
+  DatasetRisk?: DatasetRiskResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  Explanation?: ExplanationResolvers<ContextType>;
+  Exposure?: ExposureResolvers<ContextType>;
+  ExposureDistribution?: ExposureDistributionResolvers<ContextType>;
   ItemUse?: ItemUseResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  Linkage?: LinkageResolvers<ContextType>;
+  LinkageComponent?: LinkageComponentResolvers<ContextType>;
+  LinkedRecord?: LinkedRecordResolvers<ContextType>;
+  Matchability?: MatchabilityResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   ProjectionStatus?: ProjectionStatusResolvers<ContextType>;
+  ProsecutorRisk?: ProsecutorRiskResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RecordExposure?: RecordExposureResolvers<ContextType>;
   StoredEventRef?: StoredEventRefResolvers<ContextType>;
   StreamEvent?: StreamEventResolvers<ContextType>;
   StreamEventConnection?: StreamEventConnectionResolvers<ContextType>;
   StreamEventEdge?: StreamEventEdgeResolvers<ContextType>;
   Subject?: SubjectResolvers<ContextType>;
+  Tie?: TieResolvers<ContextType>;
+  TieHygiene?: TieHygieneResolvers<ContextType>;
+  UniqueMatch?: UniqueMatchResolvers<ContextType>;
 };
 

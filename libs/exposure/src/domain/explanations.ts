@@ -1,0 +1,138 @@
+import type { Basic4Field } from '#ingestion';
+import type { ExposureLevel } from './quasi-identifier.js';
+
+/** A reason in words, for the citizen it concerns (PRODUCT §6: every number comes with its reason). */
+export interface Explanation {
+  /** What the sentence is about: LINKAGE, TIE, OVERDUE_TIE, MY_NUMBER_TIE, IDENTIFIER_LIFETIME, CLASS_SIZE, MATCHABILITY, MATCH_PROBABILITY. */
+  topic: string;
+  ja: string;
+  en: string;
+}
+
+const FIELD_WORDS: Readonly<Record<Basic4Field, [ja: string, en: string]>> = {
+  NAME_KANJI: ['氏名（漢字）', 'name in kanji'],
+  NAME_KANA: ['氏名（カナ）', 'name in kana'],
+  BIRTH_DATE: ['生年月日', 'date of birth'],
+  SEX: ['性別', 'sex'],
+  ADDRESS: ['住所', 'address'],
+};
+
+/** How much work a matcher needs at each level, in words. */
+const LEVEL_WORDS: Readonly<Record<ExposureLevel, [ja: string, en: string]>> = {
+  RAW: ['表記をそのまま比べるだけで', 'by comparing the values exactly as written'],
+  NFKC: ['文字幅と空白をそろえるだけで', 'once character widths and spaces are normalized'],
+  KANA: ['ひらがな・カタカナの違いをそろえると', 'once hiragana, katakana and their widths are folded'],
+  VARIANT: ['異体字（髙→高 など）をそろえると', 'once kanji variants (髙→高 and the like) are folded'],
+  MONTH_MUNICIPALITY: ['生年月と市区町村だけでも', 'even with only the birth month and the municipality'],
+  YEAR_PREFECTURE: ['生年と都道府県だけでも', 'even with only the birth year and the prefecture'],
+};
+
+const IDENTIFIER_WORDS: Readonly<Record<string, [ja: string, en: string]>> = {
+  MY_NUMBER: ['マイナンバー（個人番号）', 'My Number'],
+  RESIDENT_CODE: ['住民票コード', 'resident code'],
+  AGENCY_CODE: ['機関別符号', 'agency-specific code'],
+  JPKI_SIGN_SERIAL: ['署名用電子証明書のシリアル番号', 'JPKI signature certificate serial'],
+  JPKI_AUTH_SERIAL: ['利用者証明用電子証明書のシリアル番号', 'JPKI user-authentication certificate serial'],
+  PENSION_NUMBER: ['基礎年金番号', 'basic pension number'],
+  HEALTH_INSURANCE_NUMBER: ['被保険者番号', 'health-insurance number'],
+  MEMBER_NUMBER: ['会員番号', 'member number'],
+  INTERNAL_ID: ['団体内統合宛名番号', 'municipal internal id'],
+  BASIC4: ['基本4情報の照合（名寄せ）', 'matching of name, birth date, sex and address'],
+};
+
+/** Dates as a person in Japan reads them: the calendar day in Japan time. */
+export const japanDate = (at: Date): string => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(at);
+const fieldList = (fields: readonly Basic4Field[], lang: 0 | 1) => fields.map((f) => FIELD_WORDS[f][lang]).join(lang === 0 ? '・' : ', ');
+const percent = (p: number) => `${(Math.floor(p * 1000) / 10).toFixed(1)}%`;
+const identifierWords = (kind: string | null) => IDENTIFIER_WORDS[kind ?? 'BASIC4'] ?? [kind!, kind!];
+
+export interface TieFacts {
+  datasetA: string;
+  datasetB: string;
+  keyKind: string | null;
+  organization: string;
+  purpose: string;
+  linkedAt: Date;
+  expectedCutOffAt: Date | null;
+}
+
+export function liveTieExplanation(t: TieFacts, overdue: boolean): Explanation {
+  const [keyJa, keyEn] = identifierWords(t.keyKind);
+  const since = japanDate(t.linkedAt);
+  const cutOff = t.expectedCutOffAt ? japanDate(t.expectedCutOffAt) : null;
+  return {
+    topic: overdue ? 'OVERDUE_TIE' : 'TIE',
+    ja:
+      `「${t.datasetA}」のあなたの記録と「${t.datasetB}」のあなたの記録は、${since}から${keyJa}で紐付けられています（${t.organization}、目的：${t.purpose}）。` +
+      (overdue ? `解除予定日の${cutOff}を過ぎても、紐付けは解除されていません。` : cutOff ? `解除予定日は${cutOff}です。` : '解除の予定はありません。'),
+    en:
+      `Your record in "${t.datasetA}" and your record in "${t.datasetB}" have been tied through the ${keyEn} since ${since} (${t.organization}, purpose: ${t.purpose}).` +
+      (overdue ? ` The tie was due to be cut by ${cutOff} and has not been cut.` : cutOff ? ` It is due to be cut by ${cutOff}.` : ' No cut-off is planned.'),
+  };
+}
+
+export function myNumberTieExplanation(t: TieFacts): Explanation {
+  return {
+    topic: 'MY_NUMBER_TIE',
+    ja: `${japanDate(t.linkedAt)}、${t.organization}は「${t.datasetA}」と「${t.datasetB}」（別々の機関の記録）を、機関別符号ではなくマイナンバーそのもので紐付けました。一か所から漏れると芋づる式に広がる結び方です。`,
+    en: `On ${japanDate(t.linkedAt)}, ${t.organization} tied "${t.datasetA}" and "${t.datasetB}" — records of different organizations — through the My Number itself instead of agency-specific codes, the kind of tie through which one leak cascades.`,
+  };
+}
+
+export function sharedIdentifierExplanation(datasets: readonly string[], kind: string): Explanation {
+  const [ja, en] = identifierWords(kind);
+  const quoted = datasets.map((d) => `「${d}」`).join('と');
+  return {
+    topic: 'LINKAGE',
+    ja: `${quoted}のあなたの記録は、どれも同じ${ja}で管理されています。両方を持つ人は、照合の手間なしにこれらを結び付けられます。`,
+    en: `Your records in ${datasets.map((d) => `"${d}"`).join(' and ')} are all keyed by the same ${en}: whoever holds them can join them without any matching.`,
+  };
+}
+
+export function componentExplanation(datasets: number, domains: readonly string[]): Explanation {
+  return {
+    topic: 'LINKAGE',
+    ja: `あなたの記録のうち${datasets}件のデータセット（分野：${domains.join('・') || 'なし'}）にあるものは、紐付けか共通の番号によって、すでに一つにつなげられる状態です。`,
+    en: `Your records in ${datasets} datasets (domains: ${domains.join(', ') || 'none'}) can already be joined into one profile through ties or shared identifiers.`,
+  };
+}
+
+export function identifierLifetimeExplanation(kind: string, validUntil: Date): Explanation {
+  const [ja, en] = identifierWords(kind);
+  return {
+    topic: 'IDENTIFIER_LIFETIME',
+    ja: `あなたの${ja}は${japanDate(validUntil)}に有効期間が終わっていますが、まだ失効の記録がありません。`,
+    en: `Your ${en} reached the end of its lifetime on ${japanDate(validUntil)} but has not been retired.`,
+  };
+}
+
+export function classSizeExplanation(dataset: string, fields: readonly Basic4Field[], classSize: number): Explanation {
+  return classSize === 1
+    ? {
+        topic: 'CLASS_SIZE',
+        ja: `「${dataset}」の中で、あなたと${fieldList(fields, 0)}がすべて同じ人はほかにいません。これらだけであなたの記録を特定できます（k = 1）。`,
+        en: `In "${dataset}", no one else has the same ${fieldList(fields, 1)} as you: these alone single out your record (k = 1).`,
+      }
+    : {
+        topic: 'CLASS_SIZE',
+        ja: `「${dataset}」の中で、あなたと${fieldList(fields, 0)}がすべて同じ人は、あなたを含めて${classSize}人います。`,
+        en: `In "${dataset}", ${classSize} people, you included, share the same ${fieldList(fields, 1)}.`,
+      };
+}
+
+export function matchabilityExplanation(from: string, to: string, fields: readonly Basic4Field[], level: ExposureLevel): Explanation {
+  const [levelJa, levelEn] = LEVEL_WORDS[level];
+  return {
+    topic: 'MATCHABILITY',
+    ja: `「${from}」のあなたの記録は、${fieldList(fields, 0)}を${levelJa}、「${to}」のただ一つの記録と突き合わせられます（名寄せ）。`,
+    en: `Your record in "${from}" can be matched to exactly one record in "${to}" on ${fieldList(fields, 1)} ${levelEn}.`,
+  };
+}
+
+export function matchProbabilityExplanation(from: string, to: string, agreeing: readonly Basic4Field[], probability: number): Explanation {
+  return {
+    topic: 'MATCH_PROBABILITY',
+    ja: `名寄せの標準的な確率モデル（Fellegi–Sunter）では、「${from}」のあなたの記録は「${to}」の記録と${percent(probability)}の確率で同一人物と判定されます（一致した項目：${fieldList(agreeing, 0) || 'なし'}）。`,
+    en: `The standard record-linkage model (Fellegi–Sunter) would match your record in "${from}" to a record in "${to}" with probability ${percent(probability)} (agreeing on ${fieldList(agreeing, 1) || 'nothing'}).`,
+  };
+}

@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import type { Basic4Field, Basic4Fingerprints } from '#ingestion';
+
+/**
+ * Levels at which a record's quasi-identifier key (name, birth date, sex, address) is compared (PRODUCT §6),
+ * cheapest match first: the four name normalizations at full detail, then two generalizations on top of the
+ * most folded names. A match at RAW needs nothing but string equality; each later level costs the matcher
+ * more work (or, for the generalizations, gives it less detail).
+ */
+export const EXPOSURE_LEVELS = ['RAW', 'NFKC', 'KANA', 'VARIANT', 'MONTH_MUNICIPALITY', 'YEAR_PREFECTURE'] as const;
+export type ExposureLevel = (typeof EXPOSURE_LEVELS)[number];
+
+type NameLevel = 'RAW' | 'NFKC' | 'KANA' | 'VARIANT';
+interface LevelSpec {
+  name: NameLevel;
+  birthDate: 'DAY' | 'MONTH' | 'YEAR';
+  /** Addresses are compared normalized at every level: there is no raw address fingerprint. */
+  address: 'FULL' | 'MUNICIPALITY' | 'PREFECTURE';
+}
+
+/** What each level compares, field by field. */
+export const LEVEL_SPECS: Readonly<Record<ExposureLevel, LevelSpec>> = {
+  RAW: { name: 'RAW', birthDate: 'DAY', address: 'FULL' },
+  NFKC: { name: 'NFKC', birthDate: 'DAY', address: 'FULL' },
+  KANA: { name: 'KANA', birthDate: 'DAY', address: 'FULL' },
+  VARIANT: { name: 'VARIANT', birthDate: 'DAY', address: 'FULL' },
+  MONTH_MUNICIPALITY: { name: 'VARIANT', birthDate: 'MONTH', address: 'MUNICIPALITY' },
+  YEAR_PREFECTURE: { name: 'VARIANT', birthDate: 'YEAR', address: 'PREFECTURE' },
+};
+
+/** The basic-4 fields of a key, as bits: a set of fields is one small integer. */
+export const FIELD_BITS: Readonly<Record<Basic4Field, number>> = { NAME_KANJI: 1, NAME_KANA: 2, BIRTH_DATE: 4, SEX: 8, ADDRESS: 16 };
+const FIELDS = Object.keys(FIELD_BITS) as Basic4Field[];
+
+export const fieldSetOf = (fields: readonly Basic4Field[]): number => fields.reduce((set, field) => set | FIELD_BITS[field], 0);
+export const fieldsOf = (set: number): Basic4Field[] => FIELDS.filter((field) => (set & FIELD_BITS[field]) !== 0);
+
+/**
+ * Whether two datasets can be name-matched (名寄せ) on the fields they share: a key with no name or no birth
+ * date does not single out a person, so equal sex and address alone is not counted as a match.
+ */
+export const isMatchingKey = (set: number): boolean =>
+  (set & (FIELD_BITS.NAME_KANJI | FIELD_BITS.NAME_KANA)) !== 0 && (set & FIELD_BITS.BIRTH_DATE) !== 0;
+
+/** The value of one field of a record at a level (a keyed fingerprint), or null when the record lacks it. */
+export function fieldValue(basic4: Basic4Fingerprints, field: Basic4Field, level: ExposureLevel): string | null {
+  const spec = LEVEL_SPECS[level];
+  switch (field) {
+    case 'NAME_KANJI':
+      return basic4.nameKanji?.[spec.name] ?? null;
+    case 'NAME_KANA':
+      return basic4.nameKana?.[spec.name] ?? null;
+    case 'BIRTH_DATE':
+      return basic4.birthDate?.[spec.birthDate] ?? null;
+    case 'SEX':
+      return basic4.sex ?? null;
+    case 'ADDRESS':
+      return basic4.address?.[spec.address] ?? null;
+  }
+}
+
+/**
+ * The record's key over a set of fields at a level, as a uuid-shaped digest of the field values. A value the
+ * record lacks is part of the key as "absent", as ARX and sdcMicro treat a missing value: records that both
+ * lack it fall in one class.
+ */
+export function keyOf(basic4: Basic4Fingerprints, fieldSet: number, level: ExposureLevel): string {
+  const hash = createHash('sha256');
+  for (const field of fieldsOf(fieldSet)) hash.update(`${field}=${fieldValue(basic4, field, level) ?? '-'};`);
+  const hex = hash.digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * The field sets a dataset's records are keyed over: its own fields (for its k-anonymity), and the fields it
+ * shares with each other dataset where that shared set can name-match (for matchability).
+ */
+export function keyFieldSets(own: number, others: Iterable<number>): number[] {
+  const sets = new Set<number>([own]);
+  for (const other of others) {
+    const shared = own & other;
+    if (isMatchingKey(shared)) sets.add(shared);
+  }
+  return [...sets].sort((a, b) => a - b);
+}
