@@ -104,5 +104,5 @@ describe(`crash recovery of the projector on ${backendName}`, () => {
     } finally {
       await cleanup();
     }
-  });
+  }, 180_000);
 });

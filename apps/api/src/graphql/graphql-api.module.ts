@@ -5,7 +5,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger, Module } from '@nestjs/common';
 import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
-import { validate } from 'graphql';
+import { GraphQLError, getVariableValues, validate } from 'graphql';
 import type { Request } from 'express';
 import { AccessHistoryQueries } from '#access-history';
 import { DATABASE, type Database } from '#database';
@@ -63,7 +63,14 @@ const logger = new Logger('GraphQL');
                 async didResolveOperation({ request, document, schema, operation }) {
                   // The IDE's schema introspection reads no data and nests deeper than any data query can here.
                   if (operation?.selectionSet.selections.every((s) => s.kind === 'Field' && s.name.value.startsWith('__'))) return;
-                  const [error] = validate(schema, document, [depthLimitRule, complexityLimitRule(request.variables ?? {})]);
+                  // Variables are checked here, before the limits read them: a bad one is the client's error, named.
+                  const coerced = getVariableValues(schema, operation?.variableDefinitions ?? [], request.variables ?? {});
+                  if (coerced.errors) {
+                    const [{ message }] = coerced.errors as [GraphQLError];
+                    const field = `variables.${/Variable "\$(\w+)"/.exec(message)?.[1] ?? ''}`;
+                    throw new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field, reason: message } });
+                  }
+                  const [error] = validate(schema, document, [depthLimitRule, complexityLimitRule(coerced.coerced)]);
                   if (error) throw error;
                 },
               };

@@ -1,0 +1,63 @@
+/**
+ * npm run bench:exposure — with 1,000,000 events (the fast synthetic lives: 91k subjects, three records each)
+ * on the PostgreSQL in DATABASE_URL: p50/p95/p99 over HTTP on loopback of `exposure(subjectId)` for a random
+ * subject from 16 concurrent connections, as an auditor (so each query also stores its audit record); then the
+ * cost of the linkage and exposure projections in a rebuild (events/s over the whole log). Last line: one
+ * JSON object.
+ */
+import { migrate, openDatabase } from '#database';
+import { PostgresEventStore } from '#event-store-postgres';
+import { exposureProjection, linkageProjection } from '#exposure';
+import { ProjectionRunner, rebuildProjection } from '#projections';
+import { EVENTS_PER_SUBJECT, eventLogSize } from '#synthetic-population';
+import { DATABASE_SCHEMA } from '../apps/api/src/database-schema.js';
+import { PROJECTIONS } from '../apps/api/src/projections.module.js';
+import { freshDatabase, machine } from './bench-support.js';
+import { loadSubjects, measure, startServer, tokens } from './graphql-server.js';
+
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
+const SUBJECTS = Math.ceil(EVENTS / EVENTS_PER_SUBJECT);
+const CONNECTIONS = 16;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const EXPOSURE = `query ($s: ID!) { exposure(subjectId: $s) {
+  uniquelyMatchableDatasets lowestUniqueLevel
+  records { recordId dataset { id name } classSizes { level classSize } uniquelyMatchableIn { dataset { id } lowestLevel fields } }
+  bestMatch { from { id } to { id } probability agreeingFields }
+  linkage { hygiene { liveTies overdueTies myNumberTiesAcrossOrganizations identifiersPastLifetime } components { datasetCount domains } }
+  explanations { topic ja en } } }`;
+
+async function main(): Promise<void> {
+  const target = await freshDatabase('himotoki_bench_exposure');
+  const started = performance.now();
+  await loadSubjects(target.url, SUBJECTS);
+  const events = eventLogSize(SUBJECTS);
+  const auditor = await tokens.mint({ role: 'AUDITOR', id: 'bench-auditor', organizationId: 'ppc' });
+  const server = await startServer(target.url, auditor);
+  let latency;
+  try {
+    console.log(`loaded and projected ${events.toLocaleString('en')} events for ${SUBJECTS.toLocaleString('en')} subjects in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    latency = await measure(server.base, auditor, EXPOSURE, SUBJECTS, CONNECTIONS, SECONDS);
+    console.log(`exposure as auditor: ${latency.requests} requests, p50 ${latency.p50_ms} ms, p95 ${latency.p95_ms} ms, p99 ${latency.p99_ms} ms, ${latency.rps} req/s, non-200 ${latency.non200}`);
+  } finally {
+    await server.stop();
+  }
+
+  const db = await openDatabase({ url: target.url, poolSize: 4 }, DATABASE_SCHEMA);
+  await migrate(db);
+  const store = new PostgresEventStore(db);
+  const runner = new ProjectionRunner(db.pool, store, PROJECTIONS);
+  const rebuild: Record<string, { seconds: number; eventsPerSecond: number }> = {};
+  for (const projection of [linkageProjection, exposureProjection]) {
+    const t0 = performance.now();
+    await rebuildProjection(db.pool, store, runner, projection);
+    const seconds = (performance.now() - t0) / 1000;
+    rebuild[projection.name] = { seconds: Math.round(seconds * 100) / 100, eventsPerSecond: Math.round(events / seconds) };
+    console.log(`rebuild of ${projection.name}: ${rebuild[projection.name]!.eventsPerSecond.toLocaleString('en')} events/s (${seconds.toFixed(1)} s)`);
+  }
+  await store.close();
+  await db.close();
+  await target.drop();
+  console.log(JSON.stringify({ exposure: latency, rebuild, events, subjects: SUBJECTS, connections: CONNECTIONS, seconds: SECONDS, machine: machine() }));
+}
+
+await main();

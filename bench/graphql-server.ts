@@ -1,0 +1,97 @@
+/**
+ * What the HTTP benchmarks share: a log of the fast synthetic lives loaded into a fresh database, a server in
+ * its own process (`himotoki serve`) over it, and latency measured per response from concurrent connections.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { migrate, openDatabase } from '#database';
+import { PostgresEventStore } from '#event-store-postgres';
+import { subjectAppends, subjectIdOf } from '#synthetic-population';
+import { TokenService } from '../apps/api/src/auth/token.service.js';
+import { DATABASE_SCHEMA } from '../apps/api/src/database-schema.js';
+
+const SECRET = 'bench-secret-bench-secret-bench-secret';
+export const tokens = new TokenService(Buffer.from(SECRET, 'utf8'));
+
+export async function loadSubjects(url: string, subjects: number): Promise<void> {
+  const db = await openDatabase({ url, poolSize: 2 }, DATABASE_SCHEMA);
+  await migrate(db);
+  const store = new PostgresEventStore(db);
+  for (let n = 0; n < subjects; n += 100) await store.appendToStreams(subjectAppends(n, Math.min(n + 100, subjects)));
+  await store.close();
+  await db.close();
+}
+
+export interface BenchServer {
+  base: string;
+  stop(): Promise<void>;
+}
+
+/** `himotoki serve` over the database; resolves once every projection has caught up with the log. */
+export async function startServer(url: string, auditorToken: string): Promise<BenchServer> {
+  const port = 3900 + (process.pid % 90);
+  const env = { ...process.env, DATABASE_URL: url, HIMOTOKI_SECRET: SECRET, HIMOTOKI_POOL_SIZE: '16', PORT: String(port), NODE_ENV: 'production' };
+  // BENCH_PROFILE=DIR writes a CPU profile of the server process there.
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const server: ChildProcess = spawn(process.execPath, [...profile, join(process.cwd(), 'dist/apps/cli/src/main.js'), 'serve'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const base = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
+  };
+  try {
+    for (;;) {
+      const response = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${auditorToken}` },
+        body: JSON.stringify({ query: '{ projections { lagEvents } }' }),
+      }).catch(() => undefined);
+      const body = (await response?.json().catch(() => undefined)) as { data?: { projections: { lagEvents: number }[] } } | undefined;
+      if (body?.data?.projections.every((p) => p.lagEvents === 0)) return { base, stop };
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+export interface Latency {
+  requests: number;
+  rps: number;
+  p50_ms: number;
+  p95_ms: number;
+  p99_ms: number;
+  non200: number;
+}
+
+/** A query about a random subject, sent as fast as `connections` clients can for `seconds`; latency per response. */
+export async function measure(base: string, token: string, query: string, subjects: number, connections: number, seconds: number): Promise<Latency> {
+  const latencies: number[] = [];
+  let non200 = 0;
+  const summary = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: `${base}/graphql`,
+        connections,
+        duration: seconds,
+        requests: [
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+            setupRequest: (request) => ({ ...request, body: JSON.stringify({ query, variables: { s: subjectIdOf(Math.floor(Math.random() * subjects)) } }) }),
+          },
+        ],
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
+    instance.on('response', (_client, status, _bytes, responseTime) => {
+      latencies.push(responseTime);
+      if (status !== 200) non200++;
+    });
+  });
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]! * 100) / 100;
+  return { requests: latencies.length, rps: Math.round(summary.requests.average), p50_ms: pct(50), p95_ms: pct(95), p99_ms: pct(99), non200 };
+}
