@@ -232,7 +232,9 @@ class RuleFacts {
         if (!isPermittedProvision(d, this.rows)) {
           found.push(eventFinding('PROVISION_NOT_PERMITTED', stored, d.occurredAt, who, { provisionId: d.provisionId, providerId: d.providerId, procedure: d.procedure, items: d.items }));
         }
-        found.push(...this.retiredIdentifierUse(d.viaIdentifier, stored, d.occurredAt, who, { provisionId: d.provisionId }));
+        // The provider named the subject by the identifier in what it gave: the retired identifier is in its records.
+        const provider = { organizationId: d.providerId, subjectId: d.subjectId };
+        found.push(...this.retiredIdentifierUse(d.viaIdentifier, stored, d.occurredAt, provider, { provisionId: d.provisionId, requesterId: d.requesterId }));
         return found;
       }
       case 'InformationAccessed': {

@@ -66,7 +66,8 @@ export async function updateStaffEpisodes(tx: SqlTransaction, schema: string, ac
         const first = episode.accesses[0]!;
         const subjectIds = [...new Set(episode.accesses.map((a) => a.subjectId))].sort();
         found.push({
-          finding_id: `${rule.rule}:${first.eventId}`, rule: rule.rule, organization_id: span.organization_id, subject_id: null, subject_ids: subjectIds,
+          finding_id: `${rule.rule}:${first.eventId}`, rule: rule.rule, organization_id: span.organization_id,
+          subject_id: subjectIds.length === 1 ? subjectIds[0]! : null, subject_ids: subjectIds,
           staff_code: span.staff_code, occurred_at: iso(first.at), detected_at: iso(episode.detectedAt), last_at: iso(episode.accesses.at(-1)!.at),
           event_ids: episode.accesses.map((a) => a.eventId), global_positions: episode.accesses.map((a) => a.globalPosition),
           detail: { accesses: episode.accesses.length, subjects: subjectIds.length, windowHours: rule.windowMs / 3_600_000 },
