@@ -9,6 +9,7 @@ import { validate } from 'graphql';
 import type { Request } from 'express';
 import { AccessHistoryQueries } from '#access-history';
 import { DATABASE, type Database } from '#database';
+import { FindingQueries } from '#findings';
 import { TokenService } from '../auth/token.service.js';
 import { ProjectionsModule } from '../projections.module.js';
 import { AuditTrail } from './audit-trail.js';
@@ -18,6 +19,7 @@ import { offlineIdeLandingPage } from './ide.js';
 import { complexityLimitRule, depthLimitRule } from './limits.js';
 import { RegistryLookup } from './registry-lookup.js';
 import { AccessHistoryResolver, SubjectResolver } from './resolvers/access-history.resolver.js';
+import { FindingsResolver } from './resolvers/findings.resolver.js';
 import { mutationResolvers } from './resolvers/mutations.js';
 import { DatasetResolver, RegistryResolver } from './resolvers/registry.resolver.js';
 import { BigIntScalar, DateTimeScalar, JSONScalar } from './scalars.js';
@@ -78,12 +80,18 @@ const logger = new Logger('GraphQL');
       useFactory: (database: Database) => new AccessHistoryQueries(database.dataSource),
       inject: [DATABASE],
     },
+    {
+      provide: FindingQueries,
+      useFactory: (database: Database) => new FindingQueries(database.dataSource),
+      inject: [DATABASE],
+    },
     RegistryLookup,
     AuditTrail,
     AccessHistoryResolver,
     SubjectResolver,
     RegistryResolver,
     DatasetResolver,
+    FindingsResolver,
   ],
 })
 export class GraphQLApiModule {}
