@@ -19,6 +19,8 @@ const READ_MODELS = {
   'access-history.json': `SELECT to_jsonb(t) AS row FROM access_history.entries t ORDER BY t.global_position, t.subject_id`,
   'registry-organizations.json': `SELECT to_jsonb(t) AS row FROM registry.organizations t ORDER BY t.id`,
   'registry-datasets.json': `SELECT to_jsonb(t) AS row FROM registry.datasets t ORDER BY t.id`,
+  'findings.json': `SELECT to_jsonb(t) AS row FROM findings.findings t ORDER BY t.finding_id`,
+  'findings-ties.json': `SELECT to_jsonb(t) AS row FROM findings.ties t ORDER BY t.link_id`,
 };
 
 async function importAll(f: IngestionFixture, commands: Iterable<CommandEnvelope>): Promise<void> {

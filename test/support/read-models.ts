@@ -7,7 +7,10 @@ export async function readModelHash(pool: pg.Pool): Promise<string> {
     `SELECT md5(concat_ws('|',
        (SELECT string_agg(t::text, E'\\n' ORDER BY t.subject_id, t.event_id) FROM access_history.entries t),
        (SELECT string_agg(t::text, E'\\n' ORDER BY t.id) FROM registry.organizations t),
-       (SELECT string_agg(t::text, E'\\n' ORDER BY t.id) FROM registry.datasets t))) AS hash`,
+       (SELECT string_agg(t::text, E'\\n' ORDER BY t.id) FROM registry.datasets t),
+       (SELECT string_agg(t::text, E'\\n' ORDER BY t.finding_id) FROM findings.findings t),
+       (SELECT string_agg(t::text, E'\\n' ORDER BY t.link_id) FROM findings.ties t),
+       (SELECT string_agg(t::text, E'\\n' ORDER BY t.event_id) FROM findings.staff_accesses t))) AS hash`,
   );
   return rows[0]!.hash;
 }
