@@ -211,7 +211,8 @@ class RuleFacts {
             subject_id: d.subjects[0], subject_ids: subjectIds, linked_at: d.occurredAt, expected_cut_off_at: d.expectedCutOffAt, cut_at: null,
           });
         }
-        const holders = d.datasets.map((id) => this.dataset(id, 'RecordsLinked').holder_id) as [string, string];
+        // A dataset never registered (a log imported as events) has no known holder: it cannot be shown to share one.
+        const holders = d.datasets.map((id) => this.datasets.get(id)?.holder_id ?? `unregistered:${id}`) as [string, string];
         if (!tiesOrganizationsThroughMyNumber(d.key, holders)) return [];
         return [{
           ...eventFinding('TIE_THROUGH_MY_NUMBER', stored, d.occurredAt, { organizationId: d.organizationId, subjectId: d.subjects[0], staffCode: d.staffCode }, { linkId: d.linkId, datasets: d.datasets, holders }),
@@ -240,7 +241,7 @@ class RuleFacts {
       case 'InformationAccessed': {
         const d = event.data;
         const who = { organizationId: d.organizationId, subjectId: d.subjectId, staffCode: d.staffCode };
-        const registered = this.dataset(d.datasetId, 'InformationAccessed').purpose;
+        const registered = this.datasets.get(d.datasetId)?.purpose ?? null;
         const rule = accessPurposeRule(d.purpose, registered);
         const found = rule ? [eventFinding(rule, stored, d.occurredAt, who, { accessId: d.accessId, datasetId: d.datasetId, purpose: d.purpose, registeredPurpose: registered })] : [];
         found.push(...this.retiredIdentifierUse(d.viaIdentifier, stored, d.occurredAt, who, { accessId: d.accessId }));
@@ -255,13 +256,6 @@ class RuleFacts {
     const retirement = this.retirements.get(fingerprint);
     if (!isUsedAfterRetirement(at, retirement?.retired_at)) return [];
     return [eventFinding('RETIRED_IDENTIFIER_USED', stored, at, who, { ...detail, retirementReason: retirement!.reason, retiredAt: retirement!.retired_at })];
-  }
-
-  /** Ingestion only stores events about registered datasets: a missing one is a broken log, and parks the projection. */
-  private dataset(datasetId: string, eventType: string): { holder_id: string; purpose: string } {
-    const dataset = this.datasets.get(datasetId);
-    if (!dataset) throw new Error(`${eventType} names dataset "${datasetId}", which was never registered`);
-    return dataset;
   }
 
   async save(tx: SqlTransaction, schema: string): Promise<void> {

@@ -31,8 +31,11 @@ export function isPermittedProvision(provision: Provision, rows: readonly Permit
   );
 }
 
-/** What is wrong with an access's purpose (利用目的) against its dataset's registered one, if anything. */
-export function accessPurposeRule(purpose: string | null, registeredPurpose: string): 'ACCESS_WITHOUT_PURPOSE' | 'ACCESS_PURPOSE_NOT_REGISTERED' | null {
+/**
+ * What is wrong with an access's purpose (利用目的) against its dataset's registered one, if anything. A dataset never
+ * registered (`registeredPurpose` null, possible in a log imported as events) was registered for no purpose at all.
+ */
+export function accessPurposeRule(purpose: string | null, registeredPurpose: string | null): 'ACCESS_WITHOUT_PURPOSE' | 'ACCESS_PURPOSE_NOT_REGISTERED' | null {
   if (purpose === null) return 'ACCESS_WITHOUT_PURPOSE';
   return purpose === registeredPurpose ? null : 'ACCESS_PURPOSE_NOT_REGISTERED';
 }
