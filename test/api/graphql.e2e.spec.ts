@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { ProjectionRunner } from '#projections';
+import { PROJECTIONS } from '../../apps/api/src/projections.module.js';
 import { TokenService } from '../../apps/api/src/auth/token.service.js';
 import { createApp } from '../../apps/api/src/create-app.js';
-import { PROJECTIONS } from '../../apps/api/src/projections.module.js';
 import { GraphQLClient, ok } from '../support/graphql-client.js';
 import { T } from '../support/ingestion-fixture.js';
 import { settled } from '../support/read-models.js';

@@ -24,6 +24,8 @@ const READ_MODELS = {
   'exposure-class-sizes.json': `SELECT to_jsonb(t) AS row FROM exposure.class_sizes t ORDER BY t.dataset_id, t.level, t.class_size`,
   'exposure-pair-matches.json': `SELECT to_jsonb(t) AS row FROM exposure.pair_matches t ORDER BY t.dataset_a, t.dataset_b, t.level, t.fields`,
   'exposure-field-frequencies.json': `SELECT to_jsonb(t) AS row FROM exposure.field_frequencies t ORDER BY t.field`,
+  'findings.json': `SELECT to_jsonb(t) AS row FROM findings.findings t ORDER BY t.finding_id`,
+  'findings-ties.json': `SELECT to_jsonb(t) AS row FROM findings.ties t ORDER BY t.link_id`,
 };
 
 async function importAll(f: IngestionFixture, commands: Iterable<CommandEnvelope>): Promise<void> {

@@ -3,11 +3,12 @@ import { accessHistoryProjection } from '#access-history';
 import { DATABASE, type Database } from '#database';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { exposureProjection, linkageProjection } from '#exposure';
+import { FINDINGS_PROJECTION } from '#findings';
 import { ProjectionRunner, type Projection } from '#projections';
 import { registryProjection } from '#registry';
 
 /** Every projection the app keeps. */
-export const PROJECTIONS: readonly Projection[] = [accessHistoryProjection, registryProjection, linkageProjection, exposureProjection];
+export const PROJECTIONS: readonly Projection[] = [accessHistoryProjection, registryProjection, linkageProjection, exposureProjection, FINDINGS_PROJECTION];
 
 /** Whether this process follows the log live (a server), or leaves that to `himotoki project` (tools, scale-out). */
 export const RUN_PROJECTOR = Symbol('RunProjector');

@@ -10,6 +10,7 @@ import type { Request } from 'express';
 import { AccessHistoryQueries } from '#access-history';
 import { DATABASE, type Database } from '#database';
 import { ExposureQueries } from '#exposure';
+import { FindingQueries } from '#findings';
 import { TokenService } from '../auth/token.service.js';
 import { ProjectionsModule } from '../projections.module.js';
 import { AuditTrail } from './audit-trail.js';
@@ -20,6 +21,7 @@ import { complexityLimitRule, depthLimitRule } from './limits.js';
 import { RegistryLookup } from './registry-lookup.js';
 import { AccessHistoryResolver, SubjectResolver } from './resolvers/access-history.resolver.js';
 import { ExposureResolver } from './resolvers/exposure.resolver.js';
+import { FindingsResolver } from './resolvers/findings.resolver.js';
 import { mutationResolvers } from './resolvers/mutations.js';
 import { DatasetResolver, RegistryResolver } from './resolvers/registry.resolver.js';
 import { BigIntScalar, DateTimeScalar, JSONScalar } from './scalars.js';
@@ -92,6 +94,11 @@ const logger = new Logger('GraphQL');
       useFactory: (database: Database) => new ExposureQueries(database.pool),
       inject: [DATABASE],
     },
+    {
+      provide: FindingQueries,
+      useFactory: (database: Database) => new FindingQueries(database.dataSource),
+      inject: [DATABASE],
+    },
     RegistryLookup,
     AuditTrail,
     AccessHistoryResolver,
@@ -99,6 +106,7 @@ const logger = new Logger('GraphQL');
     RegistryResolver,
     DatasetResolver,
     ExposureResolver,
+    FindingsResolver,
   ],
 })
 export class GraphQLApiModule {}

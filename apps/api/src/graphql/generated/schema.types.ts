@@ -294,6 +294,106 @@ export type ExposureLevel =
   /** VARIANT names, birth year, prefecture. 生年・都道府県に一般化 */
   | 'YEAR_PREFECTURE';
 
+/** A compliance finding (検出事項): a rule broken, by whom, about whom, when, and the events that broke it. */
+export type Finding = {
+  __typename?: 'Finding';
+  /** What the rule looked at: the dataset and purposes, the procedure and items, the retirement, the consent, the window. */
+  detail: Scalars['JSON']['output'];
+  /** When the rule was broken: for a staff episode, when the threshold was crossed; for a tie, its expected cut-off. */
+  detectedAt: Scalars['DateTime']['output'];
+  /** The events that broke the rule, in log order. */
+  events: Array<FindingEvent>;
+  /** Stable across replays: the rule and the first event that broke it. */
+  id: Scalars['ID']['output'];
+  /** When the first event that broke the rule happened. */
+  occurredAt: Scalars['DateTime']['output'];
+  /** The organization that broke the rule. */
+  organization: Organization;
+  /** Why the rule matters, in a sentence. */
+  reason: Scalars['String']['output'];
+  rule: FindingRule;
+  severity: FindingSeverity;
+  /** The staff member (職員) who acted, for accesses and ties. */
+  staffCode: Maybe<Scalars['String']['output']>;
+  /** How many subjects the finding concerns. */
+  subjectCount: Scalars['Int']['output'];
+  /** The subject concerned, where there is one (none for a dataset, nor for a staff episode reaching several people). */
+  subjectId: Maybe<Scalars['ID']['output']>;
+};
+
+/** A page of findings (Relay connection), newest detection first. */
+export type FindingConnection = {
+  __typename?: 'FindingConnection';
+  edges: Array<FindingEdge>;
+  pageInfo: PageInfo;
+  /** How many findings match in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge of a findings connection. */
+export type FindingEdge = {
+  __typename?: 'FindingEdge';
+  cursor: Scalars['String']['output'];
+  node: Finding;
+};
+
+/** An event that broke the rule. */
+export type FindingEvent = {
+  __typename?: 'FindingEvent';
+  /** The event's id. */
+  eventId: Scalars['ID']['output'];
+  /** The event's position in the global log. */
+  globalPosition: Scalars['BigInt']['output'];
+};
+
+/** Narrows the findings. All given conditions must hold. */
+export type FindingFilter = {
+  /** Findings detected at or after this instant (the start of a reporting period). */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Findings of this organization (the one that broke the rule). */
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Findings of this rule only. */
+  rule?: InputMaybe<FindingRule>;
+  /** Findings of this severity only. */
+  severity?: InputMaybe<FindingSeverity>;
+  /** Findings concerning this subject (本人), alone or among others. */
+  subjectId?: InputMaybe<Scalars['ID']['input']>;
+  /** Findings detected before this instant (the end of a reporting period). */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** A compliance rule a finding breaks (検出ルール). Each states its legal or practical reason in `Finding.reason`. */
+export type FindingRule =
+  /** An access for a purpose the dataset was not registered for (利用目的外利用). */
+  | 'ACCESS_PURPOSE_NOT_REGISTERED'
+  /** An access with no purpose (利用目的): its lawfulness cannot be shown. */
+  | 'ACCESS_WITHOUT_PURPOSE'
+  /** A private-sector dataset keyed by the My Number outside tax and social-security procedures (My Number Act arts. 9, 20). */
+  | 'PRIVATE_DATASET_KEYED_BY_MY_NUMBER'
+  /** A provision outside every permitted-provision row (requester, procedure, provider, items): My Number Act art. 19, appended table 2 (別表第二). */
+  | 'PROVISION_NOT_PERMITTED'
+  /** One staff code denied K times or more within 24 hours (K is 5 unless configured): probing beyond its role. */
+  | 'REPEATED_DENIED_ACCESS'
+  /** An event naming its subject by an identifier after that identifier was retired (rotated, leaked or expired). */
+  | 'RETIRED_IDENTIFIER_USED'
+  /** One staff code reaching more than N distinct subjects within an hour (大量閲覧; N is 50 unless configured): the pattern of large leaks. */
+  | 'STAFF_MASS_ACCESS'
+  /** A JPKI serial succession (old certificate serial → new) without the subject's consent in force. */
+  | 'SUCCESSION_WITHOUT_CONSENT'
+  /** A tie kept past its expected cut-off (紐付けの解除漏れ), judged as of the query's `asOf`. */
+  | 'TIE_PAST_CUT_OFF'
+  /** A tie between different organizations through the My Number itself, where agency codes (機関別符号) belong. */
+  | 'TIE_THROUGH_MY_NUMBER';
+
+/** How grave a finding is. */
+export type FindingSeverity =
+  /** Bulk exposure: a whole dataset, or many people at once. */
+  | 'CRITICAL'
+  /** An unlawful provision, use, tie or succession concerning a person. */
+  | 'HIGH'
+  /** A lapse that weakens protection or shows an attempt: no purpose given, a tie kept too long, repeated refusals. */
+  | 'MEDIUM';
+
 export type GrantConsentInput = {
   consentId: Scalars['ID']['input'];
   occurredAt: Scalars['DateTime']['input'];
@@ -741,6 +841,13 @@ export type Query = {
   /** Distributions of exposure over the whole population at a level, for charts. Auditors. */
   exposureDistribution: ExposureDistribution;
   /**
+   * Compliance findings standing as of `asOf` (default: now), newest detection first. Time-based rules are judged as of
+   * that instant, so the same `asOf` always gives the same answer. Auditors see every finding (a query naming a subject,
+   * or answering findings about subjects, is recorded in those subjects' histories as AUDIT); an organization sees only
+   * its own; a subject only the findings about them. `first` is at most 500.
+   */
+  findings: FindingConnection;
+  /**
    * A subject's linkage (紐付け) as of a time (default now): their records, the ties made and cut between them,
    * the groups of records that can already be joined through live ties or shared identifiers, and tie hygiene.
    * Auditors (the query is recorded in the subject's history as AUDIT) and the subject themselves.
@@ -790,6 +897,14 @@ export type QueryExposureArgs = {
 
 export type QueryExposureDistributionArgs = {
   level?: InputMaybe<ExposureLevel>;
+};
+
+
+export type QueryFindingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  filter?: InputMaybe<FindingFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1142,6 +1257,13 @@ export type ResolversTypes = {
   Exposure: ResolverTypeWrapper<Exposure>;
   ExposureDistribution: ResolverTypeWrapper<ExposureDistribution>;
   ExposureLevel: ExposureLevel;
+  Finding: ResolverTypeWrapper<Finding>;
+  FindingConnection: ResolverTypeWrapper<FindingConnection>;
+  FindingEdge: ResolverTypeWrapper<FindingEdge>;
+  FindingEvent: ResolverTypeWrapper<FindingEvent>;
+  FindingFilter: FindingFilter;
+  FindingRule: FindingRule;
+  FindingSeverity: FindingSeverity;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GrantConsentInput: GrantConsentInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -1215,6 +1337,11 @@ export type ResolversParentTypes = {
   Explanation: Explanation;
   Exposure: Exposure;
   ExposureDistribution: ExposureDistribution;
+  Finding: Finding;
+  FindingConnection: FindingConnection;
+  FindingEdge: FindingEdge;
+  FindingEvent: FindingEvent;
+  FindingFilter: FindingFilter;
   Float: Scalars['Float']['output'];
   GrantConsentInput: GrantConsentInput;
   ID: Scalars['ID']['output'];
@@ -1371,6 +1498,37 @@ export type ExposureDistributionResolvers<ContextType = any, ParentType extends 
   subjectsBySmallestClass?: Resolver<Array<ResolversTypes['Bucket']>, ParentType, ContextType>;
 };
 
+export type FindingResolvers<ContextType = any, ParentType extends ResolversParentTypes['Finding'] = ResolversParentTypes['Finding']> = {
+  detail?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  detectedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['FindingEvent']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['FindingRule'], ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['FindingSeverity'], ParentType, ContextType>;
+  staffCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  subjectCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  subjectId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type FindingConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['FindingConnection'] = ResolversParentTypes['FindingConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['FindingEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FindingEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['FindingEdge'] = ResolversParentTypes['FindingEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Finding'], ParentType, ContextType>;
+};
+
+export type FindingEventResolvers<ContextType = any, ParentType extends ResolversParentTypes['FindingEvent'] = ResolversParentTypes['FindingEvent']> = {
+  eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  globalPosition?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
 export type ItemUseResolvers<ContextType = any, ParentType extends ResolversParentTypes['ItemUse'] = ResolversParentTypes['ItemUse']> = {
   kind?: Resolver<ResolversTypes['AccessHistoryKind'], ParentType, ContextType>;
   occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1477,6 +1635,7 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   datasetRisk?: Resolver<ResolversTypes['DatasetRisk'], ParentType, ContextType, RequireFields<QueryDatasetRiskArgs, 'datasetId' | 'level'>>;
   exposure?: Resolver<ResolversTypes['Exposure'], ParentType, ContextType, RequireFields<QueryExposureArgs, 'subjectId'>>;
   exposureDistribution?: Resolver<ResolversTypes['ExposureDistribution'], ParentType, ContextType, RequireFields<QueryExposureDistributionArgs, 'level'>>;
+  findings?: Resolver<ResolversTypes['FindingConnection'], ParentType, ContextType, RequireFields<QueryFindingsArgs, 'first'>>;
   linkage?: Resolver<ResolversTypes['Linkage'], ParentType, ContextType, RequireFields<QueryLinkageArgs, 'subjectId'>>;
   matchability?: Resolver<ResolversTypes['Matchability'], ParentType, ContextType, RequireFields<QueryMatchabilityArgs, 'datasetA' | 'datasetB' | 'level'>>;
   me?: Resolver<ResolversTypes['AccessHistoryConnection'], ParentType, ContextType, RequireFields<QueryMeArgs, 'first'>>;
@@ -1576,6 +1735,10 @@ export type Resolvers<ContextType = any> = {
   Explanation?: ExplanationResolvers<ContextType>;
   Exposure?: ExposureResolvers<ContextType>;
   ExposureDistribution?: ExposureDistributionResolvers<ContextType>;
+  Finding?: FindingResolvers<ContextType>;
+  FindingConnection?: FindingConnectionResolvers<ContextType>;
+  FindingEdge?: FindingEdgeResolvers<ContextType>;
+  FindingEvent?: FindingEventResolvers<ContextType>;
   ItemUse?: ItemUseResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Linkage?: LinkageResolvers<ContextType>;
