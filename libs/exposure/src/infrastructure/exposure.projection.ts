@@ -49,6 +49,8 @@ class Round {
   }
 }
 
+const BASIC4_KEYS: Readonly<Record<keyof Basic4Fingerprints, Basic4Field>> = { nameKanji: 'NAME_KANJI', nameKana: 'NAME_KANA', birthDate: 'BIRTH_DATE', sex: 'SEX', address: 'ADDRESS' };
+const heldFields = (basic4: Basic4Fingerprints) => fieldSetOf((Object.keys(basic4) as (keyof Basic4Fingerprints)[]).map((k) => BASIC4_KEYS[k]));
 const ownKeys = (basic4: Basic4Fingerprints, dataset: Dataset) => EXPOSURE_LEVELS.map((level) => keyOf(basic4, dataset.fields, level));
 const bump = (map: Map<string, number>, key: string, by: number) => map.set(key, (map.get(key) ?? 0) + by);
 
@@ -80,32 +82,36 @@ export const exposureProjection: Projection = {
     const setsOf = (dataset: Dataset) => keyFieldSets(dataset.fields, [...datasets.values()].filter((d) => d.id !== dataset.id).map((d) => d.fields));
 
     let round = new Round();
+    const registerDataset = async (id: string, fields: number) => {
+      await flush(round, datasets, tx, schema);
+      round = new Round();
+      const added: Dataset = { id, fields, records: 0 };
+      const before = new Map([...datasets.values()].map((d) => [d.id, setsOf(d)]));
+      datasets.set(added.id, added);
+      await tx.query(`INSERT INTO ${schema}.datasets (id, fields, records) VALUES ($1, $2, 0)`, [added.id, added.fields]);
+      // The newcomer may share a new matching key with datasets already holding records: key those records anew.
+      for (const other of datasets.values()) {
+        const newSets = setsOf(other).filter((s) => !before.get(other.id)?.includes(s));
+        if (other.id === added.id || newSets.length === 0 || other.records === 0) continue;
+        const { rows } = await tx.query<{ basic4: Basic4Fingerprints }>(`SELECT basic4 FROM ${schema}.records WHERE dataset_id = $1`, [other.id]);
+        for (const row of rows) {
+          for (const fields of newSets) {
+            for (const level of EXPOSURE_LEVELS) bump(round.classes, `${fields}|${LEVEL_NUMBER.get(level)}|${keyOf(row.basic4, fields, level)}|${other.id}`, 1);
+          }
+        }
+      }
+      await flush(round, datasets, tx, schema);
+      round = new Round();
+      return added;
+    };
     for (const stored of relevant) {
       const event = parseDomainEvent(stored.type, stored.schemaVersion, stored.data);
       if (event.type === 'DatasetRegistered') {
-        await flush(round, datasets, tx, schema);
-        round = new Round();
-        const added: Dataset = { id: event.data.datasetId, fields: fieldSetOf(event.data.basic4Fields), records: 0 };
-        const before = new Map([...datasets.values()].map((d) => [d.id, setsOf(d)]));
-        datasets.set(added.id, added);
-        await tx.query(`INSERT INTO ${schema}.datasets (id, fields, records) VALUES ($1, $2, 0)`, [added.id, added.fields]);
-        // The newcomer may share a new matching key with datasets already holding records: key those records anew.
-        for (const other of datasets.values()) {
-          const newSets = setsOf(other).filter((s) => !before.get(other.id)?.includes(s));
-          if (other.id === added.id || newSets.length === 0 || other.records === 0) continue;
-          const { rows } = await tx.query<{ basic4: Basic4Fingerprints }>(`SELECT basic4 FROM ${schema}.records WHERE dataset_id = $1`, [other.id]);
-          for (const row of rows) {
-            for (const fields of newSets) {
-              for (const level of EXPOSURE_LEVELS) bump(round.classes, `${fields}|${LEVEL_NUMBER.get(level)}|${keyOf(row.basic4, fields, level)}|${other.id}`, 1);
-            }
-          }
-        }
-        await flush(round, datasets, tx, schema);
-        round = new Round();
+        await registerDataset(event.data.datasetId, fieldSetOf(event.data.basic4Fields));
       } else if (event.type === 'RecordRegistered') {
         const d = event.data;
-        const dataset = datasets.get(d.datasetId);
-        if (!dataset) throw new Error(`record ${d.recordId} is in dataset ${d.datasetId}, which was never registered`);
+        // A log imported as events may hold records of a dataset never registered: it holds what its records hold.
+        const dataset = datasets.get(d.datasetId) ?? (await registerDataset(d.datasetId, heldFields(d.basic4)));
         const row: RecordRow = { record_id: d.recordId, dataset_id: d.datasetId, subject_id: d.subjectId, basic4: d.basic4, own_keys: ownKeys(d.basic4, dataset) };
         round.count(dataset, setsOf(dataset), d.basic4, 1);
         round.records.set(d.recordId, row);
