@@ -4,9 +4,10 @@ import { DATABASE, type Database } from '#database';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { ProjectionRunner, type Projection } from '#projections';
 import { registryProjection } from '#registry';
+import { reportingProjection } from '#reporting';
 
 /** Every projection the app keeps. */
-export const PROJECTIONS: readonly Projection[] = [accessHistoryProjection, registryProjection];
+export const PROJECTIONS: readonly Projection[] = [accessHistoryProjection, registryProjection, reportingProjection];
 
 /** Whether this process follows the log live (a server), or leaves that to `himotoki project` (tools, scale-out). */
 export const RUN_PROJECTOR = Symbol('RunProjector');
