@@ -9,6 +9,7 @@ import { validate } from 'graphql';
 import type { Request } from 'express';
 import { AccessHistoryQueries } from '#access-history';
 import { DATABASE, type Database } from '#database';
+import { ComplianceReports, ReportFigures } from '#reporting';
 import { TokenService } from '../auth/token.service.js';
 import { ProjectionsModule } from '../projections.module.js';
 import { AuditTrail } from './audit-trail.js';
@@ -20,6 +21,7 @@ import { RegistryLookup } from './registry-lookup.js';
 import { AccessHistoryResolver, SubjectResolver } from './resolvers/access-history.resolver.js';
 import { mutationResolvers } from './resolvers/mutations.js';
 import { DatasetResolver, RegistryResolver } from './resolvers/registry.resolver.js';
+import { ReportResolver } from './resolvers/report.resolver.js';
 import { BigIntScalar, DateTimeScalar, JSONScalar } from './scalars.js';
 
 /** The folder holding `schema/`, found from this file whether it runs from the sources or from dist/. */
@@ -78,12 +80,18 @@ const logger = new Logger('GraphQL');
       useFactory: (database: Database) => new AccessHistoryQueries(database.dataSource),
       inject: [DATABASE],
     },
+    {
+      provide: ComplianceReports,
+      useFactory: (database: Database) => new ComplianceReports(new ReportFigures(database.pool)),
+      inject: [DATABASE],
+    },
     RegistryLookup,
     AuditTrail,
     AccessHistoryResolver,
     SubjectResolver,
     RegistryResolver,
     DatasetResolver,
+    ReportResolver,
   ],
 })
 export class GraphQLApiModule {}

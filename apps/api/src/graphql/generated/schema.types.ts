@@ -116,6 +116,70 @@ export type AccessOutcome =
   | 'DENIED'
   | 'GRANTED';
 
+/** The kind of an activity line. */
+export type ActivityKind =
+  /** 閲覧・利用: a staff member used a subject's information. */
+  | 'ACCESS'
+  /** 紐付け: a tie made between two records. */
+  | 'LINK'
+  /** 情報提供: a provision of information between organizations. */
+  | 'PROVISION'
+  /** 紐付け解除: a tie cut. */
+  | 'UNLINK';
+
+/** Activity of one organization, counterparty, kind, procedure and month. */
+export type ActivityRow = {
+  __typename?: 'ActivityRow';
+  /** How many. */
+  count: Scalars['Int']['output'];
+  /** The provider of a provision; null for other kinds. */
+  counterparty: Maybe<ReportParty>;
+  /** What was done. */
+  kind: ActivityKind;
+  /** The month, YYYY-MM in Japan time. */
+  month: Scalars['String']['output'];
+  /** Of those, provisions still under a non-disclosure flag. */
+  nonDisclosed: Scalars['Int']['output'];
+  /** Who acted: the requester of a provision, the maker or cutter of a tie, the organization whose staff accessed. */
+  organization: ReportParty;
+  /** 事務 of a provision, purpose of a tie or access, reason of a cut; null when none was given. */
+  procedure: Maybe<Scalars['String']['output']>;
+  /** Of those, provisions refused or accesses denied. */
+  refused: Scalars['Int']['output'];
+};
+
+/** Provisions, ties, cuts and accesses in the period. */
+export type ActivitySection = {
+  __typename?: 'ActivitySection';
+  /** Per month (Japan time). */
+  months: Array<MonthlyActivity>;
+  /** Per organization, counterparty, kind, procedure and month. */
+  rows: Array<ActivityRow>;
+  /** Totals over the period. */
+  totals: ActivityTotals;
+};
+
+/** Totals of the period's activity. */
+export type ActivityTotals = {
+  __typename?: 'ActivityTotals';
+  /** 閲覧・利用: accesses. */
+  accesses: Scalars['Int']['output'];
+  /** Accesses denied. */
+  accessesDenied: Scalars['Int']['output'];
+  /** 紐付け解除: ties cut. */
+  cuts: Scalars['Int']['output'];
+  /** 不開示: provisions of the period still under a non-disclosure flag when the report was made. */
+  nonDisclosed: Scalars['Int']['output'];
+  /** 情報提供: provisions requested in the period. */
+  provisions: Scalars['Int']['output'];
+  /** Provisions answered with no data. */
+  provisionsNoData: Scalars['Int']['output'];
+  /** Provisions refused by the provider. */
+  provisionsRefused: Scalars['Int']['output'];
+  /** 紐付け: ties made. */
+  ties: Scalars['Int']['output'];
+};
+
 export type AmendRecordInput = {
   basic4: Basic4Input;
   occurredAt: Scalars['DateTime']['input'];
@@ -144,6 +208,87 @@ export type Basic4Input = {
   sex?: InputMaybe<Sex>;
 };
 
+/** A breach-report category (報告対象事態). */
+export type BreachCategory =
+  /** 規則第2条第1号: a leak of My Numbers held by an agency for number-use work. */
+  | 'NUMBER_SYSTEM_LEAK'
+  /** 規則第2条第5号: more than 100 people. */
+  | 'OVER_100_PEOPLE'
+  /** 規則第2条第4号: used or provided against the My Number Act art. 9 or 19. */
+  | 'UNLAWFUL_USE_OR_PROVISION'
+  /** 規則第2条第2号: possibly done for a wrongful purpose. */
+  | 'WRONGFUL_PURPOSE';
+
+/** A category of the PPC's rule. */
+export type BreachCategoryInfo = {
+  __typename?: 'BreachCategoryInfo';
+  /** Where the rule states it. */
+  basis: Scalars['String']['output'];
+  /** The category. */
+  code: BreachCategory;
+  /** What it means, in English. */
+  english: Scalars['String']['output'];
+  /** Its name in the rule's words. */
+  name: Scalars['String']['output'];
+};
+
+/** A breach report drafted from the events; fields events cannot know are marked for the organization to fill. */
+export type BreachReportDraft = {
+  __typename?: 'BreachReportDraft';
+  /** The categories it meets. */
+  categories: Array<BreachCategory>;
+  /** 原因. */
+  cause: DraftField;
+  /** Global positions of the events. */
+  evidence: Array<Scalars['BigInt']['output']>;
+  /** The first event. */
+  firstOccurredAt: Scalars['DateTime']['output'];
+  /** 項目: the items of personal information involved. */
+  items: Array<Scalars['String']['output']>;
+  /** The last event. */
+  lastOccurredAt: Scalars['DateTime']['output'];
+  /** The organization that must report. */
+  organization: ReportParty;
+  /** 本人の数: the people involved. */
+  peopleAffected: Scalars['Int']['output'];
+  /** 再発防止のための措置. */
+  prevention: DraftField;
+  /** 公表の実施状況. */
+  publication: DraftField;
+  /** 本人への対応の実施状況. */
+  responseToPeople: DraftField;
+  /** 二次被害又はそのおそれの有無及びその内容. */
+  secondaryHarm: DraftField;
+  /** How many of each signal. */
+  signals: Array<BreachSignalCount>;
+  /** 概要. */
+  summary: Scalars['String']['output'];
+};
+
+/** Drafts of breach reports (漏えい等報告). */
+export type BreachSection = {
+  __typename?: 'BreachSection';
+  /** The categories applied. */
+  categories: Array<BreachCategoryInfo>;
+  /** False when the findings are not available: only categories events alone show are drafted. */
+  complete: Scalars['Boolean']['output'];
+  /** One draft per organization and kind of incident. */
+  drafts: Array<BreachReportDraft>;
+  /** What is missing, if anything. */
+  note: Maybe<Scalars['String']['output']>;
+  /** The signals (finding rules, leaked identifiers) drafts are drawn from. */
+  signals: Array<Scalars['String']['output']>;
+};
+
+/** How many times a signal occurred in an incident. */
+export type BreachSignalCount = {
+  __typename?: 'BreachSignalCount';
+  /** How many. */
+  count: Scalars['Int']['output'];
+  /** The signal: a finding rule or MY_NUMBER_LEAKED. */
+  source: Scalars['String']['output'];
+};
+
 /** What a command stored. Sent again with the same commandId, a command stores nothing and answers the same events. */
 export type CommandResult = {
   __typename?: 'CommandResult';
@@ -151,6 +296,29 @@ export type CommandResult = {
   applied: Scalars['Boolean']['output'];
   commandId: Scalars['ID']['output'];
   events: Array<StoredEventRef>;
+};
+
+/** A compliance report: every figure is counted from the event store and its read models. */
+export type ComplianceReport = {
+  __typename?: 'ComplianceReport';
+  /** 情報提供等の状況: provisions, ties, cuts and accesses. */
+  activity: ActivitySection;
+  /** 漏えい等報告(案): incidents that meet a reporting category, drafted with the report form's fields. */
+  breachReports: BreachSection;
+  /** 名寄せリスク: name-matching exposure of subjects and datasets. */
+  exposure: ExposureSection;
+  /** 指摘事項: compliance findings that occurred in the period, evaluated as of its end. */
+  findings: FindingsSection;
+  /** When the report was made. */
+  generatedAt: Scalars['DateTime']['output'];
+  /** The organization the report is limited to; null for every organization. */
+  organization: Maybe<ReportParty>;
+  /** The period covered: from (inclusive) to (exclusive). */
+  period: ReportPeriod;
+  /** 特定個人情報保護評価: the assessment each dataset calls for under the PPC's threshold rule. */
+  privacyImpactAssessments: PiaSection;
+  /** 紐付けの管理状況: ties live and overdue at the end of the period, and how long ties live. */
+  tieHygiene: TieHygieneSection;
 };
 
 /** A dataset: what it is for, under which law, keyed by which identifiers, holding which basic-4 fields. */
@@ -169,6 +337,27 @@ export type Dataset = {
   registeredAt: Scalars['DateTime']['output'];
 };
 
+/** One dataset's threshold assessment. */
+export type DatasetPia = {
+  __typename?: 'DatasetPia';
+  /** The assessments to carry out, by their Japanese names. */
+  assessments: Array<Scalars['String']['output']>;
+  /** The dataset. */
+  dataset: ReportDataset;
+  /** The level the rule gives. */
+  level: PiaLevel;
+  /** 対象人数: people with a record in it at the end of the period. */
+  peopleCovered: Scalars['Int']['output'];
+  /** Why, in words. */
+  reason: Scalars['String']['output'];
+  /** 重大事故: breach-report drafts of its holder in that year. */
+  seriousIncidentsPastYear: Scalars['Int']['output'];
+  /** Whether it holds the My Number (特定個人情報ファイル). */
+  specificPersonalInformationFile: Scalars['Boolean']['output'];
+  /** 取扱者数: staff granted access to it in the year before the end of the period. */
+  staffWithAccess: Scalars['Int']['output'];
+};
+
 /** Domains in which identifiers and information are used. */
 export type Domain =
   | 'DISASTER'
@@ -176,10 +365,73 @@ export type Domain =
   | 'SOCIAL_SECURITY'
   | 'TAX';
 
+/** A field of a breach report. */
+export type DraftField = {
+  __typename?: 'DraftField';
+  /** What the field asks for, in the form's words. */
+  asks: Scalars['String']['output'];
+  /** What the events show, if anything. */
+  text: Maybe<Scalars['String']['output']>;
+  /** True when the organization must write or complete it. */
+  toFill: Scalars['Boolean']['output'];
+};
+
 export type EnrollSubjectInput = {
   enrolledBy: Scalars['ID']['input'];
   identifiers: Array<IssuedIdentifierInput>;
   occurredAt: Scalars['DateTime']['input'];
+};
+
+/** Subjects at one level of exposure. */
+export type ExposureBucket = {
+  __typename?: 'ExposureBucket';
+  /** The level, in words. */
+  label: Scalars['String']['output'];
+  /** How many subjects. */
+  subjects: Scalars['Int']['output'];
+};
+
+/** Name-matching exposure. */
+export type ExposureSection = {
+  __typename?: 'ExposureSection';
+  /** Whether the exposure read model is available; when not, the section shows no figures. */
+  available: Scalars['Boolean']['output'];
+  /** How many subjects have each level of exposure. */
+  distribution: Array<ExposureBucket>;
+  /** The most matchable dataset pairs. */
+  matchablePairs: Array<MatchableDatasetPair>;
+  /** Why the section is not available, if it is not. */
+  note: Maybe<Scalars['String']['output']>;
+  /** Datasets with k = 1 or a high sample uniqueness. */
+  riskyDatasets: Array<RiskyDataset>;
+};
+
+/** How many findings of one rule and severity an organization has. */
+export type FindingGroup = {
+  __typename?: 'FindingGroup';
+  /** How many findings. */
+  count: Scalars['Int']['output'];
+  /** The organization. */
+  organization: ReportParty;
+  /** The rule, e.g. PROVISION_NOT_PERMITTED. */
+  rule: Scalars['String']['output'];
+  /** Its severity. */
+  severity: Scalars['String']['output'];
+};
+
+/** Compliance findings of the period. */
+export type FindingsSection = {
+  __typename?: 'FindingsSection';
+  /** Findings are evaluated as of this instant (the end of the period). */
+  asOf: Scalars['DateTime']['output'];
+  /** Whether the findings read model is available; when not, the section shows no figures. */
+  available: Scalars['Boolean']['output'];
+  /** Every finding, with its evidence. */
+  findings: Array<ReportFinding>;
+  /** Counts by rule, severity and organization. */
+  groups: Array<FindingGroup>;
+  /** Why the section is not available, if it is not. */
+  note: Maybe<Scalars['String']['output']>;
 };
 
 export type GrantConsentInput = {
@@ -282,6 +534,34 @@ export type LinkRecordsInput = {
   purpose: Scalars['String']['input'];
   records: Array<Scalars['ID']['input']>;
   staffCode: Scalars['String']['input'];
+};
+
+/** Two datasets whose records match each other easily. */
+export type MatchableDatasetPair = {
+  __typename?: 'MatchableDatasetPair';
+  /** One dataset. */
+  datasetA: ReportDataset;
+  /** The other. */
+  datasetB: ReportDataset;
+  /** Share of A's records uniquely matchable in B. */
+  matchability: Scalars['Float']['output'];
+  /** Why, in words. */
+  reason: Scalars['String']['output'];
+};
+
+/** One month's activity. */
+export type MonthlyActivity = {
+  __typename?: 'MonthlyActivity';
+  /** Accesses. */
+  accesses: Scalars['Int']['output'];
+  /** Ties cut. */
+  cuts: Scalars['Int']['output'];
+  /** The month, YYYY-MM in Japan time. */
+  month: Scalars['String']['output'];
+  /** Provisions. */
+  provisions: Scalars['Int']['output'];
+  /** Ties made. */
+  ties: Scalars['Int']['output'];
 };
 
 /**
@@ -494,6 +774,25 @@ export type OrganizationKind =
   | 'PRIVATE_BUSINESS'
   | 'TAX';
 
+/** A tie kept past its expected cut-off. */
+export type OverdueTie = {
+  __typename?: 'OverdueTie';
+  /** The datasets it ties. */
+  datasets: Array<Scalars['ID']['output']>;
+  /** Whole days past the cut-off at the end of the period. */
+  daysOverdue: Scalars['Int']['output'];
+  /** When it was expected to be cut. */
+  expectedCutOffAt: Scalars['DateTime']['output'];
+  /** The key it was made through: an identifier kind, or BASIC4. */
+  key: Scalars['String']['output'];
+  /** When it was made. */
+  linkedAt: Scalars['DateTime']['output'];
+  /** The organization that made it. */
+  organization: ReportParty;
+  /** The tie's id. */
+  tieId: Scalars['ID']['output'];
+};
+
 /** Relay pagination state of a connection. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -505,6 +804,32 @@ export type PageInfo = {
   hasPreviousPage: Scalars['Boolean']['output'];
   /** The cursor of the first edge of this page. */
   startCursor: Maybe<Scalars['String']['output']>;
+};
+
+/** The assessment level a dataset calls for. */
+export type PiaLevel =
+  /** 基礎項目評価. */
+  | 'BASIC'
+  /** 基礎項目評価 and 重点項目評価. */
+  | 'BASIC_AND_FOCUSED'
+  /** 基礎項目評価 and 全項目評価. */
+  | 'BASIC_AND_FULL'
+  /** Not a 特定個人情報ファイル (not keyed by the My Number). */
+  | 'NOT_APPLICABLE'
+  /** Under 1,000 people: not required. */
+  | 'NOT_REQUIRED';
+
+/** The privacy impact assessment each dataset calls for. */
+export type PiaSection = {
+  __typename?: 'PiaSection';
+  /** Per dataset. */
+  datasets: Array<DatasetPia>;
+  /** How each input is counted from the events. */
+  measures: Array<Scalars['String']['output']>;
+  /** The thresholds applied, in words. */
+  rules: Array<Scalars['String']['output']>;
+  /** The rule's source. */
+  source: Scalars['String']['output'];
 };
 
 /** A projection's progress. */
@@ -554,6 +879,13 @@ export type Query = {
    * `first` is at most 500.
    */
   accessHistory: AccessHistoryConnection;
+  /**
+   * A compliance report (PPC-style periodic report) for the period [from, to), of every organization or of one:
+   * activity, findings, tie hygiene, name-matching exposure, the privacy impact assessment each dataset calls for,
+   * and drafts of breach reports (漏えい等報告). Auditors for any organization; an organization only for itself
+   * (organizationId must be its own).
+   */
+  complianceReport: ComplianceReport;
   /** A dataset (特定個人情報ファイル or a company's customer file) by id. */
   dataset: Maybe<Dataset>;
   /** The signed-in citizen's own access history (the Mynaportal view), without lines under a non-disclosure flag (不開示). */
@@ -576,6 +908,13 @@ export type QueryAccessHistoryArgs = {
   filter?: InputMaybe<AccessHistoryFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   subjectId: Scalars['ID']['input'];
+};
+
+
+export type QueryComplianceReportArgs = {
+  from: Scalars['DateTime']['input'];
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  to: Scalars['DateTime']['input'];
 };
 
 
@@ -663,6 +1002,54 @@ export type ReleaseNonDisclosureInput = {
   releasedBy: Scalars['ID']['input'];
 };
 
+/** A dataset as the report names it. */
+export type ReportDataset = {
+  __typename?: 'ReportDataset';
+  /** The organization holding it; null when unknown. */
+  holder: Maybe<ReportParty>;
+  /** The dataset's id. */
+  id: Scalars['ID']['output'];
+  /** Its registered name; null when it was never registered. */
+  name: Maybe<Scalars['String']['output']>;
+};
+
+/** A compliance finding and the events that caused it. */
+export type ReportFinding = {
+  __typename?: 'ReportFinding';
+  /** What happened, in words. */
+  description: Scalars['String']['output'];
+  /** Global positions of the causing events. */
+  evidence: Array<Scalars['BigInt']['output']>;
+  /** When it occurred. */
+  occurredAt: Scalars['DateTime']['output'];
+  /** The organization it concerns. */
+  organization: ReportParty;
+  /** The rule, e.g. PROVISION_NOT_PERMITTED. */
+  rule: Scalars['String']['output'];
+  /** Its severity. */
+  severity: Scalars['String']['output'];
+  /** The subject it concerns, when it concerns one. */
+  subjectId: Maybe<Scalars['ID']['output']>;
+};
+
+/** An organization as the report names it. */
+export type ReportParty = {
+  __typename?: 'ReportParty';
+  /** The organization's id. */
+  id: Scalars['ID']['output'];
+  /** Its registered name; null when it was never registered. */
+  name: Maybe<Scalars['String']['output']>;
+};
+
+/** A period [from, to). */
+export type ReportPeriod = {
+  __typename?: 'ReportPeriod';
+  /** The first instant in the period. */
+  from: Scalars['DateTime']['output'];
+  /** The first instant after the period. */
+  to: Scalars['DateTime']['output'];
+};
+
 export type RetireIdentifierInput = {
   identifier: IdentifierInput;
   occurredAt: Scalars['DateTime']['input'];
@@ -674,6 +1061,21 @@ export type RetirementReason =
   | 'EXPIRED'
   | 'LEAKED'
   | 'ROTATED';
+
+/** A dataset whose records are easy to single out. */
+export type RiskyDataset = {
+  __typename?: 'RiskyDataset';
+  /** The dataset. */
+  dataset: ReportDataset;
+  /** k-anonymity: the smallest class size of its quasi-identifier key. */
+  k: Scalars['Int']['output'];
+  /** Why it is listed, in words. */
+  reason: Scalars['String']['output'];
+  /** Its records. */
+  records: Scalars['Int']['output'];
+  /** Share of records alone in their class. */
+  sampleUniqueness: Scalars['Float']['output'];
+};
 
 /** Who is asking: the role of the bearer token and what it is bound to. */
 export type Role =
@@ -742,6 +1144,42 @@ export type SubjectAccessHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AccessHistoryFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Ties at the end of the period and how long ties live. */
+export type TieHygieneSection = {
+  __typename?: 'TieHygieneSection';
+  /** The instant the figures hold at (the end of the period). */
+  asOf: Scalars['DateTime']['output'];
+  /** The distribution of tie lifetimes. */
+  lifetimes: Array<TieLifetimeBucket>;
+  /** Ties live at the end of the period. */
+  liveTies: Scalars['Int']['output'];
+  /** Live ties made through the My Number itself instead of agency-specific codes. */
+  liveTiesThroughMyNumber: Scalars['Int']['output'];
+  /** Every overdue tie, most overdue first. */
+  overdue: Array<OverdueTie>;
+  /** Live ties past their expected cut-off at the end of the period. */
+  overdueTies: Scalars['Int']['output'];
+  /** Ties cut in the period. */
+  tiesCutInPeriod: Scalars['Int']['output'];
+  /** Ties made in the period. */
+  tiesMadeInPeriod: Scalars['Int']['output'];
+};
+
+/** A bucket of the tie-lifetime distribution. */
+export type TieLifetimeBucket = {
+  __typename?: 'TieLifetimeBucket';
+  /** Ties cut in the period that lived this long. */
+  cutInPeriod: Scalars['Int']['output'];
+  /** Lower bound in days (inclusive). */
+  fromDays: Scalars['Int']['output'];
+  /** The bucket, in words. */
+  label: Scalars['String']['output'];
+  /** Ties live at the end of the period that were this old then. */
+  live: Scalars['Int']['output'];
+  /** Upper bound in days (exclusive); null for the last bucket. */
+  toDays: Maybe<Scalars['Int']['output']>;
 };
 
 export type UnlinkRecordsInput = {
@@ -839,16 +1277,32 @@ export type ResolversTypes = {
   AccessHistoryKind: AccessHistoryKind;
   AccessInformationInput: AccessInformationInput;
   AccessOutcome: AccessOutcome;
+  ActivityKind: ActivityKind;
+  ActivityRow: ResolverTypeWrapper<ActivityRow>;
+  ActivitySection: ResolverTypeWrapper<ActivitySection>;
+  ActivityTotals: ResolverTypeWrapper<ActivityTotals>;
   AmendRecordInput: AmendRecordInput;
   Basic4Field: Basic4Field;
   Basic4Input: Basic4Input;
   BigInt: ResolverTypeWrapper<Scalars['BigInt']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  BreachCategory: BreachCategory;
+  BreachCategoryInfo: ResolverTypeWrapper<BreachCategoryInfo>;
+  BreachReportDraft: ResolverTypeWrapper<BreachReportDraft>;
+  BreachSection: ResolverTypeWrapper<BreachSection>;
+  BreachSignalCount: ResolverTypeWrapper<BreachSignalCount>;
   CommandResult: ResolverTypeWrapper<CommandResult>;
+  ComplianceReport: ResolverTypeWrapper<ComplianceReport>;
   Dataset: ResolverTypeWrapper<Dataset>;
+  DatasetPia: ResolverTypeWrapper<DatasetPia>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Domain: Domain;
+  DraftField: ResolverTypeWrapper<DraftField>;
   EnrollSubjectInput: EnrollSubjectInput;
+  ExposureBucket: ResolverTypeWrapper<ExposureBucket>;
+  ExposureSection: ResolverTypeWrapper<ExposureSection>;
+  FindingGroup: ResolverTypeWrapper<FindingGroup>;
+  FindingsSection: ResolverTypeWrapper<FindingsSection>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GrantConsentInput: GrantConsentInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -863,10 +1317,15 @@ export type ResolversTypes = {
   LinkKeyInput: LinkKeyInput;
   LinkKeyKind: LinkKeyKind;
   LinkRecordsInput: LinkRecordsInput;
+  MatchableDatasetPair: ResolverTypeWrapper<MatchableDatasetPair>;
+  MonthlyActivity: ResolverTypeWrapper<MonthlyActivity>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Organization: ResolverTypeWrapper<Organization>;
   OrganizationKind: OrganizationKind;
+  OverdueTie: ResolverTypeWrapper<OverdueTie>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PiaLevel: PiaLevel;
+  PiaSection: ResolverTypeWrapper<PiaSection>;
   ProjectionStatus: ResolverTypeWrapper<ProjectionStatus>;
   ProvideInformationInput: ProvideInformationInput;
   ProvisionOutcome: ProvisionOutcome;
@@ -876,8 +1335,13 @@ export type ResolversTypes = {
   RegisterPermittedProvisionInput: RegisterPermittedProvisionInput;
   RegisterRecordInput: RegisterRecordInput;
   ReleaseNonDisclosureInput: ReleaseNonDisclosureInput;
+  ReportDataset: ResolverTypeWrapper<ReportDataset>;
+  ReportFinding: ResolverTypeWrapper<ReportFinding>;
+  ReportParty: ResolverTypeWrapper<ReportParty>;
+  ReportPeriod: ResolverTypeWrapper<ReportPeriod>;
   RetireIdentifierInput: RetireIdentifierInput;
   RetirementReason: RetirementReason;
+  RiskyDataset: ResolverTypeWrapper<RiskyDataset>;
   Role: Role;
   Sex: Sex;
   StoredEventRef: ResolverTypeWrapper<StoredEventRef>;
@@ -886,6 +1350,8 @@ export type ResolversTypes = {
   StreamEventEdge: ResolverTypeWrapper<StreamEventEdge>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subject: ResolverTypeWrapper<Subject>;
+  TieHygieneSection: ResolverTypeWrapper<TieHygieneSection>;
+  TieLifetimeBucket: ResolverTypeWrapper<TieLifetimeBucket>;
   UnlinkRecordsInput: UnlinkRecordsInput;
   WithdrawConsentInput: WithdrawConsentInput;
 };
@@ -897,14 +1363,28 @@ export type ResolversParentTypes = {
   AccessHistoryEntry: AccessHistoryEntry;
   AccessHistoryFilter: AccessHistoryFilter;
   AccessInformationInput: AccessInformationInput;
+  ActivityRow: ActivityRow;
+  ActivitySection: ActivitySection;
+  ActivityTotals: ActivityTotals;
   AmendRecordInput: AmendRecordInput;
   Basic4Input: Basic4Input;
   BigInt: Scalars['BigInt']['output'];
   Boolean: Scalars['Boolean']['output'];
+  BreachCategoryInfo: BreachCategoryInfo;
+  BreachReportDraft: BreachReportDraft;
+  BreachSection: BreachSection;
+  BreachSignalCount: BreachSignalCount;
   CommandResult: CommandResult;
+  ComplianceReport: ComplianceReport;
   Dataset: Dataset;
+  DatasetPia: DatasetPia;
   DateTime: Scalars['DateTime']['output'];
+  DraftField: DraftField;
   EnrollSubjectInput: EnrollSubjectInput;
+  ExposureBucket: ExposureBucket;
+  ExposureSection: ExposureSection;
+  FindingGroup: FindingGroup;
+  FindingsSection: FindingsSection;
   Float: Scalars['Float']['output'];
   GrantConsentInput: GrantConsentInput;
   ID: Scalars['ID']['output'];
@@ -917,9 +1397,13 @@ export type ResolversParentTypes = {
   LinkIdentifierSuccessorInput: LinkIdentifierSuccessorInput;
   LinkKeyInput: LinkKeyInput;
   LinkRecordsInput: LinkRecordsInput;
+  MatchableDatasetPair: MatchableDatasetPair;
+  MonthlyActivity: MonthlyActivity;
   Mutation: Record<PropertyKey, never>;
   Organization: Organization;
+  OverdueTie: OverdueTie;
   PageInfo: PageInfo;
+  PiaSection: PiaSection;
   ProjectionStatus: ProjectionStatus;
   ProvideInformationInput: ProvideInformationInput;
   Query: Record<PropertyKey, never>;
@@ -928,13 +1412,20 @@ export type ResolversParentTypes = {
   RegisterPermittedProvisionInput: RegisterPermittedProvisionInput;
   RegisterRecordInput: RegisterRecordInput;
   ReleaseNonDisclosureInput: ReleaseNonDisclosureInput;
+  ReportDataset: ReportDataset;
+  ReportFinding: ReportFinding;
+  ReportParty: ReportParty;
+  ReportPeriod: ReportPeriod;
   RetireIdentifierInput: RetireIdentifierInput;
+  RiskyDataset: RiskyDataset;
   StoredEventRef: StoredEventRef;
   StreamEvent: StreamEvent;
   StreamEventConnection: StreamEventConnection;
   StreamEventEdge: StreamEventEdge;
   String: Scalars['String']['output'];
   Subject: Subject;
+  TieHygieneSection: TieHygieneSection;
+  TieLifetimeBucket: TieLifetimeBucket;
   UnlinkRecordsInput: UnlinkRecordsInput;
   WithdrawConsentInput: WithdrawConsentInput;
 };
@@ -966,14 +1457,91 @@ export type AccessHistoryEntryResolvers<ContextType = any, ParentType extends Re
   staffCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type ActivityRowResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActivityRow'] = ResolversParentTypes['ActivityRow']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  counterparty?: Resolver<Maybe<ResolversTypes['ReportParty']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ActivityKind'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nonDisclosed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  organization?: Resolver<ResolversTypes['ReportParty'], ParentType, ContextType>;
+  procedure?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  refused?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ActivitySectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActivitySection'] = ResolversParentTypes['ActivitySection']> = {
+  months?: Resolver<Array<ResolversTypes['MonthlyActivity']>, ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['ActivityRow']>, ParentType, ContextType>;
+  totals?: Resolver<ResolversTypes['ActivityTotals'], ParentType, ContextType>;
+};
+
+export type ActivityTotalsResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActivityTotals'] = ResolversParentTypes['ActivityTotals']> = {
+  accesses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  accessesDenied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cuts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nonDisclosed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  provisions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  provisionsNoData?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  provisionsRefused?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ties?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export interface BigIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['BigInt'], any> {
   name: 'BigInt';
 }
+
+export type BreachCategoryInfoResolvers<ContextType = any, ParentType extends ResolversParentTypes['BreachCategoryInfo'] = ResolversParentTypes['BreachCategoryInfo']> = {
+  basis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['BreachCategory'], ParentType, ContextType>;
+  english?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type BreachReportDraftResolvers<ContextType = any, ParentType extends ResolversParentTypes['BreachReportDraft'] = ResolversParentTypes['BreachReportDraft']> = {
+  categories?: Resolver<Array<ResolversTypes['BreachCategory']>, ParentType, ContextType>;
+  cause?: Resolver<ResolversTypes['DraftField'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  firstOccurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  lastOccurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  organization?: Resolver<ResolversTypes['ReportParty'], ParentType, ContextType>;
+  peopleAffected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  prevention?: Resolver<ResolversTypes['DraftField'], ParentType, ContextType>;
+  publication?: Resolver<ResolversTypes['DraftField'], ParentType, ContextType>;
+  responseToPeople?: Resolver<ResolversTypes['DraftField'], ParentType, ContextType>;
+  secondaryHarm?: Resolver<ResolversTypes['DraftField'], ParentType, ContextType>;
+  signals?: Resolver<Array<ResolversTypes['BreachSignalCount']>, ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type BreachSectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['BreachSection'] = ResolversParentTypes['BreachSection']> = {
+  categories?: Resolver<Array<ResolversTypes['BreachCategoryInfo']>, ParentType, ContextType>;
+  complete?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  drafts?: Resolver<Array<ResolversTypes['BreachReportDraft']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  signals?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type BreachSignalCountResolvers<ContextType = any, ParentType extends ResolversParentTypes['BreachSignalCount'] = ResolversParentTypes['BreachSignalCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
 
 export type CommandResultResolvers<ContextType = any, ParentType extends ResolversParentTypes['CommandResult'] = ResolversParentTypes['CommandResult']> = {
   applied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   commandId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   events?: Resolver<Array<ResolversTypes['StoredEventRef']>, ParentType, ContextType>;
+};
+
+export type ComplianceReportResolvers<ContextType = any, ParentType extends ResolversParentTypes['ComplianceReport'] = ResolversParentTypes['ComplianceReport']> = {
+  activity?: Resolver<ResolversTypes['ActivitySection'], ParentType, ContextType>;
+  breachReports?: Resolver<ResolversTypes['BreachSection'], ParentType, ContextType>;
+  exposure?: Resolver<ResolversTypes['ExposureSection'], ParentType, ContextType>;
+  findings?: Resolver<ResolversTypes['FindingsSection'], ParentType, ContextType>;
+  generatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  organization?: Resolver<Maybe<ResolversTypes['ReportParty']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['ReportPeriod'], ParentType, ContextType>;
+  privacyImpactAssessments?: Resolver<ResolversTypes['PiaSection'], ParentType, ContextType>;
+  tieHygiene?: Resolver<ResolversTypes['TieHygieneSection'], ParentType, ContextType>;
 };
 
 export type DatasetResolvers<ContextType = any, ParentType extends ResolversParentTypes['Dataset'] = ResolversParentTypes['Dataset']> = {
@@ -988,9 +1556,54 @@ export type DatasetResolvers<ContextType = any, ParentType extends ResolversPare
   registeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
+export type DatasetPiaResolvers<ContextType = any, ParentType extends ResolversParentTypes['DatasetPia'] = ResolversParentTypes['DatasetPia']> = {
+  assessments?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  dataset?: Resolver<ResolversTypes['ReportDataset'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['PiaLevel'], ParentType, ContextType>;
+  peopleCovered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  seriousIncidentsPastYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  specificPersonalInformationFile?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  staffWithAccess?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DraftFieldResolvers<ContextType = any, ParentType extends ResolversParentTypes['DraftField'] = ResolversParentTypes['DraftField']> = {
+  asks?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  toFill?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ExposureBucketResolvers<ContextType = any, ParentType extends ResolversParentTypes['ExposureBucket'] = ResolversParentTypes['ExposureBucket']> = {
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subjects?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ExposureSectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ExposureSection'] = ResolversParentTypes['ExposureSection']> = {
+  available?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  distribution?: Resolver<Array<ResolversTypes['ExposureBucket']>, ParentType, ContextType>;
+  matchablePairs?: Resolver<Array<ResolversTypes['MatchableDatasetPair']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  riskyDatasets?: Resolver<Array<ResolversTypes['RiskyDataset']>, ParentType, ContextType>;
+};
+
+export type FindingGroupResolvers<ContextType = any, ParentType extends ResolversParentTypes['FindingGroup'] = ResolversParentTypes['FindingGroup']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  organization?: Resolver<ResolversTypes['ReportParty'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type FindingsSectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['FindingsSection'] = ResolversParentTypes['FindingsSection']> = {
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  available?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  findings?: Resolver<Array<ResolversTypes['ReportFinding']>, ParentType, ContextType>;
+  groups?: Resolver<Array<ResolversTypes['FindingGroup']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
 
 export type ItemUseResolvers<ContextType = any, ParentType extends ResolversParentTypes['ItemUse'] = ResolversParentTypes['ItemUse']> = {
   kind?: Resolver<ResolversTypes['AccessHistoryKind'], ParentType, ContextType>;
@@ -1004,6 +1617,21 @@ export type ItemUseResolvers<ContextType = any, ParentType extends ResolversPare
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
+
+export type MatchableDatasetPairResolvers<ContextType = any, ParentType extends ResolversParentTypes['MatchableDatasetPair'] = ResolversParentTypes['MatchableDatasetPair']> = {
+  datasetA?: Resolver<ResolversTypes['ReportDataset'], ParentType, ContextType>;
+  datasetB?: Resolver<ResolversTypes['ReportDataset'], ParentType, ContextType>;
+  matchability?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MonthlyActivityResolvers<ContextType = any, ParentType extends ResolversParentTypes['MonthlyActivity'] = ResolversParentTypes['MonthlyActivity']> = {
+  accesses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cuts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provisions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ties?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
 
 export type MutationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   accessInformation?: Resolver<ResolversTypes['CommandResult'], ParentType, ContextType, RequireFields<MutationAccessInformationArgs, 'commandId' | 'input'>>;
@@ -1032,11 +1660,28 @@ export type OrganizationResolvers<ContextType = any, ParentType extends Resolver
   registeredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
+export type OverdueTieResolvers<ContextType = any, ParentType extends ResolversParentTypes['OverdueTie'] = ResolversParentTypes['OverdueTie']> = {
+  datasets?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  daysOverdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  expectedCutOffAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  linkedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  organization?: Resolver<ResolversTypes['ReportParty'], ParentType, ContextType>;
+  tieId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = any, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PiaSectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['PiaSection'] = ResolversParentTypes['PiaSection']> = {
+  datasets?: Resolver<Array<ResolversTypes['DatasetPia']>, ParentType, ContextType>;
+  measures?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  rules?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ProjectionStatusResolvers<ContextType = any, ParentType extends ResolversParentTypes['ProjectionStatus'] = ResolversParentTypes['ProjectionStatus']> = {
@@ -1052,6 +1697,7 @@ export type ProjectionStatusResolvers<ContextType = any, ParentType extends Reso
 
 export type QueryResolvers<ContextType = any, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   accessHistory?: Resolver<ResolversTypes['AccessHistoryConnection'], ParentType, ContextType, RequireFields<QueryAccessHistoryArgs, 'first' | 'subjectId'>>;
+  complianceReport?: Resolver<ResolversTypes['ComplianceReport'], ParentType, ContextType, RequireFields<QueryComplianceReportArgs, 'from' | 'to'>>;
   dataset?: Resolver<Maybe<ResolversTypes['Dataset']>, ParentType, ContextType, RequireFields<QueryDatasetArgs, 'id'>>;
   me?: Resolver<ResolversTypes['AccessHistoryConnection'], ParentType, ContextType, RequireFields<QueryMeArgs, 'first'>>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
@@ -1059,6 +1705,40 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   stream?: Resolver<ResolversTypes['StreamEventConnection'], ParentType, ContextType, RequireFields<QueryStreamArgs, 'first' | 'id'>>;
   subject?: Resolver<Maybe<ResolversTypes['Subject']>, ParentType, ContextType, RequireFields<QuerySubjectArgs, 'identifier'>>;
   whoAccessed?: Resolver<Array<ResolversTypes['ItemUse']>, ParentType, ContextType, RequireFields<QueryWhoAccessedArgs, 'item' | 'subjectId'>>;
+};
+
+export type ReportDatasetResolvers<ContextType = any, ParentType extends ResolversParentTypes['ReportDataset'] = ResolversParentTypes['ReportDataset']> = {
+  holder?: Resolver<Maybe<ResolversTypes['ReportParty']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ReportFindingResolvers<ContextType = any, ParentType extends ResolversParentTypes['ReportFinding'] = ResolversParentTypes['ReportFinding']> = {
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  organization?: Resolver<ResolversTypes['ReportParty'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subjectId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type ReportPartyResolvers<ContextType = any, ParentType extends ResolversParentTypes['ReportParty'] = ResolversParentTypes['ReportParty']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ReportPeriodResolvers<ContextType = any, ParentType extends ResolversParentTypes['ReportPeriod'] = ResolversParentTypes['ReportPeriod']> = {
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type RiskyDatasetResolvers<ContextType = any, ParentType extends ResolversParentTypes['RiskyDataset'] = ResolversParentTypes['RiskyDataset']> = {
+  dataset?: Resolver<ResolversTypes['ReportDataset'], ParentType, ContextType>;
+  k?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  records?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sampleUniqueness?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type StoredEventRefResolvers<ContextType = any, ParentType extends ResolversParentTypes['StoredEventRef'] = ResolversParentTypes['StoredEventRef']> = {
@@ -1094,25 +1774,69 @@ export type SubjectResolvers<ContextType = any, ParentType extends ResolversPare
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type TieHygieneSectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['TieHygieneSection'] = ResolversParentTypes['TieHygieneSection']> = {
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  lifetimes?: Resolver<Array<ResolversTypes['TieLifetimeBucket']>, ParentType, ContextType>;
+  liveTies?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  liveTiesThroughMyNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  overdue?: Resolver<Array<ResolversTypes['OverdueTie']>, ParentType, ContextType>;
+  overdueTies?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tiesCutInPeriod?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tiesMadeInPeriod?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TieLifetimeBucketResolvers<ContextType = any, ParentType extends ResolversParentTypes['TieLifetimeBucket'] = ResolversParentTypes['TieLifetimeBucket']> = {
+  cutInPeriod?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fromDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  live?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  toDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = any> = {
   AccessHistoryConnection?: AccessHistoryConnectionResolvers<ContextType>;
   AccessHistoryEdge?: AccessHistoryEdgeResolvers<ContextType>;
   AccessHistoryEntry?: AccessHistoryEntryResolvers<ContextType>;
+  ActivityRow?: ActivityRowResolvers<ContextType>;
+  ActivitySection?: ActivitySectionResolvers<ContextType>;
+  ActivityTotals?: ActivityTotalsResolvers<ContextType>;
   BigInt?: GraphQLScalarType;
+  BreachCategoryInfo?: BreachCategoryInfoResolvers<ContextType>;
+  BreachReportDraft?: BreachReportDraftResolvers<ContextType>;
+  BreachSection?: BreachSectionResolvers<ContextType>;
+  BreachSignalCount?: BreachSignalCountResolvers<ContextType>;
   CommandResult?: CommandResultResolvers<ContextType>;
+  ComplianceReport?: ComplianceReportResolvers<ContextType>;
   Dataset?: DatasetResolvers<ContextType>;
+  DatasetPia?: DatasetPiaResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DraftField?: DraftFieldResolvers<ContextType>;
+  ExposureBucket?: ExposureBucketResolvers<ContextType>;
+  ExposureSection?: ExposureSectionResolvers<ContextType>;
+  FindingGroup?: FindingGroupResolvers<ContextType>;
+  FindingsSection?: FindingsSectionResolvers<ContextType>;
   ItemUse?: ItemUseResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  MatchableDatasetPair?: MatchableDatasetPairResolvers<ContextType>;
+  MonthlyActivity?: MonthlyActivityResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
+  OverdueTie?: OverdueTieResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PiaSection?: PiaSectionResolvers<ContextType>;
   ProjectionStatus?: ProjectionStatusResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReportDataset?: ReportDatasetResolvers<ContextType>;
+  ReportFinding?: ReportFindingResolvers<ContextType>;
+  ReportParty?: ReportPartyResolvers<ContextType>;
+  ReportPeriod?: ReportPeriodResolvers<ContextType>;
+  RiskyDataset?: RiskyDatasetResolvers<ContextType>;
   StoredEventRef?: StoredEventRefResolvers<ContextType>;
   StreamEvent?: StreamEventResolvers<ContextType>;
   StreamEventConnection?: StreamEventConnectionResolvers<ContextType>;
   StreamEventEdge?: StreamEventEdgeResolvers<ContextType>;
   Subject?: SubjectResolvers<ContextType>;
+  TieHygieneSection?: TieHygieneSectionResolvers<ContextType>;
+  TieLifetimeBucket?: TieLifetimeBucketResolvers<ContextType>;
 };
 
