@@ -3,7 +3,8 @@ import { AppendToStreams1764000000001 } from './1764000000001-append-to-streams.
 import { Projections1764000000002 } from './1764000000002-projections.js';
 import { AccessHistory1764000000003 } from './1764000000003-access-history.js';
 import { Registry1764000000004 } from './1764000000004-registry.js';
-import { Reporting1764000000020 } from './1764000000020-reporting.js';
+import { Findings1764000000020 } from './1764000000020-findings.js';
+import { Reporting1764000000030 } from './1764000000030-reporting.js';
 
 /** Every migration, in order. A migration that has landed is never edited: add a new one. */
-export const MIGRATIONS = [EventStore1764000000000, AppendToStreams1764000000001, Projections1764000000002, AccessHistory1764000000003, Registry1764000000004, Reporting1764000000020];
+export const MIGRATIONS = [EventStore1764000000000, AppendToStreams1764000000001, Projections1764000000002, AccessHistory1764000000003, Registry1764000000004, Findings1764000000020, Reporting1764000000030];

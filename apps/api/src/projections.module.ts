@@ -2,12 +2,13 @@ import { Inject, Injectable, Module, type BeforeApplicationShutdown, type OnAppl
 import { accessHistoryProjection } from '#access-history';
 import { DATABASE, type Database } from '#database';
 import { EVENT_STORE, type EventStore } from '#event-store';
+import { FINDINGS_PROJECTION } from '#findings';
 import { ProjectionRunner, type Projection } from '#projections';
 import { registryProjection } from '#registry';
 import { reportingProjection } from '#reporting';
 
 /** Every projection the app keeps. */
-export const PROJECTIONS: readonly Projection[] = [accessHistoryProjection, registryProjection, reportingProjection];
+export const PROJECTIONS: readonly Projection[] = [accessHistoryProjection, registryProjection, FINDINGS_PROJECTION, reportingProjection];
 
 /** Whether this process follows the log live (a server), or leaves that to `himotoki project` (tools, scale-out). */
 export const RUN_PROJECTOR = Symbol('RunProjector');

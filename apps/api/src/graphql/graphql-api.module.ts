@@ -9,7 +9,8 @@ import { validate } from 'graphql';
 import type { Request } from 'express';
 import { AccessHistoryQueries } from '#access-history';
 import { DATABASE, type Database } from '#database';
-import { ComplianceReports, ReportFigures } from '#reporting';
+import { FindingQueries } from '#findings';
+import { ComplianceReports, FindingsReadModelSource, ReportFigures } from '#reporting';
 import { TokenService } from '../auth/token.service.js';
 import { ProjectionsModule } from '../projections.module.js';
 import { AuditTrail } from './audit-trail.js';
@@ -19,6 +20,7 @@ import { offlineIdeLandingPage } from './ide.js';
 import { complexityLimitRule, depthLimitRule } from './limits.js';
 import { RegistryLookup } from './registry-lookup.js';
 import { AccessHistoryResolver, SubjectResolver } from './resolvers/access-history.resolver.js';
+import { FindingsResolver } from './resolvers/findings.resolver.js';
 import { mutationResolvers } from './resolvers/mutations.js';
 import { DatasetResolver, RegistryResolver } from './resolvers/registry.resolver.js';
 import { ReportResolver } from './resolvers/report.resolver.js';
@@ -81,9 +83,14 @@ const logger = new Logger('GraphQL');
       inject: [DATABASE],
     },
     {
-      provide: ComplianceReports,
-      useFactory: (database: Database) => new ComplianceReports(new ReportFigures(database.pool)),
+      provide: FindingQueries,
+      useFactory: (database: Database) => new FindingQueries(database.dataSource),
       inject: [DATABASE],
+    },
+    {
+      provide: ComplianceReports,
+      useFactory: (database: Database, findings: FindingQueries) => new ComplianceReports(new ReportFigures(database.pool), { findings: new FindingsReadModelSource(findings) }),
+      inject: [DATABASE, FindingQueries],
     },
     RegistryLookup,
     AuditTrail,
@@ -91,6 +98,7 @@ const logger = new Logger('GraphQL');
     SubjectResolver,
     RegistryResolver,
     DatasetResolver,
+    FindingsResolver,
     ReportResolver,
   ],
 })

@@ -54,7 +54,8 @@ export interface IncidentSignal {
   source: string;
   organization: ReportParty;
   organizationKind: string | null;
-  subjectId: string;
+  /** The people it concerns (a staff episode concerns many). */
+  subjectIds: string[];
   occurredAt: string;
   items: string[];
   /** Global positions of the events that show it. */
@@ -106,7 +107,7 @@ export function draftBreachReports(signals: readonly IncidentSignal[]): BreachRe
   for (const [key, members] of groups) {
     const group = key.split('\u0000')[1] as 'LEAK' | 'WRONGFUL' | 'UNLAWFUL';
     const first = members[0]!;
-    const people = new Set(members.map((s) => s.subjectId)).size;
+    const people = new Set(members.flatMap((s) => s.subjectIds)).size;
     const categories: BreachCategory[] = [];
     if (group === 'LEAK' && first.organizationKind !== null && NUMBER_USE_KINDS.has(first.organizationKind)) categories.push('NUMBER_SYSTEM_LEAK');
     if (group === 'WRONGFUL') categories.push('WRONGFUL_PURPOSE');

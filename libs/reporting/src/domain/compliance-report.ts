@@ -74,8 +74,13 @@ export interface ReportFinding {
   rule: string;
   severity: string;
   organization: ReportParty;
-  subjectId: string | null;
+  /** The subjects it concerns (a staff episode concerns many). */
+  subjectIds: string[];
+  staffCode: string | null;
+  /** When the first causing event happened. */
   occurredAt: string;
+  /** When the rule was broken: what the period is judged by. */
+  detectedAt: string;
   description: string;
   /** Global positions of the events that caused it. */
   evidence: string[];

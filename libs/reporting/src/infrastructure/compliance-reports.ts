@@ -50,8 +50,8 @@ export class ComplianceReports {
       this.figures.activity(scope),
       this.figures.ties(scope),
       this.figures.datasets({ ...scope, staffSince: pastYear.from }),
-      this.findings(scope, to),
-      this.findings(pastYear, to),
+      this.findings(scope, to, party),
+      this.findings(pastYear, to, party),
       this.figures.leaks(scope),
       this.figures.leaks(pastYear),
       this.exposure(organizationId),
@@ -62,11 +62,11 @@ export class ComplianceReports {
       const items = await this.figures.itemsAt([...new Set(fromFindings.flatMap((f) => f.evidence))]);
       return [
         ...fromFindings.map((f): IncidentSignal => ({
-          source: f.rule, organization: f.organization, organizationKind: parties.get(f.organization.id)?.kind ?? null, subjectId: f.subjectId ?? `finding:${f.evidence.join(',')}`,
+          source: f.rule, organization: f.organization, organizationKind: parties.get(f.organization.id)?.kind ?? null, subjectIds: f.subjectIds,
           occurredAt: f.occurredAt, items: f.evidence.flatMap((p) => items.get(p) ?? []), evidence: f.evidence,
         })),
         ...leaked.map((l): IncidentSignal => ({
-          source: IDENTIFIER_LEAKED, organization: party(l.retiredBy), organizationKind: parties.get(l.retiredBy)?.kind ?? null, subjectId: l.subjectId,
+          source: IDENTIFIER_LEAKED, organization: party(l.retiredBy), organizationKind: parties.get(l.retiredBy)?.kind ?? null, subjectIds: [l.subjectId],
           occurredAt: l.occurredAt, items: ['MY_NUMBER'], evidence: [l.position],
         })),
       ];
@@ -116,8 +116,10 @@ export class ComplianceReports {
   }
 
   /** Findings of [from, to) as of `asOf`, or null when the findings read model is not wired in. */
-  private async findings(scope: { from: Date; to: Date; organizationId: string | null }, asOf: Date): Promise<ReportFinding[] | null> {
-    return this.sources.findings ? this.sources.findings.findings({ ...scope, asOf }) : null;
+  private async findings(scope: { from: Date; to: Date; organizationId: string | null }, asOf: Date, party: (id: string) => ReportParty): Promise<ReportFinding[] | null> {
+    if (!this.sources.findings) return null;
+    const found = await this.sources.findings.findings({ ...scope, asOf });
+    return found.map(({ organizationId, ...finding }) => ({ ...finding, organization: party(organizationId) }));
   }
 
   private async exposure(organizationId: string | null): Promise<ExposureSection> {

@@ -106,8 +106,8 @@ export function renderReportHtml(report: ComplianceReport): string {
         ? `<p>評価時点 (as of) ${esc(findings.asOf)}: 期間中に発生した事象 (findings that occurred in the period).</p>
            ${table(['規則 rule', '重大度 severity', '機関 organization', '件数 count'], findings.groups.map((g) => [esc(g.rule), esc(g.severity), party(g.organization), num(g.count)]), [3])}
            <h3>根拠となるイベント <span class="en">Evidence (global positions of the causing events)</span></h3>
-           ${table(['発生 occurred', '規則 rule', '重大度 severity', '機関 organization', '内容 description', '証跡 evidence'],
-             findings.findings.map((f) => [esc(day(f.occurredAt)), esc(f.rule), esc(f.severity), party(f.organization), esc(f.description), esc(f.evidence.join(', '))]))}`
+           ${table(['検出 detected', '規則 rule', '重大度 severity', '機関 organization', '職員 staff', '本人数 people', '内容 description', '証跡 evidence'],
+             findings.findings.map((f) => [esc(day(f.detectedAt)), esc(f.rule), esc(f.severity), party(f.organization), esc(f.staffCode ?? '—'), num(f.subjectIds.length), esc(f.description), `<span class="id">${esc(f.evidence.join(', '))}</span>`]), [5])}`
         : notAvailable(findings)}
       </section>`,
 

@@ -406,6 +406,74 @@ export type ExposureSection = {
   riskyDatasets: Array<RiskyDataset>;
 };
 
+/** A compliance finding (検出事項): a rule broken, by whom, about whom, when, and the events that broke it. */
+export type Finding = {
+  __typename?: 'Finding';
+  /** What the rule looked at: the dataset and purposes, the procedure and items, the retirement, the consent, the window. */
+  detail: Scalars['JSON']['output'];
+  /** When the rule was broken: for a staff episode, when the threshold was crossed; for a tie, its expected cut-off. */
+  detectedAt: Scalars['DateTime']['output'];
+  /** The events that broke the rule, in log order. */
+  events: Array<FindingEvent>;
+  /** Stable across replays: the rule and the first event that broke it. */
+  id: Scalars['ID']['output'];
+  /** When the first event that broke the rule happened. */
+  occurredAt: Scalars['DateTime']['output'];
+  /** The organization that broke the rule. */
+  organization: Organization;
+  /** Why the rule matters, in a sentence. */
+  reason: Scalars['String']['output'];
+  rule: FindingRule;
+  severity: FindingSeverity;
+  /** The staff member (職員) who acted, for accesses and ties. */
+  staffCode: Maybe<Scalars['String']['output']>;
+  /** How many subjects the finding concerns. */
+  subjectCount: Scalars['Int']['output'];
+  /** The subject concerned, where there is one (none for a dataset, nor for a staff episode reaching several people). */
+  subjectId: Maybe<Scalars['ID']['output']>;
+};
+
+/** A page of findings (Relay connection), newest detection first. */
+export type FindingConnection = {
+  __typename?: 'FindingConnection';
+  edges: Array<FindingEdge>;
+  pageInfo: PageInfo;
+  /** How many findings match in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge of a findings connection. */
+export type FindingEdge = {
+  __typename?: 'FindingEdge';
+  cursor: Scalars['String']['output'];
+  node: Finding;
+};
+
+/** An event that broke the rule. */
+export type FindingEvent = {
+  __typename?: 'FindingEvent';
+  /** The event's id. */
+  eventId: Scalars['ID']['output'];
+  /** The event's position in the global log. */
+  globalPosition: Scalars['BigInt']['output'];
+};
+
+/** Narrows the findings. All given conditions must hold. */
+export type FindingFilter = {
+  /** Findings detected at or after this instant (the start of a reporting period). */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Findings of this organization (the one that broke the rule). */
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  /** Findings of this rule only. */
+  rule?: InputMaybe<FindingRule>;
+  /** Findings of this severity only. */
+  severity?: InputMaybe<FindingSeverity>;
+  /** Findings concerning this subject (本人), alone or among others. */
+  subjectId?: InputMaybe<Scalars['ID']['input']>;
+  /** Findings detected before this instant (the end of a reporting period). */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
 /** How many findings of one rule and severity an organization has. */
 export type FindingGroup = {
   __typename?: 'FindingGroup';
@@ -418,6 +486,38 @@ export type FindingGroup = {
   /** Its severity. */
   severity: Scalars['String']['output'];
 };
+
+/** A compliance rule a finding breaks (検出ルール). Each states its legal or practical reason in `Finding.reason`. */
+export type FindingRule =
+  /** An access for a purpose the dataset was not registered for (利用目的外利用). */
+  | 'ACCESS_PURPOSE_NOT_REGISTERED'
+  /** An access with no purpose (利用目的): its lawfulness cannot be shown. */
+  | 'ACCESS_WITHOUT_PURPOSE'
+  /** A private-sector dataset keyed by the My Number outside tax and social-security procedures (My Number Act arts. 9, 20). */
+  | 'PRIVATE_DATASET_KEYED_BY_MY_NUMBER'
+  /** A provision outside every permitted-provision row (requester, procedure, provider, items): My Number Act art. 19, appended table 2 (別表第二). */
+  | 'PROVISION_NOT_PERMITTED'
+  /** One staff code denied K times or more within 24 hours (K is 5 unless configured): probing beyond its role. */
+  | 'REPEATED_DENIED_ACCESS'
+  /** An event naming its subject by an identifier after that identifier was retired (rotated, leaked or expired). */
+  | 'RETIRED_IDENTIFIER_USED'
+  /** One staff code reaching more than N distinct subjects within an hour (大量閲覧; N is 50 unless configured): the pattern of large leaks. */
+  | 'STAFF_MASS_ACCESS'
+  /** A JPKI serial succession (old certificate serial → new) without the subject's consent in force. */
+  | 'SUCCESSION_WITHOUT_CONSENT'
+  /** A tie kept past its expected cut-off (紐付けの解除漏れ), judged as of the query's `asOf`. */
+  | 'TIE_PAST_CUT_OFF'
+  /** A tie between different organizations through the My Number itself, where agency codes (機関別符号) belong. */
+  | 'TIE_THROUGH_MY_NUMBER';
+
+/** How grave a finding is. */
+export type FindingSeverity =
+  /** Bulk exposure: a whole dataset, or many people at once. */
+  | 'CRITICAL'
+  /** An unlawful provision, use, tie or succession concerning a person. */
+  | 'HIGH'
+  /** A lapse that weakens protection or shows an attempt: no purpose given, a tie kept too long, repeated refusals. */
+  | 'MEDIUM';
 
 /** Compliance findings of the period. */
 export type FindingsSection = {
@@ -888,6 +988,13 @@ export type Query = {
   complianceReport: ComplianceReport;
   /** A dataset (特定個人情報ファイル or a company's customer file) by id. */
   dataset: Maybe<Dataset>;
+  /**
+   * Compliance findings standing as of `asOf` (default: now), newest detection first. Time-based rules are judged as of
+   * that instant, so the same `asOf` always gives the same answer. Auditors see every finding (a query naming a subject,
+   * or answering findings about subjects, is recorded in those subjects' histories as AUDIT); an organization sees only
+   * its own; a subject only the findings about them. `first` is at most 500.
+   */
+  findings: FindingConnection;
   /** The signed-in citizen's own access history (the Mynaportal view), without lines under a non-disclosure flag (不開示). */
   me: AccessHistoryConnection;
   /** An organization (機関・事業者) by id. */
@@ -920,6 +1027,14 @@ export type QueryComplianceReportArgs = {
 
 export type QueryDatasetArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryFindingsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  filter?: InputMaybe<FindingFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1018,9 +1133,11 @@ export type ReportFinding = {
   __typename?: 'ReportFinding';
   /** What happened, in words. */
   description: Scalars['String']['output'];
+  /** When the rule was broken: the period is judged by this. */
+  detectedAt: Scalars['DateTime']['output'];
   /** Global positions of the causing events. */
   evidence: Array<Scalars['BigInt']['output']>;
-  /** When it occurred. */
+  /** When the first causing event happened. */
   occurredAt: Scalars['DateTime']['output'];
   /** The organization it concerns. */
   organization: ReportParty;
@@ -1028,8 +1145,10 @@ export type ReportFinding = {
   rule: Scalars['String']['output'];
   /** Its severity. */
   severity: Scalars['String']['output'];
-  /** The subject it concerns, when it concerns one. */
-  subjectId: Maybe<Scalars['ID']['output']>;
+  /** The staff code that acted, when one did. */
+  staffCode: Maybe<Scalars['String']['output']>;
+  /** The subjects it concerns (a staff episode concerns many). */
+  subjectIds: Array<Scalars['ID']['output']>;
 };
 
 /** An organization as the report names it. */
@@ -1301,7 +1420,14 @@ export type ResolversTypes = {
   EnrollSubjectInput: EnrollSubjectInput;
   ExposureBucket: ResolverTypeWrapper<ExposureBucket>;
   ExposureSection: ResolverTypeWrapper<ExposureSection>;
+  Finding: ResolverTypeWrapper<Finding>;
+  FindingConnection: ResolverTypeWrapper<FindingConnection>;
+  FindingEdge: ResolverTypeWrapper<FindingEdge>;
+  FindingEvent: ResolverTypeWrapper<FindingEvent>;
+  FindingFilter: FindingFilter;
   FindingGroup: ResolverTypeWrapper<FindingGroup>;
+  FindingRule: FindingRule;
+  FindingSeverity: FindingSeverity;
   FindingsSection: ResolverTypeWrapper<FindingsSection>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GrantConsentInput: GrantConsentInput;
@@ -1383,6 +1509,11 @@ export type ResolversParentTypes = {
   EnrollSubjectInput: EnrollSubjectInput;
   ExposureBucket: ExposureBucket;
   ExposureSection: ExposureSection;
+  Finding: Finding;
+  FindingConnection: FindingConnection;
+  FindingEdge: FindingEdge;
+  FindingEvent: FindingEvent;
+  FindingFilter: FindingFilter;
   FindingGroup: FindingGroup;
   FindingsSection: FindingsSection;
   Float: Scalars['Float']['output'];
@@ -1590,6 +1721,37 @@ export type ExposureSectionResolvers<ContextType = any, ParentType extends Resol
   riskyDatasets?: Resolver<Array<ResolversTypes['RiskyDataset']>, ParentType, ContextType>;
 };
 
+export type FindingResolvers<ContextType = any, ParentType extends ResolversParentTypes['Finding'] = ResolversParentTypes['Finding']> = {
+  detail?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  detectedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['FindingEvent']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['FindingRule'], ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['FindingSeverity'], ParentType, ContextType>;
+  staffCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  subjectCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  subjectId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type FindingConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['FindingConnection'] = ResolversParentTypes['FindingConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['FindingEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FindingEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['FindingEdge'] = ResolversParentTypes['FindingEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Finding'], ParentType, ContextType>;
+};
+
+export type FindingEventResolvers<ContextType = any, ParentType extends ResolversParentTypes['FindingEvent'] = ResolversParentTypes['FindingEvent']> = {
+  eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  globalPosition?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
 export type FindingGroupResolvers<ContextType = any, ParentType extends ResolversParentTypes['FindingGroup'] = ResolversParentTypes['FindingGroup']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   organization?: Resolver<ResolversTypes['ReportParty'], ParentType, ContextType>;
@@ -1699,6 +1861,7 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   accessHistory?: Resolver<ResolversTypes['AccessHistoryConnection'], ParentType, ContextType, RequireFields<QueryAccessHistoryArgs, 'first' | 'subjectId'>>;
   complianceReport?: Resolver<ResolversTypes['ComplianceReport'], ParentType, ContextType, RequireFields<QueryComplianceReportArgs, 'from' | 'to'>>;
   dataset?: Resolver<Maybe<ResolversTypes['Dataset']>, ParentType, ContextType, RequireFields<QueryDatasetArgs, 'id'>>;
+  findings?: Resolver<ResolversTypes['FindingConnection'], ParentType, ContextType, RequireFields<QueryFindingsArgs, 'first'>>;
   me?: Resolver<ResolversTypes['AccessHistoryConnection'], ParentType, ContextType, RequireFields<QueryMeArgs, 'first'>>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
   projections?: Resolver<Array<ResolversTypes['ProjectionStatus']>, ParentType, ContextType>;
@@ -1715,12 +1878,14 @@ export type ReportDatasetResolvers<ContextType = any, ParentType extends Resolve
 
 export type ReportFindingResolvers<ContextType = any, ParentType extends ResolversParentTypes['ReportFinding'] = ResolversParentTypes['ReportFinding']> = {
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  detectedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['BigInt']>, ParentType, ContextType>;
   occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   organization?: Resolver<ResolversTypes['ReportParty'], ParentType, ContextType>;
   rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   severity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  subjectId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  staffCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  subjectIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
 export type ReportPartyResolvers<ContextType = any, ParentType extends ResolversParentTypes['ReportParty'] = ResolversParentTypes['ReportParty']> = {
@@ -1813,6 +1978,10 @@ export type Resolvers<ContextType = any> = {
   DraftField?: DraftFieldResolvers<ContextType>;
   ExposureBucket?: ExposureBucketResolvers<ContextType>;
   ExposureSection?: ExposureSectionResolvers<ContextType>;
+  Finding?: FindingResolvers<ContextType>;
+  FindingConnection?: FindingConnectionResolvers<ContextType>;
+  FindingEdge?: FindingEdgeResolvers<ContextType>;
+  FindingEvent?: FindingEventResolvers<ContextType>;
   FindingGroup?: FindingGroupResolvers<ContextType>;
   FindingsSection?: FindingsSectionResolvers<ContextType>;
   ItemUse?: ItemUseResolvers<ContextType>;

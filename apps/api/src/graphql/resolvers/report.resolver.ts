@@ -26,7 +26,7 @@ export class ReportResolver {
     try {
       const report = await this.reports.report({ from, to, organizationId });
       // Findings name subjects: an auditor's report is recorded in their histories like any other query of them.
-      await this.audit.record(principal, 'complianceReport', [...new Set(report.findings.findings.flatMap((f) => (f.subjectId ? [f.subjectId] : [])))]);
+      await this.audit.record(principal, 'complianceReport', [...new Set(report.findings.findings.flatMap((f) => f.subjectIds))]);
       return report;
     } catch (error) {
       if (error instanceof ReportInputError) throw apiError('BAD_USER_INPUT', error.reason, error.field);

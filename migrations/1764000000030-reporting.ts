@@ -4,8 +4,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * The reporting read model (who each dataset covers, which My Numbers were retired as leaked) and an index for
  * a period's activity in the access history (a quarter's report reads by kind and time, across subjects).
  */
-export class Reporting1764000000020 implements MigrationInterface {
-  name = 'Reporting1764000000020';
+export class Reporting1764000000030 implements MigrationInterface {
+  name = 'Reporting1764000000030';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`CREATE SCHEMA reporting`);

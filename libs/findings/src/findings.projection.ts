@@ -1,0 +1,286 @@
+import type { StoredEvent } from '#event-store';
+import { parseDomainEvent, type DomainEvent } from '#ingestion';
+import type { Projection, SqlTransaction } from '#projections';
+import {
+  accessPurposeRule,
+  hasConsentInForce,
+  isPermittedProvision,
+  isPrivateDatasetKeyedByMyNumber,
+  isUsedAfterRetirement,
+  tiesOrganizationsThroughMyNumber,
+  type ConsentFact,
+  type PermittedRow,
+} from './domain/compliance-checks.js';
+import type { FindingRule } from './domain/finding-rules.js';
+import { DEFAULT_STAFF_THRESHOLDS, staffRules, type StaffThresholds } from './domain/staff-episodes.js';
+import { insert, type FindingRow } from './finding-rows.js';
+import { updateStaffEpisodes, type StaffAccessRow } from './staff-episodes.store.js';
+
+/** The events the rules read. */
+const CONSUMED = new Set([
+  'PermittedProvisionRegistered',
+  'DatasetRegistered',
+  'ConsentGranted',
+  'ConsentWithdrawn',
+  'IdentifierRetired',
+  'IdentifierSucceeded',
+  'RecordsLinked',
+  'RecordsUnlinked',
+  'InformationProvided',
+  'InformationAccessed',
+]);
+
+interface TieRow {
+  link_id: string;
+  link_event_id: string;
+  link_position: string;
+  organization_id: string;
+  staff_code: string;
+  subject_id: string;
+  subject_ids: string[];
+  linked_at: string;
+  expected_cut_off_at: string;
+  cut_at: string | null;
+}
+
+/** A finding broken by one event: found when it happened. */
+function eventFinding(
+  rule: FindingRule,
+  stored: StoredEvent,
+  at: string,
+  who: { organizationId: string; subjectId: string | null; staffCode?: string },
+  detail: Record<string, unknown>,
+): FindingRow {
+  return {
+    finding_id: `${rule}:${stored.id}`, rule, organization_id: who.organizationId, subject_id: who.subjectId,
+    subject_ids: who.subjectId ? [who.subjectId] : [], staff_code: who.staffCode ?? null, occurred_at: at, detected_at: at, last_at: at,
+    event_ids: [stored.id], global_positions: [stored.globalPosition.toString()], detail,
+  };
+}
+
+/**
+ * 検出事項 — compliance findings, each pointing at the events that broke a rule (see FINDING_RULES). Deterministic: a
+ * rule is decided from the event and the facts recorded before it in the log, or (the staff rules) from the set of
+ * a staff code's accesses; TIE_PAST_CUT_OFF is not decided here at all but at query time, as of a given instant,
+ * from the ties kept with their expected cut-off and cut. The staff thresholds are part of the projection: a change
+ * takes a rebuild (`himotoki rebuild --projection findings`).
+ */
+export function findingsProjection(thresholds: StaffThresholds = DEFAULT_STAFF_THRESHOLDS): Projection {
+  const rules = staffRules(thresholds);
+  return {
+    name: 'findings',
+    schema: 'findings',
+    tables: ['findings', 'ties', 'datasets', 'permitted_provisions', 'consents', 'retirements', 'staff_accesses'],
+
+    async apply(events: StoredEvent[], tx: SqlTransaction, schema: string): Promise<void> {
+      const batch = events.filter((e) => CONSUMED.has(e.type)).map((stored) => ({ stored, event: parseDomainEvent(stored.type, stored.schemaVersion, stored.data) }));
+      if (batch.length === 0) return;
+      const facts = await RuleFacts.load(tx, schema, batch.map((b) => b.event));
+      const findings: FindingRow[] = [];
+      const accesses: StaffAccessRow[] = [];
+      for (const { stored, event } of batch) {
+        findings.push(...facts.decide(event, stored));
+        if (event.type === 'InformationAccessed') {
+          const d = event.data;
+          accesses.push({
+            event_id: stored.id, global_position: stored.globalPosition.toString(), organization_id: d.organizationId, staff_code: d.staffCode,
+            subject_id: d.subjectId, occurred_at: d.occurredAt, denied: d.outcome === 'DENIED',
+          });
+        }
+      }
+      await facts.save(tx, schema);
+      await insert(tx, schema, 'findings', findings);
+      await insert(tx, schema, 'staff_accesses', accesses);
+      await updateStaffEpisodes(tx, schema, accesses, rules);
+    },
+  };
+}
+
+/** The projection as the app runs it, with the default thresholds. */
+export const FINDINGS_PROJECTION = findingsProjection();
+
+/** The facts the rules look up, loaded for one batch and kept up to date as its events are decided in log order. */
+class RuleFacts {
+  private readonly datasets = new Map<string, { holder_id: string; purpose: string }>();
+  private readonly rows: PermittedRow[] = [];
+  private readonly consents = new Map<string, ConsentFact>();
+  private readonly retirements = new Map<string, { reason: string; retired_at: string }>();
+  private readonly newTies = new Map<string, TieRow>();
+  private readonly writes = { datasets: [] as object[], permitted_provisions: [] as object[], retirements: [] as object[] };
+  private readonly newConsents = new Map<string, { subject_id: string; consent_id: string; granted_at: string; withdrawn_at: string | null }>();
+  private readonly withdrawals: { subject_id: string; consent_id: string; withdrawn_at: string }[] = [];
+  private readonly cuts: { link_id: string; cut_at: string }[] = [];
+
+  static async load(tx: SqlTransaction, schema: string, events: DomainEvent[]): Promise<RuleFacts> {
+    const facts = new RuleFacts();
+    const datasetIds = new Set<string>();
+    const requesters = new Set<string>();
+    const fingerprints = new Set<string>();
+    const consentKeys: [string[], string[]] = [[], []];
+    for (const event of events) {
+      if (event.type === 'InformationAccessed') {
+        datasetIds.add(event.data.datasetId);
+        fingerprints.add(event.data.viaIdentifier);
+      } else if (event.type === 'InformationProvided') {
+        requesters.add(event.data.requesterId);
+        fingerprints.add(event.data.viaIdentifier);
+      } else if (event.type === 'RecordsLinked') {
+        for (const id of event.data.datasets) datasetIds.add(id);
+      } else if (event.type === 'IdentifierSucceeded' && event.data.consentReference !== null) {
+        consentKeys[0].push(event.data.subjectId);
+        consentKeys[1].push(event.data.consentReference);
+      }
+    }
+    if (datasetIds.size > 0) {
+      const { rows } = await tx.query<{ dataset_id: string; holder_id: string; purpose: string }>(
+        `SELECT dataset_id, holder_id, purpose FROM ${schema}.datasets WHERE dataset_id = ANY($1)`, [[...datasetIds]]);
+      for (const row of rows) facts.datasets.set(row.dataset_id, row);
+    }
+    if (requesters.size > 0) {
+      const { rows } = await tx.query<{ requester_id: string; provider_id: string; procedure: string; items: string[] }>(
+        `SELECT requester_id, provider_id, procedure, items FROM ${schema}.permitted_provisions WHERE requester_id = ANY($1)`, [[...requesters]]);
+      facts.rows.push(...rows.map((r) => ({ requesterId: r.requester_id, providerId: r.provider_id, procedure: r.procedure, items: r.items })));
+    }
+    if (fingerprints.size > 0) {
+      const { rows } = await tx.query<{ fingerprint: string; reason: string; retired_at: Date }>(
+        `SELECT fingerprint, reason, retired_at FROM ${schema}.retirements WHERE fingerprint = ANY($1)`, [[...fingerprints]]);
+      for (const row of rows) facts.retirements.set(row.fingerprint, { reason: row.reason, retired_at: row.retired_at.toISOString() });
+    }
+    if (consentKeys[0].length > 0) {
+      const { rows } = await tx.query<{ subject_id: string; consent_id: string; granted_at: Date; withdrawn_at: Date | null }>(
+        `SELECT c.subject_id, c.consent_id, c.granted_at, c.withdrawn_at FROM ${schema}.consents c
+           JOIN unnest($1::uuid[], $2::text[]) AS k(subject_id, consent_id) USING (subject_id, consent_id)`, consentKeys);
+      for (const row of rows) {
+        facts.consents.set(`${row.subject_id}|${row.consent_id}`, { grantedAt: row.granted_at.toISOString(), withdrawnAt: row.withdrawn_at?.toISOString() ?? null });
+      }
+    }
+    return facts;
+  }
+
+  /** Records the facts an event states, and answers the findings it breaks. */
+  decide(event: DomainEvent, stored: StoredEvent): FindingRow[] {
+    switch (event.type) {
+      case 'PermittedProvisionRegistered': {
+        const d = event.data;
+        this.rows.push({ requesterId: d.requesterId, providerId: d.providerId, procedure: d.procedure, items: d.items });
+        this.writes.permitted_provisions.push({ permitted_provision_id: d.permittedProvisionId, requester_id: d.requesterId, provider_id: d.providerId, procedure: d.procedure, items: d.items });
+        return [];
+      }
+      case 'DatasetRegistered': {
+        const d = event.data;
+        this.datasets.set(d.datasetId, { holder_id: d.holderId, purpose: d.purpose });
+        this.writes.datasets.push({ dataset_id: d.datasetId, holder_id: d.holderId, purpose: d.purpose });
+        if (!isPrivateDatasetKeyedByMyNumber(d)) return [];
+        return [eventFinding('PRIVATE_DATASET_KEYED_BY_MY_NUMBER', stored, d.occurredAt, { organizationId: d.holderId, subjectId: null }, { datasetId: d.datasetId, domain: d.domain, keyedBy: d.keyedBy })];
+      }
+      case 'ConsentGranted': {
+        const d = event.data;
+        const key = `${d.subjectId}|${d.consentId}`;
+        this.consents.set(key, { grantedAt: d.occurredAt, withdrawnAt: null });
+        this.newConsents.set(key, { subject_id: d.subjectId, consent_id: d.consentId, granted_at: d.occurredAt, withdrawn_at: null });
+        return [];
+      }
+      case 'ConsentWithdrawn': {
+        const d = event.data;
+        const key = `${d.subjectId}|${d.consentId}`;
+        const known = this.consents.get(key);
+        if (known) known.withdrawnAt = d.occurredAt;
+        const pending = this.newConsents.get(key);
+        if (pending) pending.withdrawn_at = d.occurredAt;
+        else this.withdrawals.push({ subject_id: d.subjectId, consent_id: d.consentId, withdrawn_at: d.occurredAt });
+        return [];
+      }
+      case 'IdentifierRetired': {
+        const d = event.data;
+        this.retirements.set(d.fingerprint, { reason: d.reason, retired_at: d.occurredAt });
+        this.writes.retirements.push({ fingerprint: d.fingerprint, reason: d.reason, retired_at: d.occurredAt });
+        return [];
+      }
+      case 'IdentifierSucceeded': {
+        const d = event.data;
+        const consent = d.consentReference === null ? undefined : this.consents.get(`${d.subjectId}|${d.consentReference}`);
+        if (hasConsentInForce(consent, d.occurredAt)) return [];
+        return [eventFinding('SUCCESSION_WITHOUT_CONSENT', stored, d.occurredAt, { organizationId: d.linkedBy, subjectId: d.subjectId }, { kind: d.kind, consentReference: d.consentReference })];
+      }
+      case 'RecordsLinked': {
+        const d = event.data;
+        const subjectIds = [...new Set(d.subjects)];
+        if (d.expectedCutOffAt !== null) {
+          this.newTies.set(d.linkId, {
+            link_id: d.linkId, link_event_id: stored.id, link_position: stored.globalPosition.toString(), organization_id: d.organizationId, staff_code: d.staffCode,
+            subject_id: d.subjects[0], subject_ids: subjectIds, linked_at: d.occurredAt, expected_cut_off_at: d.expectedCutOffAt, cut_at: null,
+          });
+        }
+        const holders = d.datasets.map((id) => this.dataset(id, 'RecordsLinked').holder_id) as [string, string];
+        if (!tiesOrganizationsThroughMyNumber(d.key, holders)) return [];
+        return [{
+          ...eventFinding('TIE_THROUGH_MY_NUMBER', stored, d.occurredAt, { organizationId: d.organizationId, subjectId: d.subjects[0], staffCode: d.staffCode }, { linkId: d.linkId, datasets: d.datasets, holders }),
+          subject_ids: subjectIds,
+        }];
+      }
+      case 'RecordsUnlinked': {
+        const d = event.data;
+        const pending = this.newTies.get(d.linkId);
+        if (pending) pending.cut_at = d.occurredAt;
+        else this.cuts.push({ link_id: d.linkId, cut_at: d.occurredAt });
+        return [];
+      }
+      case 'InformationProvided': {
+        const d = event.data;
+        const who = { organizationId: d.requesterId, subjectId: d.subjectId };
+        const found: FindingRow[] = [];
+        if (!isPermittedProvision(d, this.rows)) {
+          found.push(eventFinding('PROVISION_NOT_PERMITTED', stored, d.occurredAt, who, { provisionId: d.provisionId, providerId: d.providerId, procedure: d.procedure, items: d.items }));
+        }
+        // The provider named the subject by the identifier in what it gave: the retired identifier is in its records.
+        const provider = { organizationId: d.providerId, subjectId: d.subjectId };
+        found.push(...this.retiredIdentifierUse(d.viaIdentifier, stored, d.occurredAt, provider, { provisionId: d.provisionId, requesterId: d.requesterId }));
+        return found;
+      }
+      case 'InformationAccessed': {
+        const d = event.data;
+        const who = { organizationId: d.organizationId, subjectId: d.subjectId, staffCode: d.staffCode };
+        const registered = this.dataset(d.datasetId, 'InformationAccessed').purpose;
+        const rule = accessPurposeRule(d.purpose, registered);
+        const found = rule ? [eventFinding(rule, stored, d.occurredAt, who, { accessId: d.accessId, datasetId: d.datasetId, purpose: d.purpose, registeredPurpose: registered })] : [];
+        found.push(...this.retiredIdentifierUse(d.viaIdentifier, stored, d.occurredAt, who, { accessId: d.accessId }));
+        return found;
+      }
+      default:
+        return [];
+    }
+  }
+
+  private retiredIdentifierUse(fingerprint: string, stored: StoredEvent, at: string, who: { organizationId: string; subjectId: string; staffCode?: string }, detail: Record<string, unknown>): FindingRow[] {
+    const retirement = this.retirements.get(fingerprint);
+    if (!isUsedAfterRetirement(at, retirement?.retired_at)) return [];
+    return [eventFinding('RETIRED_IDENTIFIER_USED', stored, at, who, { ...detail, retirementReason: retirement!.reason, retiredAt: retirement!.retired_at })];
+  }
+
+  /** Ingestion only stores events about registered datasets: a missing one is a broken log, and parks the projection. */
+  private dataset(datasetId: string, eventType: string): { holder_id: string; purpose: string } {
+    const dataset = this.datasets.get(datasetId);
+    if (!dataset) throw new Error(`${eventType} names dataset "${datasetId}", which was never registered`);
+    return dataset;
+  }
+
+  async save(tx: SqlTransaction, schema: string): Promise<void> {
+    for (const [table, rows] of Object.entries(this.writes)) await insert(tx, schema, table, rows);
+    await insert(tx, schema, 'consents', [...this.newConsents.values()]);
+    await insert(tx, schema, 'ties', [...this.newTies.values()]);
+    if (this.withdrawals.length > 0) {
+      await tx.query(
+        `UPDATE ${schema}.consents c SET withdrawn_at = w.withdrawn_at
+           FROM jsonb_to_recordset($1::jsonb) AS w(subject_id uuid, consent_id text, withdrawn_at timestamptz)
+          WHERE c.subject_id = w.subject_id AND c.consent_id = w.consent_id`,
+        [JSON.stringify(this.withdrawals)],
+      );
+    }
+    if (this.cuts.length > 0) {
+      await tx.query(
+        `UPDATE ${schema}.ties t SET cut_at = c.cut_at FROM jsonb_to_recordset($1::jsonb) AS c(link_id text, cut_at timestamptz) WHERE t.link_id = c.link_id`,
+        [JSON.stringify(this.cuts)],
+      );
+    }
+  }
+}
