@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ReportInputError, renderReportCsv, renderReportHtml, type ComplianceReports } from '#reporting';
+import { ReportInputError, renderReportCsv, renderReportHtml, reportPeriod, type ComplianceReports } from '#reporting';
 
 export const REPORT_FORMATS = ['json', 'csv', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -17,6 +17,12 @@ export interface ReportOptions {
 export function reportOptions(values: ReportOptions): { from: string; to: string; organizationId: string | null; format: ReportFormat; out: string | null } {
   if (!values.from) throw new ReportInputError('--from', 'is required (a date such as 2024-04-01, or an ISO 8601 date-time with a zone)');
   if (!values.to) throw new ReportInputError('--to', 'is required (the first day after the period, e.g. 2024-07-01)');
+  try {
+    reportPeriod(values.from, values.to);
+  } catch (error) {
+    if (error instanceof ReportInputError) throw new ReportInputError(`--${error.field}`, error.reason);
+    throw error;
+  }
   const format = (values.format ?? 'json') as ReportFormat;
   if (!REPORT_FORMATS.includes(format)) throw new ReportInputError('--format', `must be ${REPORT_FORMATS.join(', ')}; got ${JSON.stringify(values.format)}`);
   if (format === 'csv' && !values.out) throw new ReportInputError('--out', 'csv writes one file per table: give the folder to write them into');

@@ -27,7 +27,7 @@ export function barChart(title: string, categories: string[], series: ChartSerie
   const grid = [0, 0.25, 0.5, 0.75, 1].map((f) => {
     const v = max * f;
     return `<line x1="${margin.left}" x2="${width - margin.right}" y1="${y(v)}" y2="${y(v)}" stroke="#ccc" stroke-width="0.5"/>` +
-      `<text x="${margin.left - 6}" y="${y(v) + 3}" text-anchor="end" font-size="9">${Math.round(v).toLocaleString('en')}</text>`;
+      `<text x="${margin.left - 6}" y="${y(v) + 3}" text-anchor="end" font-size="9">${(Number.isInteger(v) ? v : Number(v.toFixed(1))).toLocaleString('en')}</text>`;
   });
   const bars = categories.flatMap((category, i) =>
     series.map((s, j) => {
