@@ -36,14 +36,19 @@ const QUERY = `query ($from: DateTime!, $to: DateTime!) { complianceReport(from:
 function registry(): EventToAppend[] {
   const at = '2020-12-01T00:00:00.000Z';
   const events: DomainEvent[] = [domainEvent('OrganizationRegistered', { organizationId: 'pension', name: '日本年金機構', kind: 'PENSION', domains: ['SOCIAL_SECURITY'], occurredAt: at })];
-  const dataset = (datasetId: string, holderId: string, name: string, keyedBy: ('MY_NUMBER' | 'AGENCY_CODE')[]) =>
-    domainEvent('DatasetRegistered', { datasetId, holderId, name, purpose: name, domain: 'SOCIAL_SECURITY', legalBasis: '番号法', keyedBy, basic4Fields: ['NAME_KANJI', 'BIRTH_DATE'], occurredAt: at });
+  // Purposes and permitted rows as the log's accesses and provisions use them, so that they are lawful, as most are.
+  const dataset = (datasetId: string, holderId: string, name: string, purpose: string, keyedBy: ('MY_NUMBER' | 'AGENCY_CODE')[]) =>
+    domainEvent('DatasetRegistered', { datasetId, holderId, name, purpose, domain: 'SOCIAL_SECURITY', legalBasis: '番号法', keyedBy, basic4Fields: ['NAME_KANJI', 'BIRTH_DATE'], occurredAt: at });
   for (let n = 0; n < 40; n++) {
     events.push(domainEvent('OrganizationRegistered', { organizationId: `org-${n}`, name: `自治体${n}`, kind: 'MUNICIPALITY', domains: ['TAX'], occurredAt: at }));
-    events.push(dataset(`tax-${n}`, `org-${n}`, `個人住民税課税台帳 ${n}`, ['MY_NUMBER']));
+    events.push(dataset(`tax-${n}`, `org-${n}`, `個人住民税課税台帳 ${n}`, '個人住民税の賦課', ['MY_NUMBER']));
+    events.push(domainEvent('PermittedProvisionRegistered', {
+      permittedProvisionId: `table2-37-${n}`, requesterId: 'pension', providerId: `org-${n}`, procedure: '国民年金保険料の免除に関する事務',
+      items: ['INCOME', 'HOUSEHOLD'], legalBasis: '番号法別表第二 第37項', occurredAt: at,
+    }));
   }
-  events.push(dataset('pension-records', 'pension', '年金記録', ['AGENCY_CODE']));
-  for (let n = 0; n < 12; n++) events.push(dataset(`insurer-${n}`, 'pension', `被保険者台帳 ${n}`, ['MY_NUMBER']));
+  events.push(dataset('pension-records', 'pension', '年金記録', '年金給付', ['AGENCY_CODE']));
+  for (let n = 0; n < 12; n++) events.push(dataset(`insurer-${n}`, 'pension', `被保険者台帳 ${n}`, '医療保険給付', ['MY_NUMBER']));
   return events.map((e, i) => ({ id: derivedUuid('bench-report-registry', String(i)), type: e.type, schemaVersion: e.version, data: e.data as EventToAppend['data'], metadata: { sender: 'operator:bench' } }));
 }
 
