@@ -17,6 +17,9 @@ function table(header: string[], rows: string[][], numeric: number[] = []): stri
   return `<table><thead><tr>${td(header, 'th')}</tr></thead><tbody>${rows.map((r) => `<tr>${td(r, 'td')}</tr>`).join('')}</tbody></table>`;
 }
 
+/** A printed report lists this many findings with their evidence; the CSV and JSON hold them all. */
+const LISTED_FINDINGS = 200;
+
 const notAvailable = (s: SectionAvailability) => `<p class="unavailable"><strong>未提供 Not yet available.</strong> ${esc(s.note)}</p>`;
 
 function field(label: string, f: DraftField): string {
@@ -107,7 +110,8 @@ export function renderReportHtml(report: ComplianceReport): string {
            ${table(['規則 rule', '重大度 severity', '機関 organization', '件数 count'], findings.groups.map((g) => [esc(g.rule), esc(g.severity), party(g.organization), num(g.count)]), [3])}
            <h3>根拠となるイベント <span class="en">Evidence (global positions of the causing events)</span></h3>
            ${table(['検出 detected', '規則 rule', '重大度 severity', '機関 organization', '職員 staff', '本人数 people', '内容 description', '証跡 evidence'],
-             findings.findings.map((f) => [esc(day(f.detectedAt)), esc(f.rule), esc(f.severity), party(f.organization), esc(f.staffCode ?? '—'), num(f.subjectIds.length), esc(f.description), `<span class="id">${esc(f.evidence.join(', '))}</span>`]), [5])}`
+             findings.findings.slice(0, LISTED_FINDINGS).map((f) => [esc(day(f.detectedAt)), esc(f.rule), esc(f.severity), party(f.organization), esc(f.staffCode ?? '—'), num(f.subjectIds.length), esc(f.description), `<span class="id">${esc(f.evidence.join(', '))}</span>`]), [5])}
+           ${findings.findings.length > LISTED_FINDINGS ? `<p>… ${num(findings.findings.length - LISTED_FINDINGS)} more in findings.csv (first ${LISTED_FINDINGS} of ${num(findings.findings.length)} listed).</p>` : ''}`
         : notAvailable(findings)}
       </section>`,
 
