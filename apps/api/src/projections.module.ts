@@ -6,9 +6,10 @@ import { exposureProjection, linkageProjection } from '#exposure';
 import { FINDINGS_PROJECTION } from '#findings';
 import { ProjectionRunner, type Projection } from '#projections';
 import { registryProjection } from '#registry';
+import { reportingProjection } from '#reporting';
 
 /** Every projection the app keeps. */
-export const PROJECTIONS: readonly Projection[] = [accessHistoryProjection, registryProjection, linkageProjection, exposureProjection, FINDINGS_PROJECTION];
+export const PROJECTIONS: readonly Projection[] = [accessHistoryProjection, registryProjection, linkageProjection, exposureProjection, FINDINGS_PROJECTION, reportingProjection];
 
 /** Whether this process follows the log live (a server), or leaves that to `himotoki project` (tools, scale-out). */
 export const RUN_PROJECTOR = Symbol('RunProjector');

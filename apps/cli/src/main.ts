@@ -12,6 +12,9 @@ import { serve } from '../../api/src/serve.js';
 import { demo, generate } from './demo.js';
 import { importNdjson } from './import-ndjson.js';
 import { project, rebuild } from './projection-commands.js';
+import { reportOptions, writeReport } from './report.js';
+import { ProjectionRunner } from '#projections';
+import { ComplianceReports, ReportInputError } from '#reporting';
 
 const USAGE = `himotoki — event-sourced privacy audit of personal-data linkage (紐付け) and name-matching (名寄せ)
 
@@ -25,6 +28,10 @@ usage:
                                           store one command per line, in atomic batches (default 500)
   himotoki rebuild [--projection NAME]    rebuild read models from position zero, swapped in when done
   himotoki project [--once]               run the projections alone (with HIMOTOKI_PROJECTOR=off on servers)
+  himotoki report --from DATE --to DATE [--organization ID] [--format json|csv|html] [--out PATH]
+                                          a compliance report for [from, to) (dates in Japan time, or ISO 8601):
+                                          JSON or one self-contained HTML page (to PATH or stdout), or CSV files
+                                          (one per table) in the folder PATH
   himotoki token --role ROLE [--name NAME] [--organization ID] [--subject ID] [--hours N]
                                           mint a bearer token (AUDITOR, ORGANIZATION, SUBJECT, OPERATOR);
                                           needs the server's key: HIMOTOKI_SECRET or HIMOTOKI_DATA_DIR
@@ -124,6 +131,20 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       });
     }
+    case 'report': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { from: { type: 'string' }, to: { type: 'string' }, organization: { type: 'string' }, format: { type: 'string', default: 'json' }, out: { type: 'string' } },
+      });
+      const options = reportOptions(values);
+      return withContext(async (context) => {
+        // The report reads read models: bring them up to the log first, as a server's projector would have.
+        await context.get(ProjectionRunner).catchUp();
+        const written = await writeReport(context.get(ComplianceReports), options, (text) => process.stdout.write(text));
+        for (const path of written) console.error(`wrote ${path}`);
+        return 0;
+      });
+    }
     case 'token': {
       const { values } = parseArgs({
         args: rest,
@@ -154,7 +175,7 @@ try {
   const code = await main(process.argv.slice(2));
   if (code >= 0) process.exitCode = code;
 } catch (error) {
-  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+  if (error instanceof UsageError || error instanceof ReportInputError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
     console.error(`himotoki: ${(error as Error).message}\n\n${USAGE}`);
     process.exitCode = 2;
   } else {

@@ -11,6 +11,7 @@ import { AccessHistoryQueries } from '#access-history';
 import { DATABASE, type Database } from '#database';
 import { ExposureQueries } from '#exposure';
 import { FindingQueries } from '#findings';
+import { ComplianceReports, FindingsReadModelSource, ReportFigures } from '#reporting';
 import { TokenService } from '../auth/token.service.js';
 import { ProjectionsModule } from '../projections.module.js';
 import { AuditTrail } from './audit-trail.js';
@@ -24,6 +25,7 @@ import { ExposureResolver } from './resolvers/exposure.resolver.js';
 import { FindingsResolver } from './resolvers/findings.resolver.js';
 import { mutationResolvers } from './resolvers/mutations.js';
 import { DatasetResolver, RegistryResolver } from './resolvers/registry.resolver.js';
+import { ReportResolver } from './resolvers/report.resolver.js';
 import { BigIntScalar, DateTimeScalar, JSONScalar } from './scalars.js';
 
 /** The folder holding `schema/`, found from this file whether it runs from the sources or from dist/. */
@@ -99,6 +101,11 @@ const logger = new Logger('GraphQL');
       useFactory: (database: Database) => new FindingQueries(database.dataSource),
       inject: [DATABASE],
     },
+    {
+      provide: ComplianceReports,
+      useFactory: (database: Database, findings: FindingQueries) => new ComplianceReports(new ReportFigures(database.pool), { findings: new FindingsReadModelSource(findings) }),
+      inject: [DATABASE, FindingQueries],
+    },
     RegistryLookup,
     AuditTrail,
     AccessHistoryResolver,
@@ -107,6 +114,7 @@ const logger = new Logger('GraphQL');
     DatasetResolver,
     ExposureResolver,
     FindingsResolver,
+    ReportResolver,
   ],
 })
 export class GraphQLApiModule {}

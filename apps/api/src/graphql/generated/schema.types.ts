@@ -116,6 +116,70 @@ export type AccessOutcome =
   | 'DENIED'
   | 'GRANTED';
 
+/** The kind of an activity line. */
+export type ActivityKind =
+  /** 閲覧・利用: a staff member used a subject's information. */
+  | 'ACCESS'
+  /** 紐付け: a tie made between two records. */
+  | 'LINK'
+  /** 情報提供: a provision of information between organizations. */
+  | 'PROVISION'
+  /** 紐付け解除: a tie cut. */
+  | 'UNLINK';
+
+/** Activity of one organization, counterparty, kind, procedure and month. */
+export type ActivityRow = {
+  __typename?: 'ActivityRow';
+  /** How many. */
+  count: Scalars['Int']['output'];
+  /** The provider of a provision; null for other kinds. */
+  counterparty: Maybe<ReportParty>;
+  /** What was done. */
+  kind: ActivityKind;
+  /** The month, YYYY-MM in Japan time. */
+  month: Scalars['String']['output'];
+  /** Of those, provisions still under a non-disclosure flag. */
+  nonDisclosed: Scalars['Int']['output'];
+  /** Who acted: the requester of a provision, the maker or cutter of a tie, the organization whose staff accessed. */
+  organization: ReportParty;
+  /** 事務 of a provision, purpose of a tie or access, reason of a cut; null when none was given. */
+  procedure: Maybe<Scalars['String']['output']>;
+  /** Of those, provisions refused or accesses denied. */
+  refused: Scalars['Int']['output'];
+};
+
+/** Provisions, ties, cuts and accesses in the period. */
+export type ActivitySection = {
+  __typename?: 'ActivitySection';
+  /** Per month (Japan time). */
+  months: Array<MonthlyActivity>;
+  /** Per organization, counterparty, kind, procedure and month. */
+  rows: Array<ActivityRow>;
+  /** Totals over the period. */
+  totals: ActivityTotals;
+};
+
+/** Totals of the period's activity. */
+export type ActivityTotals = {
+  __typename?: 'ActivityTotals';
+  /** 閲覧・利用: accesses. */
+  accesses: Scalars['Int']['output'];
+  /** Accesses denied. */
+  accessesDenied: Scalars['Int']['output'];
+  /** 紐付け解除: ties cut. */
+  cuts: Scalars['Int']['output'];
+  /** 不開示: provisions of the period still under a non-disclosure flag when the report was made. */
+  nonDisclosed: Scalars['Int']['output'];
+  /** 情報提供: provisions requested in the period. */
+  provisions: Scalars['Int']['output'];
+  /** Provisions answered with no data. */
+  provisionsNoData: Scalars['Int']['output'];
+  /** Provisions refused by the provider. */
+  provisionsRefused: Scalars['Int']['output'];
+  /** 紐付け: ties made. */
+  ties: Scalars['Int']['output'];
+};
+
 export type AmendRecordInput = {
   basic4: Basic4Input;
   occurredAt: Scalars['DateTime']['input'];
@@ -159,6 +223,87 @@ export type BestMatch = {
   to: Maybe<Dataset>;
 };
 
+/** A breach-report category (報告対象事態). */
+export type BreachCategory =
+  /** 規則第2条第1号: a leak of My Numbers held by an agency for number-use work. */
+  | 'NUMBER_SYSTEM_LEAK'
+  /** 規則第2条第5号: more than 100 people. */
+  | 'OVER_100_PEOPLE'
+  /** 規則第2条第4号: used or provided against the My Number Act art. 9 or 19. */
+  | 'UNLAWFUL_USE_OR_PROVISION'
+  /** 規則第2条第2号: possibly done for a wrongful purpose. */
+  | 'WRONGFUL_PURPOSE';
+
+/** A category of the PPC's rule. */
+export type BreachCategoryInfo = {
+  __typename?: 'BreachCategoryInfo';
+  /** Where the rule states it. */
+  basis: Scalars['String']['output'];
+  /** The category. */
+  code: BreachCategory;
+  /** What it means, in English. */
+  english: Scalars['String']['output'];
+  /** Its name in the rule's words. */
+  name: Scalars['String']['output'];
+};
+
+/** A breach report drafted from the events; fields events cannot know are marked for the organization to fill. */
+export type BreachReportDraft = {
+  __typename?: 'BreachReportDraft';
+  /** The categories it meets. */
+  categories: Array<BreachCategory>;
+  /** 原因. */
+  cause: DraftField;
+  /** Global positions of the events. */
+  evidence: Array<Scalars['BigInt']['output']>;
+  /** The first event. */
+  firstOccurredAt: Scalars['DateTime']['output'];
+  /** 項目: the items of personal information involved. */
+  items: Array<Scalars['String']['output']>;
+  /** The last event. */
+  lastOccurredAt: Scalars['DateTime']['output'];
+  /** The organization that must report. */
+  organization: ReportParty;
+  /** 本人の数: the people involved. */
+  peopleAffected: Scalars['Int']['output'];
+  /** 再発防止のための措置. */
+  prevention: DraftField;
+  /** 公表の実施状況. */
+  publication: DraftField;
+  /** 本人への対応の実施状況. */
+  responseToPeople: DraftField;
+  /** 二次被害又はそのおそれの有無及びその内容. */
+  secondaryHarm: DraftField;
+  /** How many of each signal. */
+  signals: Array<BreachSignalCount>;
+  /** 概要. */
+  summary: Scalars['String']['output'];
+};
+
+/** Drafts of breach reports (漏えい等報告). */
+export type BreachSection = {
+  __typename?: 'BreachSection';
+  /** The categories applied. */
+  categories: Array<BreachCategoryInfo>;
+  /** False when the findings are not available: only categories events alone show are drafted. */
+  complete: Scalars['Boolean']['output'];
+  /** One draft per organization and kind of incident. */
+  drafts: Array<BreachReportDraft>;
+  /** What is missing, if anything. */
+  note: Maybe<Scalars['String']['output']>;
+  /** The signals (finding rules, leaked identifiers) drafts are drawn from. */
+  signals: Array<Scalars['String']['output']>;
+};
+
+/** How many times a signal occurred in an incident. */
+export type BreachSignalCount = {
+  __typename?: 'BreachSignalCount';
+  /** How many. */
+  count: Scalars['Int']['output'];
+  /** The signal: a finding rule or MY_NUMBER_LEAKED. */
+  source: Scalars['String']['output'];
+};
+
 /** One bar of a chart: a range of class sizes (1, 2, 3-4, 5-9, 10-19, 20+) and a count. */
 export type Bucket = {
   __typename?: 'Bucket';
@@ -187,6 +332,29 @@ export type CommandResult = {
   events: Array<StoredEventRef>;
 };
 
+/** A compliance report: every figure is counted from the event store and its read models. */
+export type ComplianceReport = {
+  __typename?: 'ComplianceReport';
+  /** 情報提供等の状況: provisions, ties, cuts and accesses. */
+  activity: ActivitySection;
+  /** 漏えい等報告(案): incidents that meet a reporting category, drafted with the report form's fields. */
+  breachReports: BreachSection;
+  /** 名寄せリスク: name-matching exposure of subjects and datasets. */
+  exposure: ExposureSection;
+  /** 指摘事項: compliance findings that occurred in the period, evaluated as of its end. */
+  findings: FindingsSection;
+  /** When the report was made. */
+  generatedAt: Scalars['DateTime']['output'];
+  /** The organization the report is limited to; null for every organization. */
+  organization: Maybe<ReportParty>;
+  /** The period covered: from (inclusive) to (exclusive). */
+  period: ReportPeriod;
+  /** 特定個人情報保護評価: the assessment each dataset calls for under the PPC's threshold rule. */
+  privacyImpactAssessments: PiaSection;
+  /** 紐付けの管理状況: ties live and overdue at the end of the period, and how long ties live. */
+  tieHygiene: TieHygieneSection;
+};
+
 /** A dataset: what it is for, under which law, keyed by which identifiers, holding which basic-4 fields. */
 export type Dataset = {
   __typename?: 'Dataset';
@@ -201,6 +369,27 @@ export type Dataset = {
   /** 利用目的 */
   purpose: Scalars['String']['output'];
   registeredAt: Scalars['DateTime']['output'];
+};
+
+/** One dataset's threshold assessment. */
+export type DatasetPia = {
+  __typename?: 'DatasetPia';
+  /** The assessments to carry out, by their Japanese names. */
+  assessments: Array<Scalars['String']['output']>;
+  /** The dataset. */
+  dataset: ReportDataset;
+  /** The level the rule gives. */
+  level: PiaLevel;
+  /** 対象人数: people with a record in it at the end of the period. */
+  peopleCovered: Scalars['Int']['output'];
+  /** Why, in words. */
+  reason: Scalars['String']['output'];
+  /** 重大事故: breach-report drafts of its holder in that year. */
+  seriousIncidentsPastYear: Scalars['Int']['output'];
+  /** Whether it holds the My Number (特定個人情報ファイル). */
+  specificPersonalInformationFile: Scalars['Boolean']['output'];
+  /** 取扱者数: staff granted access to it in the year before the end of the period. */
+  staffWithAccess: Scalars['Int']['output'];
 };
 
 export type DatasetRisk = {
@@ -230,6 +419,17 @@ export type Domain =
   | 'PRIVATE'
   | 'SOCIAL_SECURITY'
   | 'TAX';
+
+/** A field of a breach report. */
+export type DraftField = {
+  __typename?: 'DraftField';
+  /** What the field asks for, in the form's words. */
+  asks: Scalars['String']['output'];
+  /** What the events show, if anything. */
+  text: Maybe<Scalars['String']['output']>;
+  /** True when the organization must write or complete it. */
+  toFill: Scalars['Boolean']['output'];
+};
 
 export type EnrollSubjectInput = {
   enrolledBy: Scalars['ID']['input'];
@@ -264,6 +464,15 @@ export type Exposure = {
   uniquelyMatchableDatasets: Scalars['Int']['output'];
 };
 
+/** Subjects at one level of exposure. */
+export type ExposureBucket = {
+  __typename?: 'ExposureBucket';
+  /** The level, in words. */
+  label: Scalars['String']['output'];
+  /** How many subjects. */
+  subjects: Scalars['Int']['output'];
+};
+
 export type ExposureDistribution = {
   __typename?: 'ExposureDistribution';
   /** Datasets by k. */
@@ -293,6 +502,21 @@ export type ExposureLevel =
   | 'VARIANT'
   /** VARIANT names, birth year, prefecture. 生年・都道府県に一般化 */
   | 'YEAR_PREFECTURE';
+
+/** Name-matching exposure. */
+export type ExposureSection = {
+  __typename?: 'ExposureSection';
+  /** Whether the exposure read model is available; when not, the section shows no figures. */
+  available: Scalars['Boolean']['output'];
+  /** How many subjects have each level of exposure. */
+  distribution: Array<ExposureBucket>;
+  /** The most matchable dataset pairs. */
+  matchablePairs: Array<MatchableDatasetPair>;
+  /** Why the section is not available, if it is not. */
+  note: Maybe<Scalars['String']['output']>;
+  /** Datasets with k = 1 or a high sample uniqueness. */
+  riskyDatasets: Array<RiskyDataset>;
+};
 
 /** A compliance finding (検出事項): a rule broken, by whom, about whom, when, and the events that broke it. */
 export type Finding = {
@@ -362,6 +586,19 @@ export type FindingFilter = {
   to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
+/** How many findings of one rule and severity an organization has. */
+export type FindingGroup = {
+  __typename?: 'FindingGroup';
+  /** How many findings. */
+  count: Scalars['Int']['output'];
+  /** The organization. */
+  organization: ReportParty;
+  /** The rule, e.g. PROVISION_NOT_PERMITTED. */
+  rule: Scalars['String']['output'];
+  /** Its severity. */
+  severity: Scalars['String']['output'];
+};
+
 /** A compliance rule a finding breaks (検出ルール). Each states its legal or practical reason in `Finding.reason`. */
 export type FindingRule =
   /** An access for a purpose the dataset was not registered for (利用目的外利用). */
@@ -393,6 +630,21 @@ export type FindingSeverity =
   | 'HIGH'
   /** A lapse that weakens protection or shows an attempt: no purpose given, a tie kept too long, repeated refusals. */
   | 'MEDIUM';
+
+/** Compliance findings of the period. */
+export type FindingsSection = {
+  __typename?: 'FindingsSection';
+  /** Findings are evaluated as of this instant (the end of the period). */
+  asOf: Scalars['DateTime']['output'];
+  /** Whether the findings read model is available; when not, the section shows no figures. */
+  available: Scalars['Boolean']['output'];
+  /** Every finding, with its evidence. */
+  findings: Array<ReportFinding>;
+  /** Counts by rule, severity and organization. */
+  groups: Array<FindingGroup>;
+  /** Why the section is not available, if it is not. */
+  note: Maybe<Scalars['String']['output']>;
+};
 
 export type GrantConsentInput = {
   consentId: Scalars['ID']['input'];
@@ -543,6 +795,34 @@ export type Matchability = {
   shareOfA: Scalars['Float']['output'];
   /** matchableRecords / records of B. */
   shareOfB: Scalars['Float']['output'];
+};
+
+/** Two datasets whose records match each other easily. */
+export type MatchableDatasetPair = {
+  __typename?: 'MatchableDatasetPair';
+  /** One dataset. */
+  datasetA: ReportDataset;
+  /** The other. */
+  datasetB: ReportDataset;
+  /** Share of A's records uniquely matchable in B. */
+  matchability: Scalars['Float']['output'];
+  /** Why, in words. */
+  reason: Scalars['String']['output'];
+};
+
+/** One month's activity. */
+export type MonthlyActivity = {
+  __typename?: 'MonthlyActivity';
+  /** Accesses. */
+  accesses: Scalars['Int']['output'];
+  /** Ties cut. */
+  cuts: Scalars['Int']['output'];
+  /** The month, YYYY-MM in Japan time. */
+  month: Scalars['String']['output'];
+  /** Provisions. */
+  provisions: Scalars['Int']['output'];
+  /** Ties made. */
+  ties: Scalars['Int']['output'];
 };
 
 /**
@@ -755,6 +1035,25 @@ export type OrganizationKind =
   | 'PRIVATE_BUSINESS'
   | 'TAX';
 
+/** A tie kept past its expected cut-off. */
+export type OverdueTie = {
+  __typename?: 'OverdueTie';
+  /** The datasets it ties. */
+  datasets: Array<Scalars['ID']['output']>;
+  /** Whole days past the cut-off at the end of the period. */
+  daysOverdue: Scalars['Int']['output'];
+  /** When it was expected to be cut. */
+  expectedCutOffAt: Scalars['DateTime']['output'];
+  /** The key it was made through: an identifier kind, or BASIC4. */
+  key: Scalars['String']['output'];
+  /** When it was made. */
+  linkedAt: Scalars['DateTime']['output'];
+  /** The organization that made it. */
+  organization: ReportParty;
+  /** The tie's id. */
+  tieId: Scalars['ID']['output'];
+};
+
 /** Relay pagination state of a connection. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -766,6 +1065,32 @@ export type PageInfo = {
   hasPreviousPage: Scalars['Boolean']['output'];
   /** The cursor of the first edge of this page. */
   startCursor: Maybe<Scalars['String']['output']>;
+};
+
+/** The assessment level a dataset calls for. */
+export type PiaLevel =
+  /** 基礎項目評価. */
+  | 'BASIC'
+  /** 基礎項目評価 and 重点項目評価. */
+  | 'BASIC_AND_FOCUSED'
+  /** 基礎項目評価 and 全項目評価. */
+  | 'BASIC_AND_FULL'
+  /** Not a 特定個人情報ファイル (not keyed by the My Number). */
+  | 'NOT_APPLICABLE'
+  /** Under 1,000 people: not required. */
+  | 'NOT_REQUIRED';
+
+/** The privacy impact assessment each dataset calls for. */
+export type PiaSection = {
+  __typename?: 'PiaSection';
+  /** Per dataset. */
+  datasets: Array<DatasetPia>;
+  /** How each input is counted from the events. */
+  measures: Array<Scalars['String']['output']>;
+  /** The thresholds applied, in words. */
+  rules: Array<Scalars['String']['output']>;
+  /** The rule's source. */
+  source: Scalars['String']['output'];
 };
 
 /** A projection's progress. */
@@ -827,6 +1152,13 @@ export type Query = {
    * `first` is at most 500.
    */
   accessHistory: AccessHistoryConnection;
+  /**
+   * A compliance report (PPC-style periodic report) for the period [from, to), of every organization or of one:
+   * activity, findings, tie hygiene, name-matching exposure, the privacy impact assessment each dataset calls for,
+   * and drafts of breach reports (漏えい等報告). Auditors for any organization; an organization only for itself
+   * (organizationId must be its own).
+   */
+  complianceReport: ComplianceReport;
   /** A dataset (特定個人情報ファイル or a company's customer file) by id. */
   dataset: Maybe<Dataset>;
   /** Re-identification risk of one dataset at a level (k-anonymity, uniqueness, prosecutor risk, ER). Auditors, and the organization holding it. */
@@ -875,6 +1207,13 @@ export type QueryAccessHistoryArgs = {
   filter?: InputMaybe<AccessHistoryFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   subjectId: Scalars['ID']['input'];
+};
+
+
+export type QueryComplianceReportArgs = {
+  from: Scalars['DateTime']['input'];
+  organizationId?: InputMaybe<Scalars['ID']['input']>;
+  to: Scalars['DateTime']['input'];
 };
 
 
@@ -1010,6 +1349,58 @@ export type ReleaseNonDisclosureInput = {
   releasedBy: Scalars['ID']['input'];
 };
 
+/** A dataset as the report names it. */
+export type ReportDataset = {
+  __typename?: 'ReportDataset';
+  /** The organization holding it; null when unknown. */
+  holder: Maybe<ReportParty>;
+  /** The dataset's id. */
+  id: Scalars['ID']['output'];
+  /** Its registered name; null when it was never registered. */
+  name: Maybe<Scalars['String']['output']>;
+};
+
+/** A compliance finding and the events that caused it. */
+export type ReportFinding = {
+  __typename?: 'ReportFinding';
+  /** What happened, in words. */
+  description: Scalars['String']['output'];
+  /** When the rule was broken: the period is judged by this. */
+  detectedAt: Scalars['DateTime']['output'];
+  /** Global positions of the causing events. */
+  evidence: Array<Scalars['BigInt']['output']>;
+  /** When the first causing event happened. */
+  occurredAt: Scalars['DateTime']['output'];
+  /** The organization it concerns. */
+  organization: ReportParty;
+  /** The rule, e.g. PROVISION_NOT_PERMITTED. */
+  rule: Scalars['String']['output'];
+  /** Its severity. */
+  severity: Scalars['String']['output'];
+  /** The staff code that acted, when one did. */
+  staffCode: Maybe<Scalars['String']['output']>;
+  /** The subjects it concerns (a staff episode concerns many). */
+  subjectIds: Array<Scalars['ID']['output']>;
+};
+
+/** An organization as the report names it. */
+export type ReportParty = {
+  __typename?: 'ReportParty';
+  /** The organization's id. */
+  id: Scalars['ID']['output'];
+  /** Its registered name; null when it was never registered. */
+  name: Maybe<Scalars['String']['output']>;
+};
+
+/** A period [from, to). */
+export type ReportPeriod = {
+  __typename?: 'ReportPeriod';
+  /** The first instant in the period. */
+  from: Scalars['DateTime']['output'];
+  /** The first instant after the period. */
+  to: Scalars['DateTime']['output'];
+};
+
 export type RetireIdentifierInput = {
   identifier: IdentifierInput;
   occurredAt: Scalars['DateTime']['input'];
@@ -1021,6 +1412,21 @@ export type RetirementReason =
   | 'EXPIRED'
   | 'LEAKED'
   | 'ROTATED';
+
+/** A dataset whose records are easy to single out. */
+export type RiskyDataset = {
+  __typename?: 'RiskyDataset';
+  /** The dataset. */
+  dataset: ReportDataset;
+  /** k-anonymity: the smallest class size of its quasi-identifier key. */
+  k: Scalars['Int']['output'];
+  /** Why it is listed, in words. */
+  reason: Scalars['String']['output'];
+  /** Its records. */
+  records: Scalars['Int']['output'];
+  /** Share of records alone in their class. */
+  sampleUniqueness: Scalars['Float']['output'];
+};
 
 /** Who is asking: the role of the bearer token and what it is bound to. */
 export type Role =
@@ -1134,6 +1540,42 @@ export type TieHygiene = {
   overdueTies: Scalars['Int']['output'];
 };
 
+/** Ties at the end of the period and how long ties live. */
+export type TieHygieneSection = {
+  __typename?: 'TieHygieneSection';
+  /** The instant the figures hold at (the end of the period). */
+  asOf: Scalars['DateTime']['output'];
+  /** The distribution of tie lifetimes. */
+  lifetimes: Array<TieLifetimeBucket>;
+  /** Ties live at the end of the period. */
+  liveTies: Scalars['Int']['output'];
+  /** Live ties made through the My Number itself instead of agency-specific codes. */
+  liveTiesThroughMyNumber: Scalars['Int']['output'];
+  /** Every overdue tie, most overdue first. */
+  overdue: Array<OverdueTie>;
+  /** Live ties past their expected cut-off at the end of the period. */
+  overdueTies: Scalars['Int']['output'];
+  /** Ties cut in the period. */
+  tiesCutInPeriod: Scalars['Int']['output'];
+  /** Ties made in the period. */
+  tiesMadeInPeriod: Scalars['Int']['output'];
+};
+
+/** A bucket of the tie-lifetime distribution. */
+export type TieLifetimeBucket = {
+  __typename?: 'TieLifetimeBucket';
+  /** Ties cut in the period that lived this long. */
+  cutInPeriod: Scalars['Int']['output'];
+  /** Lower bound in days (inclusive). */
+  fromDays: Scalars['Int']['output'];
+  /** The bucket, in words. */
+  label: Scalars['String']['output'];
+  /** Ties live at the end of the period that were this old then. */
+  live: Scalars['Int']['output'];
+  /** Upper bound in days (exclusive); null for the last bucket. */
+  toDays: Maybe<Scalars['Int']['output']>;
+};
+
 export type UniqueMatch = {
   __typename?: 'UniqueMatch';
   dataset: Maybe<Dataset>;
@@ -1238,32 +1680,48 @@ export type ResolversTypes = {
   AccessHistoryKind: AccessHistoryKind;
   AccessInformationInput: AccessInformationInput;
   AccessOutcome: AccessOutcome;
+  ActivityKind: ActivityKind;
+  ActivityRow: ResolverTypeWrapper<ActivityRow>;
+  ActivitySection: ResolverTypeWrapper<ActivitySection>;
+  ActivityTotals: ResolverTypeWrapper<ActivityTotals>;
   AmendRecordInput: AmendRecordInput;
   Basic4Field: Basic4Field;
   Basic4Input: Basic4Input;
   BestMatch: ResolverTypeWrapper<BestMatch>;
   BigInt: ResolverTypeWrapper<Scalars['BigInt']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  BreachCategory: BreachCategory;
+  BreachCategoryInfo: ResolverTypeWrapper<BreachCategoryInfo>;
+  BreachReportDraft: ResolverTypeWrapper<BreachReportDraft>;
+  BreachSection: ResolverTypeWrapper<BreachSection>;
+  BreachSignalCount: ResolverTypeWrapper<BreachSignalCount>;
   Bucket: ResolverTypeWrapper<Bucket>;
   ClassSize: ResolverTypeWrapper<ClassSize>;
   ClassSizeCount: ResolverTypeWrapper<ClassSizeCount>;
   CommandResult: ResolverTypeWrapper<CommandResult>;
+  ComplianceReport: ResolverTypeWrapper<ComplianceReport>;
   Dataset: ResolverTypeWrapper<Dataset>;
+  DatasetPia: ResolverTypeWrapper<DatasetPia>;
   DatasetRisk: ResolverTypeWrapper<DatasetRisk>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Domain: Domain;
+  DraftField: ResolverTypeWrapper<DraftField>;
   EnrollSubjectInput: EnrollSubjectInput;
   Explanation: ResolverTypeWrapper<Explanation>;
   Exposure: ResolverTypeWrapper<Exposure>;
+  ExposureBucket: ResolverTypeWrapper<ExposureBucket>;
   ExposureDistribution: ResolverTypeWrapper<ExposureDistribution>;
   ExposureLevel: ExposureLevel;
+  ExposureSection: ResolverTypeWrapper<ExposureSection>;
   Finding: ResolverTypeWrapper<Finding>;
   FindingConnection: ResolverTypeWrapper<FindingConnection>;
   FindingEdge: ResolverTypeWrapper<FindingEdge>;
   FindingEvent: ResolverTypeWrapper<FindingEvent>;
   FindingFilter: FindingFilter;
+  FindingGroup: ResolverTypeWrapper<FindingGroup>;
   FindingRule: FindingRule;
   FindingSeverity: FindingSeverity;
+  FindingsSection: ResolverTypeWrapper<FindingsSection>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GrantConsentInput: GrantConsentInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -1282,10 +1740,15 @@ export type ResolversTypes = {
   LinkageComponent: ResolverTypeWrapper<LinkageComponent>;
   LinkedRecord: ResolverTypeWrapper<LinkedRecord>;
   Matchability: ResolverTypeWrapper<Matchability>;
+  MatchableDatasetPair: ResolverTypeWrapper<MatchableDatasetPair>;
+  MonthlyActivity: ResolverTypeWrapper<MonthlyActivity>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Organization: ResolverTypeWrapper<Organization>;
   OrganizationKind: OrganizationKind;
+  OverdueTie: ResolverTypeWrapper<OverdueTie>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PiaLevel: PiaLevel;
+  PiaSection: ResolverTypeWrapper<PiaSection>;
   ProjectionStatus: ResolverTypeWrapper<ProjectionStatus>;
   ProsecutorRisk: ResolverTypeWrapper<ProsecutorRisk>;
   ProvideInformationInput: ProvideInformationInput;
@@ -1297,8 +1760,13 @@ export type ResolversTypes = {
   RegisterPermittedProvisionInput: RegisterPermittedProvisionInput;
   RegisterRecordInput: RegisterRecordInput;
   ReleaseNonDisclosureInput: ReleaseNonDisclosureInput;
+  ReportDataset: ResolverTypeWrapper<ReportDataset>;
+  ReportFinding: ResolverTypeWrapper<ReportFinding>;
+  ReportParty: ResolverTypeWrapper<ReportParty>;
+  ReportPeriod: ResolverTypeWrapper<ReportPeriod>;
   RetireIdentifierInput: RetireIdentifierInput;
   RetirementReason: RetirementReason;
+  RiskyDataset: ResolverTypeWrapper<RiskyDataset>;
   Role: Role;
   Sex: Sex;
   StoredEventRef: ResolverTypeWrapper<StoredEventRef>;
@@ -1309,6 +1777,8 @@ export type ResolversTypes = {
   Subject: ResolverTypeWrapper<Subject>;
   Tie: ResolverTypeWrapper<Tie>;
   TieHygiene: ResolverTypeWrapper<TieHygiene>;
+  TieHygieneSection: ResolverTypeWrapper<TieHygieneSection>;
+  TieLifetimeBucket: ResolverTypeWrapper<TieLifetimeBucket>;
   UniqueMatch: ResolverTypeWrapper<UniqueMatch>;
   UnlinkRecordsInput: UnlinkRecordsInput;
   WithdrawConsentInput: WithdrawConsentInput;
@@ -1321,27 +1791,41 @@ export type ResolversParentTypes = {
   AccessHistoryEntry: AccessHistoryEntry;
   AccessHistoryFilter: AccessHistoryFilter;
   AccessInformationInput: AccessInformationInput;
+  ActivityRow: ActivityRow;
+  ActivitySection: ActivitySection;
+  ActivityTotals: ActivityTotals;
   AmendRecordInput: AmendRecordInput;
   Basic4Input: Basic4Input;
   BestMatch: BestMatch;
   BigInt: Scalars['BigInt']['output'];
   Boolean: Scalars['Boolean']['output'];
+  BreachCategoryInfo: BreachCategoryInfo;
+  BreachReportDraft: BreachReportDraft;
+  BreachSection: BreachSection;
+  BreachSignalCount: BreachSignalCount;
   Bucket: Bucket;
   ClassSize: ClassSize;
   ClassSizeCount: ClassSizeCount;
   CommandResult: CommandResult;
+  ComplianceReport: ComplianceReport;
   Dataset: Dataset;
+  DatasetPia: DatasetPia;
   DatasetRisk: DatasetRisk;
   DateTime: Scalars['DateTime']['output'];
+  DraftField: DraftField;
   EnrollSubjectInput: EnrollSubjectInput;
   Explanation: Explanation;
   Exposure: Exposure;
+  ExposureBucket: ExposureBucket;
   ExposureDistribution: ExposureDistribution;
+  ExposureSection: ExposureSection;
   Finding: Finding;
   FindingConnection: FindingConnection;
   FindingEdge: FindingEdge;
   FindingEvent: FindingEvent;
   FindingFilter: FindingFilter;
+  FindingGroup: FindingGroup;
+  FindingsSection: FindingsSection;
   Float: Scalars['Float']['output'];
   GrantConsentInput: GrantConsentInput;
   ID: Scalars['ID']['output'];
@@ -1358,9 +1842,13 @@ export type ResolversParentTypes = {
   LinkageComponent: LinkageComponent;
   LinkedRecord: LinkedRecord;
   Matchability: Matchability;
+  MatchableDatasetPair: MatchableDatasetPair;
+  MonthlyActivity: MonthlyActivity;
   Mutation: Record<PropertyKey, never>;
   Organization: Organization;
+  OverdueTie: OverdueTie;
   PageInfo: PageInfo;
+  PiaSection: PiaSection;
   ProjectionStatus: ProjectionStatus;
   ProsecutorRisk: ProsecutorRisk;
   ProvideInformationInput: ProvideInformationInput;
@@ -1371,7 +1859,12 @@ export type ResolversParentTypes = {
   RegisterPermittedProvisionInput: RegisterPermittedProvisionInput;
   RegisterRecordInput: RegisterRecordInput;
   ReleaseNonDisclosureInput: ReleaseNonDisclosureInput;
+  ReportDataset: ReportDataset;
+  ReportFinding: ReportFinding;
+  ReportParty: ReportParty;
+  ReportPeriod: ReportPeriod;
   RetireIdentifierInput: RetireIdentifierInput;
+  RiskyDataset: RiskyDataset;
   StoredEventRef: StoredEventRef;
   StreamEvent: StreamEvent;
   StreamEventConnection: StreamEventConnection;
@@ -1380,6 +1873,8 @@ export type ResolversParentTypes = {
   Subject: Subject;
   Tie: Tie;
   TieHygiene: TieHygiene;
+  TieHygieneSection: TieHygieneSection;
+  TieLifetimeBucket: TieLifetimeBucket;
   UniqueMatch: UniqueMatch;
   UnlinkRecordsInput: UnlinkRecordsInput;
   WithdrawConsentInput: WithdrawConsentInput;
@@ -1412,6 +1907,34 @@ export type AccessHistoryEntryResolvers<ContextType = any, ParentType extends Re
   staffCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type ActivityRowResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActivityRow'] = ResolversParentTypes['ActivityRow']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  counterparty?: Resolver<Maybe<ResolversTypes['ReportParty']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ActivityKind'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nonDisclosed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  organization?: Resolver<ResolversTypes['ReportParty'], ParentType, ContextType>;
+  procedure?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  refused?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ActivitySectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActivitySection'] = ResolversParentTypes['ActivitySection']> = {
+  months?: Resolver<Array<ResolversTypes['MonthlyActivity']>, ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['ActivityRow']>, ParentType, ContextType>;
+  totals?: Resolver<ResolversTypes['ActivityTotals'], ParentType, ContextType>;
+};
+
+export type ActivityTotalsResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActivityTotals'] = ResolversParentTypes['ActivityTotals']> = {
+  accesses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  accessesDenied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cuts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nonDisclosed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  provisions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  provisionsNoData?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  provisionsRefused?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ties?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type BestMatchResolvers<ContextType = any, ParentType extends ResolversParentTypes['BestMatch'] = ResolversParentTypes['BestMatch']> = {
   agreeingFields?: Resolver<Array<ResolversTypes['Basic4Field']>, ParentType, ContextType>;
   from?: Resolver<Maybe<ResolversTypes['Dataset']>, ParentType, ContextType>;
@@ -1423,6 +1946,43 @@ export type BestMatchResolvers<ContextType = any, ParentType extends ResolversPa
 export interface BigIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['BigInt'], any> {
   name: 'BigInt';
 }
+
+export type BreachCategoryInfoResolvers<ContextType = any, ParentType extends ResolversParentTypes['BreachCategoryInfo'] = ResolversParentTypes['BreachCategoryInfo']> = {
+  basis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['BreachCategory'], ParentType, ContextType>;
+  english?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type BreachReportDraftResolvers<ContextType = any, ParentType extends ResolversParentTypes['BreachReportDraft'] = ResolversParentTypes['BreachReportDraft']> = {
+  categories?: Resolver<Array<ResolversTypes['BreachCategory']>, ParentType, ContextType>;
+  cause?: Resolver<ResolversTypes['DraftField'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  firstOccurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  items?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  lastOccurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  organization?: Resolver<ResolversTypes['ReportParty'], ParentType, ContextType>;
+  peopleAffected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  prevention?: Resolver<ResolversTypes['DraftField'], ParentType, ContextType>;
+  publication?: Resolver<ResolversTypes['DraftField'], ParentType, ContextType>;
+  responseToPeople?: Resolver<ResolversTypes['DraftField'], ParentType, ContextType>;
+  secondaryHarm?: Resolver<ResolversTypes['DraftField'], ParentType, ContextType>;
+  signals?: Resolver<Array<ResolversTypes['BreachSignalCount']>, ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type BreachSectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['BreachSection'] = ResolversParentTypes['BreachSection']> = {
+  categories?: Resolver<Array<ResolversTypes['BreachCategoryInfo']>, ParentType, ContextType>;
+  complete?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  drafts?: Resolver<Array<ResolversTypes['BreachReportDraft']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  signals?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type BreachSignalCountResolvers<ContextType = any, ParentType extends ResolversParentTypes['BreachSignalCount'] = ResolversParentTypes['BreachSignalCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
 
 export type BucketResolvers<ContextType = any, ParentType extends ResolversParentTypes['Bucket'] = ResolversParentTypes['Bucket']> = {
   bucket?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1445,6 +2005,18 @@ export type CommandResultResolvers<ContextType = any, ParentType extends Resolve
   events?: Resolver<Array<ResolversTypes['StoredEventRef']>, ParentType, ContextType>;
 };
 
+export type ComplianceReportResolvers<ContextType = any, ParentType extends ResolversParentTypes['ComplianceReport'] = ResolversParentTypes['ComplianceReport']> = {
+  activity?: Resolver<ResolversTypes['ActivitySection'], ParentType, ContextType>;
+  breachReports?: Resolver<ResolversTypes['BreachSection'], ParentType, ContextType>;
+  exposure?: Resolver<ResolversTypes['ExposureSection'], ParentType, ContextType>;
+  findings?: Resolver<ResolversTypes['FindingsSection'], ParentType, ContextType>;
+  generatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  organization?: Resolver<Maybe<ResolversTypes['ReportParty']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['ReportPeriod'], ParentType, ContextType>;
+  privacyImpactAssessments?: Resolver<ResolversTypes['PiaSection'], ParentType, ContextType>;
+  tieHygiene?: Resolver<ResolversTypes['TieHygieneSection'], ParentType, ContextType>;
+};
+
 export type DatasetResolvers<ContextType = any, ParentType extends ResolversParentTypes['Dataset'] = ResolversParentTypes['Dataset']> = {
   basic4Fields?: Resolver<Array<ResolversTypes['Basic4Field']>, ParentType, ContextType>;
   domain?: Resolver<ResolversTypes['Domain'], ParentType, ContextType>;
@@ -1455,6 +2027,17 @@ export type DatasetResolvers<ContextType = any, ParentType extends ResolversPare
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   purpose?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   registeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type DatasetPiaResolvers<ContextType = any, ParentType extends ResolversParentTypes['DatasetPia'] = ResolversParentTypes['DatasetPia']> = {
+  assessments?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  dataset?: Resolver<ResolversTypes['ReportDataset'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['PiaLevel'], ParentType, ContextType>;
+  peopleCovered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  seriousIncidentsPastYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  specificPersonalInformationFile?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  staffWithAccess?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type DatasetRiskResolvers<ContextType = any, ParentType extends ResolversParentTypes['DatasetRisk'] = ResolversParentTypes['DatasetRisk']> = {
@@ -1474,6 +2057,12 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DraftFieldResolvers<ContextType = any, ParentType extends ResolversParentTypes['DraftField'] = ResolversParentTypes['DraftField']> = {
+  asks?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  toFill?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export type ExplanationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Explanation'] = ResolversParentTypes['Explanation']> = {
   en?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ja?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1491,11 +2080,24 @@ export type ExposureResolvers<ContextType = any, ParentType extends ResolversPar
   uniquelyMatchableDatasets?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ExposureBucketResolvers<ContextType = any, ParentType extends ResolversParentTypes['ExposureBucket'] = ResolversParentTypes['ExposureBucket']> = {
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  subjects?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type ExposureDistributionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ExposureDistribution'] = ResolversParentTypes['ExposureDistribution']> = {
   datasetsByK?: Resolver<Array<ResolversTypes['Bucket']>, ParentType, ContextType>;
   level?: Resolver<ResolversTypes['ExposureLevel'], ParentType, ContextType>;
   recordsByClassSize?: Resolver<Array<ResolversTypes['Bucket']>, ParentType, ContextType>;
   subjectsBySmallestClass?: Resolver<Array<ResolversTypes['Bucket']>, ParentType, ContextType>;
+};
+
+export type ExposureSectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['ExposureSection'] = ResolversParentTypes['ExposureSection']> = {
+  available?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  distribution?: Resolver<Array<ResolversTypes['ExposureBucket']>, ParentType, ContextType>;
+  matchablePairs?: Resolver<Array<ResolversTypes['MatchableDatasetPair']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  riskyDatasets?: Resolver<Array<ResolversTypes['RiskyDataset']>, ParentType, ContextType>;
 };
 
 export type FindingResolvers<ContextType = any, ParentType extends ResolversParentTypes['Finding'] = ResolversParentTypes['Finding']> = {
@@ -1527,6 +2129,21 @@ export type FindingEdgeResolvers<ContextType = any, ParentType extends Resolvers
 export type FindingEventResolvers<ContextType = any, ParentType extends ResolversParentTypes['FindingEvent'] = ResolversParentTypes['FindingEvent']> = {
   eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   globalPosition?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
+export type FindingGroupResolvers<ContextType = any, ParentType extends ResolversParentTypes['FindingGroup'] = ResolversParentTypes['FindingGroup']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  organization?: Resolver<ResolversTypes['ReportParty'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type FindingsSectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['FindingsSection'] = ResolversParentTypes['FindingsSection']> = {
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  available?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  findings?: Resolver<Array<ResolversTypes['ReportFinding']>, ParentType, ContextType>;
+  groups?: Resolver<Array<ResolversTypes['FindingGroup']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type ItemUseResolvers<ContextType = any, ParentType extends ResolversParentTypes['ItemUse'] = ResolversParentTypes['ItemUse']> = {
@@ -1577,6 +2194,21 @@ export type MatchabilityResolvers<ContextType = any, ParentType extends Resolver
   shareOfB?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type MatchableDatasetPairResolvers<ContextType = any, ParentType extends ResolversParentTypes['MatchableDatasetPair'] = ResolversParentTypes['MatchableDatasetPair']> = {
+  datasetA?: Resolver<ResolversTypes['ReportDataset'], ParentType, ContextType>;
+  datasetB?: Resolver<ResolversTypes['ReportDataset'], ParentType, ContextType>;
+  matchability?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type MonthlyActivityResolvers<ContextType = any, ParentType extends ResolversParentTypes['MonthlyActivity'] = ResolversParentTypes['MonthlyActivity']> = {
+  accesses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cuts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  month?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  provisions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ties?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type MutationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   accessInformation?: Resolver<ResolversTypes['CommandResult'], ParentType, ContextType, RequireFields<MutationAccessInformationArgs, 'commandId' | 'input'>>;
   amendRecord?: Resolver<ResolversTypes['CommandResult'], ParentType, ContextType, RequireFields<MutationAmendRecordArgs, 'commandId' | 'input'>>;
@@ -1604,11 +2236,28 @@ export type OrganizationResolvers<ContextType = any, ParentType extends Resolver
   registeredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
+export type OverdueTieResolvers<ContextType = any, ParentType extends ResolversParentTypes['OverdueTie'] = ResolversParentTypes['OverdueTie']> = {
+  datasets?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  daysOverdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  expectedCutOffAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  linkedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  organization?: Resolver<ResolversTypes['ReportParty'], ParentType, ContextType>;
+  tieId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = any, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PiaSectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['PiaSection'] = ResolversParentTypes['PiaSection']> = {
+  datasets?: Resolver<Array<ResolversTypes['DatasetPia']>, ParentType, ContextType>;
+  measures?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  rules?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ProjectionStatusResolvers<ContextType = any, ParentType extends ResolversParentTypes['ProjectionStatus'] = ResolversParentTypes['ProjectionStatus']> = {
@@ -1631,6 +2280,7 @@ export type ProsecutorRiskResolvers<ContextType = any, ParentType extends Resolv
 
 export type QueryResolvers<ContextType = any, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   accessHistory?: Resolver<ResolversTypes['AccessHistoryConnection'], ParentType, ContextType, RequireFields<QueryAccessHistoryArgs, 'first' | 'subjectId'>>;
+  complianceReport?: Resolver<ResolversTypes['ComplianceReport'], ParentType, ContextType, RequireFields<QueryComplianceReportArgs, 'from' | 'to'>>;
   dataset?: Resolver<Maybe<ResolversTypes['Dataset']>, ParentType, ContextType, RequireFields<QueryDatasetArgs, 'id'>>;
   datasetRisk?: Resolver<ResolversTypes['DatasetRisk'], ParentType, ContextType, RequireFields<QueryDatasetRiskArgs, 'datasetId' | 'level'>>;
   exposure?: Resolver<ResolversTypes['Exposure'], ParentType, ContextType, RequireFields<QueryExposureArgs, 'subjectId'>>;
@@ -1651,6 +2301,42 @@ export type RecordExposureResolvers<ContextType = any, ParentType extends Resolv
   dataset?: Resolver<Maybe<ResolversTypes['Dataset']>, ParentType, ContextType>;
   recordId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   uniquelyMatchableIn?: Resolver<Array<ResolversTypes['UniqueMatch']>, ParentType, ContextType>;
+};
+
+export type ReportDatasetResolvers<ContextType = any, ParentType extends ResolversParentTypes['ReportDataset'] = ResolversParentTypes['ReportDataset']> = {
+  holder?: Resolver<Maybe<ResolversTypes['ReportParty']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ReportFindingResolvers<ContextType = any, ParentType extends ResolversParentTypes['ReportFinding'] = ResolversParentTypes['ReportFinding']> = {
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  detectedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  organization?: Resolver<ResolversTypes['ReportParty'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  staffCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  subjectIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type ReportPartyResolvers<ContextType = any, ParentType extends ResolversParentTypes['ReportParty'] = ResolversParentTypes['ReportParty']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ReportPeriodResolvers<ContextType = any, ParentType extends ResolversParentTypes['ReportPeriod'] = ResolversParentTypes['ReportPeriod']> = {
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type RiskyDatasetResolvers<ContextType = any, ParentType extends ResolversParentTypes['RiskyDataset'] = ResolversParentTypes['RiskyDataset']> = {
+  dataset?: Resolver<ResolversTypes['ReportDataset'], ParentType, ContextType>;
+  k?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  records?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sampleUniqueness?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type StoredEventRefResolvers<ContextType = any, ParentType extends ResolversParentTypes['StoredEventRef'] = ResolversParentTypes['StoredEventRef']> = {
@@ -1713,6 +2399,25 @@ export type TieHygieneResolvers<ContextType = any, ParentType extends ResolversP
   overdueTies?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type TieHygieneSectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['TieHygieneSection'] = ResolversParentTypes['TieHygieneSection']> = {
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  lifetimes?: Resolver<Array<ResolversTypes['TieLifetimeBucket']>, ParentType, ContextType>;
+  liveTies?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  liveTiesThroughMyNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  overdue?: Resolver<Array<ResolversTypes['OverdueTie']>, ParentType, ContextType>;
+  overdueTies?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tiesCutInPeriod?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tiesMadeInPeriod?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TieLifetimeBucketResolvers<ContextType = any, ParentType extends ResolversParentTypes['TieLifetimeBucket'] = ResolversParentTypes['TieLifetimeBucket']> = {
+  cutInPeriod?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fromDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  live?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  toDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type UniqueMatchResolvers<ContextType = any, ParentType extends ResolversParentTypes['UniqueMatch'] = ResolversParentTypes['UniqueMatch']> = {
   dataset?: Resolver<Maybe<ResolversTypes['Dataset']>, ParentType, ContextType>;
   fields?: Resolver<Array<ResolversTypes['Basic4Field']>, ParentType, ContextType>;
@@ -1723,35 +2428,58 @@ export type Resolvers<ContextType = any> = {
   AccessHistoryConnection?: AccessHistoryConnectionResolvers<ContextType>;
   AccessHistoryEdge?: AccessHistoryEdgeResolvers<ContextType>;
   AccessHistoryEntry?: AccessHistoryEntryResolvers<ContextType>;
+  ActivityRow?: ActivityRowResolvers<ContextType>;
+  ActivitySection?: ActivitySectionResolvers<ContextType>;
+  ActivityTotals?: ActivityTotalsResolvers<ContextType>;
   BestMatch?: BestMatchResolvers<ContextType>;
   BigInt?: GraphQLScalarType;
+  BreachCategoryInfo?: BreachCategoryInfoResolvers<ContextType>;
+  BreachReportDraft?: BreachReportDraftResolvers<ContextType>;
+  BreachSection?: BreachSectionResolvers<ContextType>;
+  BreachSignalCount?: BreachSignalCountResolvers<ContextType>;
   Bucket?: BucketResolvers<ContextType>;
   ClassSize?: ClassSizeResolvers<ContextType>;
   ClassSizeCount?: ClassSizeCountResolvers<ContextType>;
   CommandResult?: CommandResultResolvers<ContextType>;
+  ComplianceReport?: ComplianceReportResolvers<ContextType>;
   Dataset?: DatasetResolvers<ContextType>;
+  DatasetPia?: DatasetPiaResolvers<ContextType>;
   DatasetRisk?: DatasetRiskResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DraftField?: DraftFieldResolvers<ContextType>;
   Explanation?: ExplanationResolvers<ContextType>;
   Exposure?: ExposureResolvers<ContextType>;
+  ExposureBucket?: ExposureBucketResolvers<ContextType>;
   ExposureDistribution?: ExposureDistributionResolvers<ContextType>;
+  ExposureSection?: ExposureSectionResolvers<ContextType>;
   Finding?: FindingResolvers<ContextType>;
   FindingConnection?: FindingConnectionResolvers<ContextType>;
   FindingEdge?: FindingEdgeResolvers<ContextType>;
   FindingEvent?: FindingEventResolvers<ContextType>;
+  FindingGroup?: FindingGroupResolvers<ContextType>;
+  FindingsSection?: FindingsSectionResolvers<ContextType>;
   ItemUse?: ItemUseResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Linkage?: LinkageResolvers<ContextType>;
   LinkageComponent?: LinkageComponentResolvers<ContextType>;
   LinkedRecord?: LinkedRecordResolvers<ContextType>;
   Matchability?: MatchabilityResolvers<ContextType>;
+  MatchableDatasetPair?: MatchableDatasetPairResolvers<ContextType>;
+  MonthlyActivity?: MonthlyActivityResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
+  OverdueTie?: OverdueTieResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PiaSection?: PiaSectionResolvers<ContextType>;
   ProjectionStatus?: ProjectionStatusResolvers<ContextType>;
   ProsecutorRisk?: ProsecutorRiskResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RecordExposure?: RecordExposureResolvers<ContextType>;
+  ReportDataset?: ReportDatasetResolvers<ContextType>;
+  ReportFinding?: ReportFindingResolvers<ContextType>;
+  ReportParty?: ReportPartyResolvers<ContextType>;
+  ReportPeriod?: ReportPeriodResolvers<ContextType>;
+  RiskyDataset?: RiskyDatasetResolvers<ContextType>;
   StoredEventRef?: StoredEventRefResolvers<ContextType>;
   StreamEvent?: StreamEventResolvers<ContextType>;
   StreamEventConnection?: StreamEventConnectionResolvers<ContextType>;
@@ -1759,6 +2487,8 @@ export type Resolvers<ContextType = any> = {
   Subject?: SubjectResolvers<ContextType>;
   Tie?: TieResolvers<ContextType>;
   TieHygiene?: TieHygieneResolvers<ContextType>;
+  TieHygieneSection?: TieHygieneSectionResolvers<ContextType>;
+  TieLifetimeBucket?: TieLifetimeBucketResolvers<ContextType>;
   UniqueMatch?: UniqueMatchResolvers<ContextType>;
 };
 

@@ -1,0 +1,11 @@
+export type * from './domain/compliance-report.js';
+export { BREACH_CATEGORIES, BREACH_PEOPLE_THRESHOLD, BREACH_SIGNALS, IDENTIFIER_LEAKED, draftBreachReports, type BreachCategory, type BreachReportDraft, type DraftField, type IncidentSignal } from './domain/breach-report.js';
+export { PIA_ASSESSMENTS, PIA_RULES, PIA_SOURCE, PIA_THRESHOLDS, piaLevel, type PiaDecision, type PiaFacts, type PiaLevel } from './domain/privacy-impact-assessment.js';
+export { ReportInputError, reportInstant, reportPeriod, type ReportPeriod } from './domain/report-period.js';
+export type { ExposureFigures, ExposureSource, FindingsSource, SourceFinding } from './domain/report-sources.js';
+export { FindingsReadModelSource } from './infrastructure/findings.source.js';
+export { ComplianceReports, type ReportRequest, type ReportSources } from './infrastructure/compliance-reports.js';
+export { ReportFigures } from './infrastructure/report-figures.js';
+export { reportingProjection } from './infrastructure/reporting.projection.js';
+export { renderReportCsv } from './rendering/report.csv.js';
+export { renderReportHtml } from './rendering/report.html.js';

@@ -1,0 +1,208 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { FindingQueries } from '#findings';
+import { IngestBatchCommand, type CommandEnvelope } from '#ingestion';
+import { ProjectionRunner } from '#projections';
+import { ComplianceReports, FindingsReadModelSource, ReportFigures, ReportInputError, renderReportHtml, type ComplianceReport } from '#reporting';
+import { generatePopulation } from '#synthetic-population';
+import { reportOptions, writeReport } from '../../apps/cli/src/report.js';
+import { IngestionFixture } from '../support/ingestion-fixture.js';
+import { settled } from '../support/read-models.js';
+import { backendName } from '../support/test-database.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const browserAvailable = existsSync(CHROMIUM) || process.env.CI === 'true';
+if (!browserAvailable) console.warn(`skipping the report's browser test: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
+const SCREENSHOT = join(process.cwd(), 'docs/report-screenshot.png');
+
+/** FY2024 (令和6年度) in Japan time: the generated timeline ends on 2025-04-01. */
+const FROM = '2024-04-01';
+const TO = '2025-04-01';
+const from = new Date('2024-04-01T00:00:00+09:00');
+const to = new Date('2025-04-01T00:00:00+09:00');
+
+async function importAll(f: IngestionFixture, commands: Iterable<CommandEnvelope>): Promise<void> {
+  let batch: CommandEnvelope[] = [];
+  const flush = async () => {
+    const outcome = await f.bus.execute(new IngestBatchCommand(batch, 'operator:test'));
+    if (!outcome.ok) throw new Error(outcome.errors[0]!.error.message);
+    batch = [];
+  };
+  for (const command of commands) {
+    batch.push(command);
+    if (batch.length === 400) await flush();
+  }
+  if (batch.length) await flush();
+}
+
+describe(`the compliance report on ${backendName}`, () => {
+  let f: IngestionFixture;
+  let reports: ComplianceReports;
+  let report: ComplianceReport;
+  /** Counts straight from the event log, in the period. */
+  const inPeriod = `(data->>'occurredAt')::timestamptz >= $1 AND (data->>'occurredAt')::timestamptz < $2`;
+  const count = async (sql: string, values: unknown[] = [from, to]) => Number((await f.database.pool.query(sql, values)).rows[0].n);
+  const events = (type: string, extra = '') => count(`SELECT count(*) AS n FROM event_store.events WHERE event_type = '${type}' AND ${inPeriod} ${extra}`);
+
+  beforeAll(async () => {
+    f = await IngestionFixture.start();
+    await importAll(f, generatePopulation({ subjects: 150, seed: 'report' }).commands);
+    await settled(f.context.get(ProjectionRunner));
+    reports = new ComplianceReports(new ReportFigures(f.database.pool), { findings: new FindingsReadModelSource(f.context.get(FindingQueries)) }, () => new Date('2025-04-02T09:00:00+09:00'));
+    report = await reports.report({ from: FROM, to: TO });
+  }, 240_000);
+  afterAll(() => f?.close());
+
+  it('counts provisions, refusals, non-disclosed records, ties, cuts and accesses as the events do', async () => {
+    const expected = {
+      provisions: await events('InformationProvided'),
+      provisionsRefused: await events('InformationProvided', `AND data->>'outcome' = 'REFUSED'`),
+      provisionsNoData: await events('InformationProvided', `AND data->>'outcome' = 'NO_DATA'`),
+      nonDisclosed: await events('InformationProvided', `AND (data->>'nonDisclosure')::boolean AND NOT EXISTS (
+        SELECT 1 FROM event_store.events r WHERE r.event_type = 'NonDisclosureReleased' AND r.data->>'provisionId' = events.data->>'provisionId')`),
+      ties: await events('RecordsLinked'),
+      cuts: await events('RecordsUnlinked'),
+      accesses: await events('InformationAccessed'),
+      accessesDenied: await events('InformationAccessed', `AND data->>'outcome' = 'DENIED'`),
+    };
+    expect(report.activity.totals).toEqual(expected);
+    expect(expected.provisions).toBeGreaterThan(10);
+    expect(expected.accesses).toBeGreaterThan(10);
+    expect(expected.ties).toBeGreaterThan(0);
+  });
+
+  it('counts each month (Japan time) and each organization as the events do', async () => {
+    const { rows } = await f.database.pool.query(
+      `SELECT to_char((data->>'occurredAt')::timestamptz AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM') AS month,
+              count(*) FILTER (WHERE event_type = 'InformationProvided')::int AS provisions, count(*) FILTER (WHERE event_type = 'RecordsLinked')::int AS ties,
+              count(*) FILTER (WHERE event_type = 'RecordsUnlinked')::int AS cuts, count(*) FILTER (WHERE event_type = 'InformationAccessed')::int AS accesses
+         FROM event_store.events WHERE event_type IN ('InformationProvided', 'RecordsLinked', 'RecordsUnlinked', 'InformationAccessed') AND ${inPeriod}
+        GROUP BY 1 ORDER BY 1`,
+      [from, to],
+    );
+    expect(report.activity.months).toEqual(rows);
+    expect(rows).toHaveLength(12);
+    const accessesBy = (await f.database.pool.query(
+      `SELECT data->>'organizationId' AS id, count(*)::int AS n FROM event_store.events WHERE event_type = 'InformationAccessed' AND ${inPeriod} GROUP BY 1`, [from, to])).rows;
+    const reported = new Map<string, number>();
+    for (const r of report.activity.rows.filter((r) => r.kind === 'ACCESS')) reported.set(r.organization.id, (reported.get(r.organization.id) ?? 0) + r.count);
+    expect(Object.fromEntries(reported)).toEqual(Object.fromEntries(accessesBy.map((r) => [r.id, r.n])));
+  });
+
+  it('finds the live and overdue ties at the end of the period, and every tie cut in it, as the events do', async () => {
+    const ties = `FROM event_store.events l WHERE l.event_type = 'RecordsLinked' AND (l.data->>'occurredAt')::timestamptz < $2 AND NOT EXISTS (
+      SELECT 1 FROM event_store.events u WHERE u.event_type = 'RecordsUnlinked' AND u.data->>'linkId' = l.data->>'linkId' AND (u.data->>'occurredAt')::timestamptz < $2)`;
+    const live = await count(`SELECT count(*) AS n ${ties} AND $1::timestamptz IS NOT NULL`);
+    const overdue = await count(`SELECT count(*) AS n ${ties} AND (l.data->>'expectedCutOffAt')::timestamptz < $2 AND $1::timestamptz IS NOT NULL`);
+    expect(report.tieHygiene).toMatchObject({ liveTies: live, overdueTies: overdue, tiesMadeInPeriod: await events('RecordsLinked'), tiesCutInPeriod: await events('RecordsUnlinked') });
+    expect(report.tieHygiene.overdue).toHaveLength(overdue);
+    expect(overdue).toBeGreaterThan(0);
+    expect(report.tieHygiene.lifetimes.reduce((n, b) => n + b.cutInPeriod, 0)).toBe(report.tieHygiene.tiesCutInPeriod);
+    expect(report.tieHygiene.lifetimes.reduce((n, b) => n + b.live, 0)).toBe(live);
+  });
+
+  it('states the PIA inputs of every dataset as the events give them', async () => {
+    const people = (await f.database.pool.query(
+      `SELECT data->>'datasetId' AS id, count(DISTINCT data->>'subjectId')::int AS n FROM event_store.events
+        WHERE event_type = 'RecordRegistered' AND (data->>'occurredAt')::timestamptz < $1 GROUP BY 1`, [to])).rows;
+    const staff = (await f.database.pool.query(
+      `SELECT data->>'datasetId' AS id, count(DISTINCT (data->>'organizationId', data->>'staffCode'))::int AS n FROM event_store.events
+        WHERE event_type = 'InformationAccessed' AND data->>'outcome' = 'GRANTED' AND (data->>'occurredAt')::timestamptz >= $1 AND (data->>'occurredAt')::timestamptz < $2 GROUP BY 1`,
+      [new Date('2024-04-01T00:00:00+09:00'), to])).rows;
+    const registered = await count(`SELECT count(*) AS n FROM event_store.events WHERE event_type = 'DatasetRegistered'`, []);
+    expect(report.privacyImpactAssessments.datasets).toHaveLength(registered);
+    for (const d of report.privacyImpactAssessments.datasets) {
+      expect([d.dataset.id, d.peopleCovered, d.staffWithAccess]).toEqual([d.dataset.id, people.find((p) => p.id === d.dataset.id)?.n ?? 0, staff.find((s) => s.id === d.dataset.id)?.n ?? 0]);
+    }
+    expect(report.privacyImpactAssessments.rules.length).toBe(5);
+  });
+
+  it('reports the findings of the period as the findings read model holds them, each with its evidence', async () => {
+    const byRule = await f.context.get(FindingQueries).countsBy({ asOf: to.toISOString(), from: from.toISOString(), to: to.toISOString() }, 'rule');
+    const reported = new Map<string, number>();
+    for (const g of report.findings.groups) reported.set(g.rule, (reported.get(g.rule) ?? 0) + g.count);
+    expect(Object.fromEntries(reported)).toEqual(Object.fromEntries(byRule.map((r) => [r.key, r.count])));
+    expect(report.findings.findings.length).toBeGreaterThan(0);
+    for (const finding of report.findings.findings) expect(finding.evidence.length).toBeGreaterThan(0);
+  });
+
+  it('drafts breach reports from leaked My Numbers and from findings, over the whole timeline, with the people the events name', async () => {
+    const start = new Date('2019-04-01T00:00:00+09:00');
+    const whole = await reports.report({ from: '2019-04-01', to: TO });
+    const leaks = (await f.database.pool.query(
+      `SELECT data->>'retiredBy' AS id, count(DISTINCT data->>'subjectId')::int AS n FROM event_store.events
+        WHERE event_type = 'IdentifierRetired' AND data->>'reason' = 'LEAKED' AND data->>'kind' = 'MY_NUMBER' AND ${inPeriod} GROUP BY 1`, [start, to])).rows;
+    expect(leaks.length).toBeGreaterThan(0);
+    const drafted = whole.breachReports.drafts.filter((d) => d.signals.some((s) => s.source === 'MY_NUMBER_LEAKED'));
+    expect(Object.fromEntries(drafted.map((d) => [d.organization.id, d.peopleAffected]))).toEqual(Object.fromEntries(leaks.map((l) => [l.id, l.n])));
+    expect(new Set(whole.breachReports.drafts.flatMap((d) => d.categories))).toEqual(new Set(['NUMBER_SYSTEM_LEAK', 'WRONGFUL_PURPOSE', 'UNLAWFUL_USE_OR_PROVISION']));
+    const episode = whole.findings.findings.find((x) => x.rule === 'STAFF_MASS_ACCESS')!;
+    const wrongful = whole.breachReports.drafts.find((d) => d.categories.includes('WRONGFUL_PURPOSE'))!;
+    expect(wrongful).toMatchObject({ organization: episode.organization, peopleAffected: episode.subjectIds.length });
+    expect(wrongful.items.length).toBeGreaterThan(0);
+    for (const draft of whole.breachReports.drafts) expect([draft.secondaryHarm.toFill, draft.publication.toFill, draft.prevention.toFill]).toEqual([true, true, true]);
+    expect(whole.breachReports.complete).toBe(true);
+  });
+
+  it('limits a report to one organization, and refuses an unknown one by name', async () => {
+    const organizationId = report.activity.rows.find((r) => r.kind === 'ACCESS')!.organization.id;
+    const own = await reports.report({ from: FROM, to: TO, organizationId });
+    const accesses = await events('InformationAccessed', `AND data->>'organizationId' = '${organizationId}'`);
+    expect(own.activity.totals.accesses).toBe(accesses);
+    expect(own.activity.rows.every((r) => r.organization.id === organizationId || r.counterparty?.id === organizationId)).toBe(true);
+    expect(own.findings.findings.every((x) => x.organization.id === organizationId)).toBe(true);
+    await expect(reports.report({ from: FROM, to: TO, organizationId: 'no-such-org' })).rejects.toMatchObject({ field: 'organizationId' });
+    await expect(reports.report({ from: TO, to: FROM })).rejects.toBeInstanceOf(ReportInputError);
+  });
+
+  it('writes CSV (a folder, a file per table), HTML and JSON from the CLI\'s report writer', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'himotoki-report-'));
+    try {
+      const csv = await writeReport(reports, reportOptions({ from: FROM, to: TO, format: 'csv', out: join(dir, 'csv') }), () => {});
+      expect((await readdir(join(dir, 'csv'))).sort()).toEqual(csv.map((p) => p.slice(join(dir, 'csv').length + 1)).sort());
+      const activity = await readFile(join(dir, 'csv', 'activity.csv'), 'utf8');
+      expect(activity.startsWith('\uFEFFmonth,')).toBe(true);
+      expect(activity.split('\r\n').filter(Boolean)).toHaveLength(report.activity.rows.length + 1);
+      let printed = '';
+      await writeReport(reports, reportOptions({ from: FROM, to: TO, format: 'json' }), (text) => (printed += text));
+      expect(JSON.parse(printed)).toEqual(report);
+      await writeReport(reports, reportOptions({ from: FROM, to: TO, format: 'html', out: join(dir, 'r.html') }), () => {});
+      expect(await readFile(join(dir, 'r.html'), 'utf8')).toBe(renderReportHtml(report));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  (browserAvailable ? it : it.skip)('renders in headless Chromium with no request leaving the file, and prints on A4 pages', async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`headless Chromium is needed at ${CHROMIUM} (Debian package chromium; .ci/run installs it)`);
+    const dir = await mkdtemp(join(tmpdir(), 'himotoki-report-html-'));
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    try {
+      const file = join(dir, 'report.html');
+      await writeFile(file, renderReportHtml(report));
+      const page = await browser.newPage({ viewport: { width: 900, height: 1270 } });
+      const outside: string[] = [];
+      await page.route('**/*', (route) => {
+        const url = route.request().url();
+        if (url.startsWith('file:') || url.startsWith('data:')) return route.continue();
+        outside.push(url);
+        return route.abort();
+      });
+      await page.goto(`file://${file}`, { waitUntil: 'load' });
+      expect(outside).toEqual([]);
+      expect(await page.locator('h2').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('情報提供等の状況'), expect.stringContaining('漏えい等報告')]));
+      expect(await page.locator('svg').count()).toBeGreaterThanOrEqual(2);
+      expect(await page.locator('script').count()).toBe(0);
+      const pdf = await page.pdf({ format: 'A4', printBackground: true });
+      expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)!.length).toBeGreaterThanOrEqual(7);
+      if (process.env.UPDATE_SCREENSHOT === '1' || !existsSync(SCREENSHOT)) await page.screenshot({ path: SCREENSHOT, fullPage: false });
+      expect(outside).toEqual([]);
+    } finally {
+      await browser.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
