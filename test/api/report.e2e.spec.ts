@@ -67,7 +67,8 @@ describe(`complianceReport over GraphQL on ${backendName}`, () => {
     expect(complianceReport.privacyImpactAssessments.datasets).toEqual([
       expect.objectContaining({ dataset: { id: 'city-tax', name: '課税台帳', holder: { id: 'city', name: '横浜市' } }, peopleCovered: 0, staffWithAccess: 2, level: 'NOT_REQUIRED' }),
     ]);
-    expect(complianceReport.exposure).toMatchObject({ available: false, note: expect.stringContaining('not available yet') });
+    expect(complianceReport.exposure).toMatchObject({ available: true, note: null });
+    expect(complianceReport.exposure.distribution.map((d: any) => d.label)).toEqual(['f = 1', 'f = 2', 'f = 3-4', 'f = 5-9', 'f = 10-19', 'f = 20+']);
   });
 
   it('answers an organization about itself, and refuses it anyone else or everyone', async () => {

@@ -6,7 +6,8 @@ import { chromium } from 'playwright-core';
 import { FindingQueries } from '#findings';
 import { IngestBatchCommand, type CommandEnvelope } from '#ingestion';
 import { ProjectionRunner } from '#projections';
-import { ComplianceReports, FindingsReadModelSource, ReportFigures, ReportInputError, renderReportHtml, type ComplianceReport } from '#reporting';
+import { ExposureQueries } from '#exposure';
+import { ComplianceReports, ExposureReadModelSource, FindingsReadModelSource, ReportFigures, ReportInputError, renderReportHtml, type ComplianceReport } from '#reporting';
 import { generatePopulation } from '#synthetic-population';
 import { reportOptions, writeReport } from '../../apps/cli/src/report.js';
 import { IngestionFixture } from '../support/ingestion-fixture.js';
@@ -51,7 +52,7 @@ describe(`the compliance report on ${backendName}`, () => {
     f = await IngestionFixture.start();
     await importAll(f, generatePopulation({ subjects: 150, seed: 'report' }).commands);
     await settled(f.context.get(ProjectionRunner));
-    reports = new ComplianceReports(new ReportFigures(f.database.pool), { findings: new FindingsReadModelSource(f.context.get(FindingQueries)) }, () => new Date('2025-04-02T09:00:00+09:00'));
+    reports = new ComplianceReports(new ReportFigures(f.database.pool), { findings: new FindingsReadModelSource(f.context.get(FindingQueries)), exposure: new ExposureReadModelSource(new ExposureQueries(f.database.pool)) }, () => new Date('2025-04-02T09:00:00+09:00'));
     report = await reports.report({ from: FROM, to: TO });
   }, 240_000);
   afterAll(() => f?.close());
@@ -127,6 +128,20 @@ describe(`the compliance report on ${backendName}`, () => {
     expect(Object.fromEntries(reported)).toEqual(Object.fromEntries(byRule.map((r) => [r.key, r.count])));
     expect(report.findings.findings.length).toBeGreaterThan(0);
     for (const finding of report.findings.findings) expect(finding.evidence.length).toBeGreaterThan(0);
+  });
+
+  it('shows exposure as the exposure read model measures it: subjects by smallest class, datasets with k = 1, the most matchable pairs', async () => {
+    const exposure = new ExposureQueries(f.database.pool);
+    expect(report.exposure.available).toBe(true);
+    const distribution = await exposure.distribution('VARIANT');
+    expect(report.exposure.distribution).toEqual(distribution.subjectsBySmallestClass.map((b) => ({ label: `f = ${b.bucket}`, subjects: b.count })));
+    expect(report.exposure.distribution.reduce((n, b) => n + b.subjects, 0)).toBeGreaterThan(0);
+    for (const risky of report.exposure.riskyDatasets) {
+      const risk = (await exposure.datasetRisk(risky.dataset.id, 'VARIANT'))!;
+      expect([risky.records, risky.k, risky.sampleUniqueness]).toEqual([risk.records, 1, risk.sampleUniqueness]);
+    }
+    const [top] = await exposure.mostMatchablePairs('VARIANT', 1);
+    expect(report.exposure.matchablePairs[0]).toMatchObject({ datasetA: { id: top!.datasetA }, datasetB: { id: top!.datasetB }, matchability: Math.max(top!.shareOfA, top!.shareOfB) });
   });
 
   it('drafts breach reports from leaked My Numbers and from findings, over the whole timeline, with the people the events name', async () => {

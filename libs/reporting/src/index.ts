@@ -4,6 +4,7 @@ export { PIA_ASSESSMENTS, PIA_RULES, PIA_SOURCE, PIA_THRESHOLDS, piaLevel, type 
 export { ReportInputError, reportInstant, reportPeriod, type ReportPeriod } from './domain/report-period.js';
 export type { ExposureFigures, ExposureSource, FindingsSource, SourceFinding } from './domain/report-sources.js';
 export { FindingsReadModelSource } from './infrastructure/findings.source.js';
+export { ExposureReadModelSource } from './infrastructure/exposure.source.js';
 export { ComplianceReports, type ReportRequest, type ReportSources } from './infrastructure/compliance-reports.js';
 export { ReportFigures } from './infrastructure/report-figures.js';
 export { reportingProjection } from './infrastructure/reporting.projection.js';

@@ -11,7 +11,7 @@ import { AccessHistoryQueries } from '#access-history';
 import { DATABASE, type Database } from '#database';
 import { ExposureQueries } from '#exposure';
 import { FindingQueries } from '#findings';
-import { ComplianceReports, FindingsReadModelSource, ReportFigures } from '#reporting';
+import { ComplianceReports, ExposureReadModelSource, FindingsReadModelSource, ReportFigures } from '#reporting';
 import { TokenService } from '../auth/token.service.js';
 import { ProjectionsModule } from '../projections.module.js';
 import { AuditTrail } from './audit-trail.js';
@@ -103,8 +103,9 @@ const logger = new Logger('GraphQL');
     },
     {
       provide: ComplianceReports,
-      useFactory: (database: Database, findings: FindingQueries) => new ComplianceReports(new ReportFigures(database.pool), { findings: new FindingsReadModelSource(findings) }),
-      inject: [DATABASE, FindingQueries],
+      useFactory: (database: Database, findings: FindingQueries, exposure: ExposureQueries) =>
+        new ComplianceReports(new ReportFigures(database.pool), { findings: new FindingsReadModelSource(findings), exposure: new ExposureReadModelSource(exposure) }),
+      inject: [DATABASE, FindingQueries, ExposureQueries],
     },
     RegistryLookup,
     AuditTrail,

@@ -14,6 +14,7 @@ export interface DatasetInfo {
   id: string;
   name: string;
   holderId: string;
+  holderName: string | null;
   domain: string;
   fields: number;
   records: number;
@@ -98,10 +99,11 @@ export class ExposureQueries {
   constructor(private readonly pool: pg.Pool) {}
 
   async datasets(): Promise<Map<string, DatasetInfo>> {
-    const { rows } = await this.pool.query<{ id: string; name: string | null; holder_id: string | null; domain: string | null; fields: number; records: number }>(
-      `SELECT e.id, d.name, d.holder_id, d.domain, e.fields, e.records FROM exposure.datasets e LEFT JOIN registry.datasets d USING (id) ORDER BY e.id`,
+    const { rows } = await this.pool.query<{ id: string; name: string | null; holder_id: string | null; holder_name: string | null; domain: string | null; fields: number; records: number }>(
+      `SELECT e.id, d.name, d.holder_id, o.name AS holder_name, d.domain, e.fields, e.records
+         FROM exposure.datasets e LEFT JOIN registry.datasets d USING (id) LEFT JOIN registry.organizations o ON o.id = d.holder_id ORDER BY e.id`,
     );
-    return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name ?? r.id, holderId: r.holder_id ?? '', domain: r.domain ?? '', fields: r.fields, records: r.records }]));
+    return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name ?? r.id, holderId: r.holder_id ?? '', holderName: r.holder_name, domain: r.domain ?? '', fields: r.fields, records: r.records }]));
   }
 
   async linkage(subjectId: string, asOf: Date, datasets?: Map<string, DatasetInfo>): Promise<SubjectLinkage> {
