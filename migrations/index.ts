@@ -3,6 +3,7 @@ import { AppendToStreams1764000000001 } from './1764000000001-append-to-streams.
 import { Projections1764000000002 } from './1764000000002-projections.js';
 import { AccessHistory1764000000003 } from './1764000000003-access-history.js';
 import { Registry1764000000004 } from './1764000000004-registry.js';
+import { Journal1764000000010 } from './1764000000010-journal.js';
 
 /** Every migration, in order. A migration that has landed is never edited: add a new one. */
-export const MIGRATIONS = [EventStore1764000000000, AppendToStreams1764000000001, Projections1764000000002, AccessHistory1764000000003, Registry1764000000004];
+export const MIGRATIONS = [EventStore1764000000000, AppendToStreams1764000000001, Projections1764000000002, AccessHistory1764000000003, Registry1764000000004, Journal1764000000010];

@@ -19,6 +19,7 @@ import { complexityLimitRule, depthLimitRule } from './limits.js';
 import { RegistryLookup } from './registry-lookup.js';
 import { AccessHistoryResolver, SubjectResolver } from './resolvers/access-history.resolver.js';
 import { mutationResolvers } from './resolvers/mutations.js';
+import { JournalResolver } from './resolvers/journal.resolver.js';
 import { DatasetResolver, RegistryResolver } from './resolvers/registry.resolver.js';
 import { BigIntScalar, DateTimeScalar, JSONScalar } from './scalars.js';
 
@@ -84,6 +85,7 @@ const logger = new Logger('GraphQL');
     SubjectResolver,
     RegistryResolver,
     DatasetResolver,
+    JournalResolver,
   ],
 })
 export class GraphQLApiModule {}

@@ -153,6 +153,30 @@ export type CommandResult = {
   events: Array<StoredEventRef>;
 };
 
+/**
+ * A consistency proof (整合性証明): that the tree of `toSize` events extends the tree of `fromSize` — the first
+ * `fromSize` events are exactly those that were there, in the same order. RFC 9162 §2.1.4.2.
+ */
+export type ConsistencyProof = {
+  __typename?: 'ConsistencyProof';
+  /** The whole proof as a document (format himotoki-journal-proof/v1), to save and check offline. */
+  document: Scalars['JSON']['output'];
+  /** The head signed at `fromSize`, if one was (otherwise `fromRoot` is the server's word alone). */
+  fromHead: Maybe<SignedTreeHead>;
+  /** The root of the tree of `fromSize`, lowercase hex. */
+  fromRoot: Scalars['String']['output'];
+  /** The earlier size. */
+  fromSize: Scalars['BigInt']['output'];
+  /** The proof's hashes, lowercase hex. */
+  proof: Array<Scalars['String']['output']>;
+  /** The head signed at `toSize`, if one was. */
+  toHead: Maybe<SignedTreeHead>;
+  /** The root of the tree of `toSize`, lowercase hex. */
+  toRoot: Scalars['String']['output'];
+  /** The later size. */
+  toSize: Scalars['BigInt']['output'];
+};
+
 /** A dataset: what it is for, under which law, keyed by which identifiers, holding which basic-4 fields. */
 export type Dataset = {
   __typename?: 'Dataset';
@@ -221,6 +245,29 @@ export type IdentifierKind =
   /** 住民票コード */
   | 'RESIDENT_CODE';
 
+/**
+ * An inclusion proof (包含証明): that one event is leaf `leafIndex` of the tree under a signed head. Check:
+ * SHA-256(0x00 ‖ leaf) = leafHash, the audit path leads from it to head.rootHash (RFC 9162 §2.1.3.2), and the
+ * head's signature.
+ */
+export type InclusionProof = {
+  __typename?: 'InclusionProof';
+  /** The sibling hashes from the leaf up to the root, lowercase hex. */
+  auditPath: Array<Scalars['String']['output']>;
+  /** The whole proof as a document (format himotoki-journal-proof/v1), to save and check offline with `himotoki verify --proof`. */
+  document: Scalars['JSON']['output'];
+  /** The event proven. */
+  eventId: Scalars['ID']['output'];
+  /** The signed head the proof leads to. */
+  head: SignedTreeHead;
+  /** The leaf: the event's RFC 8785 canonical JSON, exactly as hashed (UTF-8). */
+  leaf: Scalars['String']['output'];
+  /** SHA-256(0x00 ‖ leaf), lowercase hex. */
+  leafHash: Scalars['String']['output'];
+  /** Its place in the log's order (0-based): the leaf index. */
+  leafIndex: Scalars['BigInt']['output'];
+};
+
 export type IssueIdentifierInput = {
   identifier: IssuedIdentifierInput;
   issuedBy: Scalars['ID']['input'];
@@ -247,6 +294,25 @@ export type ItemUse = {
   outcome: Maybe<Scalars['String']['output']>;
   purpose: Maybe<Scalars['String']['output']>;
   staffCode: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * The tamper-evident journal (改ざん検知台帳): an RFC 6962 Merkle tree over every stored event in the log's
+ * order, whose heads are signed, so that anyone holding the public key can check that no event was changed,
+ * removed, inserted or reordered after it was recorded.
+ */
+export type Journal = {
+  __typename?: 'Journal';
+  /** The newest head as a proof document (format himotoki-journal-proof/v1) for `himotoki verify --proof`; null until one is signed. */
+  document: Maybe<Scalars['JSON']['output']>;
+  /** SHA-256 of the public key's DER form, lowercase hex: the `keyId` of every head it signs. */
+  keyId: Scalars['String']['output'];
+  /** The newest signed head; null until the first is signed. */
+  latestHead: Maybe<SignedTreeHead>;
+  /** The journal's Ed25519 public key (PEM SubjectPublicKeyInfo): pin it, and check every head against it. */
+  publicKey: Scalars['String']['output'];
+  /** Events sealed into the tree so far (the newest head may cover fewer until the next signing). */
+  sealedSize: Scalars['BigInt']['output'];
 };
 
 export type LinkIdentifierSuccessorInput = {
@@ -554,8 +620,19 @@ export type Query = {
    * `first` is at most 500.
    */
   accessHistory: AccessHistoryConnection;
+  /** That the journal of `toSize` events extends the one of `fromSize`. Any role. */
+  consistencyProof: ConsistencyProof;
   /** A dataset (特定個人情報ファイル or a company's customer file) by id. */
   dataset: Maybe<Dataset>;
+  /**
+   * That an event is in the journal, under the newest signed head (or the head signed at `treeSize`). Auditors
+   * and operators: any event (an auditor's proof of an event about subjects is recorded in their histories);
+   * an organization: events in its own activity (where it acted or was the counterparty); a subject: events
+   * about themselves (their own history, never a non-disclosed line, and their own subject stream).
+   */
+  inclusionProof: InclusionProof;
+  /** The journal: its public key and newest signed head. Any role. */
+  journal: Journal;
   /** The signed-in citizen's own access history (the Mynaportal view), without lines under a non-disclosure flag (不開示). */
   me: AccessHistoryConnection;
   /** An organization (機関・事業者) by id. */
@@ -579,8 +656,20 @@ export type QueryAccessHistoryArgs = {
 };
 
 
+export type QueryConsistencyProofArgs = {
+  fromSize: Scalars['BigInt']['input'];
+  toSize: Scalars['BigInt']['input'];
+};
+
+
 export type QueryDatasetArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryInclusionProofArgs = {
+  eventId: Scalars['ID']['input'];
+  treeSize?: InputMaybe<Scalars['BigInt']['input']>;
 };
 
 
@@ -691,6 +780,27 @@ export type Sex =
   | 'MALE'
   | 'OTHER'
   | 'UNKNOWN';
+
+/**
+ * A signed tree head (署名付きツリーヘッド): the journal's size and Merkle root at a moment, signed with the
+ * journal's Ed25519 key. The signed bytes are the RFC 8785 canonical JSON
+ * {"log":"himotoki-journal/v1","rootHash":…,"timestamp":…,"treeSize":…} (see `signedMessage`).
+ */
+export type SignedTreeHead = {
+  __typename?: 'SignedTreeHead';
+  /** SHA-256 of the signing key's DER SubjectPublicKeyInfo, lowercase hex. */
+  keyId: Scalars['String']['output'];
+  /** The RFC 6962 Merkle tree hash (MTH) of those events' leaves, lowercase hex. */
+  rootHash: Scalars['String']['output'];
+  /** The Ed25519 signature of `signedMessage`, base64. */
+  signature: Scalars['String']['output'];
+  /** The exact bytes signed (UTF-8), to check the signature with any Ed25519 tool. */
+  signedMessage: Scalars['String']['output'];
+  /** When the head was signed (to the millisecond). */
+  timestamp: Scalars['DateTime']['output'];
+  /** How many events the tree covers: the first `treeSize` events of the log, in its order. */
+  treeSize: Scalars['BigInt']['output'];
+};
 
 /** An event a command stored. */
 export type StoredEventRef = {
@@ -845,6 +955,7 @@ export type ResolversTypes = {
   BigInt: ResolverTypeWrapper<Scalars['BigInt']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CommandResult: ResolverTypeWrapper<CommandResult>;
+  ConsistencyProof: ResolverTypeWrapper<ConsistencyProof>;
   Dataset: ResolverTypeWrapper<Dataset>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Domain: Domain;
@@ -854,11 +965,13 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IdentifierInput: IdentifierInput;
   IdentifierKind: IdentifierKind;
+  InclusionProof: ResolverTypeWrapper<InclusionProof>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   IssueIdentifierInput: IssueIdentifierInput;
   IssuedIdentifierInput: IssuedIdentifierInput;
   ItemUse: ResolverTypeWrapper<ItemUse>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  Journal: ResolverTypeWrapper<Journal>;
   LinkIdentifierSuccessorInput: LinkIdentifierSuccessorInput;
   LinkKeyInput: LinkKeyInput;
   LinkKeyKind: LinkKeyKind;
@@ -880,6 +993,7 @@ export type ResolversTypes = {
   RetirementReason: RetirementReason;
   Role: Role;
   Sex: Sex;
+  SignedTreeHead: ResolverTypeWrapper<SignedTreeHead>;
   StoredEventRef: ResolverTypeWrapper<StoredEventRef>;
   StreamEvent: ResolverTypeWrapper<StreamEvent>;
   StreamEventConnection: ResolverTypeWrapper<StreamEventConnection>;
@@ -902,6 +1016,7 @@ export type ResolversParentTypes = {
   BigInt: Scalars['BigInt']['output'];
   Boolean: Scalars['Boolean']['output'];
   CommandResult: CommandResult;
+  ConsistencyProof: ConsistencyProof;
   Dataset: Dataset;
   DateTime: Scalars['DateTime']['output'];
   EnrollSubjectInput: EnrollSubjectInput;
@@ -909,11 +1024,13 @@ export type ResolversParentTypes = {
   GrantConsentInput: GrantConsentInput;
   ID: Scalars['ID']['output'];
   IdentifierInput: IdentifierInput;
+  InclusionProof: InclusionProof;
   Int: Scalars['Int']['output'];
   IssueIdentifierInput: IssueIdentifierInput;
   IssuedIdentifierInput: IssuedIdentifierInput;
   ItemUse: ItemUse;
   JSON: Scalars['JSON']['output'];
+  Journal: Journal;
   LinkIdentifierSuccessorInput: LinkIdentifierSuccessorInput;
   LinkKeyInput: LinkKeyInput;
   LinkRecordsInput: LinkRecordsInput;
@@ -929,6 +1046,7 @@ export type ResolversParentTypes = {
   RegisterRecordInput: RegisterRecordInput;
   ReleaseNonDisclosureInput: ReleaseNonDisclosureInput;
   RetireIdentifierInput: RetireIdentifierInput;
+  SignedTreeHead: SignedTreeHead;
   StoredEventRef: StoredEventRef;
   StreamEvent: StreamEvent;
   StreamEventConnection: StreamEventConnection;
@@ -976,6 +1094,17 @@ export type CommandResultResolvers<ContextType = any, ParentType extends Resolve
   events?: Resolver<Array<ResolversTypes['StoredEventRef']>, ParentType, ContextType>;
 };
 
+export type ConsistencyProofResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConsistencyProof'] = ResolversParentTypes['ConsistencyProof']> = {
+  document?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  fromHead?: Resolver<Maybe<ResolversTypes['SignedTreeHead']>, ParentType, ContextType>;
+  fromRoot?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fromSize?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  proof?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  toHead?: Resolver<Maybe<ResolversTypes['SignedTreeHead']>, ParentType, ContextType>;
+  toRoot?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  toSize?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
 export type DatasetResolvers<ContextType = any, ParentType extends ResolversParentTypes['Dataset'] = ResolversParentTypes['Dataset']> = {
   basic4Fields?: Resolver<Array<ResolversTypes['Basic4Field']>, ParentType, ContextType>;
   domain?: Resolver<ResolversTypes['Domain'], ParentType, ContextType>;
@@ -992,6 +1121,16 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type InclusionProofResolvers<ContextType = any, ParentType extends ResolversParentTypes['InclusionProof'] = ResolversParentTypes['InclusionProof']> = {
+  auditPath?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  document?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  head?: Resolver<ResolversTypes['SignedTreeHead'], ParentType, ContextType>;
+  leaf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  leafHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  leafIndex?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
 export type ItemUseResolvers<ContextType = any, ParentType extends ResolversParentTypes['ItemUse'] = ResolversParentTypes['ItemUse']> = {
   kind?: Resolver<ResolversTypes['AccessHistoryKind'], ParentType, ContextType>;
   occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1004,6 +1143,14 @@ export type ItemUseResolvers<ContextType = any, ParentType extends ResolversPare
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
+
+export type JournalResolvers<ContextType = any, ParentType extends ResolversParentTypes['Journal'] = ResolversParentTypes['Journal']> = {
+  document?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  keyId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  latestHead?: Resolver<Maybe<ResolversTypes['SignedTreeHead']>, ParentType, ContextType>;
+  publicKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sealedSize?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
 
 export type MutationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   accessInformation?: Resolver<ResolversTypes['CommandResult'], ParentType, ContextType, RequireFields<MutationAccessInformationArgs, 'commandId' | 'input'>>;
@@ -1052,13 +1199,25 @@ export type ProjectionStatusResolvers<ContextType = any, ParentType extends Reso
 
 export type QueryResolvers<ContextType = any, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   accessHistory?: Resolver<ResolversTypes['AccessHistoryConnection'], ParentType, ContextType, RequireFields<QueryAccessHistoryArgs, 'first' | 'subjectId'>>;
+  consistencyProof?: Resolver<ResolversTypes['ConsistencyProof'], ParentType, ContextType, RequireFields<QueryConsistencyProofArgs, 'fromSize' | 'toSize'>>;
   dataset?: Resolver<Maybe<ResolversTypes['Dataset']>, ParentType, ContextType, RequireFields<QueryDatasetArgs, 'id'>>;
+  inclusionProof?: Resolver<ResolversTypes['InclusionProof'], ParentType, ContextType, RequireFields<QueryInclusionProofArgs, 'eventId'>>;
+  journal?: Resolver<ResolversTypes['Journal'], ParentType, ContextType>;
   me?: Resolver<ResolversTypes['AccessHistoryConnection'], ParentType, ContextType, RequireFields<QueryMeArgs, 'first'>>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
   projections?: Resolver<Array<ResolversTypes['ProjectionStatus']>, ParentType, ContextType>;
   stream?: Resolver<ResolversTypes['StreamEventConnection'], ParentType, ContextType, RequireFields<QueryStreamArgs, 'first' | 'id'>>;
   subject?: Resolver<Maybe<ResolversTypes['Subject']>, ParentType, ContextType, RequireFields<QuerySubjectArgs, 'identifier'>>;
   whoAccessed?: Resolver<Array<ResolversTypes['ItemUse']>, ParentType, ContextType, RequireFields<QueryWhoAccessedArgs, 'item' | 'subjectId'>>;
+};
+
+export type SignedTreeHeadResolvers<ContextType = any, ParentType extends ResolversParentTypes['SignedTreeHead'] = ResolversParentTypes['SignedTreeHead']> = {
+  keyId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rootHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  signature?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  signedMessage?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  timestamp?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  treeSize?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };
 
 export type StoredEventRefResolvers<ContextType = any, ParentType extends ResolversParentTypes['StoredEventRef'] = ResolversParentTypes['StoredEventRef']> = {
@@ -1100,15 +1259,19 @@ export type Resolvers<ContextType = any> = {
   AccessHistoryEntry?: AccessHistoryEntryResolvers<ContextType>;
   BigInt?: GraphQLScalarType;
   CommandResult?: CommandResultResolvers<ContextType>;
+  ConsistencyProof?: ConsistencyProofResolvers<ContextType>;
   Dataset?: DatasetResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  InclusionProof?: InclusionProofResolvers<ContextType>;
   ItemUse?: ItemUseResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  Journal?: JournalResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   ProjectionStatus?: ProjectionStatusResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  SignedTreeHead?: SignedTreeHeadResolvers<ContextType>;
   StoredEventRef?: StoredEventRefResolvers<ContextType>;
   StreamEvent?: StreamEventResolvers<ContextType>;
   StreamEventConnection?: StreamEventConnectionResolvers<ContextType>;
