@@ -80,7 +80,8 @@ export async function recomputedRoot(store: PostgresEventStore): Promise<{ size:
 /** The log's events in order, with their place (leaf index). */
 export async function logOrder(db: Database): Promise<{ global_position: string; transaction_id: string; event_id: string }[]> {
   const { rows } = await db.pool.query(
-    `SELECT global_position, transaction_id::text AS transaction_id, event_id FROM event_store.events ORDER BY transaction_id, global_position`,
+    // Ordered by the xid8 column, not by the text of the same name in the select list.
+    `SELECT e.global_position, e.transaction_id::text AS transaction_id, e.event_id FROM event_store.events e ORDER BY e.transaction_id, e.global_position`,
   );
   return rows;
 }
