@@ -46,12 +46,12 @@ export class JournalResolver {
   }
 
   @Query('inclusionProof')
-  async inclusionProof(@Args('eventId') eventId: string, @Args('treeSize') size: string | null, @Context() context: GraphQLContext) {
+  async inclusionProof(@Args('eventId') eventId: string, @Args('treeSize') size: string | null | undefined, @Context() context: GraphQLContext) {
     const principal = requireRole(context, ...ALL_ROLES);
     if (!UUID.test(eventId)) throw apiError('BAD_USER_INPUT', 'must be an event id (a UUID)', 'eventId');
     const id = eventId.toLowerCase();
     const subjects = await this.subjectsOf(id, principal);
-    const document = await this.proofs.inclusion(id, size === null ? undefined : treeSize(size, 'treeSize'));
+    const document = await this.proofs.inclusion(id, size === null || size === undefined ? undefined : treeSize(size, 'treeSize'));
     await this.audit.record(principal, 'inclusionProof', subjects);
     return { eventId: id, leafIndex: document.leafIndex, leaf: document.leaf, leafHash: document.leafHash, auditPath: document.auditPath, head: headView(document.head), document };
   }
