@@ -15,39 +15,55 @@ export class CanonicalJsonError extends Error {
   }
 }
 
-// A UTF-16 surrogate without its partner: JCS requires well-formed Unicode.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Where a value sits, as `$.data.items[2]`: built only for an error, so the hot path allocates no paths. */
+const pathText = (path: readonly (string | number)[]) => path.reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : `${text}.${part}`), '$');
 
-function string(value: string, field: string): string {
-  if (LONE_SURROGATE.test(value)) throw new CanonicalJsonError(field, 'holds a lone UTF-16 surrogate (not Unicode)');
+function string(value: string, path: (string | number)[]): string {
+  // JCS requires well-formed Unicode: no UTF-16 surrogate without its partner.
+  if (!(value as string & { isWellFormed(): boolean }).isWellFormed()) throw new CanonicalJsonError(pathText(path), 'holds a lone UTF-16 surrogate (not Unicode)');
   return JSON.stringify(value);
 }
 
-export function canonicalJson(value: unknown, field = '$'): string {
+function write(value: unknown, path: (string | number)[]): string {
   switch (typeof value) {
     case 'boolean':
       return value ? 'true' : 'false';
     case 'number':
-      if (!Number.isFinite(value)) throw new CanonicalJsonError(field, `${value} is not a JSON number`);
+      if (!Number.isFinite(value)) throw new CanonicalJsonError(pathText(path), `${value} is not a JSON number`);
       // ECMAScript's Number-to-String is JCS's number format; it prints -0 as "0".
-      return JSON.stringify(value);
+      return String(value);
     case 'string':
-      return string(value, field);
+      return string(value, path);
     case 'object': {
       if (value === null) return 'null';
-      if (Array.isArray(value)) return `[${value.map((item, i) => canonicalJson(item, `${field}[${i}]`)).join(',')}]`;
-      if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) {
-        throw new CanonicalJsonError(field, `a ${value.constructor.name} is not a JSON value`);
+      if (Array.isArray(value)) {
+        let text = '[';
+        for (let i = 0; i < value.length; i++) {
+          path.push(i);
+          text += (i === 0 ? '' : ',') + write(value[i], path);
+          path.pop();
+        }
+        return text + ']';
       }
+      const prototype = Object.getPrototypeOf(value);
+      if (prototype !== Object.prototype && prototype !== null) throw new CanonicalJsonError(pathText(path), `a ${value.constructor.name} is not a JSON value`);
       // Default string order compares UTF-16 code units, the order JCS prescribes.
       const names = Object.keys(value).sort();
-      const members = names.flatMap((name) => {
+      let text = '{';
+      for (const name of names) {
         const member = (value as Record<string, unknown>)[name];
-        return member === undefined ? [] : [`${string(name, field)}:${canonicalJson(member, `${field}.${name}`)}`];
-      });
-      return `{${members.join(',')}}`;
+        if (member === undefined) continue;
+        path.push(name);
+        text += (text.length === 1 ? '' : ',') + string(name, path) + ':' + write(member, path);
+        path.pop();
+      }
+      return text + '}';
     }
     default:
-      throw new CanonicalJsonError(field, `a ${typeof value} is not a JSON value`);
+      throw new CanonicalJsonError(pathText(path), `a ${typeof value} is not a JSON value`);
   }
+}
+
+export function canonicalJson(value: unknown): string {
+  return write(value, []);
 }
