@@ -15,6 +15,7 @@ import { T } from '../support/ingestion-fixture.js';
 import { settled } from '../support/read-models.js';
 import { backendName } from '../support/test-database.js';
 import { openTestRuntime } from '../support/test-runtime.js';
+import { sealedAll } from '../journal/journal-support.js';
 
 const CLI = join(process.cwd(), 'dist/apps/cli/src/main.js');
 const HEAD = `treeSize rootHash timestamp keyId signature signedMessage`;
@@ -61,7 +62,7 @@ describe(`the journal over GraphQL end to end on ${backendName}`, () => {
       otherSubject: await mint.mint({ role: 'SUBJECT', id: 'someone', subjectId: '00000000-0000-4000-8000-000000000001' }),
     };
     await settled(app.get(ProjectionRunner));
-    await app.get(JournalSealing).catchUp();
+    await sealedAll(app.get<Database>(DATABASE), () => app.get(JournalSealing).catchUp());
   });
 
   afterAll(async () => {
@@ -126,7 +127,7 @@ describe(`the journal over GraphQL end to end on ${backendName}`, () => {
   });
 
   it('gives consistency proofs between any sealed sizes, with the heads signed at them', async () => {
-    await app.get(JournalSealing).catchUp();
+    await sealedAll(app.get<Database>(DATABASE), () => app.get(JournalSealing).catchUp());
     const { journal } = ok(await api.as(tokens.city).request(JOURNAL));
     const { consistencyProof } = ok(await api.as(tokens.subject).request(CONSISTENCY, { from: '2', to: journal.latestHead.treeSize }));
     expect(consistencyProof).toMatchObject({ fromSize: '2', toSize: journal.latestHead.treeSize, fromHead: null, toHead: { treeSize: journal.latestHead.treeSize } });

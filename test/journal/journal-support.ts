@@ -19,7 +19,7 @@ export interface JournalFixture {
   proofs: JournalProofs;
   /** Appends the fast generator's subjects [from, to) (11 events each), one transaction per `perAppend` subjects. */
   appendSubjects(from: number, to: number, perAppend?: number): Promise<void>;
-  /** Seals everything visible and signs a head. */
+  /** Seals every stored event (waiting out transactions that hold the log back) and signs a head. */
   sealAndSign(): Promise<void>;
   close(): Promise<void>;
 }
@@ -43,7 +43,7 @@ export async function openJournalFixture(db?: Database): Promise<JournalFixture>
       for (let n = from; n < to; n += perAppend) await store.appendToStreams(subjectAppends(n, Math.min(n + perAppend, to)));
     },
     async sealAndSign() {
-      await sealer.catchUp();
+      await sealedAll(database, () => sealer.catchUp());
       await signer.signIfDue();
     },
     async close() {
@@ -52,6 +52,21 @@ export async function openJournalFixture(db?: Database): Promise<JournalFixture>
       await database.close();
     },
   };
+}
+
+/**
+ * Seals until every stored event is in the tree. On a shared PostgreSQL server another database's open
+ * transaction holds back what readers see (the snapshot's xmin is the server's), so one catch-up may stop short.
+ */
+export async function sealedAll(db: Database, catchUp: () => Promise<void>, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await catchUp();
+    const { rows } = await db.pool.query(`SELECT (SELECT count(*) FROM event_store.events) = (SELECT count(*) FROM journal_tree.leaves) AS done`);
+    if (rows[0].done) return;
+    if (Date.now() > deadline) throw new Error('the journal did not seal every event in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 /** Runs SQL as a superuser with triggers off (session_replication_role = replica): how an insider would tamper. */

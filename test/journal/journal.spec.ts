@@ -1,7 +1,7 @@
 import { HeadSigner, SignedHeads, journalLeaf, journalProjection, leafHash, setHeadAgeLimit, verifyJournal, verifyProofDocument } from '#journal';
 import { ProjectionRunner } from '#projections';
 import { backendName } from '../support/test-database.js';
-import { logOrder, openJournalFixture, recomputedRoot, tamper, type JournalFixture } from './journal-support.js';
+import { logOrder, openJournalFixture, recomputedRoot, sealedAll, tamper, type JournalFixture } from './journal-support.js';
 
 const count = async (f: JournalFixture, table: string) => Number((await f.db.pool.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
 
@@ -59,7 +59,7 @@ describe(`the tamper-evident journal on ${backendName}`, () => {
     const f = await openJournalFixture();
     try {
       await f.appendSubjects(0, 20, 5);
-      await f.sealer.catchUp();
+      await sealedAll(f.db, () => f.sealer.catchUp());
       await f.appendSubjects(20, 300, 5);
       // A live sealer, stopped as soon as it has sealed some of the new events but (batches of 5,000) not all.
       const live = new ProjectionRunner(f.db.pool, f.store, [journalProjection], 500);
@@ -69,7 +69,8 @@ describe(`the tamper-evident journal on ${backendName}`, () => {
       const atStop = await count(f, 'journal_tree.leaves');
       expect(atStop).toBeLessThan(300 * 11);
       await f.appendSubjects(300, 320, 5);
-      await new ProjectionRunner(f.db.pool, f.store, [journalProjection]).catchUp();
+      const restarted = new ProjectionRunner(f.db.pool, f.store, [journalProjection]);
+      await sealedAll(f.db, () => restarted.catchUp());
 
       const total = 320 * 11;
       const { rows } = await f.db.pool.query(`SELECT count(*) AS n, count(DISTINCT event_id) AS d, max(leaf_index) AS last FROM journal_tree.leaves`);
