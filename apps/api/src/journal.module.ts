@@ -27,7 +27,7 @@ export class JournalSealing implements OnApplicationBootstrap, BeforeApplication
   ) {
     const logger = new Logger('Journal');
     this.headAgeLimit = headAgeLimitFromEnv(process.env);
-    this.sealer = new ProjectionRunner(database.pool, store, [journalProjection], 5000);
+    this.sealer = new ProjectionRunner(database.pool, store, [journalProjection]);
     // With a fail-closed limit, heads are signed often enough that a running signer never lets one go stale.
     const heartbeatMs = this.headAgeLimit === null ? 60_000 : Math.min(60_000, (this.headAgeLimit * 1000) / 4);
     this.signer = new HeadSigner(database.pool, key, { heartbeatMs }, (error) => logger.error(error.message));

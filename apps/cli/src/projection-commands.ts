@@ -48,8 +48,8 @@ export async function project(context: INestApplicationContext, once: boolean): 
     return;
   }
   runner.start();
-  await journal.start();
   console.log(`projecting ${runner.projections.map((p) => p.name).join(', ')} and sealing the journal; stop with Ctrl-C`);
+  await journal.start();
   await new Promise<void>((resolve) => {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());
   });
