@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   await migrate(db);
   const store = new PostgresEventStore(db);
   const key = await loadJournalKey({ platformKey: Buffer.alloc(32, 7) });
-  const sealer = new ProjectionRunner(db.pool, store, [journalProjection], 5000);
+  const sealer = new ProjectionRunner(db.pool, store, [journalProjection]);
   const sealed = async () => Number((await db.pool.query<{ n: string }>(`SELECT coalesce(max(leaf_index) + 1, 0) AS n FROM journal_tree.leaves`)).rows[0]!.n);
 
   const subjects = Math.ceil(EVENTS / EVENTS_PER_SUBJECT);
