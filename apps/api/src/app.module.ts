@@ -8,6 +8,7 @@ import { FINGERPRINTER, Fingerprinter } from '#privacy';
 import { TokenService } from './auth/token.service.js';
 import { GraphQLApiModule } from './graphql/graphql-api.module.js';
 import { HealthController } from './health/health.controller.js';
+import { JournalModule } from './journal.module.js';
 import { MetricsModule } from './metrics/metrics.js';
 import { ProjectionsModule, RUN_PROJECTOR } from './projections.module.js';
 
@@ -54,7 +55,7 @@ export class AppModule {
   static forRoot({ database, fingerprintKey, runProjector = true }: AppOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.over(database, fingerprintKey, runProjector), CqrsModule.forRoot(), IngestionModule, ProjectionsModule, GraphQLApiModule, MetricsModule],
+      imports: [InfrastructureModule.over(database, fingerprintKey, runProjector), CqrsModule.forRoot(), IngestionModule, ProjectionsModule, JournalModule.forRoot(fingerprintKey), GraphQLApiModule, MetricsModule],
       controllers: [HealthController],
     };
   }

@@ -11,6 +11,7 @@ import { TokenService } from '../../api/src/auth/token.service.js';
 import { serve } from '../../api/src/serve.js';
 import { demo, generate } from './demo.js';
 import { importNdjson } from './import-ndjson.js';
+import { CliInputError, exportProof, verifyProofFile, verifyStoredJournal, writeDocument } from './journal-commands.js';
 import { project, rebuild } from './projection-commands.js';
 import { reportOptions, writeReport } from './report.js';
 import { ProjectionRunner } from '#projections';
@@ -32,6 +33,12 @@ usage:
                                           a compliance report for [from, to) (dates in Japan time, or ISO 8601):
                                           JSON or one self-contained HTML page (to PATH or stdout), or CSV files
                                           (one per table) in the folder PATH
+  himotoki journal head|inclusion --event ID [--tree-size N]|consistency --from N --to M [--out FILE]
+                                          export a journal proof as JSON (himotoki-journal-proof/v1)
+  himotoki verify [--public-key PEM]      recompute the journal from the events and check every signed head;
+                                          names the first difference (exit 1)
+  himotoki verify --proof FILE [--public-key PEM]
+                                          check an exported proof offline, with no database
   himotoki token --role ROLE [--name NAME] [--organization ID] [--subject ID] [--hours N]
                                           mint a bearer token (AUDITOR, ORGANIZATION, SUBJECT, OPERATOR);
                                           needs the server's key: HIMOTOKI_SECRET or HIMOTOKI_DATA_DIR
@@ -44,6 +51,13 @@ class UsageError extends Error {}
 function subjectCount(value: string | undefined): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 10_000_000) throw new UsageError('--subjects must be a whole number from 1 to 10,000,000');
+  return n;
+}
+
+function optionalSize(value: string | undefined, option: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n)) throw new UsageError(`${option} must be a tree size (an integer ≥ 0)`);
   return n;
 }
 
@@ -145,6 +159,23 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       });
     }
+    case 'journal': {
+      const { positionals, values } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { event: { type: 'string' }, 'tree-size': { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' } },
+      });
+      const options = { event: values.event, treeSize: optionalSize(values['tree-size'], '--tree-size'), from: optionalSize(values.from, '--from'), to: optionalSize(values.to, '--to') };
+      return withContext(async (context) => {
+        await writeDocument(await exportProof(context, positionals[0], options), values.out);
+        return 0;
+      });
+    }
+    case 'verify': {
+      const { values } = parseArgs({ args: rest, options: { proof: { type: 'string' }, 'public-key': { type: 'string' } } });
+      if (values.proof) return verifyProofFile(values.proof, values['public-key']);
+      return withContext((context) => verifyStoredJournal(context, values['public-key']));
+    }
     case 'token': {
       const { values } = parseArgs({
         args: rest,
@@ -175,7 +206,7 @@ try {
   const code = await main(process.argv.slice(2));
   if (code >= 0) process.exitCode = code;
 } catch (error) {
-  if (error instanceof UsageError || error instanceof ReportInputError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+  if (error instanceof UsageError || error instanceof ReportInputError || error instanceof CliInputError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
     console.error(`himotoki: ${(error as Error).message}\n\n${USAGE}`);
     process.exitCode = 2;
   } else {

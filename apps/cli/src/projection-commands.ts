@@ -3,16 +3,19 @@ import cliProgress from 'cli-progress';
 import { DATABASE, type Database } from '#database';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { ProjectionRunner, rebuildProjection, type RebuildProgress } from '#projections';
+import { JournalSealing } from '../../api/src/journal.module.js';
 
 /** `himotoki rebuild [--projection NAME]`: rebuilds blue-green from position zero, with a progress bar. */
 export async function rebuild(context: INestApplicationContext, only: string | undefined, progress: boolean): Promise<RebuildProgress[]> {
-  const runner = context.get(ProjectionRunner);
-  const projections = runner.projections.filter((p) => !only || p.name === only);
-  if (projections.length === 0) throw new Error(`no projection "${only}"; there are: ${runner.projections.map((p) => p.name).join(', ')}`);
+  // The journal's tree is a projection too, followed by a runner of its own (the sealer); it is rebuilt only when named.
+  const runners = [context.get(ProjectionRunner), context.get(JournalSealing).sealer];
+  const targets = runners.flatMap((runner) => runner.projections.map((projection) => ({ runner, projection })));
+  const chosen = targets.filter(({ runner, projection }) => (only ? projection.name === only : runner === runners[0]));
+  if (chosen.length === 0) throw new Error(`no projection "${only}"; there are: ${targets.map((t) => t.projection.name).join(', ')}`);
   const { pool } = context.get<Database>(DATABASE);
   const store = context.get<EventStore>(EVENT_STORE);
   const results: RebuildProgress[] = [];
-  for (const projection of projections) {
+  for (const { runner, projection } of chosen) {
     const started = performance.now();
     const bar = progress
       ? new cliProgress.SingleBar(
@@ -35,15 +38,18 @@ export async function rebuild(context: INestApplicationContext, only: string | u
   return results;
 }
 
-/** `himotoki project [--once]`: runs the projections alone (scale-out), or catches up once and exits. */
+/** `himotoki project [--once]`: runs the projections and the journal's sealer and signer alone (scale-out), or catches up once and exits. */
 export async function project(context: INestApplicationContext, once: boolean): Promise<void> {
   const runner = context.get(ProjectionRunner);
+  const journal = context.get(JournalSealing);
   if (once) {
     await runner.catchUp();
+    await journal.catchUp();
     return;
   }
   runner.start();
-  console.log(`projecting ${runner.projections.map((p) => p.name).join(', ')}; stop with Ctrl-C`);
+  console.log(`projecting ${runner.projections.map((p) => p.name).join(', ')} and sealing the journal; stop with Ctrl-C`);
+  await journal.start();
   await new Promise<void>((resolve) => {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());
   });

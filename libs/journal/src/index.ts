@@ -1,1 +1,13 @@
 export * from './domain/merkle-tree.js';
+export * from './domain/canonical-json.js';
+export * from './domain/journal-leaf.js';
+export * from './domain/signed-tree-head.js';
+export * from './domain/proof-document.js';
+export { journalProjection } from './infrastructure/journal.projection.js';
+export { JOURNAL_TREE_SCHEMA, JournalRangeError, JournalTree } from './infrastructure/journal-tree.js';
+export { SignedHeads } from './infrastructure/signed-heads.js';
+export { HeadSigner, type HeadSignerOptions } from './infrastructure/head-signer.js';
+export { loadJournalKey, publicKeyPem } from './infrastructure/journal-key.js';
+export { FAIL_CLOSED_SQLSTATE, headAgeLimitFromEnv, isFailClosedRefusal, setHeadAgeLimit } from './infrastructure/fail-closed.js';
+export { JournalNotReadyError, JournalProofs } from './infrastructure/journal-proofs.js';
+export { verifyJournal, type Discrepancy, type VerifyReport } from './infrastructure/journal-verifier.js';

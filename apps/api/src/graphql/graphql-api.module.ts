@@ -24,6 +24,7 @@ import { AccessHistoryResolver, SubjectResolver } from './resolvers/access-histo
 import { ExposureResolver } from './resolvers/exposure.resolver.js';
 import { FindingsResolver } from './resolvers/findings.resolver.js';
 import { mutationResolvers } from './resolvers/mutations.js';
+import { JournalResolver } from './resolvers/journal.resolver.js';
 import { DatasetResolver, RegistryResolver } from './resolvers/registry.resolver.js';
 import { ReportResolver } from './resolvers/report.resolver.js';
 import { BigIntScalar, DateTimeScalar, JSONScalar } from './scalars.js';
@@ -116,6 +117,7 @@ const logger = new Logger('GraphQL');
     ExposureResolver,
     FindingsResolver,
     ReportResolver,
+    JournalResolver,
   ],
 })
 export class GraphQLApiModule {}

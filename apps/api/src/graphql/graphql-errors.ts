@@ -1,8 +1,9 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { InvalidAppendError, EventIdConflictError, WrongExpectedRevisionError } from '#event-store';
 import { CommandConflictError, DomainError } from '#ingestion';
+import { JournalNotReadyError, JournalRangeError, isFailClosedRefusal } from '#journal';
 
-export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT';
+export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'UNAVAILABLE';
 
 /** An error a client can act on: a code, and for bad input the field path and the reason. */
 export function apiError(code: ErrorCode, reason: string, field?: string): GraphQLError {
@@ -35,6 +36,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   if (original instanceof CommandConflictError || original instanceof EventIdConflictError || original instanceof WrongExpectedRevisionError) {
     return answer('CONFLICT', original.message);
   }
+  if (original instanceof JournalRangeError) return answer('BAD_USER_INPUT', original.message, { field: original.field, reason: original.reason });
+  if (original instanceof JournalNotReadyError) return answer('NOT_FOUND', original.message);
+  // Fail-closed: the journal's newest signed head is too old, so nothing new is recorded.
+  if (isFailClosedRefusal(original)) return answer('UNAVAILABLE', original.message, { reason: 'JOURNAL_HEAD_STALE' });
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
     const { stacktrace: _, exception: __, ...extensions } = formatted.extensions ?? {};

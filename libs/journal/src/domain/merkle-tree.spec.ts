@@ -1,5 +1,18 @@
 import { createHash } from 'node:crypto';
-import { EMPTY_ROOT, consistencyProof, inclusionProof, leafHash, rootHash, verifyConsistency, verifyInclusion } from './merkle-tree.js';
+import {
+  EMPTY_ROOT,
+  TreeEdge,
+  consistencyProof,
+  consistencyRanges,
+  inclusionProof,
+  inclusionRanges,
+  leafHash,
+  rangeRoot,
+  rootHash,
+  subtreesOf,
+  verifyConsistency,
+  verifyInclusion,
+} from './merkle-tree.js';
 
 // The 8-leaf reference tree of transparency-dev/merkle (testonly/constants.go, proof/verify_test.go): data only.
 const h = (hex: string) => Buffer.from(hex, 'hex');
@@ -87,5 +100,44 @@ describe('RFC 6962 Merkle tree against the transparency-dev reference vectors', 
         expect(verifyConsistency(BigInt(earlier), BigInt(size), consistencyProof(leaves.slice(0, size), earlier), roots[earlier]!, roots[size]!)).toBe(true);
       }
     }
+  });
+
+  it('grows a right edge whose root and completed subtrees are those of the whole tree', () => {
+    const leaves = Array.from({ length: 300 }, (_, i) => leafHash(Buffer.from(`event ${i}`)));
+    const edge = TreeEdge.empty();
+    expect(edge.root()).toEqual(EMPTY_ROOT);
+    const stored = new Map<string, Buffer>();
+    for (const [i, leaf] of leaves.entries()) {
+      for (const node of edge.append(leaf)) stored.set(`${node.level}/${node.index}`, node.hash);
+      expect(edge.root()).toEqual(rootHash(leaves.slice(0, i + 1)));
+    }
+    // Every stored subtree root is the root of its leaves; every perfect subtree of level ≥ 1 was stored.
+    for (const [key, hash] of stored) {
+      const [level, index] = key.split('/').map(Number) as [number, number];
+      expect(hash).toEqual(rootHash(leaves.slice(index * 2 ** level, (index + 1) * 2 ** level)));
+    }
+    expect(stored.size).toBe(300 - 1 - (subtreesOf({ start: 0, end: 300 }).length - 1));
+    // An edge restored from stored subtrees goes on exactly as the one that kept growing.
+    const restored = TreeEdge.of(300, subtreesOf({ start: 0, end: 300 }).map((s) => stored.get(`${s.level}/${s.index}`) ?? leaves[s.index]!));
+    const next = leafHash(Buffer.from('event 300'));
+    expect(restored.append(next)).toEqual(edge.append(next));
+    expect(restored.root()).toEqual(edge.root());
+    expect(() => TreeEdge.of(300, [])).toThrow('a tree of 300 leaves has 4 edge subtrees, not 0');
+  });
+
+  it('computes every proof from perfect subtrees alone (what the store keeps)', () => {
+    const leaves = Array.from({ length: 300 }, (_, i) => leafHash(Buffer.from(`event ${i}`)));
+    const subtreeRoot = (s: { level: number; index: number }) => rootHash(leaves.slice(s.index * 2 ** s.level, (s.index + 1) * 2 ** s.level));
+    const fromSubtrees = (ranges: { start: number; end: number }[]) => ranges.map((r) => rangeRoot(subtreesOf(r).map(subtreeRoot)));
+    for (const size of [1, 2, 3, 5, 16, 17, 255, 256, 300]) {
+      for (const index of [0, 1, size >> 1, size - 1].filter((i) => i < size)) {
+        expect(fromSubtrees(inclusionRanges(index, size))).toEqual(inclusionProof(leaves.slice(0, size), index));
+      }
+      for (const earlier of [0, 1, 7, size >> 1, size - 1, size].filter((m) => m <= size)) {
+        expect(fromSubtrees(consistencyRanges(earlier, size))).toEqual(consistencyProof(leaves.slice(0, size), earlier));
+      }
+    }
+    expect(() => inclusionRanges(3, 3)).toThrow('leaf 3 is not in a tree of 3');
+    expect(() => consistencyRanges(4, 3)).toThrow('size 4 is not within a tree of 3');
   });
 });

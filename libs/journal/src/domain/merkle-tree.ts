@@ -32,28 +32,117 @@ export function rootHash(leaves: readonly Buffer[]): Buffer {
   return nodeHash(rootHash(leaves.slice(0, k)), rootHash(leaves.slice(k)));
 }
 
+/** Leaves [start, end) of the log: every hash in a proof is the root of such a range (MTH(D[start:end])). */
+export interface LeafRange {
+  start: number;
+  end: number;
+}
+
+/** A perfect subtree: 2^level leaves from index · 2^level. The store keeps these; any range is a few of them. */
+export interface Subtree {
+  level: number;
+  index: number;
+}
+
+/** The ranges whose roots make up PATH(m, D[n]), leaf to root. */
+export function inclusionRanges(index: number, size: number): LeafRange[] {
+  if (!Number.isSafeInteger(index) || index < 0 || index >= size) throw new RangeError(`leaf ${index} is not in a tree of ${size}`);
+  const path = (m: number, start: number, end: number): LeafRange[] => {
+    if (end - start === 1) return [];
+    const k = split(end - start);
+    return m < k ? [...path(m, start, start + k), { start: start + k, end }] : [...path(m - k, start + k, end), { start, end: start + k }];
+  };
+  return path(index, 0, size);
+}
+
+/** The ranges whose roots make up PROOF(m, D[n]): that the tree of the first m leaves is a prefix of the tree of n. */
+export function consistencyRanges(m: number, size: number): LeafRange[] {
+  if (!Number.isSafeInteger(m) || m < 0 || m > size) throw new RangeError(`size ${m} is not within a tree of ${size}`);
+  if (m === 0 || m === size) return [];
+  const subproof = (m: number, start: number, end: number, complete: boolean): LeafRange[] => {
+    if (m === end - start) return complete ? [] : [{ start, end }];
+    const k = split(end - start);
+    return m <= k
+      ? [...subproof(m, start, start + k, complete), { start: start + k, end }]
+      : [...subproof(m - k, start + k, end, false), { start, end: start + k }];
+  };
+  return subproof(m, 0, size, true);
+}
+
+/**
+ * A range as perfect subtrees, largest first. Every range in a proof starts at a multiple of its split, so
+ * the greedy cut is RFC 6962's own split, and its root folds from the right (see `rangeRoot`).
+ */
+export function subtreesOf({ start, end }: LeafRange): Subtree[] {
+  const subtrees: Subtree[] = [];
+  for (let at = start; at < end; ) {
+    let level = 0;
+    while (at % 2 ** (level + 1) === 0 && at + 2 ** (level + 1) <= end) level++;
+    subtrees.push({ level, index: at / 2 ** level });
+    at += 2 ** level;
+  }
+  return subtrees;
+}
+
+/** MTH of a range from the roots of its perfect subtrees, largest first. */
+export function rangeRoot(subtreeRoots: readonly Buffer[]): Buffer {
+  if (subtreeRoots.length === 0) return EMPTY_ROOT;
+  return subtreeRoots.slice(0, -1).reduceRight((right, left) => nodeHash(left, right), subtreeRoots.at(-1)!);
+}
+
 /** PATH(m, D[n]): the audit path of leaf m (0-based) in the tree of these leaf hashes, leaf to root. */
 export function inclusionProof(leaves: readonly Buffer[], index: number): Buffer[] {
-  if (!Number.isInteger(index) || index < 0 || index >= leaves.length) throw new RangeError(`leaf ${index} is not in a tree of ${leaves.length}`);
-  if (leaves.length === 1) return [];
-  const k = split(leaves.length);
-  return index < k
-    ? [...inclusionProof(leaves.slice(0, k), index), rootHash(leaves.slice(k))]
-    : [...inclusionProof(leaves.slice(k), index - k), rootHash(leaves.slice(0, k))];
+  return inclusionRanges(index, leaves.length).map((r) => rootHash(leaves.slice(r.start, r.end)));
 }
 
 /** PROOF(m, D[n]): that the tree of the first m leaves is a prefix of the tree of all n. */
 export function consistencyProof(leaves: readonly Buffer[], m: number): Buffer[] {
-  if (!Number.isInteger(m) || m < 0 || m > leaves.length) throw new RangeError(`size ${m} is not within a tree of ${leaves.length}`);
-  if (m === 0 || m === leaves.length) return [];
-  const subproof = (size: number, tree: readonly Buffer[], complete: boolean): Buffer[] => {
-    if (size === tree.length) return complete ? [] : [rootHash(tree)];
-    const k = split(tree.length);
-    return size <= k
-      ? [...subproof(size, tree.slice(0, k), complete), rootHash(tree.slice(k))]
-      : [...subproof(size - k, tree.slice(k), false), rootHash(tree.slice(0, k))];
-  };
-  return subproof(m, leaves, true);
+  return consistencyRanges(m, leaves.length).map((r) => rootHash(leaves.slice(r.start, r.end)));
+}
+
+/**
+ * 右端 — the right edge of a growing tree (a compact range): the roots of its perfect subtrees, largest
+ * first, one per set bit of its size. Enough to append leaves and to know the root, in O(log n) memory.
+ */
+export class TreeEdge {
+  private constructor(
+    private currentSize: number,
+    private readonly roots: Buffer[],
+  ) {}
+
+  static empty(): TreeEdge {
+    return new TreeEdge(0, []);
+  }
+
+  /** The edge of a tree of `size` leaves from its subtrees' roots (those of `subtreesOf({start: 0, end: size})`). */
+  static of(size: number, roots: readonly Buffer[]): TreeEdge {
+    const expected = subtreesOf({ start: 0, end: size }).length;
+    if (roots.length !== expected) throw new RangeError(`a tree of ${size} leaves has ${expected} edge subtrees, not ${roots.length}`);
+    return new TreeEdge(size, [...roots]);
+  }
+
+  get size(): number {
+    return this.currentSize;
+  }
+
+  root(): Buffer {
+    return rangeRoot(this.roots);
+  }
+
+  /** Appends a leaf hash; answers the perfect subtrees it completed (level ≥ 1), lowest first, with their roots. */
+  append(leaf: Buffer): (Subtree & { hash: Buffer })[] {
+    const completed: (Subtree & { hash: Buffer })[] = [];
+    let hash = leaf;
+    let level = 0;
+    for (let n = this.currentSize; n % 2 === 1; n = (n - 1) / 2) {
+      hash = nodeHash(this.roots.pop()!, hash);
+      level++;
+      completed.push({ level, index: (this.currentSize + 1) / 2 ** level - 1, hash });
+    }
+    this.roots.push(hash);
+    this.currentSize++;
+    return completed;
+  }
 }
 
 const isBitSet = (n: bigint) => (n & 1n) === 1n;

@@ -355,6 +355,30 @@ export type ComplianceReport = {
   tieHygiene: TieHygieneSection;
 };
 
+/**
+ * A consistency proof (整合性証明): that the tree of `toSize` events extends the tree of `fromSize` — the first
+ * `fromSize` events are exactly those that were there, in the same order. RFC 9162 §2.1.4.2.
+ */
+export type ConsistencyProof = {
+  __typename?: 'ConsistencyProof';
+  /** The whole proof as a document (format himotoki-journal-proof/v1), to save and check offline. */
+  document: Scalars['JSON']['output'];
+  /** The head signed at `fromSize`, if one was (otherwise `fromRoot` is the server's word alone). */
+  fromHead: Maybe<SignedTreeHead>;
+  /** The root of the tree of `fromSize`, lowercase hex. */
+  fromRoot: Scalars['String']['output'];
+  /** The earlier size. */
+  fromSize: Scalars['BigInt']['output'];
+  /** The proof's hashes, lowercase hex. */
+  proof: Array<Scalars['String']['output']>;
+  /** The head signed at `toSize`, if one was. */
+  toHead: Maybe<SignedTreeHead>;
+  /** The root of the tree of `toSize`, lowercase hex. */
+  toRoot: Scalars['String']['output'];
+  /** The later size. */
+  toSize: Scalars['BigInt']['output'];
+};
+
 /** A dataset: what it is for, under which law, keyed by which identifiers, holding which basic-4 fields. */
 export type Dataset = {
   __typename?: 'Dataset';
@@ -685,6 +709,29 @@ export type IdentifierKind =
   /** 住民票コード */
   | 'RESIDENT_CODE';
 
+/**
+ * An inclusion proof (包含証明): that one event is leaf `leafIndex` of the tree under a signed head. Check:
+ * SHA-256(0x00 ‖ leaf) = leafHash, the audit path leads from it to head.rootHash (RFC 9162 §2.1.3.2), and the
+ * head's signature.
+ */
+export type InclusionProof = {
+  __typename?: 'InclusionProof';
+  /** The sibling hashes from the leaf up to the root, lowercase hex. */
+  auditPath: Array<Scalars['String']['output']>;
+  /** The whole proof as a document (format himotoki-journal-proof/v1), to save and check offline with `himotoki verify --proof`. */
+  document: Scalars['JSON']['output'];
+  /** The event proven. */
+  eventId: Scalars['ID']['output'];
+  /** The signed head the proof leads to. */
+  head: SignedTreeHead;
+  /** The leaf: the event's RFC 8785 canonical JSON, exactly as hashed (UTF-8). */
+  leaf: Scalars['String']['output'];
+  /** SHA-256(0x00 ‖ leaf), lowercase hex. */
+  leafHash: Scalars['String']['output'];
+  /** Its place in the log's order (0-based): the leaf index. */
+  leafIndex: Scalars['BigInt']['output'];
+};
+
 export type IssueIdentifierInput = {
   identifier: IssuedIdentifierInput;
   issuedBy: Scalars['ID']['input'];
@@ -711,6 +758,25 @@ export type ItemUse = {
   outcome: Maybe<Scalars['String']['output']>;
   purpose: Maybe<Scalars['String']['output']>;
   staffCode: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * The tamper-evident journal (改ざん検知台帳): an RFC 6962 Merkle tree over every stored event in the log's
+ * order, whose heads are signed, so that anyone holding the public key can check that no event was changed,
+ * removed, inserted or reordered after it was recorded.
+ */
+export type Journal = {
+  __typename?: 'Journal';
+  /** The newest head as a proof document (format himotoki-journal-proof/v1) for `himotoki verify --proof`; null until one is signed. */
+  document: Maybe<Scalars['JSON']['output']>;
+  /** SHA-256 of the public key's DER form, lowercase hex: the `keyId` of every head it signs. */
+  keyId: Scalars['String']['output'];
+  /** The newest signed head; null until the first is signed. */
+  latestHead: Maybe<SignedTreeHead>;
+  /** The journal's Ed25519 public key (PEM SubjectPublicKeyInfo): pin it, and check every head against it. */
+  publicKey: Scalars['String']['output'];
+  /** Events sealed into the tree so far (the newest head may cover fewer until the next signing). */
+  sealedSize: Scalars['BigInt']['output'];
 };
 
 export type LinkIdentifierSuccessorInput = {
@@ -1159,6 +1225,8 @@ export type Query = {
    * (organizationId must be its own).
    */
   complianceReport: ComplianceReport;
+  /** That the journal of `toSize` events extends the one of `fromSize`. Any role. */
+  consistencyProof: ConsistencyProof;
   /** A dataset (特定個人情報ファイル or a company's customer file) by id. */
   dataset: Maybe<Dataset>;
   /** Re-identification risk of one dataset at a level (k-anonymity, uniqueness, prosecutor risk, ER). Auditors, and the organization holding it. */
@@ -1179,6 +1247,15 @@ export type Query = {
    * its own; a subject only the findings about them. `first` is at most 500.
    */
   findings: FindingConnection;
+  /**
+   * That an event is in the journal, under the newest signed head (or the head signed at `treeSize`). Auditors
+   * and operators: any event (an auditor's proof of an event about subjects is recorded in their histories);
+   * an organization: events in its own activity (where it acted or was the counterparty); a subject: events
+   * about themselves (their own history, never a non-disclosed line, and their own subject stream).
+   */
+  inclusionProof: InclusionProof;
+  /** The journal: its public key and newest signed head. Any role. */
+  journal: Journal;
   /**
    * A subject's linkage (紐付け) as of a time (default now): their records, the ties made and cut between them,
    * the groups of records that can already be joined through live ties or shared identifiers, and tie hygiene.
@@ -1217,6 +1294,12 @@ export type QueryComplianceReportArgs = {
 };
 
 
+export type QueryConsistencyProofArgs = {
+  fromSize: Scalars['BigInt']['input'];
+  toSize: Scalars['BigInt']['input'];
+};
+
+
 export type QueryDatasetArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1244,6 +1327,12 @@ export type QueryFindingsArgs = {
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
   filter?: InputMaybe<FindingFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryInclusionProofArgs = {
+  eventId: Scalars['ID']['input'];
+  treeSize?: InputMaybe<Scalars['BigInt']['input']>;
 };
 
 
@@ -1444,6 +1533,27 @@ export type Sex =
   | 'MALE'
   | 'OTHER'
   | 'UNKNOWN';
+
+/**
+ * A signed tree head (署名付きツリーヘッド): the journal's size and Merkle root at a moment, signed with the
+ * journal's Ed25519 key. The signed bytes are the RFC 8785 canonical JSON
+ * {"log":"himotoki-journal/v1","rootHash":…,"timestamp":…,"treeSize":…} (see `signedMessage`).
+ */
+export type SignedTreeHead = {
+  __typename?: 'SignedTreeHead';
+  /** SHA-256 of the signing key's DER SubjectPublicKeyInfo, lowercase hex. */
+  keyId: Scalars['String']['output'];
+  /** The RFC 6962 Merkle tree hash (MTH) of those events' leaves, lowercase hex. */
+  rootHash: Scalars['String']['output'];
+  /** The Ed25519 signature of `signedMessage`, base64. */
+  signature: Scalars['String']['output'];
+  /** The exact bytes signed (UTF-8), to check the signature with any Ed25519 tool. */
+  signedMessage: Scalars['String']['output'];
+  /** When the head was signed (to the millisecond). */
+  timestamp: Scalars['DateTime']['output'];
+  /** How many events the tree covers: the first `treeSize` events of the log, in its order. */
+  treeSize: Scalars['BigInt']['output'];
+};
 
 /** An event a command stored. */
 export type StoredEventRef = {
@@ -1700,6 +1810,7 @@ export type ResolversTypes = {
   ClassSizeCount: ResolverTypeWrapper<ClassSizeCount>;
   CommandResult: ResolverTypeWrapper<CommandResult>;
   ComplianceReport: ResolverTypeWrapper<ComplianceReport>;
+  ConsistencyProof: ResolverTypeWrapper<ConsistencyProof>;
   Dataset: ResolverTypeWrapper<Dataset>;
   DatasetPia: ResolverTypeWrapper<DatasetPia>;
   DatasetRisk: ResolverTypeWrapper<DatasetRisk>;
@@ -1727,11 +1838,13 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IdentifierInput: IdentifierInput;
   IdentifierKind: IdentifierKind;
+  InclusionProof: ResolverTypeWrapper<InclusionProof>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   IssueIdentifierInput: IssueIdentifierInput;
   IssuedIdentifierInput: IssuedIdentifierInput;
   ItemUse: ResolverTypeWrapper<ItemUse>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  Journal: ResolverTypeWrapper<Journal>;
   LinkIdentifierSuccessorInput: LinkIdentifierSuccessorInput;
   LinkKeyInput: LinkKeyInput;
   LinkKeyKind: LinkKeyKind;
@@ -1769,6 +1882,7 @@ export type ResolversTypes = {
   RiskyDataset: ResolverTypeWrapper<RiskyDataset>;
   Role: Role;
   Sex: Sex;
+  SignedTreeHead: ResolverTypeWrapper<SignedTreeHead>;
   StoredEventRef: ResolverTypeWrapper<StoredEventRef>;
   StreamEvent: ResolverTypeWrapper<StreamEvent>;
   StreamEventConnection: ResolverTypeWrapper<StreamEventConnection>;
@@ -1808,6 +1922,7 @@ export type ResolversParentTypes = {
   ClassSizeCount: ClassSizeCount;
   CommandResult: CommandResult;
   ComplianceReport: ComplianceReport;
+  ConsistencyProof: ConsistencyProof;
   Dataset: Dataset;
   DatasetPia: DatasetPia;
   DatasetRisk: DatasetRisk;
@@ -1830,11 +1945,13 @@ export type ResolversParentTypes = {
   GrantConsentInput: GrantConsentInput;
   ID: Scalars['ID']['output'];
   IdentifierInput: IdentifierInput;
+  InclusionProof: InclusionProof;
   Int: Scalars['Int']['output'];
   IssueIdentifierInput: IssueIdentifierInput;
   IssuedIdentifierInput: IssuedIdentifierInput;
   ItemUse: ItemUse;
   JSON: Scalars['JSON']['output'];
+  Journal: Journal;
   LinkIdentifierSuccessorInput: LinkIdentifierSuccessorInput;
   LinkKeyInput: LinkKeyInput;
   LinkRecordsInput: LinkRecordsInput;
@@ -1865,6 +1982,7 @@ export type ResolversParentTypes = {
   ReportPeriod: ReportPeriod;
   RetireIdentifierInput: RetireIdentifierInput;
   RiskyDataset: RiskyDataset;
+  SignedTreeHead: SignedTreeHead;
   StoredEventRef: StoredEventRef;
   StreamEvent: StreamEvent;
   StreamEventConnection: StreamEventConnection;
@@ -2017,6 +2135,17 @@ export type ComplianceReportResolvers<ContextType = any, ParentType extends Reso
   tieHygiene?: Resolver<ResolversTypes['TieHygieneSection'], ParentType, ContextType>;
 };
 
+export type ConsistencyProofResolvers<ContextType = any, ParentType extends ResolversParentTypes['ConsistencyProof'] = ResolversParentTypes['ConsistencyProof']> = {
+  document?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  fromHead?: Resolver<Maybe<ResolversTypes['SignedTreeHead']>, ParentType, ContextType>;
+  fromRoot?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fromSize?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  proof?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  toHead?: Resolver<Maybe<ResolversTypes['SignedTreeHead']>, ParentType, ContextType>;
+  toRoot?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  toSize?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
 export type DatasetResolvers<ContextType = any, ParentType extends ResolversParentTypes['Dataset'] = ResolversParentTypes['Dataset']> = {
   basic4Fields?: Resolver<Array<ResolversTypes['Basic4Field']>, ParentType, ContextType>;
   domain?: Resolver<ResolversTypes['Domain'], ParentType, ContextType>;
@@ -2146,6 +2275,16 @@ export type FindingsSectionResolvers<ContextType = any, ParentType extends Resol
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type InclusionProofResolvers<ContextType = any, ParentType extends ResolversParentTypes['InclusionProof'] = ResolversParentTypes['InclusionProof']> = {
+  auditPath?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  document?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  head?: Resolver<ResolversTypes['SignedTreeHead'], ParentType, ContextType>;
+  leaf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  leafHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  leafIndex?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
+
 export type ItemUseResolvers<ContextType = any, ParentType extends ResolversParentTypes['ItemUse'] = ResolversParentTypes['ItemUse']> = {
   kind?: Resolver<ResolversTypes['AccessHistoryKind'], ParentType, ContextType>;
   occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -2158,6 +2297,14 @@ export type ItemUseResolvers<ContextType = any, ParentType extends ResolversPare
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
+
+export type JournalResolvers<ContextType = any, ParentType extends ResolversParentTypes['Journal'] = ResolversParentTypes['Journal']> = {
+  document?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  keyId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  latestHead?: Resolver<Maybe<ResolversTypes['SignedTreeHead']>, ParentType, ContextType>;
+  publicKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sealedSize?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+};
 
 export type LinkageResolvers<ContextType = any, ParentType extends ResolversParentTypes['Linkage'] = ResolversParentTypes['Linkage']> = {
   asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -2281,11 +2428,14 @@ export type ProsecutorRiskResolvers<ContextType = any, ParentType extends Resolv
 export type QueryResolvers<ContextType = any, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   accessHistory?: Resolver<ResolversTypes['AccessHistoryConnection'], ParentType, ContextType, RequireFields<QueryAccessHistoryArgs, 'first' | 'subjectId'>>;
   complianceReport?: Resolver<ResolversTypes['ComplianceReport'], ParentType, ContextType, RequireFields<QueryComplianceReportArgs, 'from' | 'to'>>;
+  consistencyProof?: Resolver<ResolversTypes['ConsistencyProof'], ParentType, ContextType, RequireFields<QueryConsistencyProofArgs, 'fromSize' | 'toSize'>>;
   dataset?: Resolver<Maybe<ResolversTypes['Dataset']>, ParentType, ContextType, RequireFields<QueryDatasetArgs, 'id'>>;
   datasetRisk?: Resolver<ResolversTypes['DatasetRisk'], ParentType, ContextType, RequireFields<QueryDatasetRiskArgs, 'datasetId' | 'level'>>;
   exposure?: Resolver<ResolversTypes['Exposure'], ParentType, ContextType, RequireFields<QueryExposureArgs, 'subjectId'>>;
   exposureDistribution?: Resolver<ResolversTypes['ExposureDistribution'], ParentType, ContextType, RequireFields<QueryExposureDistributionArgs, 'level'>>;
   findings?: Resolver<ResolversTypes['FindingConnection'], ParentType, ContextType, RequireFields<QueryFindingsArgs, 'first'>>;
+  inclusionProof?: Resolver<ResolversTypes['InclusionProof'], ParentType, ContextType, RequireFields<QueryInclusionProofArgs, 'eventId'>>;
+  journal?: Resolver<ResolversTypes['Journal'], ParentType, ContextType>;
   linkage?: Resolver<ResolversTypes['Linkage'], ParentType, ContextType, RequireFields<QueryLinkageArgs, 'subjectId'>>;
   matchability?: Resolver<ResolversTypes['Matchability'], ParentType, ContextType, RequireFields<QueryMatchabilityArgs, 'datasetA' | 'datasetB' | 'level'>>;
   me?: Resolver<ResolversTypes['AccessHistoryConnection'], ParentType, ContextType, RequireFields<QueryMeArgs, 'first'>>;
@@ -2337,6 +2487,15 @@ export type RiskyDatasetResolvers<ContextType = any, ParentType extends Resolver
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   records?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sampleUniqueness?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type SignedTreeHeadResolvers<ContextType = any, ParentType extends ResolversParentTypes['SignedTreeHead'] = ResolversParentTypes['SignedTreeHead']> = {
+  keyId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rootHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  signature?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  signedMessage?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  timestamp?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  treeSize?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };
 
 export type StoredEventRefResolvers<ContextType = any, ParentType extends ResolversParentTypes['StoredEventRef'] = ResolversParentTypes['StoredEventRef']> = {
@@ -2442,6 +2601,7 @@ export type Resolvers<ContextType = any> = {
   ClassSizeCount?: ClassSizeCountResolvers<ContextType>;
   CommandResult?: CommandResultResolvers<ContextType>;
   ComplianceReport?: ComplianceReportResolvers<ContextType>;
+  ConsistencyProof?: ConsistencyProofResolvers<ContextType>;
   Dataset?: DatasetResolvers<ContextType>;
   DatasetPia?: DatasetPiaResolvers<ContextType>;
   DatasetRisk?: DatasetRiskResolvers<ContextType>;
@@ -2458,8 +2618,10 @@ export type Resolvers<ContextType = any> = {
   FindingEvent?: FindingEventResolvers<ContextType>;
   FindingGroup?: FindingGroupResolvers<ContextType>;
   FindingsSection?: FindingsSectionResolvers<ContextType>;
+  InclusionProof?: InclusionProofResolvers<ContextType>;
   ItemUse?: ItemUseResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  Journal?: JournalResolvers<ContextType>;
   Linkage?: LinkageResolvers<ContextType>;
   LinkageComponent?: LinkageComponentResolvers<ContextType>;
   LinkedRecord?: LinkedRecordResolvers<ContextType>;
@@ -2480,6 +2642,7 @@ export type Resolvers<ContextType = any> = {
   ReportParty?: ReportPartyResolvers<ContextType>;
   ReportPeriod?: ReportPeriodResolvers<ContextType>;
   RiskyDataset?: RiskyDatasetResolvers<ContextType>;
+  SignedTreeHead?: SignedTreeHeadResolvers<ContextType>;
   StoredEventRef?: StoredEventRefResolvers<ContextType>;
   StreamEvent?: StreamEventResolvers<ContextType>;
   StreamEventConnection?: StreamEventConnectionResolvers<ContextType>;

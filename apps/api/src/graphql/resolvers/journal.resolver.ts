@@ -1,0 +1,89 @@
+import { createPublicKey } from 'node:crypto';
+import { Inject } from '@nestjs/common';
+import { Args, Context, Query, Resolver } from '@nestjs/graphql';
+import { DATABASE, type Database } from '#database';
+import { JournalProofs, keyIdOf, treeHeadMessage, type HeadJson } from '#journal';
+import type { Principal } from '../../auth/principal.js';
+import { AuditTrail } from '../audit-trail.js';
+import { requireRole, type GraphQLContext } from '../graphql-context.js';
+import { apiError } from '../graphql-errors.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ALL_ROLES = ['AUDITOR', 'ORGANIZATION', 'SUBJECT', 'OPERATOR'] as const;
+
+function treeSize(value: string, field: string): number {
+  const size = /^\d{1,16}$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(size)) throw apiError('BAD_USER_INPUT', 'must be a tree size (an integer ≥ 0)', field);
+  return size;
+}
+
+/** A head as GraphQL shows it: the document's fields and the exact bytes signed. */
+const headView = (head: HeadJson) => ({
+  ...head,
+  signedMessage: treeHeadMessage({ treeSize: head.treeSize, rootHash: Buffer.from(head.rootHash, 'hex'), timestamp: new Date(head.timestamp) }).toString('utf8'),
+});
+
+/** 改ざん検知台帳 — the journal's signed heads and proofs, for auditors, operators, organizations and citizens. */
+@Resolver()
+export class JournalResolver {
+  constructor(
+    private readonly proofs: JournalProofs,
+    private readonly audit: AuditTrail,
+    @Inject(DATABASE) private readonly database: Database,
+  ) {}
+
+  @Query('journal')
+  async journal(@Context() context: GraphQLContext) {
+    requireRole(context, ...ALL_ROLES);
+    const [document, sealedSize] = await Promise.all([this.proofs.head(), this.proofs.sealedSize()]);
+    return {
+      publicKey: this.proofs.publicKey,
+      keyId: keyIdOf(createPublicKey(this.proofs.publicKey)),
+      latestHead: document && headView(document.head),
+      sealedSize,
+      document,
+    };
+  }
+
+  @Query('inclusionProof')
+  async inclusionProof(@Args('eventId') eventId: string, @Args('treeSize') size: string | null | undefined, @Context() context: GraphQLContext) {
+    const principal = requireRole(context, ...ALL_ROLES);
+    if (!UUID.test(eventId)) throw apiError('BAD_USER_INPUT', 'must be an event id (a UUID)', 'eventId');
+    const id = eventId.toLowerCase();
+    const subjects = await this.subjectsOf(id, principal);
+    const document = await this.proofs.inclusion(id, size === null || size === undefined ? undefined : treeSize(size, 'treeSize'));
+    await this.audit.record(principal, 'inclusionProof', subjects);
+    return { eventId: id, leafIndex: document.leafIndex, leaf: document.leaf, leafHash: document.leafHash, auditPath: document.auditPath, head: headView(document.head), document };
+  }
+
+  @Query('consistencyProof')
+  async consistencyProof(@Args('fromSize') fromSize: string, @Args('toSize') toSize: string, @Context() context: GraphQLContext) {
+    requireRole(context, ...ALL_ROLES);
+    const document = await this.proofs.consistency(treeSize(fromSize, 'fromSize'), treeSize(toSize, 'toSize'));
+    return { ...document, fromHead: document.fromHead && headView(document.fromHead), toHead: document.toHead && headView(document.toHead), document };
+  }
+
+  /**
+   * The subjects an event is about (from the access history), once the principal is found entitled to its
+   * proof, which shows the whole event: an organization only for its own activity, a subject only for
+   * events about themselves.
+   */
+  private async subjectsOf(eventId: string, principal: Principal): Promise<string[]> {
+    const { rows } = await this.database.pool.query<{ subject_id: string; organization_id: string; counterparty_id: string | null; non_disclosure: boolean }>(
+      `SELECT subject_id, organization_id, counterparty_id, non_disclosure FROM access_history.entries WHERE event_id = $1`,
+      [eventId],
+    );
+    if (principal.role === 'ORGANIZATION' && !rows.some((r) => r.organization_id === principal.organizationId || r.counterparty_id === principal.organizationId)) {
+      throw apiError('FORBIDDEN', 'an organization gets proofs only of events in its own activity (where it acted or was the counterparty)');
+    }
+    if (principal.role === 'SUBJECT' && !rows.some((r) => r.subject_id === principal.subjectId && !r.non_disclosure) && !(await this.inSubjectStream(eventId, principal.subjectId))) {
+      throw apiError('FORBIDDEN', 'a subject gets proofs only of events about themselves');
+    }
+    return rows.map((r) => r.subject_id);
+  }
+
+  private async inSubjectStream(eventId: string, subjectId: string): Promise<boolean> {
+    const { rowCount } = await this.database.pool.query(`SELECT 1 FROM event_store.events WHERE event_id = $1 AND stream_id = $2`, [eventId, `subject-${subjectId}`]);
+    return (rowCount ?? 0) > 0;
+  }
+}

@@ -1,0 +1,94 @@
+import type { KeyObject } from 'node:crypto';
+import type pg from 'pg';
+import type { EventStore, StoredEvent } from '#event-store';
+import { journalLeaf } from '../domain/journal-leaf.js';
+import { PROOF_FORMAT, headJson, type ConsistencyDocument, type HeadDocument, type InclusionDocument } from '../domain/proof-document.js';
+import { publicKeyPem } from './journal-key.js';
+import { JournalRangeError, JournalTree } from './journal-tree.js';
+import { SignedHeads } from './signed-heads.js';
+
+/** Why a proof cannot be given yet (nothing signed, or the event not sealed under a signed head). */
+export class JournalNotReadyError extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'JournalNotReadyError';
+  }
+}
+
+/** Proofs as exportable documents (see `proof-document.ts`), for the API and the CLI alike. */
+export class JournalProofs {
+  private readonly tree: JournalTree;
+  private readonly heads: SignedHeads;
+  readonly publicKey: string;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly store: EventStore,
+    key: KeyObject,
+  ) {
+    this.tree = new JournalTree(pool);
+    this.heads = new SignedHeads(pool);
+    this.publicKey = publicKeyPem(key);
+  }
+
+  sealedSize(): Promise<number> {
+    return this.tree.size();
+  }
+
+  /** The newest signed head as a document; null until the signer (with the server or himotoki project) signs one. */
+  async head(): Promise<HeadDocument | null> {
+    const head = await this.heads.latest();
+    return head && { format: PROOF_FORMAT, kind: 'head', publicKey: this.publicKey, head: headJson(head) };
+  }
+
+  /** The stored event itself, read through the store's port (the leaf is built from what readers see). */
+  async event(eventId: string): Promise<StoredEvent | null> {
+    const { rows } = await this.pool.query<{ transaction_id: string; global_position: string }>(
+      `SELECT transaction_id::text AS transaction_id, global_position FROM event_store.events WHERE event_id = $1`,
+      [eventId],
+    );
+    if (!rows[0]) return null;
+    // The first event after (its transaction, its position − 1) is the event itself.
+    const [event] = await this.store.readAll({ after: { transactionId: BigInt(rows[0].transaction_id), globalPosition: BigInt(rows[0].global_position) - 1n }, maxCount: 1 });
+    return event?.id === eventId ? event : null;
+  }
+
+  /** That the event is in the journal, under the newest signed head (or the one of `treeSize`). */
+  async inclusion(eventId: string, treeSize?: number): Promise<InclusionDocument> {
+    const leaf = await this.tree.leafOf(eventId);
+    const event = leaf && (await this.event(eventId));
+    if (!leaf || !event) throw new JournalNotReadyError(`event ${eventId} is not sealed in the journal yet`);
+    const head = treeSize === undefined ? await this.heads.latest() : await this.heads.ofSize(treeSize);
+    if (!head) throw new JournalRangeError('treeSize', treeSize === undefined ? 'no tree head has been signed yet' : `no head was signed at size ${treeSize}`);
+    if (leaf.leafIndex >= head.treeSize) throw new JournalNotReadyError(`event ${eventId} is sealed at leaf ${leaf.leafIndex}, after the signed head of size ${head.treeSize}: ask again after the next head`);
+    const auditPath = await this.tree.inclusionProof(leaf.leafIndex, head.treeSize);
+    return {
+      format: PROOF_FORMAT,
+      kind: 'inclusion',
+      publicKey: this.publicKey,
+      head: headJson(head),
+      leafIndex: leaf.leafIndex,
+      leaf: journalLeaf(event).toString('utf8'),
+      leafHash: leaf.hash.toString('hex'),
+      auditPath: auditPath.map((h) => h.toString('hex')),
+    };
+  }
+
+  /** That the tree of `toSize` extends the tree of `fromSize`, with the heads signed at those sizes. */
+  async consistency(fromSize: number, toSize: number): Promise<ConsistencyDocument> {
+    const proof = await this.tree.consistencyProof(fromSize, toSize);
+    const [fromRoot, toRoot, fromHead, toHead] = await Promise.all([this.tree.root(fromSize, 'fromSize'), this.tree.root(toSize, 'toSize'), this.heads.ofSize(fromSize), this.heads.ofSize(toSize)]);
+    return {
+      format: PROOF_FORMAT,
+      kind: 'consistency',
+      publicKey: this.publicKey,
+      fromSize,
+      toSize,
+      fromRoot: fromRoot.toString('hex'),
+      toRoot: toRoot.toString('hex'),
+      proof: proof.map((h) => h.toString('hex')),
+      fromHead: fromHead && headJson(fromHead),
+      toHead: toHead && headJson(toHead),
+    };
+  }
+}

@@ -1,0 +1,102 @@
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import type { Database } from '#database';
+import { PostgresEventStore } from '#event-store-postgres';
+import { LOG_START } from '#event-store';
+import { HeadSigner, JournalProofs, TreeEdge, journalLeaf, journalProjection, leafHash, loadJournalKey } from '#journal';
+import { ProjectionRunner } from '#projections';
+import { subjectAppends } from '#synthetic-population';
+import { openTestDatabase } from '../support/test-database.js';
+import { TEST_FINGERPRINT_KEY } from '../support/test-runtime.js';
+
+/** A log with its journal: the store, a sealer, a signer and proofs, over a fresh test database. */
+export interface JournalFixture {
+  db: Database;
+  store: PostgresEventStore;
+  key: KeyObject;
+  publicKey: KeyObject;
+  sealer: ProjectionRunner;
+  signer: HeadSigner;
+  proofs: JournalProofs;
+  /** Appends the fast generator's subjects [from, to) (11 events each), one transaction per `perAppend` subjects. */
+  appendSubjects(from: number, to: number, perAppend?: number): Promise<void>;
+  /** Seals every stored event (waiting out transactions that hold the log back) and signs a head. */
+  sealAndSign(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openJournalFixture(db?: Database): Promise<JournalFixture> {
+  const database = db ?? (await openTestDatabase());
+  const store = new PostgresEventStore(database);
+  const key = await loadJournalKey({ platformKey: TEST_FINGERPRINT_KEY });
+  const sealer = new ProjectionRunner(database.pool, store, [journalProjection], 5000);
+  // Heartbeat 0: every call signs, so tests control exactly which heads exist.
+  const signer = new HeadSigner(database.pool, key, { heartbeatMs: 0 });
+  return {
+    db: database,
+    store,
+    key,
+    publicKey: createPublicKey(key),
+    sealer,
+    signer,
+    proofs: new JournalProofs(database.pool, store, key),
+    async appendSubjects(from, to, perAppend = 100) {
+      for (let n = from; n < to; n += perAppend) await store.appendToStreams(subjectAppends(n, Math.min(n + perAppend, to)));
+    },
+    async sealAndSign() {
+      await sealedAll(database, () => sealer.catchUp());
+      await signer.signIfDue();
+    },
+    async close() {
+      await sealer.stop();
+      await store.close();
+      await database.close();
+    },
+  };
+}
+
+/**
+ * Seals until every stored event is in the tree. On a shared PostgreSQL server another database's open
+ * transaction holds back what readers see (the snapshot's xmin is the server's), so one catch-up may stop short.
+ */
+export async function sealedAll(db: Database, catchUp: () => Promise<void>, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await catchUp();
+    const { rows } = await db.pool.query(`SELECT (SELECT count(*) FROM event_store.events) = (SELECT count(*) FROM journal_tree.leaves) AS done`);
+    if (rows[0].done) return;
+    if (Date.now() > deadline) throw new Error('the journal did not seal every event in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Runs SQL as a superuser with triggers off (session_replication_role = replica): how an insider would tamper. */
+export async function tamper(db: Database, ...statements: string[]): Promise<void> {
+  const client = await db.pool.connect();
+  try {
+    await client.query(`SET session_replication_role = replica`);
+    for (const statement of statements) await client.query(statement);
+  } finally {
+    await client.query(`RESET session_replication_role`);
+    client.release();
+  }
+}
+
+/** The leaf hashes of the log as it is now, in its order, and the root they give: computed apart from the sealer. */
+export async function recomputedRoot(store: PostgresEventStore): Promise<{ size: number; root: Buffer }> {
+  const edge = TreeEdge.empty();
+  for (let after = LOG_START; ; ) {
+    const events = await store.readAll({ after, maxCount: 10_000 });
+    if (events.length === 0) return { size: edge.size, root: edge.root() };
+    for (const event of events) edge.append(leafHash(journalLeaf(event)));
+    after = { transactionId: events.at(-1)!.transactionId, globalPosition: events.at(-1)!.globalPosition };
+  }
+}
+
+/** The log's events in order, with their place (leaf index). */
+export async function logOrder(db: Database): Promise<{ global_position: string; transaction_id: string; event_id: string }[]> {
+  const { rows } = await db.pool.query(
+    // Ordered by the xid8 column, not by the text of the same name in the select list.
+    `SELECT e.global_position, e.transaction_id::text AS transaction_id, e.event_id FROM event_store.events e ORDER BY e.transaction_id, e.global_position`,
+  );
+  return rows;
+}

@@ -1,0 +1,204 @@
+import { HeadSigner, SignedHeads, journalLeaf, journalProjection, leafHash, setHeadAgeLimit, verifyJournal, verifyProofDocument } from '#journal';
+import { ProjectionRunner } from '#projections';
+import { backendName } from '../support/test-database.js';
+import { logOrder, openJournalFixture, recomputedRoot, sealedAll, tamper, type JournalFixture } from './journal-support.js';
+
+const count = async (f: JournalFixture, table: string) => Number((await f.db.pool.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
+
+describe(`the tamper-evident journal on ${backendName}`, () => {
+  it('seals every event in the log\'s order; inclusion and consistency proofs verify offline under the signed heads', async () => {
+    const f = await openJournalFixture();
+    try {
+      await f.sealAndSign();
+      const empty = await f.proofs.head();
+      expect(empty!.head.treeSize).toBe(0);
+      await f.appendSubjects(0, 30, 10);
+      await f.sealAndSign();
+      const first = (await f.proofs.head())!;
+      const recomputed = await recomputedRoot(f.store);
+      expect(first.head.treeSize).toBe(recomputed.size);
+      expect(first.head.rootHash).toBe(recomputed.root.toString('hex'));
+      expect(verifyProofDocument(first, f.publicKey).valid).toBe(true);
+
+      const order = await logOrder(f.db);
+      for (const index of [0, 1, 109, 110, order.length - 1]) {
+        const proof = await f.proofs.inclusion(order[index]!.event_id);
+        expect(proof.leafIndex).toBe(index);
+        expect(JSON.parse(proof.leaf).eventId).toBe(order[index]!.event_id);
+        const verdict = verifyProofDocument(JSON.parse(JSON.stringify(proof)), f.publicKey);
+        expect(verdict).toMatchObject({ kind: 'inclusion', valid: true });
+        // The same proof with another event's leaf, or under a head it was not signed with, fails.
+        expect(verifyProofDocument({ ...proof, leaf: proof.leaf.replace('"schemaVersion":1', '"schemaVersion":2') }, f.publicKey).valid).toBe(false);
+        expect(verifyProofDocument({ ...proof, head: { ...proof.head, treeSize: proof.head.treeSize + 1 } }, f.publicKey).valid).toBe(false);
+      }
+
+      await f.appendSubjects(30, 40, 10);
+      await f.sealAndSign();
+      const consistency = await f.proofs.consistency(first.head.treeSize, order.length + 110);
+      expect(consistency.fromHead).toEqual(first.head);
+      expect(consistency.toHead!.treeSize).toBe(order.length + 110);
+      expect(verifyProofDocument(consistency, f.publicKey)).toMatchObject({ valid: true });
+      expect(verifyProofDocument({ ...consistency, fromRoot: consistency.toRoot }, f.publicKey).valid).toBe(false);
+      // Sizes that no head was signed at are still proven, and said to be unsigned.
+      const unsigned = verifyProofDocument(await f.proofs.consistency(7, 300), f.publicKey);
+      expect(unsigned.valid).toBe(true);
+      expect(unsigned.checks.map((c) => c.check)).toContain("fromHead: no head was signed at size 7; its root is the server's word");
+
+      await expect(f.proofs.consistency(10, 100_000)).rejects.toThrow(`toSize: 100000 exceeds the ${order.length + 110} events sealed so far`);
+      await expect(f.proofs.consistency(11, 10)).rejects.toThrow('fromSize: must not exceed toSize (10)');
+      await expect(f.proofs.inclusion('00000000-0000-4000-8000-000000000000')).rejects.toThrow('is not sealed in the journal yet');
+
+      const report = await verifyJournal(f.db.pool, f.store, f.publicKey);
+      expect(report).toMatchObject({ valid: true, events: order.length + 110, sealedLeaves: order.length + 110, headsChecked: 3, firstDiscrepancy: null, headProblems: [] });
+    } finally {
+      await f.close();
+    }
+  });
+
+  it('a sealer stopped mid-run restarts from its checkpoint: every event sealed once, the same tree', async () => {
+    const f = await openJournalFixture();
+    try {
+      await f.appendSubjects(0, 20, 5);
+      await sealedAll(f.db, () => f.sealer.catchUp());
+      await f.appendSubjects(20, 300, 5);
+      // A live sealer, stopped as soon as it has sealed some of the new events but (batches of 5,000) not all.
+      const live = new ProjectionRunner(f.db.pool, f.store, [journalProjection], 500);
+      live.start();
+      while ((await count(f, 'journal_tree.leaves')) <= 220) await new Promise((r) => setTimeout(r, 5));
+      await live.stop();
+      const atStop = await count(f, 'journal_tree.leaves');
+      expect(atStop).toBeLessThan(300 * 11);
+      await f.appendSubjects(300, 320, 5);
+      const restarted = new ProjectionRunner(f.db.pool, f.store, [journalProjection]);
+      await sealedAll(f.db, () => restarted.catchUp());
+
+      const total = 320 * 11;
+      const { rows } = await f.db.pool.query(`SELECT count(*) AS n, count(DISTINCT event_id) AS d, max(leaf_index) AS last FROM journal_tree.leaves`);
+      expect(rows[0]).toEqual({ n: String(total), d: String(total), last: String(total - 1) });
+      const checkpoint = await f.db.pool.query(`SELECT events_processed FROM projections.checkpoints WHERE projection = 'journal'`);
+      expect(checkpoint.rows[0].events_processed).toBe(String(total));
+      await f.signer.signIfDue();
+      expect((await f.proofs.head())!.head.rootHash).toBe((await recomputedRoot(f.store)).root.toString('hex'));
+      expect((await verifyJournal(f.db.pool, f.store, f.publicKey)).valid).toBe(true);
+    } finally {
+      await f.close();
+    }
+  });
+
+  const ROOT_DIFFERS = /signed head of size 330 .*: its root differs from the tree recomputed from the events/;
+  // Three transactions of 110 events: leaves 0–109, 110–219, 220–329.
+  const TAMPERING: [string, (order: Awaited<ReturnType<typeof logOrder>>) => { sql: string[]; at: number; eventOf: number | null; reason: RegExp; head: RegExp }][] = [
+    ['a changed payload', (o) => ({ sql: [`UPDATE event_store.events SET data = data || '{"purpose":"forged"}' WHERE global_position = ${o[150]!.global_position}`], at: 150, eventOf: 150, reason: /content was changed/, head: ROOT_DIFFERS })],
+    ['a deleted event', (o) => ({ sql: [`DELETE FROM event_store.events WHERE global_position = ${o[42]!.global_position}`], at: 42, eventOf: 43, reason: /removed, inserted or moved/, head: /signed head of size 330 .*: covers more events than the log holds \(329\)/ })],
+    [
+      'an inserted event',
+      (o) => ({
+        // Placed in the first transaction, after its last event: leaf 110 of the log as it now reads.
+        sql: [
+          `INSERT INTO event_store.events (global_position, transaction_id, stream_id, stream_revision, event_id, event_type, schema_version, data, metadata)
+           OVERRIDING SYSTEM VALUE VALUES (900000000, '${o[109]!.transaction_id}', 'forged', 0, '6f1c2a3e-0000-4000-8000-00000000f0f0', 'Forged', 1, '{}', '{}')`,
+        ],
+        at: 110,
+        eventOf: null,
+        reason: /removed, inserted or moved/,
+        head: /signed head of size 330 .*: its root differs from the tree recomputed from the events \(a change among leaves 0–329\)/,
+      }),
+    ],
+    [
+      'two swapped events',
+      (o) => ({
+        // The last event of the first transaction and the first of the second trade places in the log's order.
+        sql: [
+          `UPDATE event_store.events SET transaction_id = CASE WHEN global_position = ${o[109]!.global_position} THEN '${o[110]!.transaction_id}'::xid8 ELSE '${o[109]!.transaction_id}'::xid8 END
+            WHERE global_position IN (${o[109]!.global_position}, ${o[110]!.global_position})`,
+        ],
+        at: 109,
+        eventOf: 110,
+        reason: /removed, inserted or moved/,
+        head: ROOT_DIFFERS,
+      }),
+    ],
+  ];
+
+  it.each(TAMPERING)('detects %s, at the right place, past the immutability guard', async (_, change) => {
+    const f = await openJournalFixture();
+    try {
+      await f.appendSubjects(0, 30, 10);
+      await f.sealAndSign();
+      const order = await logOrder(f.db);
+      const { sql, at, eventOf, reason, head } = change(order);
+      await tamper(f.db, ...sql);
+      const report = await verifyJournal(f.db.pool, f.store, f.publicKey);
+      expect(report.valid).toBe(false);
+      expect(report.firstDiscrepancy).toMatchObject({ leafIndex: at, reason: expect.stringMatching(reason) });
+      if (eventOf !== null) expect(report.firstDiscrepancy!.eventId).toBe(order[eventOf]!.event_id);
+      expect(report.headProblems).toEqual([expect.stringMatching(head)]);
+    } finally {
+      await f.close();
+    }
+  });
+
+  it('detects a signed head altered, and a leaf rewritten together with its event', async () => {
+    const f = await openJournalFixture();
+    try {
+      await f.appendSubjects(0, 20, 10);
+      await f.sealAndSign();
+      await tamper(f.db, `UPDATE journal.signed_heads SET signed_at = signed_at + interval '1 second'`);
+      let report = await verifyJournal(f.db.pool, f.store, f.publicKey);
+      expect(report.firstDiscrepancy).toBeNull();
+      expect(report.headProblems).toEqual([expect.stringMatching(/signed head of size 220 .*: the signature does not verify/)]);
+
+      // An insider who rewrites an event and its sealed leaf alike is still caught by the signed head.
+      const f2 = await openJournalFixture();
+      try {
+        await f2.appendSubjects(0, 20, 10);
+        await f2.sealAndSign();
+        const order = await logOrder(f2.db);
+        await tamper(f2.db, `UPDATE event_store.events SET metadata = '{"sender":"forged"}' WHERE global_position = ${order[5]!.global_position}`);
+        const [forged] = await f2.store.readAll({ after: { transactionId: BigInt(order[5]!.transaction_id), globalPosition: BigInt(order[5]!.global_position) - 1n }, maxCount: 1 });
+        await tamper(f2.db, `UPDATE journal_tree.leaves SET hash = '\\x${leafHash(journalLeaf(forged!)).toString('hex')}' WHERE leaf_index = 5`);
+        report = await verifyJournal(f2.db.pool, f2.store, f2.publicKey);
+        expect(report.firstDiscrepancy).toBeNull();
+        expect(report.headProblems).toEqual([expect.stringMatching(/size 220 .*root differs .*leaves 0–219/)]);
+        // And the signer refuses to sign over a tree that no longer extends what it signed.
+        // (Leaves 216–219 are rehashed for the root of 220, not stored as a subtree.)
+        await tamper(f2.db, `UPDATE journal_tree.leaves SET hash = '\\x${'00'.repeat(32)}' WHERE leaf_index = 217`);
+        await f2.appendSubjects(20, 21);
+        await f2.sealer.catchUp();
+        await expect(f2.signer.signIfDue()).rejects.toThrow('the sealed tree no longer has the root signed at size 220: not signing');
+      } finally {
+        await f2.close();
+      }
+    } finally {
+      await f.close();
+    }
+  });
+
+  it('fail-closed: refuses new events while the newest signed head is too old, accepts them when fresh', async () => {
+    const f = await openJournalFixture();
+    try {
+      await f.appendSubjects(0, 1);
+      await setHeadAgeLimit(f.db.pool, 30);
+      const before = await count(f, 'event_store.events');
+      const streams = await count(f, 'event_store.streams');
+      // No head at all, then only a head signed a minute ago: refused, nothing written.
+      await expect(f.appendSubjects(1, 2)).rejects.toMatchObject({ code: 'HM002', message: expect.stringContaining('signed head is missing') });
+      const minuteAgo = new HeadSigner(f.db.pool, f.key, { heartbeatMs: 0, now: () => new Date(Date.now() - 60_000) });
+      await f.sealer.catchUp();
+      await minuteAgo.signIfDue();
+      await expect(f.appendSubjects(1, 2)).rejects.toMatchObject({ code: 'HM002', message: expect.stringMatching(/fail-closed.*old, older than the limit of 00:00:30/) });
+      expect(await count(f, 'event_store.events')).toBe(before);
+      expect(await count(f, 'event_store.streams')).toBe(streams);
+      // A fresh head: accepted.
+      await f.signer.signIfDue();
+      await f.appendSubjects(1, 2);
+      expect(await count(f, 'event_store.events')).toBe(before + 11);
+      // Lifted: accepted whatever the heads.
+      await setHeadAgeLimit(f.db.pool, null);
+      expect((await new SignedHeads(f.db.pool).latest())!.treeSize).toBe(11);
+      await expect(setHeadAgeLimit(f.db.pool, -1)).rejects.toThrow('the head age limit must be a number of seconds > 0, got -1');
+    } finally {
+      await f.close();
+    }
+  });
+});
