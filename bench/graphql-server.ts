@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { migrate, openDatabase } from '#database';
 import { PostgresEventStore } from '#event-store-postgres';
-import { subjectAppends, subjectIdOf } from '#synthetic-population';
+import { subjectAppends, subjectIdOf, worldAppend } from '#synthetic-population';
 import { TokenService } from '../apps/api/src/auth/token.service.js';
 import { DATABASE_SCHEMA } from '../apps/api/src/database-schema.js';
 
@@ -18,6 +18,7 @@ export async function loadSubjects(url: string, subjects: number): Promise<void>
   const db = await openDatabase({ url, poolSize: 2 }, DATABASE_SCHEMA);
   await migrate(db);
   const store = new PostgresEventStore(db);
+  await store.appendToStreams([worldAppend()]);
   for (let n = 0; n < subjects; n += 100) await store.appendToStreams(subjectAppends(n, Math.min(n + 100, subjects)));
   await store.close();
   await db.close();

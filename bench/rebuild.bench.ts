@@ -9,7 +9,7 @@ import { ProjectionRunner, rebuildProjection } from '#projections';
 import { DATABASE_SCHEMA } from '../apps/api/src/database-schema.js';
 import { PROJECTIONS } from '../apps/api/src/projections.module.js';
 import { freshDatabase, machine } from './bench-support.js';
-import { EVENTS_PER_SUBJECT, eventLogSize, subjectAppends } from '#synthetic-population';
+import { EVENTS_PER_SUBJECT, eventLogSize, subjectAppends, worldAppend } from '#synthetic-population';
 
 const SIZES = [250_000, 1_000_000];
 const SUBJECTS_PER_APPEND = 100;
@@ -21,6 +21,7 @@ async function main(): Promise<void> {
   const store = new PostgresEventStore(db);
   const runner = new ProjectionRunner(db.pool, store, PROJECTIONS);
   const results: Record<string, { events: number; seconds: number; eventsPerSecond: number; peakRssMB: number }> = {};
+  await store.appendToStreams([worldAppend()]);
   let subjects = 0;
   for (const size of SIZES) {
     const loadStarted = performance.now();

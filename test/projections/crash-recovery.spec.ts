@@ -8,7 +8,7 @@ import { PostgresEventStore } from '#event-store-postgres';
 import { ProjectionRunner, rebuildProjection } from '#projections';
 import { DATABASE_SCHEMA } from '../../apps/api/src/database-schema.js';
 import { PROJECTIONS } from '../../apps/api/src/projections.module.js';
-import { eventLogSize, subjectAppends } from '#synthetic-population';
+import { eventLogSize, subjectAppends, worldAppend } from '#synthetic-population';
 import { readModelHash } from '../support/read-models.js';
 import { backendName } from '../support/test-database.js';
 
@@ -52,13 +52,14 @@ describe(`crash recovery of the projector on ${backendName}`, () => {
     try {
       await withDatabase(options, async (db) => {
         const store = new PostgresEventStore(db);
+        await store.appendToStreams([worldAppend()]);
         for (let n = 0; n < SUBJECTS; n += 200) await store.appendToStreams(subjectAppends(n, n + 200));
         await store.close();
       });
       const total = eventLogSize(SUBJECTS);
 
       // On PostgreSQL the test watches the checkpoint while the child runs; PGlite's data directory belongs
-      // to one process at a time, so there the child is killed after a delay instead.
+      // to one process at a time, so there the child is killed once its progress line shows a commit.
       const child = himotoki(['project'], env);
       let processedAtKill = -1;
       if (options.url) {
@@ -71,7 +72,14 @@ describe(`crash recovery of the projector on ${backendName}`, () => {
           }
         });
       } else {
-        await new Promise<void>((resolve) => child.stdout!.once('data', () => setTimeout(resolve, 400)));
+        // The child prints its progress each second while it lags: kill it once some projection has committed.
+        await new Promise<void>((resolve) => {
+          let output = '';
+          child.stdout!.on('data', (chunk: Buffer) => {
+            output += chunk.toString();
+            if (/^progress .*=[1-9]/m.test(output)) resolve();
+          });
+        });
       }
       child.kill('SIGKILL');
       await exited(child);

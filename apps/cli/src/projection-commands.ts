@@ -50,7 +50,14 @@ export async function project(context: INestApplicationContext, once: boolean): 
   runner.start();
   console.log(`projecting ${runner.projections.map((p) => p.name).join(', ')} and sealing the journal; stop with Ctrl-C`);
   await journal.start();
+  // A line a second while any projection lags: what an operator watches during a long catch-up.
+  const progress = setInterval(() => {
+    void runner.status().then((status) => {
+      if (status.some((s) => s.lagEvents > 0)) console.log(`progress ${status.map((s) => `${s.name}=${s.eventsProcessed}`).join(' ')} (events applied)`);
+    }, () => undefined);
+  }, 1000);
   await new Promise<void>((resolve) => {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());
   });
+  clearInterval(progress);
 }

@@ -78,10 +78,12 @@ const toAppend = (e: DomainEvent, id: string): EventToAppend => ({
   metadata: { sender: 'operator:bench' },
 });
 
-/** Subjects [from, to) as one multi-stream append: a stream per subject, after the world's when `from` is 0. */
+/** The world's organizations and datasets as one append, to write before the first subject. */
+export const worldAppend = (): StreamAppend => ({ streamId: 'bench-world', events: worldEvents().map((e, i) => toAppend(e, `world-${i}`)), expected: 'no_stream' });
+
+/** Subjects [from, to) as one multi-stream append: a stream per subject. */
 export function subjectAppends(from: number, to: number): StreamAppend[] {
   const appends: StreamAppend[] = [];
-  if (from === 0) appends.push({ streamId: 'bench-world', events: worldEvents().map((e, i) => toAppend(e, `world-${i}`)), expected: 'no_stream' });
   for (let n = from; n < to; n++) {
     const events = subjectLife(n).map((e, i) => toAppend(e, `event-${n}-${i}`));
     appends.push({ streamId: `bench-subject-${n}`, events, expected: 'no_stream' });
@@ -91,5 +93,5 @@ export function subjectAppends(from: number, to: number): StreamAppend[] {
 
 export const EVENTS_PER_SUBJECT = 11;
 export const WORLD_EVENTS = worldEvents().length;
-/** Events in a log of `subjects` subjects written by subjectAppends from 0. */
+/** Events in a log of the world and `subjects` subjects (worldAppend, then subjectAppends from 0). */
 export const eventLogSize = (subjects: number) => WORLD_EVENTS + subjects * EVENTS_PER_SUBJECT;

@@ -21,4 +21,4 @@ export { MAX_ACCESSES_PER_STAFF_DAY, MAX_DENIED_PER_STAFF_DAY } from './staff-le
 export { OLD_NAME_FORMS, NAME_KANJI_VARIANTS, standardForm, toHalfWidthKatakana, toHiragana } from './names.js';
 export { BIRTH_DATE_FORMATS, formatBirthDate, toJapaneseEra, type BirthDateFormat, type CalendarDate } from './birth-dates.js';
 export { Rng, hashString, permuteDigits } from './prng.js';
-export { EVENTS_PER_SUBJECT, WORLD_EVENTS, eventLogSize, subjectAppends, subjectIdOf, subjectLife } from './event-log.js';
+export { EVENTS_PER_SUBJECT, WORLD_EVENTS, eventLogSize, subjectAppends, subjectIdOf, subjectLife, worldAppend } from './event-log.js';
