@@ -5,7 +5,7 @@
  */
 import { migrate, openDatabase } from '#database';
 import { PostgresEventStore } from '#event-store-postgres';
-import { ProjectionRunner, rebuildProjection } from '#projections';
+import { ProjectionRunner, rebuildProjections } from '#projections';
 import { DATABASE_SCHEMA } from '../apps/api/src/database-schema.js';
 import { PROJECTIONS } from '../apps/api/src/projections.module.js';
 import { freshDatabase, machine } from './bench-support.js';
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     let peak = process.memoryUsage().rss;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 25);
     const started = performance.now();
-    for (const projection of PROJECTIONS) await rebuildProjection(db.pool, store, runner, projection);
+    await rebuildProjections(db.pool, store, runner, PROJECTIONS);
     const seconds = (performance.now() - started) / 1000;
     clearInterval(sampler);
     const figure = { events, seconds: Math.round(seconds * 100) / 100, eventsPerSecond: Math.round(events / seconds), peakRssMB: Math.round(peak / 2 ** 20) };

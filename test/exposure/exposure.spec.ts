@@ -1,7 +1,7 @@
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { ExposureQueries } from '#exposure';
 import { myNumberCheckDigit } from '#ingestion';
-import { ProjectionRunner, rebuildProjection } from '#projections';
+import { ProjectionRunner, rebuildProjections } from '#projections';
 import { IngestionFixture } from '../support/ingestion-fixture.js';
 import { readModelHash, settled } from '../support/read-models.js';
 import { backendName } from '../support/test-database.js';
@@ -152,7 +152,7 @@ describe(`name-matching exposure on ${backendName}`, () => {
     // p4 leaves p3's class: {p1} {p3} {p4} {p5} {p7} {p8}, every record unique.
     expect(await queries.datasetRisk('city-tax', 'RAW')).toMatchObject({ classes: 6, k: 1, sampleUniqueness: 1, histogram: [{ classSize: 1, classes: 6 }] });
     const live = await readModelHash(f.database.pool);
-    for (const projection of runner.projections) await rebuildProjection(f.database.pool, f.context.get<EventStore>(EVENT_STORE), runner, projection, { batchSize: 3 });
+    await rebuildProjections(f.database.pool, f.context.get<EventStore>(EVENT_STORE), runner, runner.projections, { batchSize: 3 });
     expect(await readModelHash(f.database.pool)).toBe(live);
   });
 });

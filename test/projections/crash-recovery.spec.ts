@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { databaseUrl, migrate, openDatabase, runAdminStatement, type Database, type DatabaseOptions } from '#database';
 import { PostgresEventStore } from '#event-store-postgres';
-import { ProjectionRunner, rebuildProjection } from '#projections';
+import { ProjectionRunner, rebuildProjections } from '#projections';
 import { DATABASE_SCHEMA } from '../../apps/api/src/database-schema.js';
 import { PROJECTIONS } from '../../apps/api/src/projections.module.js';
 import { eventLogSize, subjectAppends, worldAppend } from '#synthetic-population';
@@ -105,7 +105,7 @@ describe(`crash recovery of the projector on ${backendName}`, () => {
         expect(Number(rows[0].d)).toBe(SUBJECTS * 5);
         const store = new PostgresEventStore(db);
         const runner = new ProjectionRunner(db.pool, store, PROJECTIONS);
-        for (const projection of PROJECTIONS) await rebuildProjection(db.pool, store, runner, projection);
+        await rebuildProjections(db.pool, store, runner, PROJECTIONS);
         await store.close();
         expect(await readModelHash(db.pool)).toBe(afterRestart);
       });

@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EVENT_STORE, type EventStore, type EventToAppend } from '#event-store';
 import { EVENT_CATALOG, IngestBatchCommand, type CommandEnvelope } from '#ingestion';
-import { ProjectionRunner, rebuildProjection } from '#projections';
+import { ProjectionRunner, rebuildProjections } from '#projections';
 import { generatePopulation } from '#synthetic-population';
 import { IngestionFixture } from '../support/ingestion-fixture.js';
 import { readModelHash, settled } from '../support/read-models.js';
@@ -91,7 +91,7 @@ describe(`replay on ${backendName}`, () => {
       const runner = f.context.get(ProjectionRunner);
       await settled(runner);
       const live = await readModelHash(f.database.pool);
-      for (const projection of runner.projections) await rebuildProjection(f.database.pool, f.context.get(EVENT_STORE), runner, projection, { batchSize: 97 });
+      await rebuildProjections(f.database.pool, f.context.get(EVENT_STORE), runner, runner.projections, { batchSize: 97 });
       expect(await readModelHash(f.database.pool)).toBe(live);
       const { rows } = await f.database.pool.query(`SELECT count(*) AS n FROM access_history.entries`);
       expect(Number(rows[0].n)).toBeGreaterThan(500);

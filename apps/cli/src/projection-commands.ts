@@ -2,38 +2,40 @@ import type { INestApplicationContext } from '@nestjs/common';
 import cliProgress from 'cli-progress';
 import { DATABASE, type Database } from '#database';
 import { EVENT_STORE, type EventStore } from '#event-store';
-import { ProjectionRunner, rebuildProjection, type RebuildProgress } from '#projections';
+import { ProjectionRunner, rebuildProjections, type RebuildProgress } from '#projections';
 import { JournalSealing } from '../../api/src/journal.module.js';
 
 /** `himotoki rebuild [--projection NAME]`: rebuilds blue-green from position zero, with a progress bar. */
 export async function rebuild(context: INestApplicationContext, only: string | undefined, progress: boolean): Promise<RebuildProgress[]> {
   // The journal's tree is a projection too, followed by a runner of its own (the sealer); it is rebuilt only when named.
   const runners = [context.get(ProjectionRunner), context.get(JournalSealing).sealer];
-  const targets = runners.flatMap((runner) => runner.projections.map((projection) => ({ runner, projection })));
-  const chosen = targets.filter(({ runner, projection }) => (only ? projection.name === only : runner === runners[0]));
-  if (chosen.length === 0) throw new Error(`no projection "${only}"; there are: ${targets.map((t) => t.projection.name).join(', ')}`);
+  const all = runners.flatMap((runner) => runner.projections.map((projection) => projection.name));
+  if (only && !all.includes(only)) throw new Error(`no projection "${only}"; there are: ${all.join(', ')}`);
   const { pool } = context.get<Database>(DATABASE);
   const store = context.get<EventStore>(EVENT_STORE);
   const results: RebuildProgress[] = [];
-  for (const { runner, projection } of chosen) {
+  for (const runner of only ? runners : runners.slice(0, 1)) {
+    const chosen = runner.projections.filter((projection) => !only || projection.name === only);
+    if (chosen.length === 0) continue;
     const started = performance.now();
     const bar = progress
       ? new cliProgress.SingleBar(
-          { format: `rebuilding ${projection.name} [{bar}] {percentage}% | {value}/{total} events | {rate} events/s | ETA {eta_formatted}` },
+          { format: `rebuilding ${chosen.map((p) => p.name).join(', ')} [{bar}] {percentage}% | {value}/{total} events | {rate} events/s | ETA {eta_formatted}` },
           cliProgress.Presets.shades_classic,
         )
       : undefined;
     let begun = false;
-    const result = await rebuildProjection(pool, store, runner, projection, {
-      onProgress: ({ processed, total }) => {
-        if (!begun) bar?.start(Math.max(total, processed), 0, { rate: 0 });
-        begun = true;
-        bar?.setTotal(Math.max(total, processed));
-        bar?.update(processed, { rate: Math.round(processed / ((performance.now() - started) / 1000)) });
-      },
-    });
+    results.push(
+      ...(await rebuildProjections(pool, store, runner, chosen, {
+        onProgress: ({ processed, total }) => {
+          if (!begun) bar?.start(Math.max(total, processed), 0, { rate: 0 });
+          begun = true;
+          bar?.setTotal(Math.max(total, processed));
+          bar?.update(processed, { rate: Math.round(processed / ((performance.now() - started) / 1000)) });
+        },
+      })),
+    );
     bar?.stop();
-    results.push(result);
   }
   return results;
 }

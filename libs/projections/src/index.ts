@@ -1,3 +1,3 @@
 export type { Projection, SqlTransaction } from './projection.js';
 export { ProjectionRunner, checkpointOf, type ProjectionStatus } from './projection-runner.js';
-export { rebuildProjection, type RebuildProgress } from './projection-rebuild.js';
+export { rebuildProjection, rebuildProjections, type RebuildOptions, type RebuildProgress } from './projection-rebuild.js';

@@ -11,43 +11,74 @@ export interface RebuildProgress {
   total: number;
 }
 
-/**
- * Rebuilds a projection from position zero, blue-green: a fresh copy of its schema is built beside the live
- * one (which keeps answering queries), caught up with the log, and swapped in, in one transaction that holds
- * the projection's checkpoint lock, so the live projector never writes across the swap.
- */
+/** Rebuilds one projection (see rebuildProjections). */
 export async function rebuildProjection(
   pool: pg.Pool,
   store: EventStore,
   runner: ProjectionRunner,
   projection: Projection,
-  options: { batchSize?: number; onProgress?: (progress: RebuildProgress) => void } = {},
+  options: RebuildOptions = {},
 ): Promise<RebuildProgress> {
-  const batchSize = options.batchSize ?? 5000;
-  const staging = `${projection.schema}__rebuild`;
-  const checkpointName = `${projection.name}@rebuild`;
-  await pool.query(`DROP SCHEMA IF EXISTS ${staging} CASCADE`);
-  await pool.query(`CREATE SCHEMA ${staging}`);
-  for (const table of projection.tables) {
-    await pool.query(`CREATE TABLE ${staging}.${table} (LIKE ${projection.schema}.${table} INCLUDING ALL)`);
-  }
-  await pool.query(`DELETE FROM projections.checkpoints WHERE projection = $1`, [checkpointName]);
-  const total = Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM event_store.events`)).rows[0]!.n);
-  const progress: RebuildProgress = { projection: projection.name, processed: 0, total };
+  return (await rebuildProjections(pool, store, runner, [projection], options))[0]!;
+}
 
-  let position = LOG_START;
-  for (;;) {
-    for (;;) {
-      const events = await store.readAll({ after: position, maxCount: batchSize });
-      if (events.length === 0) break;
-      const outcome = await runner.applyBatch(projection, staging, position, events, checkpointName);
-      if (outcome !== 'applied') throw new Error(`rebuild of ${projection.name} stopped: the projection ${outcome === 'parked' ? 'failed on an event (see its status)' : 'checkpoint moved'}`);
-      position = checkpointOf(events.at(-1)!);
-      progress.processed += events.length;
-      options.onProgress?.(progress);
+export interface RebuildOptions {
+  batchSize?: number;
+  onProgress?: (progress: RebuildProgress) => void;
+}
+
+/**
+ * Rebuilds projections from position zero, blue-green: a fresh copy of each one's schema is built beside the
+ * live one (which keeps answering queries), caught up with the log, and swapped in, in one transaction that
+ * holds the projection's checkpoint lock, so the live projector never writes across the swap. The log is read
+ * once for all of them, the next batch while the current one is applied, and each batch is applied to every
+ * projection at once (each in its own transaction), so that the database and the projections' code overlap.
+ */
+export async function rebuildProjections(
+  pool: pg.Pool,
+  store: EventStore,
+  runner: ProjectionRunner,
+  projections: readonly Projection[],
+  options: RebuildOptions = {},
+): Promise<RebuildProgress[]> {
+  const batchSize = options.batchSize ?? 5000;
+  const staging = (projection: Projection) => `${projection.schema}__rebuild`;
+  const checkpointName = (projection: Projection) => `${projection.name}@rebuild`;
+  for (const projection of projections) {
+    await pool.query(`DROP SCHEMA IF EXISTS ${staging(projection)} CASCADE`);
+    await pool.query(`CREATE SCHEMA ${staging(projection)}`);
+    for (const table of projection.tables) {
+      await pool.query(`CREATE TABLE ${staging(projection)}.${table} (LIKE ${projection.schema}.${table} INCLUDING ALL)`);
     }
-    if (await swapIfCaughtUp(pool, projection, staging, checkpointName)) return progress;
+    await pool.query(`DELETE FROM projections.checkpoints WHERE projection = $1`, [checkpointName(projection)]);
   }
+  const total = Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM event_store.events`)).rows[0]!.n);
+  const progress = { projection: projections.map((p) => p.name).join(', '), processed: 0, total };
+
+  let pending = [...projections];
+  let position = LOG_START;
+  while (pending.length > 0) {
+    let next = store.readAll({ after: position, maxCount: batchSize });
+    for (;;) {
+      const events = await next;
+      if (events.length === 0) break;
+      const from = position;
+      position = checkpointOf(events.at(-1)!);
+      next = store.readAll({ after: position, maxCount: batchSize });
+      const outcomes = await Promise.all(pending.map((p) => runner.applyBatch(p, staging(p), from, events, checkpointName(p))));
+      const failed = outcomes.findIndex((outcome) => outcome !== 'applied');
+      if (failed >= 0) {
+        await next.catch(() => undefined);
+        const outcome = outcomes[failed];
+        throw new Error(`rebuild of ${pending[failed]!.name} stopped: the projection ${outcome === 'parked' ? 'failed on an event (see its status)' : 'checkpoint moved'}`);
+      }
+      progress.processed += events.length;
+      options.onProgress?.({ ...progress });
+    }
+    const swapped = await Promise.all(pending.map((p) => swapIfCaughtUp(pool, p, staging(p), checkpointName(p))));
+    pending = pending.filter((_, i) => !swapped[i]);
+  }
+  return projections.map((p) => ({ ...progress, projection: p.name }));
 }
 
 /** Swaps the staging schema in, unless events arrived since the last read (then the caller catches up again). */
