@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Basic4Field, Basic4Fingerprints } from '#ingestion';
 
 /**
@@ -33,7 +33,8 @@ export const FIELD_BITS: Readonly<Record<Basic4Field, number>> = { NAME_KANJI: 1
 const FIELDS = Object.keys(FIELD_BITS) as Basic4Field[];
 
 export const fieldSetOf = (fields: readonly Basic4Field[]): number => fields.reduce((set, field) => set | FIELD_BITS[field], 0);
-export const fieldsOf = (set: number): Basic4Field[] => FIELDS.filter((field) => (set & FIELD_BITS[field]) !== 0);
+const FIELDS_OF = Array.from({ length: 32 }, (_, set) => Object.freeze(FIELDS.filter((field) => (set & FIELD_BITS[field]) !== 0)));
+export const fieldsOf = (set: number): readonly Basic4Field[] => FIELDS_OF[set]!;
 
 /**
  * Whether two datasets can be name-matched (名寄せ) on the fields they share: a key with no name or no birth
@@ -65,9 +66,9 @@ export function fieldValue(basic4: Basic4Fingerprints, field: Basic4Field, level
  * lack it fall in one class.
  */
 export function keyOf(basic4: Basic4Fingerprints, fieldSet: number, level: ExposureLevel): string {
-  const hash = createHash('sha256');
-  for (const field of fieldsOf(fieldSet)) hash.update(`${field}=${fieldValue(basic4, field, level) ?? '-'};`);
-  const hex = hash.digest('hex');
+  let text = '';
+  for (const field of fieldsOf(fieldSet)) text += `${field}=${fieldValue(basic4, field, level) ?? '-'};`;
+  const hex = hash('sha256', text, 'hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 

@@ -216,18 +216,19 @@ async function flushClasses(round: Round, datasets: ReadonlyMap<string, Dataset>
       }
     }
   }
+  const columns = (rows: typeof upserts) => [rows.map((r) => r.fields), rows.map((r) => r.level), rows.map((r) => r.key), rows.map((r) => r.dataset_id), rows.map((r) => r.size)];
   if (upserts.length > 0) {
     await tx.query(
-      `INSERT INTO ${schema}.classes SELECT * FROM jsonb_populate_recordset(NULL::${schema}.classes, $1::jsonb)
+      `INSERT INTO ${schema}.classes (fields, level, key, dataset_id, size) SELECT * FROM unnest($1::smallint[], $2::smallint[], $3::uuid[], $4::text[], $5::int[])
        ON CONFLICT (fields, level, key, dataset_id) DO UPDATE SET size = EXCLUDED.size`,
-      [JSON.stringify(upserts)],
+      columns(upserts),
     );
   }
   if (removals.length > 0) {
     await tx.query(
-      `DELETE FROM ${schema}.classes c USING jsonb_populate_recordset(NULL::${schema}.classes, $1::jsonb) r
+      `DELETE FROM ${schema}.classes c USING unnest($1::smallint[], $2::smallint[], $3::uuid[], $4::text[]) AS r(fields, level, key, dataset_id)
         WHERE c.fields = r.fields AND c.level = r.level AND c.key = r.key AND c.dataset_id = r.dataset_id`,
-      [JSON.stringify(removals)],
+      columns(removals).slice(0, 4),
     );
   }
   await addCounts(tx, `${schema}.class_sizes`, ['dataset_id', 'level', 'class_size'], 'classes', histogram, ['text', 'smallint', 'int']);

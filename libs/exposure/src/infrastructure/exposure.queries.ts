@@ -34,7 +34,7 @@ export interface RecordExposure {
   recordId: string;
   datasetId: string;
   classSizes: { level: ExposureLevel; classSize: number }[];
-  uniquelyMatchableIn: { datasetId: string; lowestLevel: ExposureLevel; fields: Basic4Field[] }[];
+  uniquelyMatchableIn: { datasetId: string; lowestLevel: ExposureLevel; fields: readonly Basic4Field[] }[];
 }
 
 export interface BestMatch {
@@ -61,7 +61,7 @@ export interface Matchability {
   datasetA: string;
   datasetB: string;
   level: ExposureLevel;
-  fields: Basic4Field[];
+  fields: readonly Basic4Field[];
   /** Keys unique in A that match exactly one record of B (and so, symmetrically, unique in both). */
   matchableRecords: number;
   shareOfA: number;

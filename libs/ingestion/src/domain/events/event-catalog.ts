@@ -45,11 +45,21 @@ export class UnknownEventError extends Error {
   }
 }
 
-/** Validates stored event data against its schema version; throws on unknown types and invalid data. */
+/** Events already validated, by their stored data: projections rebuilt together read the same stored events. */
+const parsed = new WeakMap<object, DomainEvent>();
+
+/**
+ * Validates stored event data against its schema version; throws on unknown types and invalid data. The
+ * result is shared by every caller holding the same stored data, and must not be mutated.
+ */
 export function parseDomainEvent(type: string, version: number, data: unknown): DomainEvent {
+  const known = typeof data === 'object' && data !== null ? parsed.get(data) : undefined;
+  if (known && known.type === type && known.version === version) return known;
   const definition = byKey.get(`${type}@${version}`);
   if (!definition) throw new UnknownEventError(type, version);
-  return { type, version, data: definition.schema.parse(data) } as DomainEvent;
+  const event = { type, version, data: definition.schema.parse(data) } as DomainEvent;
+  if (typeof data === 'object' && data !== null) parsed.set(data, event);
+  return event;
 }
 
 /** Builds an event of the current version, validating its data (a decider's output is checked, not trusted). */
