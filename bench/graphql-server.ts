@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { migrate, openDatabase } from '#database';
 import { PostgresEventStore } from '#event-store-postgres';
 import { subjectAppends, subjectIdOf, worldAppend } from '#synthetic-population';
@@ -29,7 +30,7 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-/** `himotoki serve` over the database; resolves once every projection has caught up with the log. */
+/** `himotoki serve` over the database; resolves once every projection and the journal have caught up with the log. */
 export async function startServer(url: string, auditorToken: string): Promise<BenchServer> {
   const port = 3900 + (process.pid % 90);
   const env = { ...process.env, DATABASE_URL: url, HIMOTOKI_SECRET: SECRET, HIMOTOKI_POOL_SIZE: '16', PORT: String(port), NODE_ENV: 'production' };
@@ -41,15 +42,20 @@ export async function startServer(url: string, auditorToken: string): Promise<Be
     server.kill('SIGTERM');
     await new Promise((resolve) => server.once('exit', resolve));
   };
+  const counter = new pg.Client({ connectionString: url });
+  await counter.connect();
+  const events = Number((await counter.query<{ n: string }>('SELECT count(*) AS n FROM event_store.events')).rows[0]!.n);
+  await counter.end();
   try {
     for (;;) {
       const response = await fetch(`${base}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${auditorToken}` },
-        body: JSON.stringify({ query: '{ projections { lagEvents } }' }),
+        body: JSON.stringify({ query: '{ projections { lagEvents } journal { sealedSize } }' }),
       }).catch(() => undefined);
-      const body = (await response?.json().catch(() => undefined)) as { data?: { projections: { lagEvents: number }[] } } | undefined;
-      if (body?.data?.projections.every((p) => p.lagEvents === 0)) return { base, stop };
+      const body = (await response?.json().catch(() => undefined)) as { data?: { projections: { lagEvents: number }[]; journal: { sealedSize: string } } } | undefined;
+      // Caught up: every read model, and the journal sealed over the whole log (as a server in service would be).
+      if (body?.data?.projections.every((p) => p.lagEvents === 0) && Number(body.data.journal.sealedSize) >= events) return { base, stop };
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
   } catch (error) {

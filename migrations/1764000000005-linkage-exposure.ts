@@ -15,7 +15,8 @@ export class LinkageExposure1764000000005 implements MigrationInterface {
         registered_at timestamptz NOT NULL
       )`);
     await db.query(`CREATE INDEX records_subject_idx ON linkage.records (subject_id)`);
-    await db.query(`CREATE INDEX records_identifiers_idx ON linkage.records USING gin (identifiers)`);
+    // No pending list: a subject's lookup would otherwise scan every entry not yet merged.
+    await db.query(`CREATE INDEX records_identifiers_idx ON linkage.records USING gin (identifiers) WITH (fastupdate = off)`);
     await db.query(`
       CREATE TABLE linkage.ties (
         link_id             text PRIMARY KEY,

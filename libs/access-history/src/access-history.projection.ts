@@ -33,6 +33,7 @@ export const accessHistoryProjection: Projection = {
   name: 'access-history',
   schema: 'access_history',
   tables: ['entries'],
+  handles: RECORDED,
 
   async apply(events: StoredEvent[], tx: SqlTransaction, schema: string): Promise<void> {
     const rows: EntryRow[] = [];

@@ -169,9 +169,11 @@ export class PostgresEventStore implements EventStore {
     );
     if (rows.length === limit) return { events: rows.map(toStoredEvent), heldBack: false };
     // Every committed row of a transaction at or above the oldest running one is still invisible, and so
-    // lies after any checkpoint a reader holds: an index range from there up, never a scan of the log.
+    // lies after any checkpoint a reader holds. Asked as "is the newest transaction id that high": one step
+    // down the log-order index. (As EXISTS, the planner expects an early match and scans the whole log.)
     const pending = await this.connection.pool.query<{ held: boolean }>(
-      `SELECT EXISTS (SELECT 1 FROM event_store.events e WHERE e.transaction_id >= pg_snapshot_xmin(pg_current_snapshot())) AS held`,
+      `SELECT coalesce((SELECT e.transaction_id FROM event_store.events e ORDER BY e.transaction_id DESC LIMIT 1)
+                >= pg_snapshot_xmin(pg_current_snapshot()), false) AS held`,
     );
     return { events: rows.map(toStoredEvent), heldBack: pending.rows[0]!.held };
   }

@@ -71,6 +71,7 @@ export function findingsProjection(thresholds: StaffThresholds = DEFAULT_STAFF_T
     name: 'findings',
     schema: 'findings',
     tables: ['findings', 'ties', 'datasets', 'permitted_provisions', 'consents', 'retirements', 'staff_accesses'],
+    handles: CONSUMED,
 
     async apply(events: StoredEvent[], tx: SqlTransaction, schema: string): Promise<void> {
       const batch = events.filter((e) => CONSUMED.has(e.type)).map((stored) => ({ stored, event: parseDomainEvent(stored.type, stored.schemaVersion, stored.data) }));

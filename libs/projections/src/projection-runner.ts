@@ -1,7 +1,11 @@
+import { setMaxListeners } from 'node:events';
 import type pg from 'pg';
 import type { Checkpoint, EventStore, StoredEvent } from '#event-store';
 import { advanceCheckpoint, lockCheckpoint, parkCheckpoint, sameCheckpoint } from './checkpoint-store.js';
 import type { Projection } from './projection.js';
+
+/** How long a projection may pass over batches it does not handle before writing its checkpoint anyway. */
+const PASS_OVER_MS = 1000;
 
 export interface ProjectionStatus {
   name: string;
@@ -44,6 +48,8 @@ export class ProjectionRunner {
   start(): void {
     if (this.loops.length > 0) return;
     this.abort = new AbortController();
+    // Every projection's subscription listens on this one signal.
+    setMaxListeners(4 * this.projections.length + 10, this.abort.signal);
     this.loops = this.projections.map((projection) => this.follow(projection, this.abort.signal));
   }
 
@@ -70,23 +76,41 @@ export class ProjectionRunner {
     }
   }
 
+  /**
+   * Where each live projection has read to beyond its stored checkpoint: batches with no event it handles are
+   * passed over without a transaction (a burst of audit records would otherwise cost every read model a
+   * commit), and the checkpoint catches up with the next batch it writes, or within a second.
+   */
+  private readonly passedOver = new Map<string, Checkpoint>();
+
   private async follow(projection: Projection, signal: AbortSignal): Promise<void> {
     while (!signal.aborted) {
       const from = await this.checkpointOf(projection.name);
       if (from.state === 'parked') return;
-      let position: Checkpoint = from;
+      let stored: Checkpoint = from;
+      let storedAt = Date.now();
+      let passed = 0;
       let restart = false;
       for await (const events of this.store.subscribeToAllInBatches({ after: from, batchSize: this.batchSize, signal })) {
-        const outcome = await this.applyBatch(projection, projection.schema, position, events);
-        if (outcome === 'parked') return;
-        // The checkpoint moved under us (a rebuild was swapped in): follow on from the new one.
-        if (outcome === 'moved') {
-          restart = true;
-          break;
+        const last = checkpointOf(events.at(-1)!);
+        const handles = projection.handles;
+        if (handles && !events.some((e) => handles.has(e.type)) && Date.now() - storedAt < PASS_OVER_MS) {
+          passed += events.length;
+          this.passedOver.set(projection.name, last);
+        } else {
+          const outcome = await this.applyBatch(projection, projection.schema, stored, events, projection.name, passed);
+          if (outcome === 'parked') return;
+          // The checkpoint moved under us (a rebuild was swapped in): follow on from the new one.
+          if (outcome === 'moved') {
+            restart = true;
+            break;
+          }
+          [stored, storedAt, passed] = [last, Date.now(), 0];
+          this.passedOver.delete(projection.name);
         }
-        position = checkpointOf(events.at(-1)!);
         if (events.length < this.batchSize && this.lingerMs > 0) await new Promise((resolve) => setTimeout(resolve, this.lingerMs));
       }
+      this.passedOver.delete(projection.name);
       if (!restart) return;
     }
   }
@@ -95,11 +119,14 @@ export class ProjectionRunner {
    * One transaction: lock the checkpoint, check it is where this batch starts, apply, advance. On a failure
    * the events are tried one by one, so the projection is parked exactly on the event it cannot apply.
    */
-  async applyBatch(projection: Projection, schema: string, from: Checkpoint, events: StoredEvent[], checkpointName = projection.name): Promise<BatchOutcome> {
+  async applyBatch(projection: Projection, schema: string, from: Checkpoint, events: StoredEvent[], checkpointName = projection.name, passedOver = 0): Promise<BatchOutcome> {
     const client = await this.pool.connect();
     let failure: Error;
     try {
       await client.query('BEGIN');
+      // A read model is rebuilt from the log, and its rows and checkpoint commit together: a crash can lose
+      // only the last batches whole, which are applied again. So no commit waits for its WAL flush.
+      await client.query('SET LOCAL synchronous_commit = off');
       const checkpoint = await lockCheckpoint(client, checkpointName);
       const outcome: BatchOutcome | undefined = checkpoint.state === 'parked' ? 'parked' : sameCheckpoint(checkpoint, from) ? undefined : 'moved';
       if (outcome) {
@@ -107,7 +134,7 @@ export class ProjectionRunner {
         return outcome;
       }
       await projection.apply(events, client, schema);
-      await advanceCheckpoint(client, checkpointName, checkpointOf(events.at(-1)!), events.length);
+      await advanceCheckpoint(client, checkpointName, checkpointOf(events.at(-1)!), passedOver + events.length);
       await client.query('COMMIT');
       return 'applied';
     } catch (error) {
@@ -116,14 +143,14 @@ export class ProjectionRunner {
     } finally {
       client.release();
     }
-    return this.recover(projection, schema, from, events, failure, checkpointName);
+    return this.recover(projection, schema, from, events, failure, checkpointName, passedOver);
   }
 
-  private async recover(projection: Projection, schema: string, from: Checkpoint, events: StoredEvent[], error: Error, checkpointName: string): Promise<BatchOutcome> {
+  private async recover(projection: Projection, schema: string, from: Checkpoint, events: StoredEvent[], error: Error, checkpointName: string, passedOver: number): Promise<BatchOutcome> {
     if (events.length > 1) {
       let position = from;
-      for (const event of events) {
-        const outcome = await this.applyBatch(projection, schema, position, [event], checkpointName);
+      for (const [i, event] of events.entries()) {
+        const outcome = await this.applyBatch(projection, schema, position, [event], checkpointName, i === 0 ? passedOver : 0);
         if (outcome !== 'applied') return outcome;
         position = checkpointOf(event);
       }
@@ -170,11 +197,13 @@ export class ProjectionRunner {
               lag.events AS lag_events, extract(epoch FROM now() - lag.oldest)::float8 AS lag_seconds
          FROM unnest($1::text[]) AS n(projection)
          LEFT JOIN projections.checkpoints c ON c.projection = n.projection
+         LEFT JOIN unnest($2::text[], $3::text[], $4::bigint[]) AS m(projection, transaction_id, global_position) ON m.projection = n.projection
          CROSS JOIN LATERAL (
            SELECT count(*) AS events, min(e.recorded_at) AS oldest FROM event_store.events e
             WHERE (e.transaction_id, e.global_position) > (coalesce(c.transaction_id, '0'::xid8), coalesce(c.global_position, 0))
+              AND (m.projection IS NULL OR (e.transaction_id, e.global_position) > (m.transaction_id::xid8, m.global_position))
          ) lag`,
-      [names],
+      [names, [...this.passedOver.keys()], [...this.passedOver.values()].map((c) => c.transactionId.toString()), [...this.passedOver.values()].map((c) => c.globalPosition.toString())],
     );
     return rows.map((row) => ({
       name: row.projection,

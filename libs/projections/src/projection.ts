@@ -18,6 +18,11 @@ export interface Projection {
   readonly schema: string;
   /** The tables of that schema that make up the read model. */
   readonly tables: readonly string[];
+  /**
+   * The event types `apply` reads, when it ignores all others: the live runner then passes over batches
+   * holding none of them without a transaction. Absent: every event matters.
+   */
+  readonly handles?: ReadonlySet<string>;
   /** Applies events, in log order, to the tables in `schema` (the live one, or a rebuild's). */
   apply(events: StoredEvent[], tx: SqlTransaction, schema: string): Promise<void>;
 }

@@ -7,6 +7,7 @@ export const registryProjection: Projection = {
   name: 'registry',
   schema: 'registry',
   tables: ['organizations', 'datasets'],
+  handles: new Set(['OrganizationRegistered', 'DatasetRegistered']),
 
   async apply(events: StoredEvent[], tx: SqlTransaction, schema: string): Promise<void> {
     const organizations: unknown[] = [];

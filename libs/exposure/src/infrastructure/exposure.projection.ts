@@ -7,6 +7,7 @@ import { EXPOSURE_LEVELS, fieldSetOf, fieldValue, keyFieldSets, keyOf, type Expo
 export const COMPARISON_FIELDS: readonly Basic4Field[] = ['NAME_KANJI', 'NAME_KANA', 'BIRTH_DATE', 'SEX', 'ADDRESS'];
 export const COMPARISON_LEVEL: ExposureLevel = 'VARIANT';
 
+const HANDLED: ReadonlySet<string> = new Set(['DatasetRegistered', 'RecordRegistered', 'RecordAmended']);
 const LEVEL_NUMBER = new Map(EXPOSURE_LEVELS.map((level, i) => [level, i]));
 const COLUMN: Readonly<Record<Basic4Field, string>> = { NAME_KANJI: 'name_kanji', NAME_KANA: 'name_kana', BIRTH_DATE: 'birth_date', SEX: 'sex', ADDRESS: 'address' };
 
@@ -66,9 +67,10 @@ export const exposureProjection: Projection = {
   name: 'exposure',
   schema: 'exposure',
   tables: ['datasets', 'records', 'classes', 'class_sizes', 'pair_matches', 'term_frequencies', 'field_frequencies'],
+  handles: HANDLED,
 
   async apply(events: StoredEvent[], tx: SqlTransaction, schema: string): Promise<void> {
-    const relevant = events.filter((e) => e.type === 'DatasetRegistered' || e.type === 'RecordRegistered' || e.type === 'RecordAmended');
+    const relevant = events.filter((e) => HANDLED.has(e.type));
     if (relevant.length === 0) return;
     const datasets = new Map(
       (await tx.query<{ id: string; fields: number; records: number }>(`SELECT id, fields, records FROM ${schema}.datasets`)).rows.map((d) => [d.id, { ...d }]),

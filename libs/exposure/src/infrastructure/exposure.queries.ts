@@ -20,6 +20,23 @@ export interface DatasetInfo {
   records: number;
 }
 
+interface MatchFacts {
+  classes: { fields: number; level: number; key: string; dataset_id: string; size: number }[];
+  candidates: { dataset_id: string; name_kanji: string | null; name_kana: string | null; birth_date: string | null; sex: string | null; address: string | null }[];
+  terms: { field: Basic4Field; value: string; records: number }[];
+  totals: { field: Basic4Field; records: number; sum_squares: number }[];
+}
+
+interface SubjectFacts {
+  records: { record_id: string; dataset_id: string; subject_id: string; identifiers: string[]; registered_at: string }[];
+  ties: {
+    link_id: string; record_a: string; record_b: string; dataset_a: string; dataset_b: string; key_by: string; identifier_kind: string | null; organization_id: string;
+    purpose: string; legal_basis: string | null; linked_at: string; expected_cut_off_at: string | null; unlinked_at: string | null;
+  }[];
+  identifiers: { fingerprint: string; kind: string; issued_at: string; valid_until: string | null; retired_at: string | null }[];
+  basic4: { record_id: string; dataset_id: string; basic4: Basic4Fingerprints }[];
+}
+
 export interface SubjectLinkage {
   subjectId: string;
   asOf: Date;
@@ -87,6 +104,7 @@ export interface ExposureDistribution {
 const BUCKETS: readonly [string, number, number][] = [['1', 1, 1], ['2', 2, 2], ['3-4', 3, 4], ['5-9', 5, 9], ['10-19', 10, 19], ['20+', 20, Number.MAX_SAFE_INTEGER]];
 const bucketCase = (column: string) => `CASE ${BUCKETS.map(([name, low, high]) => `WHEN ${column} BETWEEN ${low} AND ${high} THEN '${name}'`).join(' ')} END`;
 const levelNumber = (level: ExposureLevel) => EXPOSURE_LEVELS.indexOf(level);
+const DATASETS_TTL_MS = 1000;
 
 export class UnknownDatasetError extends Error {
   constructor(readonly field: string, readonly datasetId: string) {
@@ -98,7 +116,23 @@ export class UnknownDatasetError extends Error {
 export class ExposureQueries {
   constructor(private readonly pool: pg.Pool) {}
 
-  async datasets(): Promise<Map<string, DatasetInfo>> {
+  private cachedDatasets: { at: number; datasets: Promise<Map<string, DatasetInfo>> } | null = null;
+
+  /**
+   * Every dataset with its name, holder, fields and size. Kept for a second: a subject's answer needs all of
+   * them, and a second-old record count moves a prior 1 / (n + 1) by nothing a reader could see.
+   */
+  datasets(): Promise<Map<string, DatasetInfo>> {
+    const now = Date.now();
+    if (!this.cachedDatasets || now - this.cachedDatasets.at > DATASETS_TTL_MS) {
+      const datasets = this.readDatasets();
+      this.cachedDatasets = { at: now, datasets };
+      datasets.catch(() => (this.cachedDatasets = null));
+    }
+    return this.cachedDatasets.datasets;
+  }
+
+  private async readDatasets(): Promise<Map<string, DatasetInfo>> {
     const { rows } = await this.pool.query<{ id: string; name: string | null; holder_id: string | null; holder_name: string | null; domain: string | null; fields: number; records: number }>(
       `SELECT e.id, d.name, d.holder_id, o.name AS holder_name, d.domain, e.fields, e.records
          FROM exposure.datasets e LEFT JOIN registry.datasets d USING (id) LEFT JOIN registry.organizations o ON o.id = d.holder_id ORDER BY e.id`,
@@ -106,27 +140,41 @@ export class ExposureQueries {
     return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name ?? r.id, holderId: r.holder_id ?? '', holderName: r.holder_name, domain: r.domain ?? '', fields: r.fields, records: r.records }]));
   }
 
-  async linkage(subjectId: string, asOf: Date, datasets?: Map<string, DatasetInfo>): Promise<SubjectLinkage> {
-    const known = datasets ?? (await this.datasets());
-    const [records, ties, identifiers] = await Promise.all([
-      this.pool.query<{ record_id: string; dataset_id: string; subject_id: string; identifiers: string[]; registered_at: Date }>(
-        `SELECT r.record_id, r.dataset_id, r.subject_id, r.identifiers, r.registered_at FROM linkage.records r WHERE r.subject_id = $1
-         UNION
-         SELECT o.record_id, o.dataset_id, o.subject_id, o.identifiers, o.registered_at FROM linkage.records o
-          WHERE o.identifiers && (SELECT coalesce(array_agg(DISTINCT f), '{}') FROM linkage.records s, unnest(s.identifiers) f WHERE s.subject_id = $1)`,
-        [subjectId],
-      ),
-      this.pool.query(`SELECT * FROM linkage.ties WHERE subject_a = $1 UNION SELECT * FROM linkage.ties WHERE subject_b = $1 AND subject_b <> subject_a ORDER BY linked_at, link_id`, [subjectId]),
-      this.pool.query<{ fingerprint: string; kind: string; issued_at: Date; valid_until: Date | null; retired_at: Date | null }>(
-        `SELECT fingerprint, kind, issued_at, valid_until, retired_at FROM linkage.identifiers WHERE subject_id = $1 ORDER BY issued_at, fingerprint`,
-        [subjectId],
-      ),
-    ]);
+  /**
+   * Everything stored about one subject that linkage and exposure read, in one statement (each round trip to
+   * the database costs more than the lookups in it): their records and the records sharing an identifier
+   * with them, the ties touching them, their identifiers, and their records' basic-4 fingerprints.
+   */
+  private async subjectFacts(subjectId: string): Promise<SubjectFacts> {
+    const { rows } = await this.pool.query<{ facts: SubjectFacts }>(
+      `SELECT json_build_object(
+         'records', (SELECT coalesce(json_agg(r), '[]') FROM (
+            SELECT r.record_id, r.dataset_id, r.subject_id, r.identifiers, r.registered_at FROM linkage.records r WHERE r.subject_id = $1
+            UNION
+            SELECT o.record_id, o.dataset_id, o.subject_id, o.identifiers, o.registered_at FROM linkage.records o
+             WHERE o.identifiers && (SELECT coalesce(array_agg(DISTINCT f), '{}') FROM linkage.records s, unnest(s.identifiers) f WHERE s.subject_id = $1)) r),
+         'ties', (SELECT coalesce(json_agg(t ORDER BY t.linked_at, t.link_id), '[]') FROM (
+            SELECT * FROM linkage.ties WHERE subject_a = $1 UNION SELECT * FROM linkage.ties WHERE subject_b = $1 AND subject_b <> subject_a) t),
+         'identifiers', (SELECT coalesce(json_agg(i ORDER BY i.issued_at, i.fingerprint), '[]') FROM (
+            SELECT fingerprint, kind, issued_at, valid_until, retired_at FROM linkage.identifiers WHERE subject_id = $1) i),
+         'basic4', (SELECT coalesce(json_agg(x ORDER BY x.record_id), '[]') FROM (
+            SELECT record_id, dataset_id, basic4 FROM exposure.records WHERE subject_id = $1) x)) AS facts`,
+      [subjectId],
+    );
+    return rows[0]!.facts;
+  }
+
+  async linkage(subjectId: string, asOf: Date, given?: { datasets: Map<string, DatasetInfo>; facts: SubjectFacts }): Promise<SubjectLinkage> {
+    const [known, facts] = given ? [given.datasets, given.facts] : await Promise.all([this.datasets(), this.subjectFacts(subjectId)]);
+    const date = (value: string | null) => (value === null ? null : new Date(value));
+    const records = { rows: facts.records.map((r) => ({ ...r, registered_at: new Date(r.registered_at) })) };
+    const ties = { rows: facts.ties };
+    const identifiers = { rows: facts.identifiers };
     const tieList: Tie[] = ties.rows.map((t) => ({
-      linkId: t.link_id, recordA: t.record_a, recordB: t.record_b, datasetA: t.dataset_a, datasetB: t.dataset_b, keyBy: t.key_by, identifierKind: t.identifier_kind,
-      organizationId: t.organization_id, purpose: t.purpose, legalBasis: t.legal_basis, linkedAt: t.linked_at, expectedCutOffAt: t.expected_cut_off_at, unlinkedAt: t.unlinked_at,
+      linkId: t.link_id, recordA: t.record_a, recordB: t.record_b, datasetA: t.dataset_a, datasetB: t.dataset_b, keyBy: t.key_by as Tie['keyBy'], identifierKind: t.identifier_kind,
+      organizationId: t.organization_id, purpose: t.purpose, legalBasis: t.legal_basis, linkedAt: new Date(t.linked_at), expectedCutOffAt: date(t.expected_cut_off_at), unlinkedAt: date(t.unlinked_at),
     }));
-    const issued: IssuedIdentifier[] = identifiers.rows.map((i) => ({ fingerprint: i.fingerprint, kind: i.kind, issuedAt: i.issued_at, validUntil: i.valid_until, retiredAt: i.retired_at }));
+    const issued: IssuedIdentifier[] = identifiers.rows.map((i) => ({ fingerprint: i.fingerprint, kind: i.kind, issuedAt: new Date(i.issued_at), validUntil: date(i.valid_until), retiredAt: date(i.retired_at) }));
     const kindOf = new Map(issued.map((i) => [i.fingerprint, i.kind]));
     const visible = records.rows.filter((r) => r.registered_at <= asOf);
     const components = linkageComponents(
@@ -136,7 +184,7 @@ export class ExposureQueries {
     );
     const hygiene = tieHygiene(tieList, issued, (id) => known.get(id)?.holderId, asOf);
     const name = (id: string) => known.get(id)?.name ?? id;
-    const facts = (t: Tie) => ({ datasetA: name(t.datasetA), datasetB: name(t.datasetB), keyKind: t.identifierKind, organization: t.organizationId, purpose: t.purpose, linkedAt: t.linkedAt, expectedCutOffAt: t.expectedCutOffAt });
+    const tieFacts = (t: Tie) => ({ datasetA: name(t.datasetA), datasetB: name(t.datasetB), keyKind: t.identifierKind, organization: t.organizationId, purpose: t.purpose, linkedAt: t.linkedAt, expectedCutOffAt: t.expectedCutOffAt });
 
     const explanations: Explanation[] = [];
     for (const component of components.filter((c) => c.datasetIds.length > 1)) {
@@ -149,8 +197,8 @@ export class ExposureQueries {
       }
       for (const [fingerprint, names] of shared) explanations.push(sharedIdentifierExplanation([...names].sort(), kindOf.get(fingerprint) ?? 'an identifier'));
     }
-    for (const tie of hygiene.liveTies) explanations.push(liveTieExplanation(facts(tie), isOverdue(tie, asOf)));
-    for (const tie of hygiene.myNumberTiesAcrossOrganizations) explanations.push(myNumberTieExplanation(facts(tie)));
+    for (const tie of hygiene.liveTies) explanations.push(liveTieExplanation(tieFacts(tie), isOverdue(tie, asOf)));
+    for (const tie of hygiene.myNumberTiesAcrossOrganizations) explanations.push(myNumberTieExplanation(tieFacts(tie)));
     for (const identifier of hygiene.identifiersPastLifetime) explanations.push(identifierLifetimeExplanation(identifier.kind, identifier.validUntil!));
 
     const live = new Set(hygiene.liveTies.map((t) => t.linkId));
@@ -175,11 +223,9 @@ export class ExposureQueries {
    * into another dataset; with the linkage and tie hygiene, and every figure's reason in words.
    */
   async exposure(subjectId: string, asOf: Date): Promise<SubjectExposure> {
-    const datasets = await this.datasets();
-    const [linkage, { rows: records }] = await Promise.all([
-      this.linkage(subjectId, asOf, datasets),
-      this.pool.query<{ record_id: string; dataset_id: string; basic4: Basic4Fingerprints }>(`SELECT record_id, dataset_id, basic4 FROM exposure.records WHERE subject_id = $1 ORDER BY record_id`, [subjectId]),
-    ]);
+    const [datasets, facts] = await Promise.all([this.datasets(), this.subjectFacts(subjectId)]);
+    const linkage = await this.linkage(subjectId, asOf, { datasets, facts });
+    const records = facts.basic4;
     const current = records.filter((r) => linkage.records.some((l) => l.recordId === r.record_id));
     const name = (id: string) => datasets.get(id)?.name ?? id;
     const allFields = [...datasets.values()].map((d) => d.fields);
@@ -197,32 +243,42 @@ export class ExposureQueries {
         }
       }
     }
-    const { rows: classes } = await this.pool.query<{ fields: number; level: number; key: string; dataset_id: string; size: number }>(
-      `SELECT c.fields, c.level, c.key, c.dataset_id, c.size FROM exposure.classes c
-         JOIN unnest($1::smallint[], $2::smallint[], $3::uuid[]) AS k(fields, level, key) USING (fields, level, key)`,
-      [wanted.map((w) => w.fields), wanted.map((w) => w.level), wanted.map((w) => w.key)],
-    );
-    const sizeOf = new Map(classes.map((c) => [`${c.fields}|${c.level}|${c.key}|${c.dataset_id}`, c.size]));
-    const size = (recordId: string, fields: number, level: ExposureLevel, datasetId: string) =>
-      sizeOf.get(`${fields}|${levelNumber(level)}|${keyOfRecord.get(`${recordId}|${fields}|${level}`)}|${datasetId}`) ?? 0;
+    const values = current.map((r) => Object.fromEntries(COMPARISON_FIELDS.map((f) => [f, fieldValue(r.basic4, f, COMPARISON_LEVEL)])) as Record<Basic4Field, string | null>);
+    const { classes, ...matching } = await this.matchFacts(wanted, values);
+    /** `fields|level|key` → the classes of that key, by dataset. */
+    const classesOf = new Map<string, Map<string, number>>();
+    for (const c of classes) {
+      const id = `${c.fields}|${c.level}|${c.key}`;
+      (classesOf.get(id) ?? classesOf.set(id, new Map()).get(id)!).set(c.dataset_id, c.size);
+    }
+    const classesAt = (recordId: string, fields: number, level: ExposureLevel) =>
+      classesOf.get(`${fields}|${levelNumber(level)}|${keyOfRecord.get(`${recordId}|${fields}|${level}`)}`);
 
     const explanations: Explanation[] = [];
     const recordExposures: RecordExposure[] = current.map((r) => {
       const own = datasets.get(r.dataset_id)!;
-      const classSizes = EXPOSURE_LEVELS.map((level) => ({ level, classSize: size(r.record_id, own.fields, level, r.dataset_id) }));
-      const uniquelyMatchableIn: RecordExposure['uniquelyMatchableIn'] = [];
-      for (const other of datasets.values()) {
-        const shared = own.fields & other.fields;
-        if (other.id === own.id || !isMatchingKey(shared)) continue;
-        const lowest = EXPOSURE_LEVELS.find((level) => size(r.record_id, shared, level, own.id) === 1 && size(r.record_id, shared, level, other.id) === 1);
-        if (lowest) uniquelyMatchableIn.push({ datasetId: other.id, lowestLevel: lowest, fields: fieldsOf(shared) });
+      const classSizes = EXPOSURE_LEVELS.map((level) => ({ level, classSize: classesAt(r.record_id, own.fields, level)?.get(own.id) ?? 0 }));
+      // Only datasets holding the record's key can match it: walk the classes found, cheapest level first.
+      const lowestLevel = new Map<string, ExposureLevel>();
+      for (const fields of keyFieldSets(own.fields, allFields)) {
+        for (const level of EXPOSURE_LEVELS) {
+          const found = classesAt(r.record_id, fields, level);
+          if (found?.get(own.id) !== 1) continue;
+          for (const [datasetId, size] of found) {
+            const other = datasets.get(datasetId);
+            if (size === 1 && datasetId !== own.id && other && (own.fields & other.fields) === fields && !lowestLevel.has(datasetId)) lowestLevel.set(datasetId, level);
+          }
+        }
       }
+      const uniquelyMatchableIn = [...lowestLevel]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([datasetId, level]) => ({ datasetId, lowestLevel: level, fields: fieldsOf(own.fields & datasets.get(datasetId)!.fields) }));
       explanations.push(classSizeExplanation(name(own.id), fieldsOf(own.fields), classSizes[0]!.classSize));
       for (const m of uniquelyMatchableIn) explanations.push(matchabilityExplanation(name(own.id), name(m.datasetId), m.fields, m.lowestLevel));
       return { recordId: r.record_id, datasetId: r.dataset_id, classSizes, uniquelyMatchableIn };
     });
 
-    const bestMatch = await this.bestMatch(current, datasets);
+    const bestMatch = this.bestMatch(current, values, matching, datasets);
     if (bestMatch) explanations.push(matchProbabilityExplanation(name(bestMatch.fromDatasetId), name(bestMatch.toDatasetId), bestMatch.agreeingFields, bestMatch.probability));
     const matchable = recordExposures.flatMap((r) => r.uniquelyMatchableIn);
     const lowest = EXPOSURE_LEVELS.find((level) => matchable.some((m) => m.lowestLevel === level)) ?? null;
@@ -239,26 +295,39 @@ export class ExposureQueries {
   }
 
   /**
-   * The highest Fellegi–Sunter probability that one of the subject's records is matched to a record of
-   * another dataset. Candidates share a name or the birth date (Splink's blocking rules); values are compared
-   * at the VARIANT level.
+   * In one statement: every dataset's class of the keys wanted; the candidates of the Fellegi–Sunter
+   * comparison (records sharing a name or the birth date with one of the subject's: Splink's blocking rules);
+   * the term frequencies of the subject's values; and per field the totals that give u.
    */
-  private async bestMatch(records: { record_id: string; dataset_id: string; basic4: Basic4Fingerprints }[], datasets: Map<string, DatasetInfo>): Promise<BestMatch | null> {
-    if (records.length === 0) return null;
-    const values = records.map((r) => Object.fromEntries(COMPARISON_FIELDS.map((f) => [f, fieldValue(r.basic4, f, COMPARISON_LEVEL)])) as Record<Basic4Field, string | null>);
+  private async matchFacts(wanted: { fields: number; level: number; key: string }[], values: Record<Basic4Field, string | null>[]): Promise<MatchFacts> {
     const blocking = (field: Basic4Field) => [...new Set(values.map((v) => v[field]).filter((v): v is string => v !== null))];
-    const [{ rows: candidates }, { rows: terms }, { rows: totals }] = await Promise.all([
-      this.pool.query<{ dataset_id: string; name_kanji: string | null; name_kana: string | null; birth_date: string | null; sex: string | null; address: string | null }>(
-        `SELECT dataset_id, name_kanji, name_kana, birth_date, sex, address FROM exposure.records
-          WHERE name_kanji = ANY($1) OR name_kana = ANY($2) OR birth_date = ANY($3)`,
-        [blocking('NAME_KANJI'), blocking('NAME_KANA'), blocking('BIRTH_DATE')],
-      ),
-      this.pool.query<{ field: Basic4Field; value: string; records: number }>(
-        `SELECT t.field, t.value, t.records FROM exposure.term_frequencies t JOIN unnest($1::text[], $2::text[]) AS k(field, value) USING (field, value)`,
-        [values.flatMap((v) => COMPARISON_FIELDS.filter((f) => v[f] !== null)), values.flatMap((v) => COMPARISON_FIELDS.flatMap((f) => (v[f] !== null ? [v[f]] : [])))],
-      ),
-      this.pool.query<{ field: Basic4Field; records: string; sum_squares: string }>(`SELECT field, records, sum_squares FROM exposure.field_frequencies`),
-    ]);
+    const { rows } = await this.pool.query<{ facts: MatchFacts }>(
+      `SELECT json_build_object(
+         'classes', (SELECT coalesce(json_agg(c), '[]') FROM (
+            SELECT c.fields, c.level, c.key, c.dataset_id, c.size FROM exposure.classes c
+              JOIN unnest($1::smallint[], $2::smallint[], $3::uuid[]) AS k(fields, level, key) USING (fields, level, key)) c),
+         'candidates', (SELECT coalesce(json_agg(r), '[]') FROM (
+            SELECT dataset_id, name_kanji, name_kana, birth_date, sex, address FROM exposure.records
+             WHERE name_kanji = ANY($4) OR name_kana = ANY($5) OR birth_date = ANY($6)) r),
+         'terms', (SELECT coalesce(json_agg(t), '[]') FROM (
+            SELECT t.field, t.value, t.records FROM exposure.term_frequencies t JOIN unnest($7::text[], $8::text[]) AS k(field, value) USING (field, value)) t),
+         'totals', (SELECT coalesce(json_agg(f), '[]') FROM (SELECT field, records, sum_squares FROM exposure.field_frequencies) f)) AS facts`,
+      [
+        wanted.map((w) => w.fields), wanted.map((w) => w.level), wanted.map((w) => w.key),
+        blocking('NAME_KANJI'), blocking('NAME_KANA'), blocking('BIRTH_DATE'),
+        values.flatMap((v) => COMPARISON_FIELDS.filter((f) => v[f] !== null)), values.flatMap((v) => COMPARISON_FIELDS.flatMap((f) => (v[f] !== null ? [v[f]] : []))),
+      ],
+    );
+    return rows[0]!.facts;
+  }
+
+  /** The highest Fellegi–Sunter probability that one of the subject's records is matched to a record of another dataset (compared at VARIANT). */
+  private bestMatch(
+    records: { record_id: string; dataset_id: string }[],
+    values: Record<Basic4Field, string | null>[],
+    { candidates, terms, totals }: Omit<MatchFacts, 'classes'>,
+    datasets: Map<string, DatasetInfo>,
+  ): BestMatch | null {
     const frequencies: Partial<Record<Basic4Field, FieldFrequencies>> = Object.fromEntries(totals.map((t) => [t.field, { records: Number(t.records), sumSquares: Number(t.sum_squares) }]));
     const termRecords = new Map(terms.map((t) => [`${t.field}|${t.value}`, t.records]));
     const column: Record<Basic4Field, keyof (typeof candidates)[number]> = { NAME_KANJI: 'name_kanji', NAME_KANA: 'name_kana', BIRTH_DATE: 'birth_date', SEX: 'sex', ADDRESS: 'address' };

@@ -12,6 +12,7 @@ export const linkageProjection: Projection = {
   name: 'linkage',
   schema: 'linkage',
   tables: ['records', 'ties', 'identifiers'],
+  handles: HANDLED,
 
   async apply(events: StoredEvent[], tx: SqlTransaction, schema: string): Promise<void> {
     const records: unknown[] = [];
