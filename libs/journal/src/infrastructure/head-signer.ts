@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
 import type { KeyObject } from 'node:crypto';
 import { signTreeHead, type SignedTreeHead } from '../domain/signed-tree-head.js';
@@ -61,10 +62,8 @@ export class HeadSigner {
     this.loop = (async () => {
       while (!signal.aborted) {
         await this.signIfDue().catch((error: Error) => this.onError(error));
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, this.intervalMs);
-          signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
-        });
+        // The timer drops its abort listener when it fires: one listener per interval would pile up for good.
+        await sleep(this.intervalMs, undefined, { signal }).catch(() => undefined);
       }
     })();
   }
