@@ -55,7 +55,14 @@ export async function startServer(url: string, auditorToken: string): Promise<Be
       }).catch(() => undefined);
       const body = (await response?.json().catch(() => undefined)) as { data?: { projections: { lagEvents: number }[]; journal: { sealedSize: string } } } | undefined;
       // Caught up: every read model, and the journal sealed over the whole log (as a server in service would be).
-      if (body?.data?.projections.every((p) => p.lagEvents === 0) && Number(body.data.journal.sealedSize) >= events) return { base, stop };
+      if (body?.data?.projections.every((p) => p.lagEvents === 0) && Number(body.data.journal.sealedSize) >= events) {
+        // As after any bulk load: statistics for the planner now, rather than when autovacuum gets to them.
+        const analyzer = new pg.Client({ connectionString: url });
+        await analyzer.connect();
+        await analyzer.query('ANALYZE');
+        await analyzer.end();
+        return { base, stop };
+      }
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
   } catch (error) {

@@ -153,6 +153,8 @@ async function swapIfCaughtUp(pool: pg.Pool, projection: Projection, staging: st
       await client.query('ROLLBACK');
       return false;
     }
+    // Fresh tables have no statistics yet: without them the planner picks the wrong index for a while.
+    for (const table of projection.tables) await client.query(`ANALYZE ${staging}.${table}`);
     const retired = `${projection.schema}__retired`;
     await client.query(`DROP SCHEMA IF EXISTS ${retired} CASCADE`);
     await client.query(`ALTER SCHEMA ${projection.schema} RENAME TO ${retired}`);
