@@ -398,14 +398,36 @@ export class ExposureQueries {
     const [records, subjects, datasets] = await Promise.all([
       this.pool.query<{ bucket: string; count: string }>(
         `SELECT ${bucketCase('class_size')} AS bucket, sum(class_size * classes) AS count FROM exposure.class_sizes WHERE level = $1 GROUP BY 1`, [lv]),
-      this.pool.query<{ bucket: string; count: string }>(
-        `SELECT ${bucketCase('smallest')} AS bucket, count(*) AS count FROM (
-           SELECT r.subject_id, min(c.size) AS smallest FROM exposure.records r JOIN exposure.datasets d ON d.id = r.dataset_id
-             JOIN exposure.classes c ON c.fields = d.fields AND c.level = $1 AND c.dataset_id = r.dataset_id AND c.key = r.own_keys[$1 + 1]
-            GROUP BY r.subject_id) s GROUP BY 1`, [lv]),
+      this.smallestClasses(lv),
       this.pool.query<{ bucket: string; count: string }>(
         `SELECT ${bucketCase('k')} AS bucket, count(*) AS count FROM (SELECT dataset_id, min(class_size) AS k FROM exposure.class_sizes WHERE level = $1 GROUP BY dataset_id) s GROUP BY 1`, [lv]),
     ]);
     return { level, recordsByClassSize: counts(records.rows), subjectsBySmallestClass: counts(subjects.rows), datasetsByK: counts(datasets.rows) };
+  }
+
+  /**
+   * Subjects by the smallest class any of their records falls in: every record joined to its class. Hash joins
+   * are forced: right after a bulk load, without statistics, the planner picks a nested loop that runs for minutes.
+   */
+  private async smallestClasses(level: number): Promise<{ rows: { bucket: string; count: string }[] }> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SET LOCAL enable_nestloop = off');
+      const result = await client.query<{ bucket: string; count: string }>(
+        `SELECT ${bucketCase('smallest')} AS bucket, count(*) AS count FROM (
+           SELECT r.subject_id, min(c.size) AS smallest FROM exposure.records r JOIN exposure.datasets d ON d.id = r.dataset_id
+             JOIN exposure.classes c ON c.fields = d.fields AND c.level = $1 AND c.dataset_id = r.dataset_id AND c.key = r.own_keys[$1 + 1]
+            GROUP BY r.subject_id) s GROUP BY 1`,
+        [level],
+      );
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 }
