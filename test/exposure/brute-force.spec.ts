@@ -1,4 +1,3 @@
-import { IngestBatchCommand, type CommandEnvelope } from '#ingestion';
 import { ProjectionRunner } from '#projections';
 import { generatePopulation } from '#synthetic-population';
 import { IngestionFixture } from '../support/ingestion-fixture.js';
@@ -38,11 +37,7 @@ describe(`exposure read model against a brute-force computation on ${backendName
 
   beforeAll(async () => {
     f = await IngestionFixture.start();
-    const commands: CommandEnvelope[] = [...generatePopulation({ subjects: 250, seed: 'brute-force' }).commands];
-    for (let i = 0; i < commands.length; i += 500) {
-      const outcome = await f.bus.execute(new IngestBatchCommand(commands.slice(i, i + 500), 'operator:test'));
-      if (!outcome.ok) throw new Error(outcome.errors[0]!.error.message);
-    }
+    await f.importCommands(generatePopulation({ subjects: 250, seed: 'brute-force' }).commands, 500);
     await settled(f.context.get(ProjectionRunner));
   });
   afterAll(() => f.close());

@@ -3,7 +3,7 @@ import { RuleChecker } from '../../libs/synthetic-population/src/testing/rule-ch
 import { FINDING_RULE_NAMES, type Finding } from '#findings';
 import { EVENT_STORE } from '#event-store';
 import { ProjectionRunner, rebuildProjection } from '#projections';
-import { allFindings, commandsOfEvents, importCommands } from '../support/findings.js';
+import { allFindings, commandsOfEvents } from '../support/findings.js';
 import { IngestionFixture } from '../support/ingestion-fixture.js';
 import { readModelHash, settled } from '../support/read-models.js';
 import { backendName } from '../support/test-database.js';
@@ -21,7 +21,7 @@ describe(`findings over a generated population on ${backendName}`, () => {
 
   beforeAll(async () => {
     f = await IngestionFixture.start();
-    await importCommands(f, population.commands);
+    await f.importCommands(population.commands);
     await settled(f.context.get(ProjectionRunner));
     commandOf = await commandsOfEvents(f);
   }, 600_000);

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EVENT_STORE, type EventStore, type EventToAppend } from '#event-store';
-import { EVENT_CATALOG, IngestBatchCommand, type CommandEnvelope } from '#ingestion';
+import { EVENT_CATALOG } from '#ingestion';
 import { ProjectionRunner, rebuildProjections } from '#projections';
 import { generatePopulation } from '#synthetic-population';
 import { IngestionFixture } from '../support/ingestion-fixture.js';
@@ -28,25 +28,11 @@ const READ_MODELS = {
   'findings-ties.json': `SELECT to_jsonb(t) AS row FROM findings.ties t ORDER BY t.link_id`,
 };
 
-async function importAll(f: IngestionFixture, commands: Iterable<CommandEnvelope>): Promise<void> {
-  let batch: CommandEnvelope[] = [];
-  const flush = async () => {
-    const outcome = await f.bus.execute(new IngestBatchCommand(batch, 'operator:test'));
-    if (!outcome.ok) throw new Error(outcome.errors[0]!.error.message);
-    batch = [];
-  };
-  for (const command of commands) {
-    batch.push(command);
-    if (batch.length === 400) await flush();
-  }
-  if (batch.length) await flush();
-}
-
 /** The fixed log: a small generated population, and an auditor's query, as the store kept them. */
 async function writeEventLog(): Promise<void> {
   const f = await IngestionFixture.start();
   try {
-    await importAll(f, generatePopulation({ subjects: 20, seed: 'g5' }).commands);
+    await f.importCommands(generatePopulation({ subjects: 20, seed: 'g5' }).commands);
     const store = f.context.get<EventStore>(EVENT_STORE);
     const someone = (await store.readAll()).find((e) => e.type === 'SubjectEnrolled')!.data.subjectId as string;
     await store.appendToStream('audit-golden', [
@@ -87,7 +73,7 @@ describe(`replay on ${backendName}`, () => {
   it('for a generated population, the read models built live equal a full rebuild', async () => {
     const f = await IngestionFixture.start();
     try {
-      await importAll(f, generatePopulation({ subjects: 200, seed: 'live-equals-rebuild' }).commands);
+      await f.importCommands(generatePopulation({ subjects: 200, seed: 'live-equals-rebuild' }).commands);
       const runner = f.context.get(ProjectionRunner);
       await settled(runner);
       const live = await readModelHash(f.database.pool);

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { FindingQueries } from '#findings';
-import { IngestBatchCommand, type CommandEnvelope } from '#ingestion';
 import { ProjectionRunner } from '#projections';
 import { ExposureQueries } from '#exposure';
 import { ComplianceReports, ExposureReadModelSource, FindingsReadModelSource, ReportFigures, ReportInputError, renderReportHtml, type ComplianceReport } from '#reporting';
@@ -25,20 +24,6 @@ const TO = '2025-04-01';
 const from = new Date('2024-04-01T00:00:00+09:00');
 const to = new Date('2025-04-01T00:00:00+09:00');
 
-async function importAll(f: IngestionFixture, commands: Iterable<CommandEnvelope>): Promise<void> {
-  let batch: CommandEnvelope[] = [];
-  const flush = async () => {
-    const outcome = await f.bus.execute(new IngestBatchCommand(batch, 'operator:test'));
-    if (!outcome.ok) throw new Error(outcome.errors[0]!.error.message);
-    batch = [];
-  };
-  for (const command of commands) {
-    batch.push(command);
-    if (batch.length === 400) await flush();
-  }
-  if (batch.length) await flush();
-}
-
 describe(`the compliance report on ${backendName}`, () => {
   let f: IngestionFixture;
   let reports: ComplianceReports;
@@ -50,7 +35,7 @@ describe(`the compliance report on ${backendName}`, () => {
 
   beforeAll(async () => {
     f = await IngestionFixture.start();
-    await importAll(f, generatePopulation({ subjects: 150, seed: 'report' }).commands);
+    await f.importCommands(generatePopulation({ subjects: 150, seed: 'report' }).commands);
     await settled(f.context.get(ProjectionRunner));
     reports = new ComplianceReports(new ReportFigures(f.database.pool), { findings: new FindingsReadModelSource(f.context.get(FindingQueries)), exposure: new ExposureReadModelSource(new ExposureQueries(f.database.pool)) }, () => new Date('2025-04-02T09:00:00+09:00'));
     report = await reports.report({ from: FROM, to: TO });

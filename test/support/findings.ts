@@ -1,22 +1,5 @@
-import type { CommandEnvelope } from '#ingestion';
-import { IngestBatchCommand } from '#ingestion';
 import { FindingQueries, type Finding, type FindingsQuery } from '#findings';
 import type { IngestionFixture } from './ingestion-fixture.js';
-
-/** Imports commands through the CommandBus in atomic batches, failing on the first refused one. */
-export async function importCommands(f: IngestionFixture, commands: Iterable<CommandEnvelope>, batchSize = 400): Promise<void> {
-  let batch: CommandEnvelope[] = [];
-  const flush = async () => {
-    const outcome = await f.bus.execute(new IngestBatchCommand(batch, 'operator:test'));
-    if (!outcome.ok) throw new Error(outcome.errors[0]!.error.message);
-    batch = [];
-  };
-  for (const command of commands) {
-    batch.push(command);
-    if (batch.length === batchSize) await flush();
-  }
-  if (batch.length) await flush();
-}
 
 /** Every finding standing for the query, all pages. */
 export async function allFindings(f: IngestionFixture, query: FindingsQuery): Promise<Finding[]> {

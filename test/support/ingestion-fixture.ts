@@ -3,7 +3,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import { DATABASE, type Database } from '#database';
-import { IngestBatchCommand, IngestCommand, type BatchOutcome, type CommandResult, type CommandType } from '#ingestion';
+import { IngestBatchCommand, IngestCommand, type BatchOutcome, type CommandEnvelope, type CommandResult, type CommandType } from '#ingestion';
 import { AppModule } from '../../apps/api/src/app.module.js';
 import { openTestRuntime } from './test-runtime.js';
 
@@ -28,6 +28,21 @@ export class IngestionFixture {
   sendBatch(commands: { type: CommandType; payload: Record<string, unknown>; commandId?: string }[]): Promise<BatchOutcome> {
     const envelopes = commands.map((c) => ({ commandId: c.commandId ?? randomUUID(), type: c.type, payload: c.payload }));
     return this.bus.execute(new IngestBatchCommand(envelopes, 'operator:test'));
+  }
+
+  /** Imports commands through the CommandBus in atomic batches, failing on the first refused one. */
+  async importCommands(commands: Iterable<CommandEnvelope>, batchSize = 400): Promise<void> {
+    let batch: CommandEnvelope[] = [];
+    const flush = async () => {
+      const outcome = await this.bus.execute(new IngestBatchCommand(batch, 'operator:test'));
+      if (!outcome.ok) throw new Error(outcome.errors[0]!.error.message);
+      batch = [];
+    };
+    for (const command of commands) {
+      batch.push(command);
+      if (batch.length === batchSize) await flush();
+    }
+    if (batch.length) await flush();
   }
 
   async eventCount(): Promise<number> {
