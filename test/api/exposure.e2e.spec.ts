@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { ProjectionRunner } from '#projections';
-import { TokenService } from '../../apps/api/src/auth/token.service.js';
-import { createApp } from '../../apps/api/src/create-app.js';
 import { GraphQLClient, ok } from '../support/graphql-client.js';
+import { startTestApi } from '../support/test-api.js';
 import { T } from '../support/ingestion-fixture.js';
 import { settled } from '../support/read-models.js';
 import { backendName } from '../support/test-database.js';
-import { openTestRuntime } from '../support/test-runtime.js';
 
 const MY_NUMBER = { kind: 'MY_NUMBER', value: '123456789018' };
 const EXPOSURE = `query ($s: ID!, $asOf: DateTime) { exposure(subjectId: $s, asOf: $asOf) {
@@ -24,17 +22,16 @@ describe(`exposure over GraphQL on ${backendName}`, () => {
   let subjectId: string;
 
   beforeAll(async () => {
-    app = await createApp(await openTestRuntime(), { logger: false });
-    await app.listen(0, '127.0.0.1');
-    api = new GraphQLClient(`${await app.getUrl()}/graphql`);
-    const mint = app.get(TokenService);
+    const started = await startTestApi();
+    ({ app, api } = started);
+    const { mint } = started;
     tokens = {
-      auditor: await mint.mint({ role: 'AUDITOR', id: 'auditor-sato', organizationId: 'ppc' }),
-      operator: await mint.mint({ role: 'OPERATOR', id: 'ops' }),
-      city: await mint.mint({ role: 'ORGANIZATION', id: 'city', organizationId: 'city' }),
-      jps: await mint.mint({ role: 'ORGANIZATION', id: 'jps', organizationId: 'jps' }),
+      auditor: await mint.auditor(),
+      operator: await mint.operator(),
+      city: await mint.organization('city'),
+      jps: await mint.organization('jps'),
       subject: '',
-      otherSubject: await mint.mint({ role: 'SUBJECT', id: 'someone', subjectId: randomUUID() }),
+      otherSubject: await mint.subject(randomUUID(), 'someone'),
     };
     const operator = api.as(tokens.operator);
     ok(await operator.mutate('registerOrganization', { organizationId: 'city', name: '横浜市', kind: 'MUNICIPALITY', domains: ['TAX'], occurredAt: T(1) }));
@@ -46,7 +43,7 @@ describe(`exposure over GraphQL on ${backendName}`, () => {
     ok(await jps.mutate('registerDataset', { datasetId: 'jps-pension', holderId: 'jps', name: '年金記録', purpose: '年金給付', domain: 'SOCIAL_SECURITY', keyedBy: ['MY_NUMBER'], basic4Fields: fields, occurredAt: T(1) }));
     const enrolled = ok(await city.mutate('enrollSubject', { enrolledBy: 'city', identifiers: [MY_NUMBER], occurredAt: T(2) }));
     subjectId = enrolled.enrollSubject!.events[0]!.streamId.slice('subject-'.length);
-    tokens.subject = await mint.mint({ role: 'SUBJECT', id: 'taro', subjectId });
+    tokens.subject = await mint.subject(subjectId);
     ok(await city.mutate('registerRecord', { recordId: 'tax-1', datasetId: 'city-tax', subject: MY_NUMBER, basic4: { nameKanji: '山﨑太郎', birthDate: '1980-02-03', sex: 'MALE' }, occurredAt: T(3) }));
     ok(await jps.mutate('registerRecord', { recordId: 'pension-1', datasetId: 'jps-pension', subject: MY_NUMBER, basic4: { nameKanji: '山崎太郎', birthDate: '昭和55年2月3日', sex: 'MALE' }, occurredAt: T(3) }));
     ok(await city.mutate('linkRecords', {

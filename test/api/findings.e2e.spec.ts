@@ -1,12 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { ProjectionRunner } from '#projections';
-import { TokenService } from '../../apps/api/src/auth/token.service.js';
-import { createApp } from '../../apps/api/src/create-app.js';
 import { GraphQLClient, ok } from '../support/graphql-client.js';
+import { startTestApi } from '../support/test-api.js';
 import { T } from '../support/ingestion-fixture.js';
 import { settled } from '../support/read-models.js';
 import { backendName } from '../support/test-database.js';
-import { openTestRuntime } from '../support/test-runtime.js';
 
 const TARO = { MY_NUMBER: { kind: 'MY_NUMBER', value: '123456789018' }, INTERNAL_ID: { kind: 'INTERNAL_ID', value: 'Y-0001', scope: 'city' } };
 const HANAKO = { kind: 'INTERNAL_ID', value: 'Y-0002', scope: 'city' };
@@ -32,12 +30,10 @@ describe(`findings over GraphQL on ${backendName}`, () => {
   const rules = (connection: { edges: { node: { rule: string } }[] }) => connection.edges.map((e) => e.node.rule);
 
   beforeAll(async () => {
-    app = await createApp(await openTestRuntime(), { logger: false });
-    await app.listen(0, '127.0.0.1');
-    api = new GraphQLClient(`${await app.getUrl()}/graphql`);
-    const mint = app.get(TokenService);
-    const org = (organizationId: string) => mint.mint({ role: 'ORGANIZATION', id: organizationId, organizationId });
-    tokens = { auditor: await mint.mint({ role: 'AUDITOR', id: 'auditor-sato', organizationId: 'ppc' }), operator: await mint.mint({ role: 'OPERATOR', id: 'ops' }), city: await org('city'), jps: await org('jps'), taro: '', hanako: '' };
+    const started = await startTestApi();
+    ({ app, api } = started);
+    const { mint } = started;
+    tokens = { auditor: await mint.auditor(), operator: await mint.operator(), city: await mint.organization('city'), jps: await mint.organization('jps'), taro: '', hanako: '' };
     const operator = api.as(tokens.operator);
     for (const [organizationId, name, kind, domains] of [
       ['city', '横浜市', 'MUNICIPALITY', ['TAX']],
@@ -50,12 +46,12 @@ describe(`findings over GraphQL on ${backendName}`, () => {
     const city = api.as(tokens.city);
     const eventOf = (answer: Awaited<ReturnType<GraphQLClient['mutate']>>) => Object.values(ok(answer))[0]!.events[0]!;
     ok(await city.mutate('registerDataset', { datasetId: 'city-tax', holderId: 'city', name: '課税台帳', purpose: '住民税の賦課', domain: 'TAX', keyedBy: ['MY_NUMBER'], basic4Fields: ['NAME_KANJI'], occurredAt: T(1) }));
-    const points = api.as(await org('points'));
+    const points = api.as(await mint.organization('points'));
     caused.set('private', eventOf(await points.mutate('registerDataset', { datasetId: 'points-members', holderId: 'points', name: '会員台帳', purpose: 'ポイント付与', domain: 'PRIVATE', keyedBy: ['MY_NUMBER'], basic4Fields: [], occurredAt: T(2) })).eventId);
     taro = eventOf(await city.mutate('enrollSubject', { enrolledBy: 'city', identifiers: [TARO.MY_NUMBER, TARO.INTERNAL_ID], occurredAt: T(2) })).streamId.slice('subject-'.length);
     hanako = eventOf(await city.mutate('enrollSubject', { enrolledBy: 'city', identifiers: [HANAKO], occurredAt: T(2) })).streamId.slice('subject-'.length);
-    tokens.taro = await mint.mint({ role: 'SUBJECT', id: 'taro', subjectId: taro });
-    tokens.hanako = await mint.mint({ role: 'SUBJECT', id: 'hanako', subjectId: hanako });
+    tokens.taro = await mint.subject(taro);
+    tokens.hanako = await mint.subject(hanako, 'hanako');
     ok(await city.mutate('registerRecord', { recordId: 'rec-1', datasetId: 'city-tax', subject: TARO.INTERNAL_ID, basic4: { nameKanji: '山田太郎' }, occurredAt: T(3) }));
     ok(await city.mutate('registerRecord', { recordId: 'rec-2', datasetId: 'city-tax', subject: TARO.MY_NUMBER, basic4: { nameKanji: '山田 太郎' }, occurredAt: T(3) }));
     caused.set('tie', eventOf(await city.mutate('linkRecords', { linkId: 'tie-1', organizationId: 'city', staffCode: 'C-1', records: ['rec-1', 'rec-2'], key: { by: 'BASIC4' }, purpose: '名寄せ', expectedCutOffAt: T(10), occurredAt: T(4) })).eventId);

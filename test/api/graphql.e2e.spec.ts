@@ -2,13 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { ProjectionRunner } from '#projections';
 import { PROJECTIONS } from '../../apps/api/src/projections.module.js';
-import { TokenService } from '../../apps/api/src/auth/token.service.js';
-import { createApp } from '../../apps/api/src/create-app.js';
 import { GraphQLClient, ok } from '../support/graphql-client.js';
+import { startTestApi } from '../support/test-api.js';
 import { T } from '../support/ingestion-fixture.js';
 import { settled } from '../support/read-models.js';
 import { backendName } from '../support/test-database.js';
-import { openTestRuntime } from '../support/test-runtime.js';
 
 const MY_NUMBER = { kind: 'MY_NUMBER', value: '123456789018' };
 const INTERNAL_ID = { kind: 'INTERNAL_ID', value: 'Y-0001', scope: 'city' };
@@ -28,20 +26,18 @@ describe(`GraphQL API end to end on ${backendName}`, () => {
   let runner: ProjectionRunner;
 
   beforeAll(async () => {
-    app = await createApp(await openTestRuntime(), { logger: false });
-    await app.listen(0, '127.0.0.1');
-    api = new GraphQLClient(`${await app.getUrl()}/graphql`);
+    const started = await startTestApi();
+    ({ app, api } = started);
     runner = app.get(ProjectionRunner);
-    const mint = app.get(TokenService);
-    const org = (organizationId: string) => mint.mint({ role: 'ORGANIZATION', id: organizationId, organizationId });
+    const { mint } = started;
     tokens = {
-      auditor: await mint.mint({ role: 'AUDITOR', id: 'auditor-sato', organizationId: 'ppc' }),
-      operator: await mint.mint({ role: 'OPERATOR', id: 'ops' }),
-      city: await org('city'),
-      jps: await org('jps'),
-      points: await org('points'),
+      auditor: await mint.auditor(),
+      operator: await mint.operator(),
+      city: await mint.organization('city'),
+      jps: await mint.organization('jps'),
+      points: await mint.organization('points'),
       subject: '',
-      otherSubject: await mint.mint({ role: 'SUBJECT', id: 'someone', subjectId: randomUUID() }),
+      otherSubject: await mint.subject(randomUUID(), 'someone'),
     };
     const operator = api.as(tokens.operator);
     for (const [organizationId, name, kind, domains] of [
@@ -56,7 +52,7 @@ describe(`GraphQL API end to end on ${backendName}`, () => {
     ok(await city.mutate('registerDataset', { datasetId: 'city-tax', holderId: 'city', name: '課税台帳', purpose: '住民税の賦課', domain: 'TAX', keyedBy: ['MY_NUMBER'], basic4Fields: ['NAME_KANJI'], occurredAt: T(1) }));
     const enrolled = ok(await city.mutate('enrollSubject', { enrolledBy: 'city', identifiers: [MY_NUMBER, INTERNAL_ID], occurredAt: T(2) }));
     subjectId = enrolled.enrollSubject!.events[0]!.streamId.slice('subject-'.length);
-    tokens.subject = await mint.mint({ role: 'SUBJECT', id: 'taro', subjectId });
+    tokens.subject = await mint.subject(subjectId);
     ok(await city.mutate('registerRecord', { recordId: 'rec-1', datasetId: 'city-tax', subject: INTERNAL_ID, basic4: { nameKanji: '山田太郎' }, occurredAt: T(3) }));
     ok(await city.mutate('registerRecord', { recordId: 'rec-2', datasetId: 'city-tax', subject: MY_NUMBER, basic4: { nameKanji: '山田 太郎' }, occurredAt: T(3) }));
     ok(await city.mutate('linkRecords', { linkId: 'tie-1', organizationId: 'city', staffCode: 'C-1', records: ['rec-1', 'rec-2'], key: { by: 'BASIC4' }, purpose: '名寄せ', occurredAt: T(4) }));

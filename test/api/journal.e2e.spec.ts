@@ -7,14 +7,12 @@ import type { INestApplication } from '@nestjs/common';
 import { DATABASE, type Database } from '#database';
 import { setHeadAgeLimit, verifyProofDocument } from '#journal';
 import { ProjectionRunner } from '#projections';
-import { TokenService } from '../../apps/api/src/auth/token.service.js';
-import { createApp } from '../../apps/api/src/create-app.js';
 import { JournalSealing } from '../../apps/api/src/journal.module.js';
 import { GraphQLClient, ok } from '../support/graphql-client.js';
+import { startTestApi } from '../support/test-api.js';
 import { T } from '../support/ingestion-fixture.js';
 import { settled } from '../support/read-models.js';
 import { backendName } from '../support/test-database.js';
-import { openTestRuntime } from '../support/test-runtime.js';
 import { sealedAll } from '../journal/journal-support.js';
 
 const CLI = join(process.cwd(), 'dist/apps/cli/src/main.js');
@@ -39,14 +37,13 @@ describe(`the journal over GraphQL end to end on ${backendName}`, () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'himotoki-journal-e2e-'));
-    app = await createApp(await openTestRuntime(), { logger: false });
-    await app.listen(0, '127.0.0.1');
-    api = new GraphQLClient(`${await app.getUrl()}/graphql`);
-    const mint = app.get(TokenService);
-    const operator = api.as(await mint.mint({ role: 'OPERATOR', id: 'ops' }));
+    const started = await startTestApi();
+    ({ app, api } = started);
+    const { mint } = started;
+    const operator = api.as(await mint.operator());
     const registered = ok(await operator.mutate('registerOrganization', { organizationId: 'city', name: '横浜市', kind: 'MUNICIPALITY', domains: ['TAX'], occurredAt: T(1) }));
     ok(await operator.mutate('registerOrganization', { organizationId: 'points', name: 'ポイント株式会社', kind: 'PRIVATE_BUSINESS', domains: ['PRIVATE'], occurredAt: T(1) }));
-    const city = api.as(await mint.mint({ role: 'ORGANIZATION', id: 'city', organizationId: 'city' }));
+    const city = api.as(await mint.organization('city'));
     ok(await city.mutate('registerDataset', { datasetId: 'city-tax', holderId: 'city', name: '課税台帳', purpose: '住民税の賦課', domain: 'TAX', keyedBy: ['INTERNAL_ID'], basic4Fields: ['NAME_KANJI'], occurredAt: T(1) }));
     const subject = { kind: 'INTERNAL_ID', value: 'Y-1', scope: 'city' };
     const enrolled = ok(await city.mutate('enrollSubject', { enrolledBy: 'city', identifiers: [subject], occurredAt: T(2) }));
@@ -54,12 +51,12 @@ describe(`the journal over GraphQL end to end on ${backendName}`, () => {
     const accessed = ok(await city.mutate('accessInformation', { accessId: 'a-1', organizationId: 'city', staffCode: 'C-2', subject, datasetId: 'city-tax', items: ['TAX_AMOUNT'], purpose: '住民税の賦課', channel: 'TERMINAL', outcome: 'GRANTED', occurredAt: T(8) }));
     events = { registered: registered.registerOrganization!.events[0]!.eventId, enrolled: enrolled.enrollSubject!.events[0]!.eventId, accessed: accessed.accessInformation!.events[0]!.eventId };
     tokens = {
-      auditor: await mint.mint({ role: 'AUDITOR', id: 'auditor-sato', organizationId: 'ppc' }),
-      operator: await mint.mint({ role: 'OPERATOR', id: 'ops' }),
-      city: await mint.mint({ role: 'ORGANIZATION', id: 'city', organizationId: 'city' }),
-      points: await mint.mint({ role: 'ORGANIZATION', id: 'points', organizationId: 'points' }),
-      subject: await mint.mint({ role: 'SUBJECT', id: 'taro', subjectId }),
-      otherSubject: await mint.mint({ role: 'SUBJECT', id: 'someone', subjectId: '00000000-0000-4000-8000-000000000001' }),
+      auditor: await mint.auditor(),
+      operator: await mint.operator(),
+      city: await mint.organization('city'),
+      points: await mint.organization('points'),
+      subject: await mint.subject(subjectId),
+      otherSubject: await mint.subject('00000000-0000-4000-8000-000000000001', 'someone'),
     };
     await settled(app.get(ProjectionRunner));
     await sealedAll(app.get<Database>(DATABASE), () => app.get(JournalSealing).catchUp());

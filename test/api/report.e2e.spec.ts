@@ -4,13 +4,11 @@ import type { INestApplication } from '@nestjs/common';
 import { buildSchema, getNamedType, isObjectType, type GraphQLObjectType } from 'graphql';
 import { ProjectionRunner } from '#projections';
 import { ComplianceReports } from '#reporting';
-import { TokenService } from '../../apps/api/src/auth/token.service.js';
-import { createApp } from '../../apps/api/src/create-app.js';
 import { GraphQLClient, ok } from '../support/graphql-client.js';
+import { startTestApi } from '../support/test-api.js';
 import { T } from '../support/ingestion-fixture.js';
 import { settled } from '../support/read-models.js';
 import { backendName } from '../support/test-database.js';
-import { openTestRuntime } from '../support/test-runtime.js';
 
 /** Every field of a type, as a selection set: the whole report, as a client asking for all of it would. */
 function selectionOf(type: GraphQLObjectType): string {
@@ -33,16 +31,15 @@ describe(`complianceReport over GraphQL on ${backendName}`, () => {
   let tokens: Record<'auditor' | 'operator' | 'city' | 'jps' | 'subject', string>;
 
   beforeAll(async () => {
-    app = await createApp(await openTestRuntime(), { logger: false });
-    await app.listen(0, '127.0.0.1');
-    api = new GraphQLClient(`${await app.getUrl()}/graphql`);
-    const mint = app.get(TokenService);
+    const started = await startTestApi();
+    ({ app, api } = started);
+    const { mint } = started;
     tokens = {
-      auditor: await mint.mint({ role: 'AUDITOR', id: 'auditor-sato', organizationId: 'ppc' }),
-      operator: await mint.mint({ role: 'OPERATOR', id: 'ops' }),
-      city: await mint.mint({ role: 'ORGANIZATION', id: 'city', organizationId: 'city' }),
-      jps: await mint.mint({ role: 'ORGANIZATION', id: 'jps', organizationId: 'jps' }),
-      subject: await mint.mint({ role: 'SUBJECT', id: 'taro', subjectId: '00000000-0000-4000-8000-000000000001' }),
+      auditor: await mint.auditor(),
+      operator: await mint.operator(),
+      city: await mint.organization('city'),
+      jps: await mint.organization('jps'),
+      subject: await mint.subject('00000000-0000-4000-8000-000000000001'),
     };
     const operator = api.as(tokens.operator);
     ok(await operator.mutate('registerOrganization', { organizationId: 'city', name: '横浜市', kind: 'MUNICIPALITY', domains: ['TAX'], occurredAt: T(1) }));

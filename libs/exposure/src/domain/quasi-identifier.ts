@@ -10,6 +10,9 @@ import type { Basic4Field, Basic4Fingerprints } from '#ingestion';
 export const EXPOSURE_LEVELS = ['RAW', 'NFKC', 'KANA', 'VARIANT', 'MONTH_MUNICIPALITY', 'YEAR_PREFECTURE'] as const;
 export type ExposureLevel = (typeof EXPOSURE_LEVELS)[number];
 
+/** A level as the read model stores it: its place in EXPOSURE_LEVELS. */
+export const levelNumber = (level: ExposureLevel): number => EXPOSURE_LEVELS.indexOf(level);
+
 type NameLevel = 'RAW' | 'NFKC' | 'KANA' | 'VARIANT';
 interface LevelSpec {
   name: NameLevel;

@@ -1,14 +1,13 @@
 import type { StoredEvent } from '#event-store';
 import { parseDomainEvent, type Basic4Field, type Basic4Fingerprints } from '#ingestion';
 import type { Projection, SqlTransaction } from '#projections';
-import { EXPOSURE_LEVELS, fieldSetOf, fieldValue, keyFieldSets, keyOf, type ExposureLevel } from '../domain/quasi-identifier.js';
+import { EXPOSURE_LEVELS, fieldSetOf, fieldValue, keyFieldSets, keyOf, levelNumber, type ExposureLevel } from '../domain/quasi-identifier.js';
 
 /** Fields the Fellegi–Sunter comparison looks at, and the level it compares them at (the matcher's best effort). */
 export const COMPARISON_FIELDS: readonly Basic4Field[] = ['NAME_KANJI', 'NAME_KANA', 'BIRTH_DATE', 'SEX', 'ADDRESS'];
 export const COMPARISON_LEVEL: ExposureLevel = 'VARIANT';
 
 const HANDLED: ReadonlySet<string> = new Set(['DatasetRegistered', 'RecordRegistered', 'RecordAmended']);
-const LEVEL_NUMBER = new Map(EXPOSURE_LEVELS.map((level, i) => [level, i]));
 const COLUMN: Readonly<Record<Basic4Field, string>> = { NAME_KANJI: 'name_kanji', NAME_KANA: 'name_kana', BIRTH_DATE: 'birth_date', SEX: 'sex', ADDRESS: 'address' };
 
 interface Dataset {
@@ -34,11 +33,16 @@ class Round {
   readonly records = new Map<string, RecordRow>();
   readonly newRecords = new Map<string, number>();
 
-  count(dataset: Dataset, sets: readonly number[], basic4: Basic4Fingerprints, sign: 1 | -1): void {
+  /** A record entering (+1) or leaving (−1) its classes over the given field sets, at every level. */
+  key(datasetId: string, sets: readonly number[], basic4: Basic4Fingerprints, sign: 1 | -1): void {
     for (const fields of sets) {
-      for (const level of EXPOSURE_LEVELS) bump(this.classes, `${fields}|${LEVEL_NUMBER.get(level)}|${keyOf(basic4, fields, level)}|${dataset.id}`, sign);
+      for (const level of EXPOSURE_LEVELS) bump(this.classes, `${fields}|${levelNumber(level)}|${keyOf(basic4, fields, level)}|${datasetId}`, sign);
     }
-    if (sets.length === 0) return;
+  }
+
+  /** A record entering or leaving its dataset: its classes, and the term frequencies of its compared values. */
+  count(dataset: Dataset, sets: readonly number[], basic4: Basic4Fingerprints, sign: 1 | -1): void {
+    this.key(dataset.id, sets, basic4, sign);
     for (const field of COMPARISON_FIELDS) {
       const value = fieldValue(basic4, field, COMPARISON_LEVEL);
       if (value !== null) bump(this.terms, `${field}|${value}`, sign);
@@ -96,11 +100,7 @@ export const exposureProjection: Projection = {
         const newSets = setsOf(other).filter((s) => !before.get(other.id)?.includes(s));
         if (other.id === added.id || newSets.length === 0 || other.records === 0) continue;
         const { rows } = await tx.query<{ basic4: Basic4Fingerprints }>(`SELECT basic4 FROM ${schema}.records WHERE dataset_id = $1`, [other.id]);
-        for (const row of rows) {
-          for (const fields of newSets) {
-            for (const level of EXPOSURE_LEVELS) bump(round.classes, `${fields}|${LEVEL_NUMBER.get(level)}|${keyOf(row.basic4, fields, level)}|${other.id}`, 1);
-          }
-        }
+        for (const row of rows) round.key(other.id, newSets, row.basic4, 1);
       }
       await flush(round, datasets, tx, schema);
       round = new Round();

@@ -7,7 +7,7 @@ import {
 } from '../domain/explanations.js';
 import { matchScore, type Comparison, type FieldFrequencies } from '../domain/fellegi-sunter.js';
 import { isOverdue, linkageComponents, tieHygiene, type IssuedIdentifier, type LinkageComponent, type Tie, type TieHygiene } from '../domain/linkage.js';
-import { EXPOSURE_LEVELS, fieldsOf, fieldValue, isMatchingKey, keyFieldSets, keyOf, type ExposureLevel } from '../domain/quasi-identifier.js';
+import { EXPOSURE_LEVELS, fieldsOf, fieldValue, isMatchingKey, keyFieldSets, keyOf, levelNumber, type ExposureLevel } from '../domain/quasi-identifier.js';
 import { COMPARISON_FIELDS, COMPARISON_LEVEL } from './exposure.projection.js';
 
 export interface DatasetInfo {
@@ -103,7 +103,6 @@ export interface ExposureDistribution {
 /** Class-size buckets for charts; the threshold of the prosecutor model (0.2) falls between 4 and 5. */
 const BUCKETS: readonly [string, number, number][] = [['1', 1, 1], ['2', 2, 2], ['3-4', 3, 4], ['5-9', 5, 9], ['10-19', 10, 19], ['20+', 20, Number.MAX_SAFE_INTEGER]];
 const bucketCase = (column: string) => `CASE ${BUCKETS.map(([name, low, high]) => `WHEN ${column} BETWEEN ${low} AND ${high} THEN '${name}'`).join(' ')} END`;
-const levelNumber = (level: ExposureLevel) => EXPOSURE_LEVELS.indexOf(level);
 const DATASETS_TTL_MS = 1000;
 
 export class UnknownDatasetError extends Error {
@@ -167,16 +166,13 @@ export class ExposureQueries {
   async linkage(subjectId: string, asOf: Date, given?: { datasets: Map<string, DatasetInfo>; facts: SubjectFacts }): Promise<SubjectLinkage> {
     const [known, facts] = given ? [given.datasets, given.facts] : await Promise.all([this.datasets(), this.subjectFacts(subjectId)]);
     const date = (value: string | null) => (value === null ? null : new Date(value));
-    const records = { rows: facts.records.map((r) => ({ ...r, registered_at: new Date(r.registered_at) })) };
-    const ties = { rows: facts.ties };
-    const identifiers = { rows: facts.identifiers };
-    const tieList: Tie[] = ties.rows.map((t) => ({
+    const tieList: Tie[] = facts.ties.map((t) => ({
       linkId: t.link_id, recordA: t.record_a, recordB: t.record_b, datasetA: t.dataset_a, datasetB: t.dataset_b, keyBy: t.key_by as Tie['keyBy'], identifierKind: t.identifier_kind,
       organizationId: t.organization_id, purpose: t.purpose, legalBasis: t.legal_basis, linkedAt: new Date(t.linked_at), expectedCutOffAt: date(t.expected_cut_off_at), unlinkedAt: date(t.unlinked_at),
     }));
-    const issued: IssuedIdentifier[] = identifiers.rows.map((i) => ({ fingerprint: i.fingerprint, kind: i.kind, issuedAt: new Date(i.issued_at), validUntil: date(i.valid_until), retiredAt: date(i.retired_at) }));
+    const issued: IssuedIdentifier[] = facts.identifiers.map((i) => ({ fingerprint: i.fingerprint, kind: i.kind, issuedAt: new Date(i.issued_at), validUntil: date(i.valid_until), retiredAt: date(i.retired_at) }));
     const kindOf = new Map(issued.map((i) => [i.fingerprint, i.kind]));
-    const visible = records.rows.filter((r) => r.registered_at <= asOf);
+    const visible = facts.records.map((r) => ({ ...r, registered_at: new Date(r.registered_at) })).filter((r) => r.registered_at <= asOf);
     const components = linkageComponents(
       visible.map((r) => ({ recordId: r.record_id, datasetId: r.dataset_id, domain: known.get(r.dataset_id)?.domain || null, identifiers: r.identifiers })),
       tieList,

@@ -1,0 +1,30 @@
+import type { INestApplication } from '@nestjs/common';
+import { TokenService } from '../../apps/api/src/auth/token.service.js';
+import { createApp } from '../../apps/api/src/create-app.js';
+import { GraphQLClient } from './graphql-client.js';
+import { openTestRuntime } from './test-runtime.js';
+
+/** Bearer tokens for each role, as the end-to-end suites use them. */
+export interface TestTokens {
+  auditor(): Promise<string>;
+  operator(): Promise<string>;
+  organization(organizationId: string): Promise<string>;
+  subject(subjectId: string, name?: string): Promise<string>;
+}
+
+/** The app on a fresh database, listening on a free loopback port, with a GraphQL client and a token minter. */
+export async function startTestApi(): Promise<{ app: INestApplication; api: GraphQLClient; mint: TestTokens }> {
+  const app = await createApp(await openTestRuntime(), { logger: false });
+  await app.listen(0, '127.0.0.1');
+  const tokens = app.get(TokenService);
+  return {
+    app,
+    api: new GraphQLClient(`${await app.getUrl()}/graphql`),
+    mint: {
+      auditor: () => tokens.mint({ role: 'AUDITOR', id: 'auditor-sato', organizationId: 'ppc' }),
+      operator: () => tokens.mint({ role: 'OPERATOR', id: 'ops' }),
+      organization: (organizationId) => tokens.mint({ role: 'ORGANIZATION', id: organizationId, organizationId }),
+      subject: (subjectId, name = 'taro') => tokens.mint({ role: 'SUBJECT', id: name, subjectId }),
+    },
+  };
+}
