@@ -191,17 +191,35 @@ export class PostgresEventStore implements EventStore {
     let checkpoint = options.after ?? LOG_START;
     const batchSize = readLimit(options.batchSize ?? 1000);
     const abort = options.signal;
+    // The wake-up is armed before each read, so that an append committed during the read is not missed.
+    let wait!: ReturnType<LiveSignal['arm']>;
+    let reading!: Promise<{ events: StoredEvent[]; heldBack: boolean }>;
+    const readNext = () => {
+      wait = this.signal.arm();
+      reading = this.readAfter(checkpoint, batchSize);
+      // Should the subscriber stop before asking for it, a read ahead must not fail unobserved.
+      reading.catch(() => undefined);
+    };
+    readNext();
     while (!abort?.aborted) {
-      const wait = this.signal.arm();
-      const { events, heldBack } = await this.readAfter(checkpoint, batchSize);
+      const { events, heldBack } = await reading;
       if (events.length > 0) {
-        if (abort?.aborted) return;
-        yield events;
         const last = events.at(-1)!;
         checkpoint = { transactionId: last.transactionId, globalPosition: last.globalPosition };
       }
-      // A full batch means more is waiting; events held behind an open transaction are worth a quick look again.
-      if (events.length < batchSize) await wait(heldBack ? 10 : this.pollIntervalMs, abort);
+      // A full batch means more is waiting: the next one is read while the subscriber handles this one.
+      const full = events.length === batchSize;
+      if (full) readNext();
+      if (events.length > 0) {
+        if (abort?.aborted) return;
+        yield events;
+      }
+      if (!full) {
+        // Events held behind an open transaction are worth a quick look again.
+        await wait(heldBack ? 10 : this.pollIntervalMs, abort);
+        if (abort?.aborted) return;
+        readNext();
+      }
     }
   }
 

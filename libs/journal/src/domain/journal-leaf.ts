@@ -11,21 +11,18 @@ import { leafHash } from './merkle-tree.js';
  * recorded time as ISO 8601 UTC to the millisecond. The writing transaction's id is left out: it only orders
  * the log, and the order is sealed by each leaf's place in the tree.
  */
-export function journalLeaf(event: StoredEvent): Buffer {
-  return Buffer.from(
-    canonicalJson({
-      eventId: event.id,
-      streamId: event.streamId,
-      streamRevision: event.revision.toString(),
-      globalPosition: event.globalPosition.toString(),
-      type: event.type,
-      schemaVersion: event.schemaVersion,
-      data: event.data,
-      metadata: event.metadata,
-      recordedAt: event.recordedAt.toISOString(),
-    }),
-    'utf8',
-  );
+export function journalLeaf(event: StoredEvent): string {
+  return canonicalJson({
+    eventId: event.id,
+    streamId: event.streamId,
+    streamRevision: event.revision.toString(),
+    globalPosition: event.globalPosition.toString(),
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    data: event.data,
+    metadata: event.metadata,
+    recordedAt: event.recordedAt.toISOString(),
+  });
 }
 
 /** The leaf hash of a stored event: SHA-256(0x00 ‖ journalLeaf(event)). */

@@ -68,7 +68,7 @@ export class JournalProofs {
       publicKey: this.publicKey,
       head: headJson(head),
       leafIndex: leaf.leafIndex,
-      leaf: journalLeaf(event).toString('utf8'),
+      leaf: journalLeaf(event),
       leafHash: leaf.hash.toString('hex'),
       auditPath: auditPath.map((h) => h.toString('hex')),
     };
