@@ -85,6 +85,37 @@ describe(`projections on ${backendName}`, () => {
     expect(seen.map((e) => e.id)).toEqual(all.map((e) => e.id));
   });
 
+  it('stores the checkpoint past batches it passed over once the log goes quiet, so another process sees no lag', async () => {
+    const store = f.context.get<EventStore>(EVENT_STORE);
+    const applied: string[] = [];
+    const picky: Projection = {
+      name: `picky-${randomUUID()}`, schema: 'access_history', tables: [], handles: new Set(['RecordRegistered']),
+      async apply(events: StoredEvent[]) {
+        applied.push(...events.map((e) => e.id));
+      },
+    };
+    const own = new ProjectionRunner(f.database.pool, store, [picky], 1000, 0);
+    const stored = async () =>
+      (await f.database.pool.query<{ global_position: string }>('SELECT global_position FROM projections.checkpoints WHERE projection = $1', [picky.name])).rows[0]?.global_position;
+    own.start();
+    try {
+      await settled(own);
+      const head = (await store.readAll({ maxCount: 10_000 })).at(-1)!.globalPosition.toString();
+      // The first batch holds a registration and is applied; the tail after the last one is only passed over.
+      await f.send('IssueIdentifier', { issuedBy: 'jps', subject: myNumber, identifier: { kind: 'PENSION_NUMBER', value: '7777777777' }, occurredAt: T(9) });
+      const issued = (await store.readAll({ maxCount: 10_000 })).at(-1)!;
+      const tail = issued.globalPosition.toString();
+      expect(tail).not.toBe(head);
+      await settled(own);
+      const deadline = Date.now() + 5_000;
+      while ((await stored()) !== tail && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await stored()).toBe(tail);
+      expect(applied).not.toContain(issued.id);
+    } finally {
+      await own.stop();
+    }
+  });
+
   it('rebuilds blue-green from position zero to exactly what live processing built', async () => {
     await settled(runner);
     const live = await readModelHash(f.database.pool);

@@ -1,4 +1,5 @@
 import { setMaxListeners } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
 import type { Checkpoint, EventStore, StoredEvent } from '#event-store';
 import { advanceCheckpoint, lockCheckpoint, parkCheckpoint, sameCheckpoint } from './checkpoint-store.js';
@@ -91,27 +92,64 @@ export class ProjectionRunner {
       let storedAt = Date.now();
       let passed = 0;
       let restart = false;
-      for await (const events of this.store.subscribeToAllInBatches({ after: from, batchSize: this.batchSize, signal })) {
-        const last = checkpointOf(events.at(-1)!);
-        const handles = projection.handles;
-        if (handles && !events.some((e) => handles.has(e.type)) && Date.now() - storedAt < PASS_OVER_MS) {
-          passed += events.length;
-          this.passedOver.set(projection.name, last);
-        } else {
-          const outcome = await this.applyBatch(projection, projection.schema, stored, events, projection.name, passed);
-          if (outcome === 'parked') return;
-          // The checkpoint moved under us (a rebuild was swapped in): follow on from the new one.
-          if (outcome === 'moved') {
-            restart = true;
-            break;
+      const batches = this.store.subscribeToAllInBatches({ after: from, batchSize: this.batchSize, signal })[Symbol.asyncIterator]();
+      try {
+        for (;;) {
+          const next = batches.next();
+          // Passed over and then idle: the checkpoint is written within PASS_OVER_MS all the same, so that
+          // whoever reads it (another process's status, a restart) does not see that work as lag.
+          if (passed > 0 && (await idleFor(next, PASS_OVER_MS - (Date.now() - storedAt), signal))) {
+            const last = this.passedOver.get(projection.name)!;
+            if (!(await this.storePassedOver(projection.name, stored, last, passed))) {
+              restart = true;
+              break;
+            }
+            [stored, storedAt, passed] = [last, Date.now(), 0];
+            this.passedOver.delete(projection.name);
           }
-          [stored, storedAt, passed] = [last, Date.now(), 0];
-          this.passedOver.delete(projection.name);
+          const { value: events, done } = await next;
+          if (done) break;
+          const last = checkpointOf(events.at(-1)!);
+          const handles = projection.handles;
+          if (handles && !events.some((e) => handles.has(e.type)) && Date.now() - storedAt < PASS_OVER_MS) {
+            passed += events.length;
+            this.passedOver.set(projection.name, last);
+          } else {
+            const outcome = await this.applyBatch(projection, projection.schema, stored, events, projection.name, passed);
+            if (outcome === 'parked') return;
+            // The checkpoint moved under us (a rebuild was swapped in): follow on from the new one.
+            if (outcome === 'moved') {
+              restart = true;
+              break;
+            }
+            [stored, storedAt, passed] = [last, Date.now(), 0];
+            this.passedOver.delete(projection.name);
+          }
+          if (events.length < this.batchSize && this.lingerMs > 0) await new Promise((resolve) => setTimeout(resolve, this.lingerMs));
         }
-        if (events.length < this.batchSize && this.lingerMs > 0) await new Promise((resolve) => setTimeout(resolve, this.lingerMs));
+      } finally {
+        await batches.return?.();
       }
       this.passedOver.delete(projection.name);
       if (!restart) return;
+    }
+  }
+
+  /** Moves the checkpoint over batches passed over; false when it was moved meanwhile (a rebuild swapped in, a park). */
+  private async storePassedOver(name: string, from: Checkpoint, to: Checkpoint, count: number): Promise<boolean> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const checkpoint = await lockCheckpoint(client, name);
+      const moved = checkpoint.state === 'parked' || !sameCheckpoint(checkpoint, from);
+      if (!moved) await advanceCheckpoint(client, name, to, count);
+      await client.query('COMMIT');
+      return !moved;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
     }
   }
 
@@ -215,6 +253,19 @@ export class ProjectionRunner {
       error: row.error,
       errorPosition: row.error_position === null ? null : String(row.error_position),
     }));
+  }
+}
+
+/** Whether `next` is still pending after `ms` (false as soon as it settles, or on abort). */
+async function idleFor(next: Promise<unknown>, ms: number, signal: AbortSignal): Promise<boolean> {
+  const timer = new AbortController();
+  const onAbort = () => timer.abort();
+  signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    return await Promise.race([next.then(() => false, () => false), sleep(Math.max(0, ms), true, { signal: timer.signal }).catch(() => false)]);
+  } finally {
+    timer.abort();
+    signal.removeEventListener('abort', onAbort);
   }
 }
 
