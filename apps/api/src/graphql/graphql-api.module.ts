@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger, Module } from '@nestjs/common';
 import { CommandBus, CqrsModule } from '@nestjs/cqrs';
@@ -60,6 +61,9 @@ const logger = new Logger('GraphQL');
         resolvers: { DateTime: DateTimeScalar, BigInt: BigIntScalar, JSON: JSONScalar, Mutation: mutationResolvers(bus) },
         plugins: [
           offlineIdeLandingPage(),
+          // No answer here may be cached by anyone (each auditor query is itself recorded), and Apollo's
+          // default cache-control plugin would otherwise wrap every field's resolver to collect hints.
+          ApolloServerPluginCacheControlDisabled(),
           {
             // Limits run once the operation is known: complexity needs the request's variables, and errors
             // raised here keep their own code (Apollo recodes validation-rule errors).
@@ -89,7 +93,7 @@ const logger = new Logger('GraphQL');
   providers: [
     {
       provide: AccessHistoryQueries,
-      useFactory: (database: Database) => new AccessHistoryQueries(database.dataSource),
+      useFactory: (database: Database) => new AccessHistoryQueries(database.pool),
       inject: [DATABASE],
     },
     {

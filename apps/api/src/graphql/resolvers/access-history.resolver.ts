@@ -1,5 +1,5 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AccessHistoryQueries, InvalidCursorError, type AccessHistoryEntry, type Visibility } from '#access-history';
+import { AccessHistoryQueries, InvalidCursorError, type AccessHistoryLine, type Visibility } from '#access-history';
 import type { Principal } from '../../auth/principal.js';
 import { AuditTrail } from '../audit-trail.js';
 import type { AccessHistoryFilter } from '../generated/schema.types.js';
@@ -97,7 +97,7 @@ export class AccessHistoryResolver {
   }
 }
 
-function node(entry: AccessHistoryEntry, organizations: Map<string, OrganizationView>) {
+function node(entry: AccessHistoryLine, organizations: Map<string, OrganizationView>) {
   return {
     id: entry.eventId,
     occurredAt: entry.occurredAt,
