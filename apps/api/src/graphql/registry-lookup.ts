@@ -6,13 +6,18 @@ import { RegisteredDataset, RegisteredOrganization } from '#registry';
 /** An organization as answers show it: registered, or just its id when it never was. */
 export type OrganizationView = { id: string; name: string | null; kind: string | null; domains: string[]; registeredAt: Date | null };
 
+const UNREGISTERED_TTL_MS = 1000;
+
 @Injectable()
 export class RegistryLookup {
   /**
    * Registered organizations, kept once read: no event changes a registered organization, so they never go
-   * stale. Ids not (yet) registered are not kept, so a later registration shows at once.
+   * stale. An id not (yet) registered is remembered as such for a second only, so that a later registration
+   * shows within a second, and a page naming an unregistered party (an auditor's office, say) does not cost
+   * every request a query.
    */
   private readonly registered = new Map<string, OrganizationView>();
+  private readonly unregisteredUntil = new Map<string, number>();
   /** Registered datasets, kept once read for the same reason: a registration is never amended. */
   private readonly registeredDatasets = new Map<string, RegisteredDataset>();
 
@@ -21,9 +26,11 @@ export class RegistryLookup {
   /** Many organizations in at most one query (a page of history names a handful). */
   async organizations(ids: Iterable<string | null>): Promise<Map<string, OrganizationView>> {
     const wanted = [...new Set([...ids].filter((id): id is string => id !== null))];
-    const missing = wanted.filter((id) => !this.registered.has(id));
+    const now = Date.now();
+    const missing = wanted.filter((id) => !this.registered.has(id) && !((this.unregisteredUntil.get(id) ?? 0) > now));
     if (missing.length > 0) {
       for (const found of await this.database.dataSource.getRepository(RegisteredOrganization).findBy({ id: In(missing) })) this.registered.set(found.id, found);
+      for (const id of missing) if (!this.registered.has(id)) this.unregisteredUntil.set(id, now + UNREGISTERED_TTL_MS);
     }
     return new Map(wanted.map((id) => [id, this.registered.get(id) ?? { id, name: null, kind: null, domains: [], registeredAt: null }]));
   }
