@@ -159,23 +159,29 @@ export class PostgresEventStore implements EventStore {
     return (await this.readAfter(options.after ?? LOG_START, readLimit(options.maxCount))).events;
   }
 
-  /** Events after `after` in log order, and whether committed events wait behind a still-running older transaction. */
+  /**
+   * Events after `after` in log order, and whether committed events wait behind a still-running older
+   * transaction: every committed row of a transaction at or above the oldest running one is still invisible,
+   * and so lies after any checkpoint a reader holds. That is asked as "is the newest transaction id that
+   * high" (one step down the log-order index; as EXISTS the planner expected an early match and scanned the
+   * whole log), in the same statement and snapshot as the read: a live subscriber reads several times a
+   * second, and each round trip counts.
+   */
   private async readAfter(after: Checkpoint, limit: number): Promise<{ events: StoredEvent[]; heldBack: boolean }> {
-    const { rows } = await this.connection.pool.query<EventRow>(
-      `SELECT ${COLUMNS} FROM event_store.events e
-        WHERE (e.transaction_id, e.global_position) > ($1::text::xid8, $2::bigint) AND ${VISIBLE}
-        ORDER BY e.transaction_id, e.global_position LIMIT $3`,
+    const { rows } = await this.connection.pool.query<{ held: boolean } & Partial<EventRow>>(
+      `SELECT h.held, e.* FROM (
+         SELECT coalesce((SELECT t.transaction_id FROM event_store.events t ORDER BY t.transaction_id DESC LIMIT 1)
+                  >= pg_snapshot_xmin(pg_current_snapshot()), false) AS held
+       ) h LEFT JOIN LATERAL (
+         SELECT ${COLUMNS} FROM event_store.events e
+          WHERE (e.transaction_id, e.global_position) > ($1::text::xid8, $2::bigint) AND ${VISIBLE}
+          ORDER BY e.transaction_id, e.global_position LIMIT $3
+       ) e ON true`,
       [after.transactionId.toString(), after.globalPosition.toString(), limit],
     );
-    if (rows.length === limit) return { events: rows.map(toStoredEvent), heldBack: false };
-    // Every committed row of a transaction at or above the oldest running one is still invisible, and so
-    // lies after any checkpoint a reader holds. Asked as "is the newest transaction id that high": one step
-    // down the log-order index. (As EXISTS, the planner expects an early match and scans the whole log.)
-    const pending = await this.connection.pool.query<{ held: boolean }>(
-      `SELECT coalesce((SELECT e.transaction_id FROM event_store.events e ORDER BY e.transaction_id DESC LIMIT 1)
-                >= pg_snapshot_xmin(pg_current_snapshot()), false) AS held`,
-    );
-    return { events: rows.map(toStoredEvent), heldBack: pending.rows[0]!.held };
+    // With no event to read, the one row says only whether any is held back.
+    const events = rows[0]!.event_id === null ? [] : (rows as EventRow[]).map(toStoredEvent);
+    return { events, heldBack: events.length < limit && rows[0]!.held };
   }
 
   async *subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<StoredEvent> {

@@ -7,6 +7,8 @@ import type { Projection } from './projection.js';
 
 /** How long a projection may pass over batches it does not handle before writing its checkpoint anyway. */
 const PASS_OVER_MS = 1000;
+/** After a partial batch it only passed over, a projection lingers this many times longer before reading again. */
+const PASSING_OVER_LINGER_FACTOR = 4;
 
 export interface ProjectionStatus {
   name: string;
@@ -111,7 +113,8 @@ export class ProjectionRunner {
           if (done) break;
           const last = checkpointOf(events.at(-1)!);
           const handles = projection.handles;
-          if (handles && !events.some((e) => handles.has(e.type)) && Date.now() - storedAt < PASS_OVER_MS) {
+          const passOver = handles !== undefined && !events.some((e) => handles.has(e.type));
+          if (passOver && Date.now() - storedAt < PASS_OVER_MS) {
             passed += events.length;
             this.passedOver.set(projection.name, last);
           } else {
@@ -125,7 +128,9 @@ export class ProjectionRunner {
             [stored, storedAt, passed] = [last, Date.now(), 0];
             this.passedOver.delete(projection.name);
           }
-          if (events.length < this.batchSize && this.lingerMs > 0) await new Promise((resolve) => setTimeout(resolve, this.lingerMs));
+          // A projection with nothing to do in a trickle (audit records, to most read models) looks less often.
+          const linger = passOver ? this.lingerMs * PASSING_OVER_LINGER_FACTOR : this.lingerMs;
+          if (events.length < this.batchSize && linger > 0) await new Promise((resolve) => setTimeout(resolve, linger));
         }
       } finally {
         await batches.return?.();
