@@ -18,10 +18,12 @@ interface CheckpointRow extends Record<string, unknown> {
  * take this lock first, so they never interleave.
  */
 export async function lockCheckpoint(tx: SqlTransaction, projection: string): Promise<StoredCheckpoint> {
-  await tx.query(`INSERT INTO projections.checkpoints (projection) VALUES ($1) ON CONFLICT DO NOTHING`, [projection]);
+  // One statement: a first checkpoint is created, an existing one is locked (the no-op update takes the row
+  // lock that FOR UPDATE would), and either way it is returned.
   const { rows } = await tx.query<CheckpointRow>(
-    `SELECT transaction_id::text AS transaction_id, global_position, state, events_processed
-       FROM projections.checkpoints WHERE projection = $1 FOR UPDATE`,
+    `INSERT INTO projections.checkpoints AS c (projection) VALUES ($1)
+     ON CONFLICT (projection) DO UPDATE SET projection = c.projection
+     RETURNING c.transaction_id::text AS transaction_id, c.global_position, c.state, c.events_processed`,
     [projection],
   );
   const row = rows[0]!;

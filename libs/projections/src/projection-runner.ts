@@ -166,10 +166,9 @@ export class ProjectionRunner {
     const client = await this.pool.connect();
     let failure: Error;
     try {
-      await client.query('BEGIN');
       // A read model is rebuilt from the log, and its rows and checkpoint commit together: a crash can lose
       // only the last batches whole, which are applied again. So no commit waits for its WAL flush.
-      await client.query('SET LOCAL synchronous_commit = off');
+      await client.query('BEGIN; SET LOCAL synchronous_commit = off');
       const checkpoint = await lockCheckpoint(client, checkpointName);
       const outcome: BatchOutcome | undefined = checkpoint.state === 'parked' ? 'parked' : sameCheckpoint(checkpoint, from) ? undefined : 'moved';
       if (outcome) {
