@@ -1,4 +1,5 @@
-import type { SqlTransaction } from '#projections';
+import type pg from 'pg';
+import { Statements } from '#database';
 import type { AccessHistoryEntry, AccessHistoryKind } from './access-history-entry.entity.js';
 
 export interface AccessHistoryFilter {
@@ -54,24 +55,27 @@ class Conditions {
  * mapping were a tenth of the server's time under load.
  */
 export class AccessHistoryQueries {
-  constructor(private readonly db: SqlTransaction) {}
+  constructor(
+    private readonly db: pg.Pool,
+    private readonly statements = new Statements(false),
+  ) {}
 
   async page(subjectId: string, filter: AccessHistoryFilter, visibility: Visibility, first: number, after?: string | null): Promise<HistoryPage> {
     const conditions = filtered(subjectId, filter, visibility);
     // A later page counts separately; a first page gets its count in the same statement (the window is
     // computed before LIMIT), so the common request makes one round trip.
     const separateCount = after
-      ? this.db.query<{ n: string }>(`SELECT count(*) AS n FROM access_history.entries WHERE ${conditions.where}`, [...conditions.params])
+      ? this.db.query<{ n: string }>({ ...this.statements.of(`SELECT count(*) AS n FROM access_history.entries WHERE ${conditions.where}`), values: [...conditions.params] })
       : undefined;
     if (after) {
       const [occurredAt, position] = decodeCursor(after);
       conditions.sql.push(`(occurred_at, global_position) < (${conditions.param(occurredAt)}::timestamptz, ${conditions.param(position)}::bigint)`);
     }
-    const { rows } = await this.db.query<AccessHistoryLine & { total_count?: string }>(
-      `SELECT ${LINE_COLUMNS}${after ? '' : ', count(*) OVER () AS total_count'} FROM access_history.entries
-        WHERE ${conditions.where} ORDER BY occurred_at DESC, global_position DESC LIMIT ${conditions.param(first + 1)}`,
-      conditions.params,
-    );
+    const { rows } = await this.db.query<AccessHistoryLine & { total_count?: string }>({
+      ...this.statements.of(`SELECT ${LINE_COLUMNS}${after ? '' : ', count(*) OVER () AS total_count'} FROM access_history.entries
+        WHERE ${conditions.where} ORDER BY occurred_at DESC, global_position DESC LIMIT ${conditions.param(first + 1)}`),
+      values: conditions.params,
+    });
     const entries = rows.slice(0, first).map(({ total_count: _, ...entry }) => ({ cursor: encodeCursor(entry), entry }));
     const totalCount = separateCount ? Number((await separateCount).rows[0]!.n) : Number(rows[0]?.total_count ?? 0);
     return { entries, hasNextPage: rows.length > first, totalCount };
@@ -80,10 +84,10 @@ export class AccessHistoryQueries {
   /** Provisions and accesses of one item of the subject's information: who obtained or used it. */
   async uses(subjectId: string, item: string, period: { from?: string | null; to?: string | null }, visibility: Visibility): Promise<AccessHistoryLine[]> {
     const conditions = filtered(subjectId, { ...period, item, kinds: ['PROVISION', 'ACCESS'] }, visibility);
-    const { rows } = await this.db.query<AccessHistoryLine>(
-      `SELECT ${LINE_COLUMNS} FROM access_history.entries WHERE ${conditions.where} ORDER BY occurred_at DESC, global_position DESC LIMIT 1000`,
-      conditions.params,
-    );
+    const { rows } = await this.db.query<AccessHistoryLine>({
+      ...this.statements.of(`SELECT ${LINE_COLUMNS} FROM access_history.entries WHERE ${conditions.where} ORDER BY occurred_at DESC, global_position DESC LIMIT 1000`),
+      values: conditions.params,
+    });
     return rows;
   }
 }

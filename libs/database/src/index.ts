@@ -5,3 +5,4 @@ export { databaseUrl, runAdminStatement } from './server-admin.js';
 
 /** Injection token of the open Database. */
 export const DATABASE = Symbol('Database');
+export { Statements, type Statement } from './statements.js';

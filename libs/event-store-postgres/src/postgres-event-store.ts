@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { Statements, type Backend } from '#database';
 import {
   EventIdConflictError,
   InvalidAppendError,
@@ -29,6 +30,8 @@ export interface PostgresConnection {
   url: string;
   /** Whether NOTIFY reaches other connections (false on PGlite's socket). */
   deliversNotifications: boolean;
+  /** Which server this is: on PostgreSQL the live read is a prepared statement. */
+  backend?: Backend;
 }
 
 export interface PostgresEventStoreOptions {
@@ -68,6 +71,7 @@ interface AppendRow {
 /** The event store on PostgreSQL, and on PGlite, which runs the same SQL. */
 export class PostgresEventStore implements EventStore {
   private readonly signal: LiveSignal;
+  private readonly statements: Statements;
   private readonly pollIntervalMs: number;
 
   constructor(
@@ -76,6 +80,7 @@ export class PostgresEventStore implements EventStore {
   ) {
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.signal = new LiveSignal(connection.url, connection.deliversNotifications);
+    this.statements = new Statements(connection.backend === 'postgres');
   }
 
   async appendToStream(streamId: string, events: EventToAppend[], expected: ExpectedRevision = 'any'): Promise<AppendResult> {
@@ -168,17 +173,17 @@ export class PostgresEventStore implements EventStore {
    * second, and each round trip counts.
    */
   private async readAfter(after: Checkpoint, limit: number): Promise<{ events: StoredEvent[]; heldBack: boolean }> {
-    const { rows } = await this.connection.pool.query<{ held: boolean } & Partial<EventRow>>(
-      `SELECT h.held, e.* FROM (
+    const { rows } = await this.connection.pool.query<{ held: boolean } & Partial<EventRow>>({
+      ...this.statements.of(`SELECT h.held, e.* FROM (
          SELECT coalesce((SELECT t.transaction_id FROM event_store.events t ORDER BY t.transaction_id DESC LIMIT 1)
                   >= pg_snapshot_xmin(pg_current_snapshot()), false) AS held
        ) h LEFT JOIN LATERAL (
          SELECT ${COLUMNS} FROM event_store.events e
           WHERE (e.transaction_id, e.global_position) > ($1::text::xid8, $2::bigint) AND ${VISIBLE}
           ORDER BY e.transaction_id, e.global_position LIMIT $3
-       ) e ON true`,
-      [after.transactionId.toString(), after.globalPosition.toString(), limit],
-    );
+       ) e ON true`),
+      values: [after.transactionId.toString(), after.globalPosition.toString(), limit],
+    });
     // With no event to read, the one row says only whether any is held back.
     const events = rows[0]!.event_id === null ? [] : (rows as EventRow[]).map(toStoredEvent);
     return { events, heldBack: events.length < limit && rows[0]!.held };

@@ -9,7 +9,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { GraphQLError, getVariableValues, validate } from 'graphql';
 import type { Request } from 'express';
 import { AccessHistoryQueries } from '#access-history';
-import { DATABASE, type Database } from '#database';
+import { DATABASE, Statements, type Database } from '#database';
 import { ExposureQueries } from '#exposure';
 import { FindingQueries } from '#findings';
 import { ComplianceReports, ExposureReadModelSource, FindingsReadModelSource, ReportFigures } from '#reporting';
@@ -93,12 +93,12 @@ const logger = new Logger('GraphQL');
   providers: [
     {
       provide: AccessHistoryQueries,
-      useFactory: (database: Database) => new AccessHistoryQueries(database.pool),
+      useFactory: (database: Database) => new AccessHistoryQueries(database.pool, Statements.for(database.backend)),
       inject: [DATABASE],
     },
     {
       provide: ExposureQueries,
-      useFactory: (database: Database) => new ExposureQueries(database.pool),
+      useFactory: (database: Database) => new ExposureQueries(database.pool, Statements.for(database.backend)),
       inject: [DATABASE],
     },
     {

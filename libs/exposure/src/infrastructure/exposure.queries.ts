@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { Statements } from '#database';
 import type { Basic4Field, Basic4Fingerprints } from '#ingestion';
 import { datasetRisk, type ClassSizeCount, type DatasetRisk } from '../domain/dataset-risk.js';
 import {
@@ -113,7 +114,10 @@ export class UnknownDatasetError extends Error {
 
 /** Reads the linkage and exposure read models, and derives each per-subject figure from their counts. */
 export class ExposureQueries {
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly statements = new Statements(false),
+  ) {}
 
   private cachedDatasets: { at: number; datasets: Promise<Map<string, DatasetInfo>> } | null = null;
 
@@ -145,8 +149,8 @@ export class ExposureQueries {
    * with them, the ties touching them, their identifiers, and their records' basic-4 fingerprints.
    */
   private async subjectFacts(subjectId: string): Promise<SubjectFacts> {
-    const { rows } = await this.pool.query<{ facts: SubjectFacts }>(
-      `SELECT json_build_object(
+    const { rows } = await this.pool.query<{ facts: SubjectFacts }>({
+      ...this.statements.of(`SELECT json_build_object(
          'records', (SELECT coalesce(json_agg(r), '[]') FROM (
             SELECT r.record_id, r.dataset_id, r.subject_id, r.identifiers, r.registered_at FROM linkage.records r WHERE r.subject_id = $1
             UNION
@@ -157,9 +161,9 @@ export class ExposureQueries {
          'identifiers', (SELECT coalesce(json_agg(i ORDER BY i.issued_at, i.fingerprint), '[]') FROM (
             SELECT fingerprint, kind, issued_at, valid_until, retired_at FROM linkage.identifiers WHERE subject_id = $1) i),
          'basic4', (SELECT coalesce(json_agg(x ORDER BY x.record_id), '[]') FROM (
-            SELECT record_id, dataset_id, basic4 FROM exposure.records WHERE subject_id = $1) x)) AS facts`,
-      [subjectId],
-    );
+            SELECT record_id, dataset_id, basic4 FROM exposure.records WHERE subject_id = $1) x)) AS facts`),
+      values: [subjectId],
+    });
     return rows[0]!.facts;
   }
 
@@ -297,8 +301,8 @@ export class ExposureQueries {
    */
   private async matchFacts(wanted: { fields: number; level: number; key: string }[], values: Record<Basic4Field, string | null>[]): Promise<MatchFacts> {
     const blocking = (field: Basic4Field) => [...new Set(values.map((v) => v[field]).filter((v): v is string => v !== null))];
-    const { rows } = await this.pool.query<{ facts: MatchFacts }>(
-      `SELECT json_build_object(
+    const { rows } = await this.pool.query<{ facts: MatchFacts }>({
+      ...this.statements.of(`SELECT json_build_object(
          'classes', (SELECT coalesce(json_agg(c), '[]') FROM (
             SELECT c.fields, c.level, c.key, c.dataset_id, c.size FROM exposure.classes c
               JOIN unnest($1::smallint[], $2::smallint[], $3::uuid[]) AS k(fields, level, key) USING (fields, level, key)) c),
@@ -307,13 +311,13 @@ export class ExposureQueries {
              WHERE name_kanji = ANY($4) OR name_kana = ANY($5) OR birth_date = ANY($6)) r),
          'terms', (SELECT coalesce(json_agg(t), '[]') FROM (
             SELECT t.field, t.value, t.records FROM exposure.term_frequencies t JOIN unnest($7::text[], $8::text[]) AS k(field, value) USING (field, value)) t),
-         'totals', (SELECT coalesce(json_agg(f), '[]') FROM (SELECT field, records, sum_squares FROM exposure.field_frequencies) f)) AS facts`,
-      [
+         'totals', (SELECT coalesce(json_agg(f), '[]') FROM (SELECT field, records, sum_squares FROM exposure.field_frequencies) f)) AS facts`),
+      values: [
         wanted.map((w) => w.fields), wanted.map((w) => w.level), wanted.map((w) => w.key),
         blocking('NAME_KANJI'), blocking('NAME_KANA'), blocking('BIRTH_DATE'),
         values.flatMap((v) => COMPARISON_FIELDS.filter((f) => v[f] !== null)), values.flatMap((v) => COMPARISON_FIELDS.flatMap((f) => (v[f] !== null ? [v[f]] : []))),
       ],
-    );
+    });
     return rows[0]!.facts;
   }
 
