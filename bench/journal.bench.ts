@@ -1,7 +1,8 @@
 /**
  * npm run bench:journal — the journal on PostgreSQL (DATABASE_URL):
  *   (a) sealing while ingesting: 4 writers append the fast synthetic log (1,100 events per append) while the
- *       sealer follows it live; the append rate, the sealing rate and the sealer's lag when the writers stop;
+ *       sealer follows it live on its own thread, as in a server; the append rate, the sealing rate and the
+ *       sealer's lag when the writers stop;
  *   (b) inclusion proofs at the full size (BENCH_JOURNAL_EVENTS, default 1,000,000): p50/p95/p99 of
  *       `JournalProofs.inclusion` for 1,000 random events (index lookup, the event, the newest head, the path),
  *       each proof checked once.
@@ -10,8 +11,7 @@
 import { createPublicKey } from 'node:crypto';
 import { migrate, openDatabase } from '#database';
 import { PostgresEventStore } from '#event-store-postgres';
-import { HeadSigner, JournalProofs, journalProjection, loadJournalKey, verifyProofDocument } from '#journal';
-import { ProjectionRunner } from '#projections';
+import { HeadSigner, JournalProofs, SealerThread, loadJournalKey, verifyProofDocument } from '#journal';
 import { EVENTS_PER_SUBJECT, subjectAppends } from '#synthetic-population';
 import { DATABASE_SCHEMA } from '../apps/api/src/database-schema.js';
 import { freshDatabase, machine, runWorkers } from './bench-support.js';
@@ -30,7 +30,8 @@ async function main(): Promise<void> {
   await migrate(db);
   const store = new PostgresEventStore(db);
   const key = await loadJournalKey({ platformKey: Buffer.alloc(32, 7) });
-  const sealer = new ProjectionRunner(db.pool, store, [journalProjection]);
+  // As a server on PostgreSQL runs it: on a thread of its own.
+  const sealer = new SealerThread(target.url, (error) => console.error(error));
   const sealed = async () => Number((await db.pool.query<{ n: string }>(`SELECT coalesce(max(leaf_index) + 1, 0) AS n FROM journal_tree.leaves`)).rows[0]!.n);
 
   const subjects = Math.ceil(EVENTS / EVENTS_PER_SUBJECT);

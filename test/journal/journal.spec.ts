@@ -1,4 +1,4 @@
-import { HeadSigner, SignedHeads, journalLeaf, journalProjection, leafHash, setHeadAgeLimit, verifyJournal, verifyProofDocument } from '#journal';
+import { HeadSigner, SealerThread, SignedHeads, journalLeaf, journalProjection, leafHash, setHeadAgeLimit, verifyJournal, verifyProofDocument } from '#journal';
 import { ProjectionRunner } from '#projections';
 import { backendName } from '../support/test-database.js';
 import { logOrder, openJournalFixture, recomputedRoot, sealedAll, tamper, type JournalFixture } from './journal-support.js';
@@ -81,6 +81,38 @@ describe(`the tamper-evident journal on ${backendName}`, () => {
       expect((await f.proofs.head())!.head.rootHash).toBe((await recomputedRoot(f.store)).root.toString('hex'));
       expect((await verifyJournal(f.db.pool, f.store, f.publicKey)).valid).toBe(true);
     } finally {
+      await f.close();
+    }
+  });
+
+  // The live sealer of a server on PostgreSQL runs on its own thread, with its own connections.
+  (backendName === 'PostgreSQL' ? it : it.skip)('seals live on a thread of its own, and after a stop restarts from its checkpoint', async () => {
+    const f = await openJournalFixture();
+    const thread = new SealerThread(f.db.url);
+    try {
+      thread.start();
+      await f.appendSubjects(0, 50, 5);
+      const sealed = async (n: number) => {
+        const deadline = Date.now() + 30_000;
+        while ((await count(f, 'journal_tree.leaves')) < n) {
+          if (Date.now() > deadline) throw new Error(`the sealer thread did not seal ${n} events in time`);
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      };
+      await sealed(50 * 11);
+      await thread.stop();
+      await f.appendSubjects(50, 80, 5);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await count(f, 'journal_tree.leaves')).toBe(50 * 11);
+      thread.start();
+      await sealed(80 * 11);
+      await thread.stop();
+      const { rows } = await f.db.pool.query(`SELECT count(*) AS n, count(DISTINCT event_id) AS d, max(leaf_index) AS last FROM journal_tree.leaves`);
+      expect(rows[0]).toEqual({ n: String(80 * 11), d: String(80 * 11), last: String(80 * 11 - 1) });
+      await f.signer.signIfDue();
+      expect((await f.proofs.head())!.head.rootHash).toBe((await recomputedRoot(f.store)).root.toString('hex'));
+    } finally {
+      await thread.stop();
       await f.close();
     }
   });

@@ -2,7 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import { Inject, Injectable, Logger, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
 import { DATABASE, type Database } from '#database';
 import { EVENT_STORE, type EventStore } from '#event-store';
-import { HeadSigner, JournalProofs, headAgeLimitFromEnv, journalProjection, loadJournalKey, setHeadAgeLimit } from '#journal';
+import { HeadSigner, JournalProofs, SealerThread, headAgeLimitFromEnv, journalProjection, loadJournalKey, setHeadAgeLimit } from '#journal';
 import { ProjectionRunner } from '#projections';
 import { RUN_PROJECTOR } from './projections.module.js';
 
@@ -18,6 +18,8 @@ export class JournalSealing implements OnApplicationBootstrap, BeforeApplication
   readonly sealer: ProjectionRunner;
   readonly signer: HeadSigner;
   private readonly headAgeLimit: number | null;
+  /** The live sealer on its own thread, on PostgreSQL; on PGlite the runner above follows the log live. */
+  private readonly thread: SealerThread | null;
 
   constructor(
     @Inject(DATABASE) private readonly database: Database,
@@ -28,6 +30,7 @@ export class JournalSealing implements OnApplicationBootstrap, BeforeApplication
     const logger = new Logger('Journal');
     this.headAgeLimit = headAgeLimitFromEnv(process.env);
     this.sealer = new ProjectionRunner(database.pool, store, [journalProjection]);
+    this.thread = database.backend === 'postgres' ? new SealerThread(database.url, (error) => logger.error(`sealer thread: ${error.message}`)) : null;
     // With a fail-closed limit, heads are signed often enough that a running signer never lets one go stale.
     const heartbeatMs = this.headAgeLimit === null ? 60_000 : Math.min(60_000, (this.headAgeLimit * 1000) / 4);
     this.signer = new HeadSigner(database.pool, key, { heartbeatMs }, (error) => logger.error(error.message));
@@ -36,7 +39,8 @@ export class JournalSealing implements OnApplicationBootstrap, BeforeApplication
   /** Seals and signs in this process, and sets the fail-closed limit (HIMOTOKI_JOURNAL_MAX_HEAD_AGE). */
   async start(): Promise<void> {
     await setHeadAgeLimit(this.database.pool, this.headAgeLimit);
-    this.sealer.start();
+    if (this.thread) this.thread.start();
+    else this.sealer.start();
     this.signer.start();
   }
 
@@ -52,6 +56,7 @@ export class JournalSealing implements OnApplicationBootstrap, BeforeApplication
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.signer.stop();
+    await this.thread?.stop();
     await this.sealer.stop();
   }
 }

@@ -11,3 +11,4 @@ export { loadJournalKey, publicKeyPem } from './infrastructure/journal-key.js';
 export { FAIL_CLOSED_SQLSTATE, headAgeLimitFromEnv, isFailClosedRefusal, setHeadAgeLimit } from './infrastructure/fail-closed.js';
 export { JournalNotReadyError, JournalProofs } from './infrastructure/journal-proofs.js';
 export { verifyJournal, type Discrepancy, type VerifyReport } from './infrastructure/journal-verifier.js';
+export { SealerThread } from './infrastructure/sealer-thread.js';

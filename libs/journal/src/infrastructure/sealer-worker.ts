@@ -1,0 +1,23 @@
+/**
+ * The sealer's own thread (see `SealerThread`): follows the log with a pool of its own and seals every event,
+ * until the parent posts 'stop'.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import pg from 'pg';
+import { PostgresEventStore } from '#event-store-postgres';
+import { ProjectionRunner } from '#projections';
+import { journalProjection } from './journal.projection.js';
+
+const { url } = workerData as { url: string };
+const pool = new pg.Pool({ connectionString: url, max: 2 });
+const store = new PostgresEventStore({ pool, url, deliversNotifications: true, backend: 'postgres' });
+const sealer = new ProjectionRunner(pool, store, [journalProjection]);
+sealer.start();
+parentPort!.once('message', () => {
+  void (async () => {
+    await sealer.stop();
+    await store.close();
+    await pool.end();
+    parentPort!.close();
+  })();
+});
