@@ -13,7 +13,7 @@ import { EVENTS_PER_SUBJECT, eventLogSize } from '#synthetic-population';
 import { DATABASE_SCHEMA } from '../apps/api/src/database-schema.js';
 import { PROJECTIONS } from '../apps/api/src/projections.module.js';
 import { freshDatabase, machine } from './bench-support.js';
-import { loadSubjects, measure, startServer, tokens } from './graphql-server.js';
+import { loadSubjects, measure, projectorPlacement, startServer, tokens } from './graphql-server.js';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const SUBJECTS = Math.ceil(EVENTS / EVENTS_PER_SUBJECT);
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   await store.close();
   await db.close();
   await target.drop();
-  console.log(JSON.stringify({ exposure: latency, rebuild, events, subjects: SUBJECTS, connections: CONNECTIONS, seconds: SECONDS, machine: machine() }));
+  console.log(JSON.stringify({ exposure: latency, projector: projectorPlacement(), rebuild, events, subjects: SUBJECTS, connections: CONNECTIONS, seconds: SECONDS, machine: machine() }));
 }
 
 await main();

@@ -30,17 +30,34 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
+/**
+ * Where the read models and the journal sealer follow the log: in a `himotoki project` process beside the server
+ * (the server with HIMOTOKI_PROJECTOR=off: the deployment for production), or inside the server process
+ * (BENCH_PROJECTOR=in-server). Either way on the same two cores.
+ */
+export type ProjectorPlacement = 'own-process' | 'in-server';
+export const projectorPlacement = (): ProjectorPlacement => (process.env.BENCH_PROJECTOR === 'in-server' ? 'in-server' : 'own-process');
+
+const CLI = join(process.cwd(), 'dist/apps/cli/src/main.js');
+
 /** `himotoki serve` over the database; resolves once every projection and the journal have caught up with the log. */
-export async function startServer(url: string, auditorToken: string): Promise<BenchServer> {
+export async function startServer(url: string, auditorToken: string, placement = projectorPlacement()): Promise<BenchServer> {
   const port = 3900 + (process.pid % 90);
-  const env = { ...process.env, DATABASE_URL: url, HIMOTOKI_SECRET: SECRET, HIMOTOKI_POOL_SIZE: '16', PORT: String(port), NODE_ENV: 'production' };
+  const env = { ...process.env, DATABASE_URL: url, HIMOTOKI_SECRET: SECRET, PORT: String(port), NODE_ENV: 'production' };
   // BENCH_PROFILE=DIR writes a CPU profile of the server process there.
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-  const server: ChildProcess = spawn(process.execPath, [...profile, join(process.cwd(), 'dist/apps/cli/src/main.js'), 'serve'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const serverEnv = { ...env, HIMOTOKI_POOL_SIZE: '16', ...(placement === 'own-process' ? { HIMOTOKI_PROJECTOR: 'off' } : {}) };
+  const processes: ChildProcess[] = [spawn(process.execPath, [...profile, CLI, 'serve'], { env: serverEnv, stdio: ['ignore', 'ignore', 'inherit'] })];
+  if (placement === 'own-process') processes.push(spawn(process.execPath, [CLI, 'project'], { env: { ...env, HIMOTOKI_POOL_SIZE: '8' }, stdio: ['ignore', 'ignore', 'inherit'] }));
   const base = `http://127.0.0.1:${port}`;
   const stop = async () => {
-    server.kill('SIGTERM');
-    await new Promise((resolve) => server.once('exit', resolve));
+    await Promise.all(
+      processes.map(async (child) => {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }),
+    );
   };
   const counter = new pg.Client({ connectionString: url });
   await counter.connect();

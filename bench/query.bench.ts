@@ -3,11 +3,13 @@
  * serve`), with 1,100,000 events for 100,000 subjects on the PostgreSQL in DATABASE_URL: `accessHistory`
  * (first page) and `whoAccessed` of a random subject from 16 concurrent connections (autocannon). As an
  * auditor every query also stores its audit event, as in production; an organization's query (no audit
- * record) is measured beside it. Latencies are taken per response (p50/p95/p99). Last line: one JSON object.
+ * record) is measured beside it. The read models and the journal follow the log in a `himotoki project` process
+ * beside the server (BENCH_PROJECTOR=in-server: inside it). Latencies are taken per response (p50/p95/p99).
+ * Last line: one JSON object.
  */
 import { eventLogSize } from '#synthetic-population';
 import { freshDatabase, machine } from './bench-support.js';
-import { loadSubjects, measure, startServer, tokens } from './graphql-server.js';
+import { loadSubjects, measure, projectorPlacement, startServer, tokens } from './graphql-server.js';
 
 const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? 100_000);
 const CONNECTIONS = 16;
@@ -36,7 +38,7 @@ async function main(): Promise<void> {
         console.log(`${name} as ${who}: ${figure.requests} requests, p50 ${figure.p50_ms} ms, p95 ${figure.p95_ms} ms, p99 ${figure.p99_ms} ms, ${figure.rps} req/s, non-200 ${figure.non200}`);
       }
     }
-    console.log(JSON.stringify({ query: results, events, subjects: SUBJECTS, connections: CONNECTIONS, seconds: SECONDS, machine: machine() }));
+    console.log(JSON.stringify({ query: results, projector: projectorPlacement(), events, subjects: SUBJECTS, connections: CONNECTIONS, seconds: SECONDS, machine: machine() }));
   } finally {
     await server.stop();
     await target.drop();
