@@ -7,6 +7,8 @@ import type { Projection } from './projection.js';
 
 /** How long a projection may pass over batches it does not handle before writing its checkpoint anyway. */
 const PASS_OVER_MS = 1000;
+/** Lag is counted exactly up to this many events; beyond, it is estimated from global positions. */
+const EXACT_LAG = 100_000;
 /** After a partial batch it only passed over, a projection lingers this many times longer before reading again. */
 const PASSING_OVER_LINGER_FACTOR = 4;
 
@@ -243,14 +245,21 @@ export class ProjectionRunner {
     // The lag counts the log after where each projection has read to: where this process passed over to
     // (always past the stored checkpoint), else the checkpoint. The positions are written into the statement
     // (they are integers): so the planner sees how near the head they are and walks the log-order index,
-    // where as parameters of one generic plan it scanned the whole log once per projection.
+    // where as parameters of one generic plan it scanned the whole log once per projection. Counting stops at
+    // EXACT_LAG events: a catch-up far behind (polled every second) is told from positions instead, which
+    // counted exactly took seconds of the database for each projection, every time.
     const readTo = checkpoints.map((c) => this.passedOver.get(c.projection) ?? { transactionId: BigInt(c.transaction_id), globalPosition: BigInt(c.global_position) });
     const { rows } = await this.pool.query<{ i: number; events: string; lag_seconds: number | null }>(
       readTo
-        .map(
-          (at, i) => `(SELECT ${i} AS i, count(*) AS events, extract(epoch FROM now() - min(e.recorded_at))::float8 AS lag_seconds FROM event_store.events e
-                     WHERE (e.transaction_id, e.global_position) > ('${at.transactionId}'::xid8, ${at.globalPosition}))`,
-        )
+        .map((at, i) => {
+          const after = `(e.transaction_id, e.global_position) > ('${at.transactionId}'::xid8, ${at.globalPosition})`;
+          return `(SELECT ${i} AS i,
+                     (SELECT CASE WHEN count(*) <= ${EXACT_LAG} THEN count(*)
+                                  ELSE greatest(count(*), (SELECT max(global_position) FROM event_store.events) - ${at.globalPosition}) END
+                        FROM (SELECT 1 FROM event_store.events e WHERE ${after} ORDER BY e.transaction_id, e.global_position LIMIT ${EXACT_LAG + 1}) lagging) AS events,
+                     (SELECT extract(epoch FROM now() - e.recorded_at)::float8 FROM event_store.events e WHERE ${after}
+                       ORDER BY e.transaction_id, e.global_position LIMIT 1) AS lag_seconds)`;
+        })
         .join(' UNION ALL '),
     );
     const lags = rows.sort((a, b) => a.i - b.i);
