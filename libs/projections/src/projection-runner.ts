@@ -18,7 +18,7 @@ export interface ProjectionStatus {
   /** Global position of the last event applied. */
   position: string;
   eventsProcessed: string;
-  /** Events in the log after the checkpoint. */
+  /** Events in the log after the checkpoint: exact up to 100,000, estimated from global positions beyond. */
   lagEvents: number;
   /** Age of the oldest event not yet applied; 0 when caught up. */
   lagSeconds: number;
