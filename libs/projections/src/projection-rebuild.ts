@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { inTransaction } from '#database';
 import { LOG_START, type Checkpoint, type EventStore, type StoredEvent } from '#event-store';
 import { lockCheckpoint } from './checkpoint-store.js';
 import type { Projection } from './projection.js';
@@ -138,9 +139,7 @@ class SharedBatches {
 
 /** Swaps the staging schema in, unless events arrived since the last read (then the caller catches up again). */
 async function swapIfCaughtUp(pool: pg.Pool, projection: Projection, staging: string, checkpointName: string): Promise<boolean> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  return inTransaction(pool, async (client) => {
     await lockCheckpoint(client, projection.name);
     const rebuilt = await lockCheckpoint(client, checkpointName);
     const { rows } = await client.query<{ behind: boolean }>(
@@ -149,10 +148,8 @@ async function swapIfCaughtUp(pool: pg.Pool, projection: Projection, staging: st
            AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())) AS behind`,
       [rebuilt.transactionId.toString(), rebuilt.globalPosition.toString()],
     );
-    if (rows[0]!.behind) {
-      await client.query('ROLLBACK');
-      return false;
-    }
+    // Behind: nothing was changed but the two checkpoints' locks, which the commit lets go.
+    if (rows[0]!.behind) return false;
     // Fresh tables have no statistics yet: without them the planner picks the wrong index for a while.
     for (const table of projection.tables) await client.query(`ANALYZE ${staging}.${table}`);
     const retired = `${projection.schema}__retired`;
@@ -169,12 +166,7 @@ async function swapIfCaughtUp(pool: pg.Pool, projection: Projection, staging: st
       [projection.name, checkpointName],
     );
     await client.query(`DELETE FROM projections.checkpoints WHERE projection = $1`, [checkpointName]);
-    await client.query('COMMIT');
     return true;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
+

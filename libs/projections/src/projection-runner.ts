@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
+import { inTransaction } from '#database';
 import type { Checkpoint, EventStore, StoredEvent } from '#event-store';
 import { advanceCheckpoint, lockCheckpoint, parkCheckpoint, sameCheckpoint } from './checkpoint-store.js';
 import type { Projection } from './projection.js';
@@ -143,21 +144,13 @@ export class ProjectionRunner {
   }
 
   /** Moves the checkpoint over batches passed over; false when it was moved meanwhile (a rebuild swapped in, a park). */
-  private async storePassedOver(name: string, from: Checkpoint, to: Checkpoint, count: number): Promise<boolean> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+  private storePassedOver(name: string, from: Checkpoint, to: Checkpoint, count: number): Promise<boolean> {
+    return inTransaction(this.pool, async (client) => {
       const checkpoint = await lockCheckpoint(client, name);
-      const moved = checkpoint.state === 'parked' || !sameCheckpoint(checkpoint, from);
-      if (!moved) await advanceCheckpoint(client, name, to, count);
-      await client.query('COMMIT');
-      return !moved;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+      if (checkpoint.state === 'parked' || !sameCheckpoint(checkpoint, from)) return false;
+      await advanceCheckpoint(client, name, to, count);
+      return true;
+    });
   }
 
   /**
@@ -200,28 +193,15 @@ export class ProjectionRunner {
       }
       return 'applied';
     }
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    return inTransaction(this.pool, async (client): Promise<BatchOutcome> => {
       await lockCheckpoint(client, checkpointName);
       await parkCheckpoint(client, checkpointName, `${events[0]!.type} ${events[0]!.id}: ${error.message}`, events[0]!.globalPosition);
-      await client.query('COMMIT');
       return 'parked';
-    } finally {
-      client.release();
-    }
+    });
   }
 
-  private async checkpointOf(name: string) {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const checkpoint = await lockCheckpoint(client, name);
-      await client.query('COMMIT');
-      return checkpoint;
-    } finally {
-      client.release();
-    }
+  private checkpointOf(name: string) {
+    return inTransaction(this.pool, (client) => lockCheckpoint(client, name));
   }
 
   async status(): Promise<ProjectionStatus[]> {

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { Statements } from '#database';
+import { Statements, inTransaction } from '#database';
 import type { Basic4Field, Basic4Fingerprints } from '#ingestion';
 import { datasetRisk, type ClassSizeCount, type DatasetRisk } from '../domain/dataset-risk.js';
 import {
@@ -409,25 +409,16 @@ export class ExposureQueries {
    * Subjects by the smallest class any of their records falls in: every record joined to its class. Hash joins
    * are forced: right after a bulk load, without statistics, the planner picks a nested loop that runs for minutes.
    */
-  private async smallestClasses(level: number): Promise<{ rows: { bucket: string; count: string }[] }> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+  private smallestClasses(level: number): Promise<{ rows: { bucket: string; count: string }[] }> {
+    return inTransaction(this.pool, async (client) => {
       await client.query('SET LOCAL enable_nestloop = off');
-      const result = await client.query<{ bucket: string; count: string }>(
+      return client.query<{ bucket: string; count: string }>(
         `SELECT ${bucketCase('smallest')} AS bucket, count(*) AS count FROM (
            SELECT r.subject_id, min(c.size) AS smallest FROM exposure.records r JOIN exposure.datasets d ON d.id = r.dataset_id
              JOIN exposure.classes c ON c.fields = d.fields AND c.level = $1 AND c.dataset_id = r.dataset_id AND c.key = r.own_keys[$1 + 1]
             GROUP BY r.subject_id) s GROUP BY 1`,
         [level],
       );
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 }
