@@ -298,6 +298,11 @@ export class ExposureQueries {
    * In one statement: every dataset's class of the keys wanted; the candidates of the Fellegi–Sunter
    * comparison (records sharing a name or the birth date with one of the subject's: Splink's blocking rules);
    * the term frequencies of the subject's values; and per field the totals that give u.
+   *
+   * Every array goes in as `(SELECT $n)`, out of the planner's sight. Seeing the arrays, it estimated each
+   * execution from their lengths, found that cheaper than the one plan for any length, and so planned every
+   * execution anew: planning took as long as running (0.35 ms). Blind to them, it plans once per connection;
+   * the plan is the same index lookups either way.
    */
   private async matchFacts(wanted: { fields: number; level: number; key: string }[], values: Record<Basic4Field, string | null>[]): Promise<MatchFacts> {
     const blocking = (field: Basic4Field) => [...new Set(values.map((v) => v[field]).filter((v): v is string => v !== null))];
@@ -305,12 +310,13 @@ export class ExposureQueries {
       ...this.statements.of(`SELECT json_build_object(
          'classes', (SELECT coalesce(json_agg(c), '[]') FROM (
             SELECT c.fields, c.level, c.key, c.dataset_id, c.size FROM exposure.classes c
-              JOIN unnest($1::smallint[], $2::smallint[], $3::uuid[]) AS k(fields, level, key) USING (fields, level, key)) c),
+              JOIN unnest((SELECT $1::smallint[]), (SELECT $2::smallint[]), (SELECT $3::uuid[])) AS k(fields, level, key) USING (fields, level, key)) c),
          'candidates', (SELECT coalesce(json_agg(r), '[]') FROM (
             SELECT dataset_id, name_kanji, name_kana, birth_date, sex, address FROM exposure.records
-             WHERE name_kanji = ANY($4) OR name_kana = ANY($5) OR birth_date = ANY($6)) r),
+             WHERE name_kanji = ANY((SELECT $4::text[])::text[]) OR name_kana = ANY((SELECT $5::text[])::text[])
+                OR birth_date = ANY((SELECT $6::text[])::text[])) r),
          'terms', (SELECT coalesce(json_agg(t), '[]') FROM (
-            SELECT t.field, t.value, t.records FROM exposure.term_frequencies t JOIN unnest($7::text[], $8::text[]) AS k(field, value) USING (field, value)) t),
+            SELECT t.field, t.value, t.records FROM exposure.term_frequencies t JOIN unnest((SELECT $7::text[]), (SELECT $8::text[])) AS k(field, value) USING (field, value)) t),
          'totals', (SELECT coalesce(json_agg(f), '[]') FROM (SELECT field, records, sum_squares FROM exposure.field_frequencies) f)) AS facts`),
       values: [
         wanted.map((w) => w.fields), wanted.map((w) => w.level), wanted.map((w) => w.key),
