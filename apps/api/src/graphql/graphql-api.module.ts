@@ -6,7 +6,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger, Module } from '@nestjs/common';
 import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import { GraphQLModule } from '@nestjs/graphql';
-import { GraphQLError, getVariableValues, validate } from 'graphql';
+import { GraphQLError, getVariableValues } from 'graphql';
 import type { Request } from 'express';
 import { AccessHistoryQueries } from '#access-history';
 import { DATABASE, Statements, type Database } from '#database';
@@ -19,7 +19,7 @@ import { AuditTrail } from './audit-trail.js';
 import { contextFrom } from './graphql-context.js';
 import { formatError } from './graphql-errors.js';
 import { offlineIdeLandingPage } from './ide.js';
-import { complexityLimitRule, depthLimitRule } from './limits.js';
+import { QueryLimits } from './limits.js';
 import { RegistryLookup } from './registry-lookup.js';
 import { AccessHistoryResolver, SubjectResolver } from './resolvers/access-history.resolver.js';
 import { ExposureResolver } from './resolvers/exposure.resolver.js';
@@ -51,43 +51,46 @@ const logger = new Logger('GraphQL');
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       inject: [CommandBus, TokenService],
-      useFactory: (bus: CommandBus, tokens: TokenService) => ({
-        typePaths: [join(schemaFolder(), '*.graphql')],
-        path: '/graphql',
-        playground: false,
-        introspection: true,
-        includeStacktraceInErrorResponses: false,
-        context: ({ req }: { req: Request }) => contextFrom(req, tokens),
-        resolvers: { DateTime: DateTimeScalar, BigInt: BigIntScalar, JSON: JSONScalar, Mutation: mutationResolvers(bus) },
-        plugins: [
-          offlineIdeLandingPage(),
-          // No answer here may be cached by anyone (each auditor query is itself recorded), and Apollo's
-          // default cache-control plugin would otherwise wrap every field's resolver to collect hints.
-          ApolloServerPluginCacheControlDisabled(),
-          {
-            // Limits run once the operation is known: complexity needs the request's variables, and errors
-            // raised here keep their own code (Apollo recodes validation-rule errors).
-            async requestDidStart() {
-              return {
-                async didResolveOperation({ request, document, schema, operation }) {
-                  // The IDE's schema introspection reads no data and nests deeper than any data query can here.
-                  if (operation?.selectionSet.selections.every((s) => s.kind === 'Field' && s.name.value.startsWith('__'))) return;
-                  // Variables are checked here, before the limits read them: a bad one is the client's error, named.
-                  const coerced = getVariableValues(schema, operation?.variableDefinitions ?? [], request.variables ?? {});
-                  if (coerced.errors) {
-                    const [{ message }] = coerced.errors as [GraphQLError];
-                    const field = `variables.${/Variable "\$(\w+)"/.exec(message)?.[1] ?? ''}`;
-                    throw new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field, reason: message } });
-                  }
-                  const [error] = validate(schema, document, [depthLimitRule, complexityLimitRule(coerced.coerced)]);
-                  if (error) throw error;
-                },
-              };
+      useFactory: (bus: CommandBus, tokens: TokenService): ApolloDriverConfig => {
+        const limits = new QueryLimits();
+        return {
+          typePaths: [join(schemaFolder(), '*.graphql')],
+          path: '/graphql',
+          playground: false,
+          introspection: true,
+          includeStacktraceInErrorResponses: false,
+          context: ({ req }: { req: Request }) => contextFrom(req, tokens),
+          resolvers: { DateTime: DateTimeScalar, BigInt: BigIntScalar, JSON: JSONScalar, Mutation: mutationResolvers(bus) },
+          plugins: [
+            offlineIdeLandingPage(),
+            // No answer here may be cached by anyone (each auditor query is itself recorded), and Apollo's
+            // default cache-control plugin would otherwise wrap every field's resolver to collect hints.
+            ApolloServerPluginCacheControlDisabled(),
+            {
+              // Limits run once the operation is known: complexity needs the request's variables, and errors
+              // raised here keep their own code (Apollo recodes validation-rule errors).
+              async requestDidStart() {
+                return {
+                  async didResolveOperation({ request, document, schema, operation }) {
+                    // The IDE's schema introspection reads no data and nests deeper than any data query can here.
+                    if (operation?.selectionSet.selections.every((s) => s.kind === 'Field' && s.name.value.startsWith('__'))) return;
+                    // Variables are checked here, before the limits read them: a bad one is the client's error, named.
+                    const coerced = getVariableValues(schema, operation?.variableDefinitions ?? [], request.variables ?? {});
+                    if (coerced.errors) {
+                      const [{ message }] = coerced.errors as [GraphQLError];
+                      const field = `variables.${/Variable "\$(\w+)"/.exec(message)?.[1] ?? ''}`;
+                      throw new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field, reason: message } });
+                    }
+                    const error = limits.check(schema, document, coerced.coerced);
+                    if (error) throw error;
+                  },
+                };
+              },
             },
-          },
-        ],
-        formatError: (formatted, error) => formatError(formatted, error, (e) => logger.error(e instanceof Error ? (e.stack ?? e.message) : String(e))),
-      }),
+          ],
+          formatError: (formatted, error) => formatError(formatted, error, (e) => logger.error(e instanceof Error ? (e.stack ?? e.message) : String(e))),
+        };
+      },
     }),
   ],
   providers: [
