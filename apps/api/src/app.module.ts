@@ -7,26 +7,32 @@ import { IngestionModule } from '#ingestion';
 import { FINGERPRINTER, Fingerprinter } from '#privacy';
 import { TokenService } from './auth/token.service.js';
 import { GraphQLApiModule } from './graphql/graphql-api.module.js';
+import { InFlightOperations } from './graphql/in-flight-operations.js';
 import { HealthController } from './health/health.controller.js';
 import { JournalModule } from './journal.module.js';
 import { MetricsModule } from './metrics/metrics.js';
 import { ProjectionsModule, RUN_PROJECTOR } from './projections.module.js';
 
-/** Closes the store's LISTEN connection and the database when the app stops. */
+/** How long a stopping app waits for operations still running (their clients gone) before it closes the database. */
+const OPERATIONS_GRACE_MS = 10_000;
+
+/** Closes the store's LISTEN connection and the database when the app stops, once no operation still needs them. */
 @Injectable()
 class Shutdown implements OnApplicationShutdown {
   constructor(
     @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
     @Inject(DATABASE) private readonly database: Database,
+    private readonly operations: InFlightOperations,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
+    await this.operations.settled(OPERATIONS_GRACE_MS);
     await this.store.close();
     await this.database.close();
   }
 }
 
-/** The adapters every module may inject: the database, the event store, the fingerprinter, the token service. */
+/** What every module may inject: the database, the event store, the fingerprinter, the token service, the operations in flight. */
 @Global()
 @Module({})
 class InfrastructureModule {
@@ -37,6 +43,7 @@ class InfrastructureModule {
       { provide: EVENT_STORE, useFactory: () => new PostgresEventStore(database) },
       { provide: FINGERPRINTER, useValue: new Fingerprinter(fingerprintKey) },
       { provide: TokenService, useValue: new TokenService(fingerprintKey) },
+      { provide: InFlightOperations, useValue: new InFlightOperations() },
     ];
     return { module: InfrastructureModule, providers: [...providers, Shutdown], exports: providers.map((p) => p.provide) };
   }

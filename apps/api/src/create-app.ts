@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConsoleLogger, type INestApplication } from '@nestjs/common';
+import { ConsoleLogger, type INestApplication, type LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { getDistDirectory } from 'altair-static';
 import express from 'express';
@@ -11,7 +11,7 @@ import { openRuntime, type Runtime } from './runtime.js';
  * Builds the app over a runtime (database and fingerprint key), by default the one the environment
  * describes: `DATABASE_URL` or the embedded PGlite.
  */
-export async function createApp(runtime?: Runtime, options: { logger?: false } = {}): Promise<INestApplication> {
+export async function createApp(runtime?: Runtime, options: { logger?: LoggerService | false } = {}): Promise<INestApplication> {
   const { database, fingerprintKey } = runtime ?? (await openRuntime());
   // HIMOTOKI_PROJECTOR=off: this server only serves, and `himotoki project` follows the log elsewhere.
   const runProjector = process.env.HIMOTOKI_PROJECTOR !== 'off';

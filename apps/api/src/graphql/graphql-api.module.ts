@@ -18,6 +18,7 @@ import { ProjectionsModule } from '../projections.module.js';
 import { AuditTrail } from './audit-trail.js';
 import { contextFrom } from './graphql-context.js';
 import { formatError } from './graphql-errors.js';
+import { InFlightOperations } from './in-flight-operations.js';
 import { offlineIdeLandingPage } from './ide.js';
 import { QueryLimits } from './limits.js';
 import { RegistryLookup } from './registry-lookup.js';
@@ -50,8 +51,8 @@ const logger = new Logger('GraphQL');
     ProjectionsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [CommandBus, TokenService],
-      useFactory: (bus: CommandBus, tokens: TokenService): ApolloDriverConfig => {
+      inject: [CommandBus, TokenService, InFlightOperations],
+      useFactory: (bus: CommandBus, tokens: TokenService, operations: InFlightOperations): ApolloDriverConfig => {
         const limits = new QueryLimits();
         return {
           typePaths: [join(schemaFolder(), '*.graphql')],
@@ -62,6 +63,7 @@ const logger = new Logger('GraphQL');
           context: ({ req }: { req: Request }) => contextFrom(req, tokens),
           resolvers: { DateTime: DateTimeScalar, BigInt: BigIntScalar, JSON: JSONScalar, Mutation: mutationResolvers(bus) },
           plugins: [
+            operations.plugin,
             offlineIdeLandingPage(),
             // No answer here may be cached by anyone (each auditor query is itself recorded), and Apollo's
             // default cache-control plugin would otherwise wrap every field's resolver to collect hints.
