@@ -1,4 +1,4 @@
-import { Global, Inject, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { DATABASE, type Database } from '#database';
 import { EVENT_STORE } from '#event-store';
@@ -26,7 +26,9 @@ class Shutdown implements OnApplicationShutdown {
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
-    await this.operations.settled(OPERATIONS_GRACE_MS);
+    if (!(await this.operations.settled(OPERATIONS_GRACE_MS))) {
+      new Logger('Shutdown').warn(`operations still running after ${OPERATIONS_GRACE_MS / 1000} s: closing the database under them`);
+    }
     await this.store.close();
     await this.database.close();
   }

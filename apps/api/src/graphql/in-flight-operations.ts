@@ -21,12 +21,14 @@ export class InFlightOperations {
   async settled(timeoutMs: number): Promise<boolean> {
     if (this.running === 0) return true;
     let timer: NodeJS.Timeout | undefined;
-    const settled = new Promise<boolean>((resolve) => this.waiting.push(() => resolve(true)));
+    let wake!: () => void;
+    const settled = new Promise<boolean>((resolve) => this.waiting.push((wake = () => resolve(true))));
     const timedOut = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
     try {
       return await Promise.race([settled, timedOut]);
     } finally {
       clearTimeout(timer);
+      this.waiting = this.waiting.filter((waiting) => waiting !== wake);
     }
   }
 
