@@ -13,18 +13,12 @@ import { EVENTS_PER_SUBJECT, eventLogSize } from '#synthetic-population';
 import { DATABASE_SCHEMA } from '../apps/api/src/database-schema.js';
 import { PROJECTIONS } from '../apps/api/src/projections.module.js';
 import { freshDatabase, machine } from './bench-support.js';
-import { loadSubjects, measure, projectorPlacement, startServer, tokens } from './graphql-server.js';
+import { QUERIES, loadSubjects, measure, projectorPlacement, startServer, tokens } from './graphql-server.js';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const SUBJECTS = Math.ceil(EVENTS / EVENTS_PER_SUBJECT);
 const CONNECTIONS = 16;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
-const EXPOSURE = `query ($s: ID!) { exposure(subjectId: $s) {
-  uniquelyMatchableDatasets lowestUniqueLevel
-  records { recordId dataset { id name } classSizes { level classSize } uniquelyMatchableIn { dataset { id } lowestLevel fields } }
-  bestMatch { from { id } to { id } probability agreeingFields }
-  linkage { hygiene { liveTies overdueTies myNumberTiesAcrossOrganizations identifiersPastLifetime } components { datasetCount domains } }
-  explanations { topic ja en } } }`;
 
 async function main(): Promise<void> {
   const target = await freshDatabase('himotoki_bench_exposure');
@@ -36,7 +30,7 @@ async function main(): Promise<void> {
   let latency;
   try {
     console.log(`loaded and projected ${events.toLocaleString('en')} events for ${SUBJECTS.toLocaleString('en')} subjects in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-    latency = await measure(server.base, auditor, EXPOSURE, SUBJECTS, CONNECTIONS, SECONDS);
+    latency = await measure(server.base, auditor, QUERIES.exposure, SUBJECTS, CONNECTIONS, SECONDS);
     console.log(`exposure as auditor: ${latency.requests} requests, p50 ${latency.p50_ms} ms, p95 ${latency.p95_ms} ms, p99 ${latency.p99_ms} ms, ${latency.rps} req/s, non-200 ${latency.non200}`);
   } finally {
     await server.stop();

@@ -40,16 +40,39 @@ export const projectorPlacement = (): ProjectorPlacement => (process.env.BENCH_P
 
 const CLI = join(process.cwd(), 'dist/apps/cli/src/main.js');
 
+/** The queries the HTTP benchmarks send, each about one subject (`$s`). */
+export const QUERIES = {
+  accessHistory: `query ($s: ID!) { accessHistory(subjectId: $s, first: 50) { totalCount edges { cursor node { id kind occurredAt organization { id name } staffCode counterparty { id } items purpose legalBasis outcome } } pageInfo { hasNextPage endCursor } } }`,
+  whoAccessed: `query ($s: ID!) { whoAccessed(subjectId: $s, item: "INCOME") { organization { id name } staffCode occurredAt kind purpose outcome } }`,
+  exposure: `query ($s: ID!) { exposure(subjectId: $s) {
+  uniquelyMatchableDatasets lowestUniqueLevel
+  records { recordId dataset { id name } classSizes { level classSize } uniquelyMatchableIn { dataset { id } lowestLevel fields } }
+  bestMatch { from { id } to { id } probability agreeingFields }
+  linkage { hygiene { liveTies overdueTies myNumberTiesAcrossOrganizations identifiersPastLifetime } components { datasetCount domains } }
+  explanations { topic ja en } } }`,
+} as const;
+
 /** `himotoki serve` over the database; resolves once every projection and the journal have caught up with the log. */
 export async function startServer(url: string, auditorToken: string, placement = projectorPlacement()): Promise<BenchServer> {
-  const port = 3900 + (process.pid % 90);
-  const env = { ...process.env, DATABASE_URL: url, HIMOTOKI_SECRET: SECRET, PORT: String(port), NODE_ENV: 'production' };
-  // BENCH_PROFILE=DIR writes a CPU profile of the server process there.
+  const { bases, stop } = await startServers(url, auditorToken, [CLI], placement);
+  return { base: bases[0]!, stop };
+}
+
+/**
+ * One `himotoki serve` per CLI script given (builds of different code, say) over the same database, each on a
+ * port of its own, with one projector (in a `himotoki project` process of this build, or in the one server);
+ * resolves once every projection and the journal have caught up with the log.
+ */
+export async function startServers(url: string, auditorToken: string, clis: readonly string[], placement = projectorPlacement()): Promise<{ bases: string[]; stop(): Promise<void> }> {
+  if (placement === 'in-server' && clis.length > 1) throw new Error('servers side by side share one projector in its own process');
+  const env = { ...process.env, DATABASE_URL: url, HIMOTOKI_SECRET: SECRET, NODE_ENV: 'production' };
+  // BENCH_PROFILE=DIR writes a CPU profile of each server process there.
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
   const serverEnv = { ...env, HIMOTOKI_POOL_SIZE: '16', ...(placement === 'own-process' ? { HIMOTOKI_PROJECTOR: 'off' } : {}) };
-  const processes: ChildProcess[] = [spawn(process.execPath, [...profile, CLI, 'serve'], { env: serverEnv, stdio: ['ignore', 'ignore', 'inherit'] })];
+  const ports = clis.map((_, i) => 3900 + ((process.pid + i) % 90));
+  const processes: ChildProcess[] = clis.map((cli, i) => spawn(process.execPath, [...profile, cli, 'serve'], { env: { ...serverEnv, PORT: String(ports[i]) }, stdio: ['ignore', 'ignore', 'inherit'] }));
   if (placement === 'own-process') processes.push(spawn(process.execPath, [CLI, 'project'], { env: { ...env, HIMOTOKI_POOL_SIZE: '8' }, stdio: ['ignore', 'ignore', 'inherit'] }));
-  const base = `http://127.0.0.1:${port}`;
+  const bases = ports.map((port) => `http://127.0.0.1:${port}`);
   const stop = async () => {
     await Promise.all(
       processes.map(async (child) => {
@@ -64,25 +87,26 @@ export async function startServer(url: string, auditorToken: string, placement =
   const events = Number((await counter.query<{ n: string }>('SELECT count(*) AS n FROM event_store.events')).rows[0]!.n);
   await counter.end();
   try {
-    for (;;) {
-      const response = await fetch(`${base}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${auditorToken}` },
-        body: JSON.stringify({ query: '{ projections { lagEvents } journal { sealedSize } }' }),
-      }).catch(() => undefined);
-      const body = (await response?.json().catch(() => undefined)) as { data?: { projections: { lagEvents: number }[]; journal: { sealedSize: string } } } | undefined;
-      // Caught up: every read model, and the journal sealed over the whole log (as a server in service would be).
-      if (body?.data?.projections.every((p) => p.lagEvents === 0) && Number(body.data.journal.sealedSize) >= events) {
-        // As after any bulk load: vacuumed and analyzed now, rather than by autovacuum during the measurement
-        // (it takes a core for a minute or more after a million inserts).
-        const maintenance = new pg.Client({ connectionString: url });
-        await maintenance.connect();
-        await maintenance.query('VACUUM ANALYZE');
-        await maintenance.end();
-        return { base, stop };
+    for (const base of bases) {
+      for (;;) {
+        const response = await fetch(`${base}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${auditorToken}` },
+          body: JSON.stringify({ query: '{ projections { lagEvents } journal { sealedSize } }' }),
+        }).catch(() => undefined);
+        const body = (await response?.json().catch(() => undefined)) as { data?: { projections: { lagEvents: number }[]; journal: { sealedSize: string } } } | undefined;
+        // Caught up: every read model, and the journal sealed over the whole log (as a server in service would be).
+        if (body?.data?.projections.every((p) => p.lagEvents === 0) && Number(body.data.journal.sealedSize) >= events) break;
+        await new Promise((resolve) => setTimeout(resolve, 500));
       }
-      await new Promise((resolve) => setTimeout(resolve, 500));
     }
+    // As after any bulk load: vacuumed and analyzed now, rather than by autovacuum during the measurement
+    // (it takes a core for a minute or more after a million inserts).
+    const maintenance = new pg.Client({ connectionString: url });
+    await maintenance.connect();
+    await maintenance.query('VACUUM ANALYZE');
+    await maintenance.end();
+    return { bases, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -1,0 +1,90 @@
+/**
+ * npm run bench:compare — the code of a git revision (BENCH_BASELINE, default HEAD) against the working tree's
+ * build, over HTTP, in paired rounds: both servers run side by side over one database (the fast synthetic log,
+ * BENCH_SUBJECTS subjects, 90,910 by default: 1,000,116 events), with one projector beside them, and the query
+ * (BENCH_QUERY: accessHistory, whoAccessed or exposure; as an auditor) is sent to each in turn for BENCH_SECONDS
+ * (6) from 16 connections, BENCH_ROUNDS (6) rounds, the order alternating. On a machine whose speed drifts by
+ * ±20% within minutes, the figures of two whole runs say little; rounds taken side by side do. Last line: one
+ * JSON object, with each side's rounds and medians.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eventLogSize } from '#synthetic-population';
+import { freshDatabase, machine, median } from './bench-support.js';
+import { QUERIES, loadSubjects, measure, startServers, tokens, type Latency } from './graphql-server.js';
+
+const BASELINE = process.env.BENCH_BASELINE ?? 'HEAD';
+const QUERY = (process.env.BENCH_QUERY ?? 'accessHistory') as keyof typeof QUERIES;
+const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? 90_910);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
+const CONNECTIONS = 16;
+
+/** The revision checked out beside this one and built there; removed again by the returned cleanup. */
+function buildBaseline(revision: string): { cli: string; commit: string; remove(): void } {
+  const commit = execFileSync('git', ['rev-parse', '--verify', `${revision}^{commit}`], { encoding: 'utf8' }).trim();
+  const folder = mkdtempSync(join(tmpdir(), 'himotoki-baseline-'));
+  execFileSync('git', ['worktree', 'add', '--detach', folder, commit], { stdio: 'ignore' });
+  const remove = () => execFileSync('git', ['worktree', 'remove', '--force', folder], { stdio: 'ignore' });
+  try {
+    // The same dependencies: a revision whose lock file differs is compared with this tree's packages.
+    symlinkSync(join(process.cwd(), 'node_modules'), join(folder, 'node_modules'));
+    execFileSync(process.execPath, [join(process.cwd(), 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: folder, stdio: 'inherit' });
+  } catch (error) {
+    remove();
+    throw error;
+  }
+  return { cli: join(folder, 'dist/apps/cli/src/main.js'), commit, remove };
+}
+
+const summary = (rounds: Latency[]) => ({
+  rounds,
+  median: { rps: median(rounds.map((r) => r.rps)), p50_ms: median(rounds.map((r) => r.p50_ms)), p95_ms: median(rounds.map((r) => r.p95_ms)), p99_ms: median(rounds.map((r) => r.p99_ms)) },
+});
+
+async function main(): Promise<void> {
+  if (!(QUERY in QUERIES)) throw new Error(`BENCH_QUERY must be one of ${Object.keys(QUERIES).join(', ')}`);
+  const baseline = buildBaseline(BASELINE);
+  const target = await freshDatabase('himotoki_bench_compare');
+  try {
+    await loadSubjects(target.url, SUBJECTS);
+    const auditor = await tokens.mint({ role: 'AUDITOR', id: 'bench-auditor', organizationId: 'ppc' });
+    const sides = [
+      { name: `baseline ${baseline.commit.slice(0, 7)}`, cli: baseline.cli, rounds: [] as Latency[] },
+      { name: 'working tree', cli: join(process.cwd(), 'dist/apps/cli/src/main.js'), rounds: [] as Latency[] },
+    ];
+    const servers = await startServers(target.url, auditor, sides.map((s) => s.cli), 'own-process');
+    try {
+      for (let round = 0; round < ROUNDS; round++) {
+        const order = round % 2 === 0 ? [0, 1] : [1, 0];
+        for (const i of order) {
+          const figure = await measure(servers.bases[i]!, auditor, QUERIES[QUERY], SUBJECTS, CONNECTIONS, SECONDS);
+          sides[i]!.rounds.push(figure);
+          console.log(`round ${round + 1}, ${sides[i]!.name}: p50 ${figure.p50_ms} ms, p95 ${figure.p95_ms} ms, ${figure.rps} req/s`);
+        }
+      }
+    } finally {
+      await servers.stop();
+    }
+    const [before, after] = sides.map((s) => summary(s.rounds));
+    console.log(`medians: ${QUERY} p95 ${before!.median.p95_ms} → ${after!.median.p95_ms} ms, ${before!.median.rps} → ${after!.median.rps} requests/s`);
+    console.log(
+      JSON.stringify({
+        compare: { query: QUERY, baseline: { commit: baseline.commit, ...before }, workingTree: after },
+        events: eventLogSize(SUBJECTS),
+        subjects: SUBJECTS,
+        connections: CONNECTIONS,
+        rounds: ROUNDS,
+        seconds: SECONDS,
+        machine: machine(),
+      }),
+    );
+  } finally {
+    await target.drop();
+    baseline.remove();
+  }
+}
+
+await main();
