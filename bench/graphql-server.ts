@@ -12,7 +12,8 @@ import { subjectAppends, subjectIdOf, worldAppend } from '#synthetic-population'
 import { TokenService } from '../apps/api/src/auth/token.service.js';
 import { DATABASE_SCHEMA } from '../apps/api/src/database-schema.js';
 
-const SECRET = 'bench-secret-bench-secret-bench-secret';
+/** The platform secret of the benchmarks' servers, and tokens signed with it. */
+export const SECRET = 'bench-secret-bench-secret-bench-secret';
 export const tokens = new TokenService(Buffer.from(SECRET, 'utf8'));
 
 export async function loadSubjects(url: string, subjects: number): Promise<void> {
@@ -87,19 +88,8 @@ export async function startServers(url: string, auditorToken: string, clis: read
   const events = Number((await counter.query<{ n: string }>('SELECT count(*) AS n FROM event_store.events')).rows[0]!.n);
   await counter.end();
   try {
-    for (const base of bases) {
-      for (;;) {
-        const response = await fetch(`${base}/graphql`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${auditorToken}` },
-          body: JSON.stringify({ query: '{ projections { lagEvents } journal { sealedSize } }' }),
-        }).catch(() => undefined);
-        const body = (await response?.json().catch(() => undefined)) as { data?: { projections: { lagEvents: number }[]; journal: { sealedSize: string } } } | undefined;
-        // Caught up: every read model, and the journal sealed over the whole log (as a server in service would be).
-        if (body?.data?.projections.every((p) => p.lagEvents === 0) && Number(body.data.journal.sealedSize) >= events) break;
-        await new Promise((resolve) => setTimeout(resolve, 500));
-      }
-    }
+    // Caught up: every read model, and the journal sealed over the whole log (as a server in service would be).
+    for (const base of bases) await caughtUp(base, auditorToken, events);
     // As after any bulk load: vacuumed and analyzed now, rather than by autovacuum during the measurement
     // (it takes a core for a minute or more after a million inserts).
     const maintenance = new pg.Client({ connectionString: url });
@@ -110,6 +100,20 @@ export async function startServers(url: string, auditorToken: string, clis: read
   } catch (error) {
     await stop();
     throw error;
+  }
+}
+
+/** Resolves once every projection of the server at `base` has caught up with the log, and its journal has sealed at least `sealed` events. */
+export async function caughtUp(base: string, auditorToken: string, sealed = 0): Promise<void> {
+  for (;;) {
+    const response = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${auditorToken}` },
+      body: JSON.stringify({ query: '{ projections { lagEvents } journal { sealedSize } }' }),
+    }).catch(() => undefined);
+    const body = (await response?.json().catch(() => undefined)) as { data?: { projections: { lagEvents: number }[]; journal: { sealedSize: string } } } | undefined;
+    if (body?.data?.projections.every((p) => p.lagEvents === 0) && Number(body.data.journal.sealedSize) >= sealed) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
 

@@ -13,12 +13,11 @@ import type { EventToAppend } from '#event-store';
 import { PostgresEventStore } from '#event-store-postgres';
 import { derivedUuid, domainEvent, type DomainEvent } from '#ingestion';
 import { EVENTS_PER_SUBJECT, subjectAppends } from '#synthetic-population';
-import { TokenService } from '../apps/api/src/auth/token.service.js';
 import { DATABASE_SCHEMA } from '../apps/api/src/database-schema.js';
 import { freshDatabase, machine, median } from './bench-support.js';
+import { SECRET, caughtUp, tokens } from './graphql-server.js';
 
 const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? 90_910);
-const SECRET = 'bench-secret-bench-secret-bench-secret';
 const PORT = 3900 + (process.pid % 90);
 const CLI = join(process.cwd(), 'dist/apps/cli/src/main.js');
 /** The first quarter of FY2024 (Japan time); the bench log spans 2021-01 to 2024-11. */
@@ -73,19 +72,6 @@ async function graphql(base: string, token: string): Promise<{ ms: number; body:
   return { ms: performance.now() - started, body };
 }
 
-async function caughtUp(base: string, token: string): Promise<void> {
-  for (;;) {
-    const response = await fetch(`${base}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: '{ projections { lagEvents state } }' }),
-    }).catch(() => undefined);
-    const body = (await response?.json().catch(() => undefined)) as { data?: { projections: { lagEvents: number }[] } } | undefined;
-    if (body?.data?.projections.every((p) => p.lagEvents === 0)) return;
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
-}
-
 async function main(): Promise<void> {
   const target = await freshDatabase('himotoki_bench_report');
   const dir = await mkdtemp(join(tmpdir(), 'himotoki-bench-report-'));
@@ -94,7 +80,7 @@ async function main(): Promise<void> {
   const env = { ...process.env, DATABASE_URL: target.url, HIMOTOKI_SECRET: SECRET, PORT: String(PORT), NODE_ENV: 'production' };
   const server = spawn(process.execPath, [CLI, 'serve'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const base = `http://127.0.0.1:${PORT}`;
-  const auditor = await new TokenService(Buffer.from(SECRET, 'utf8')).mint({ role: 'AUDITOR', id: 'bench-auditor', organizationId: 'ppc' });
+  const auditor = await tokens.mint({ role: 'AUDITOR', id: 'bench-auditor', organizationId: 'ppc' });
   try {
     await caughtUp(base, auditor);
     const events = SUBJECTS * EVENTS_PER_SUBJECT + registry().length;

@@ -6,4 +6,4 @@ export { databaseUrl, runAdminStatement } from './server-admin.js';
 /** Injection token of the open Database. */
 export const DATABASE = Symbol('Database');
 export { Statements, type Statement } from './statements.js';
-export { inTransaction } from './transaction.js';
+export { ASYNCHRONOUS_COMMIT, inTransaction } from './transaction.js';

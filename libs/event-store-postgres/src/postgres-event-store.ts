@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { Statements, type Backend } from '#database';
+import { Statements, inTransaction, type Backend } from '#database';
 import {
   EventIdConflictError,
   InvalidAppendError,
@@ -99,26 +99,21 @@ export class PostgresEventStore implements EventStore {
     });
     if (new Set(valid.map((a) => a.streamId)).size !== valid.length) throw new InvalidAppendError('appends', 'names a stream twice');
     if (valid.length === 1) return [await this.append(valid[0]!.streamId, valid[0]!.events, valid[0]!.expected)];
-    const client = await this.connection.pool.connect();
-    try {
-      await client.query('BEGIN');
+    const results = await inTransaction(this.connection.pool, async (client) => {
       const { rows } = await client.query<AppendRow & { stream_index: number }>('SELECT * FROM event_store.append_to_streams($1::jsonb)', [
         JSON.stringify(valid.map(({ streamId, events, expected }) => ({ streamId, expected: expectedText(expected), events: eventsPayload(events) }))),
       ]);
-      const results = rows.map((row) => toAppendResult(row, valid[row.stream_index]!.streamId, valid[row.stream_index]!.expected));
+      const outcomes = rows.map((row) => toAppendResult(row, valid[row.stream_index]!.streamId, valid[row.stream_index]!.expected));
       // A retry of a multi-stream append finds all of it stored; part of it stored means the ids were reused.
-      if (results.some((r) => r.written) && results.some((r) => !r.written)) {
-        throw new EventIdConflictError(valid[results.findIndex((r) => !r.written)]!.events[0]!.id, 'by another append: retry the original append whole');
+      if (outcomes.some((r) => r.written) && outcomes.some((r) => !r.written)) {
+        throw new EventIdConflictError(valid[outcomes.findIndex((r) => !r.written)]!.events[0]!.id, 'by another append: retry the original append whole');
       }
-      await client.query('COMMIT');
-      if (results.some((r) => r.written)) this.signal.notify();
-      return results;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      return outcomes;
+    }).catch((error: unknown) => {
       throw isStoredIdViolation(error) ? storedIdConflict(error) : error;
-    } finally {
-      client.release();
-    }
+    });
+    if (results.some((r) => r.written)) this.signal.notify();
+    return results;
   }
 
   private async append(streamId: string, events: EventToAppend[], expected: ExpectedRevision, retried = false): Promise<AppendResult> {

@@ -169,4 +169,3 @@ async function swapIfCaughtUp(pool: pg.Pool, projection: Projection, staging: st
     return true;
   });
 }
-

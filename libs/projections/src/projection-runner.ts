@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
-import { inTransaction } from '#database';
+import { ASYNCHRONOUS_COMMIT, inTransaction } from '#database';
 import type { Checkpoint, EventStore, StoredEvent } from '#event-store';
 import { advanceCheckpoint, lockCheckpoint, parkCheckpoint, sameCheckpoint } from './checkpoint-store.js';
 import type { Projection } from './projection.js';
@@ -158,29 +158,25 @@ export class ProjectionRunner {
    * the events are tried one by one, so the projection is parked exactly on the event it cannot apply.
    */
   async applyBatch(projection: Projection, schema: string, from: Checkpoint, events: StoredEvent[], checkpointName = projection.name, passedOver = 0): Promise<BatchOutcome> {
-    const client = await this.pool.connect();
-    let failure: Error;
     try {
       // A read model is rebuilt from the log, and its rows and checkpoint commit together: a crash can lose
       // only the last batches whole, which are applied again. So no commit waits for its WAL flush.
-      await client.query('BEGIN; SET LOCAL synchronous_commit = off');
-      const checkpoint = await lockCheckpoint(client, checkpointName);
-      const outcome: BatchOutcome | undefined = checkpoint.state === 'parked' ? 'parked' : sameCheckpoint(checkpoint, from) ? undefined : 'moved';
-      if (outcome) {
-        await client.query('ROLLBACK');
-        return outcome;
-      }
-      await projection.apply(events, client, schema);
-      await advanceCheckpoint(client, checkpointName, checkpointOf(events.at(-1)!), passedOver + events.length);
-      await client.query('COMMIT');
-      return 'applied';
+      return await inTransaction(
+        this.pool,
+        async (client): Promise<BatchOutcome> => {
+          const checkpoint = await lockCheckpoint(client, checkpointName);
+          // Parked or moved: nothing is written but the checkpoint's lock, which the commit lets go.
+          if (checkpoint.state === 'parked') return 'parked';
+          if (!sameCheckpoint(checkpoint, from)) return 'moved';
+          await projection.apply(events, client, schema);
+          await advanceCheckpoint(client, checkpointName, checkpointOf(events.at(-1)!), passedOver + events.length);
+          return 'applied';
+        },
+        ASYNCHRONOUS_COMMIT,
+      );
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      failure = error as Error;
-    } finally {
-      client.release();
+      return this.recover(projection, schema, from, events, error as Error, checkpointName, passedOver);
     }
-    return this.recover(projection, schema, from, events, failure, checkpointName, passedOver);
   }
 
   private async recover(projection: Projection, schema: string, from: Checkpoint, events: StoredEvent[], error: Error, checkpointName: string, passedOver: number): Promise<BatchOutcome> {
