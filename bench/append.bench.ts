@@ -50,7 +50,10 @@ async function main(): Promise<void> {
   const db = await openDatabase({ url: target.url, poolSize: CLIENTS }, DATABASE_SCHEMA);
   await migrate(db);
   const himotoki = new PostgresEventStore(db);
-  const emmett = getPostgreSQLEventStore(target.url, { connectionOptions: { connectionString: target.url } });
+  // Emmett gets a pool the benchmark owns and ends: its own pool kept connections open after close() (seen with
+  // the conflicts of the shared-stream round), and dropping the database then crashed the run on their error.
+  const emmettPool = new pg.Pool({ connectionString: target.url, max: CLIENTS });
+  const emmett = getPostgreSQLEventStore(target.url, { connectionOptions: { connectionString: target.url, pool: emmettPool } });
   await emmett.schema.migrate();
 
   let emmettRetries = 0;
@@ -119,6 +122,7 @@ async function main(): Promise<void> {
 
   await himotoki.close();
   await emmett.close();
+  await emmettPool.end();
   await db.close();
   await target.drop();
 
