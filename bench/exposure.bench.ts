@@ -3,7 +3,7 @@
  * on the PostgreSQL in DATABASE_URL: p50/p95/p99 over HTTP on loopback of `exposure(subjectId)` for a random
  * subject from 16 concurrent connections, as an auditor (so each query also stores its audit record); then the
  * cost of the linkage and exposure projections in a rebuild (events/s over the whole log). Last line: one
- * JSON object.
+ * JSON object. BENCH_RATES=200,400 adds the latency at those steady loads (requests a second, `measureAtRate`).
  */
 import { migrate, openDatabase } from '#database';
 import { PostgresEventStore } from '#event-store-postgres';
@@ -13,7 +13,7 @@ import { EVENTS_PER_SUBJECT, eventLogSize } from '#synthetic-population';
 import { DATABASE_SCHEMA } from '../apps/api/src/database-schema.js';
 import { PROJECTIONS } from '../apps/api/src/projections.module.js';
 import { freshDatabase, machine } from './bench-support.js';
-import { QUERIES, loadSubjects, measure, projectorPlacement, startServer, tokens } from './graphql-server.js';
+import { QUERIES, benchRates, loadSubjects, measure, measureAtRate, projectorPlacement, startServer, tokens, type Latency } from './graphql-server.js';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const SUBJECTS = Math.ceil(EVENTS / EVENTS_PER_SUBJECT);
@@ -28,10 +28,16 @@ async function main(): Promise<void> {
   const auditor = await tokens.mint({ role: 'AUDITOR', id: 'bench-auditor', organizationId: 'ppc' });
   const server = await startServer(target.url, auditor);
   let latency;
+  const atRates: Latency[] = [];
   try {
     console.log(`loaded and projected ${events.toLocaleString('en')} events for ${SUBJECTS.toLocaleString('en')} subjects in ${((performance.now() - started) / 1000).toFixed(0)} s`);
     latency = await measure(server.base, auditor, QUERIES.exposure, SUBJECTS, CONNECTIONS, SECONDS);
     console.log(`exposure as auditor: ${latency.requests} requests, p50 ${latency.p50_ms} ms, p95 ${latency.p95_ms} ms, p99 ${latency.p99_ms} ms, ${latency.rps} req/s, non-200 ${latency.non200}`);
+    for (const rate of benchRates()) {
+      const figure = await measureAtRate(server.base, auditor, QUERIES.exposure, SUBJECTS, CONNECTIONS, rate, SECONDS);
+      atRates.push(figure);
+      console.log(`exposure as auditor at ${rate} requests/s offered: p50 ${figure.p50_ms} ms, p95 ${figure.p95_ms} ms, p99 ${figure.p99_ms} ms, ${figure.rps} req/s answered, non-200 ${figure.non200}`);
+    }
   } finally {
     await server.stop();
   }
@@ -51,7 +57,7 @@ async function main(): Promise<void> {
   await store.close();
   await db.close();
   await target.drop();
-  console.log(JSON.stringify({ exposure: latency, projector: projectorPlacement(), rebuild, events, subjects: SUBJECTS, connections: CONNECTIONS, seconds: SECONDS, machine: machine() }));
+  console.log(JSON.stringify({ exposure: latency, ...(atRates.length > 0 ? { atRates } : {}), projector: projectorPlacement(), rebuild, events, subjects: SUBJECTS, connections: CONNECTIONS, seconds: SECONDS, machine: machine() }));
 }
 
 await main();

@@ -3,6 +3,7 @@
  * its own process (`himotoki serve`) over it, and latency measured per response from concurrent connections.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -141,6 +142,66 @@ export async function measure(base: string, token: string, query: string, subjec
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]! * 100) / 100;
   return { requests: latencies.length, rps: Math.round(summary.requests.average), p50_ms: pct(50), p95_ms: pct(95), p99_ms: pct(99), non200 };
+}
+
+/** The steady loads (requests a second) of BENCH_RATES=400,800 for `measureAtRate`; none unless asked. */
+export function benchRates(): number[] {
+  const rates = (process.env.BENCH_RATES ?? '').split(',').filter(Boolean).map(Number);
+  if (rates.some((rate) => !(rate > 0 && Number.isFinite(rate)))) throw new Error(`BENCH_RATES: "${process.env.BENCH_RATES}" must be requests a second, comma-separated (400,800)`);
+  return rates;
+}
+
+/**
+ * Latency at a steady offered load: `rate` requests a second, spread evenly, over `connections` kept-alive
+ * connections. Each request is timed from the moment it was due, so one that waits for a free connection counts
+ * its wait: a slow answer cannot hide the requests it held back (no coordinated omission). autocannon's own rate
+ * limit is no use here: it sends each connection's quota for the second in a burst, and so measures bursts.
+ */
+export async function measureAtRate(base: string, token: string, query: string, subjects: number, connections: number, rate: number, seconds: number): Promise<Latency & { offered: number }> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  try {
+    await paced(agent, base, token, query, subjects, rate, WARM_UP_SECONDS);
+    const { latencies, non200, elapsed } = await paced(agent, base, token, query, subjects, rate, seconds);
+    latencies.sort((a, b) => a - b);
+    const pct = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]! * 100) / 100;
+    return { offered: rate, requests: latencies.length, rps: Math.round(latencies.length / elapsed), p50_ms: pct(50), p95_ms: pct(95), p99_ms: pct(99), non200 };
+  } finally {
+    agent.destroy();
+  }
+}
+
+async function paced(agent: http.Agent, base: string, token: string, query: string, subjects: number, rate: number, seconds: number) {
+  const url = new URL('/graphql', base);
+  const total = Math.round(rate * seconds);
+  const latencies: number[] = [];
+  let non200 = 0;
+  const send = (due: number) =>
+    new Promise<void>((resolve, reject) => {
+      const body = JSON.stringify({ query, variables: { s: subjectIdOf(Math.floor(Math.random() * subjects)) } });
+      const request = http.request(
+        { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` } },
+        (response) => {
+          response.resume();
+          response.on('end', () => {
+            latencies.push(performance.now() - due);
+            if (response.statusCode !== 200) non200++;
+            resolve();
+          });
+        },
+      );
+      request.on('error', reject);
+      request.end(body);
+    });
+  const start = performance.now();
+  const sent: Promise<void>[] = [];
+  while (sent.length < total) {
+    // Everything due by now goes out (the agent queues what finds no free connection); then sleep to the next.
+    const now = performance.now();
+    while (sent.length < total && start + (sent.length * 1000) / rate <= now) sent.push(send(start + (sent.length * 1000) / rate));
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, start + (sent.length * 1000) / rate - performance.now())));
+  }
+  await Promise.all(sent);
+  return { latencies, non200, elapsed: (performance.now() - start) / 1000 };
 }
 
 function load(base: string, token: string, query: string, subjects: number, connections: number, seconds: number, onResponse: (status: number, ms: number) => void): Promise<autocannon.Result> {

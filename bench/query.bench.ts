@@ -5,15 +5,18 @@
  * auditor every query also stores its audit event, as in production; an organization's query (no audit
  * record) is measured beside it. The read models and the journal follow the log in a `himotoki project` process
  * beside the server (BENCH_PROJECTOR=in-server: inside it). Latencies are taken per response (p50/p95/p99).
+ * BENCH_RATES=400,800 adds each query's latency at those steady loads (requests a second, `measureAtRate`):
+ * the connections' saturation above is a throughput test as much as a latency one.
  * Last line: one JSON object.
  */
 import { eventLogSize } from '#synthetic-population';
 import { freshDatabase, machine } from './bench-support.js';
-import { QUERIES, loadSubjects, measure, projectorPlacement, startServer, tokens } from './graphql-server.js';
+import { QUERIES, benchRates, loadSubjects, measure, measureAtRate, projectorPlacement, startServer, tokens, type Latency } from './graphql-server.js';
 
 const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? 100_000);
 const CONNECTIONS = 16;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const RATES = benchRates();
 
 async function main(): Promise<void> {
   const target = await freshDatabase('himotoki_bench_query');
@@ -34,7 +37,17 @@ async function main(): Promise<void> {
         console.log(`${name} as ${who}: ${figure.requests} requests, p50 ${figure.p50_ms} ms, p95 ${figure.p95_ms} ms, p99 ${figure.p99_ms} ms, ${figure.rps} req/s, non-200 ${figure.non200}`);
       }
     }
-    console.log(JSON.stringify({ query: results, projector: projectorPlacement(), events, subjects: SUBJECTS, connections: CONNECTIONS, seconds: SECONDS, machine: machine() }));
+    const atRates: Record<string, Latency[]> = {};
+    for (const rate of RATES) {
+      for (const [who, token] of [['auditor', auditor], ['organization', organization]] as const) {
+        for (const name of ['accessHistory', 'whoAccessed'] as const) {
+          const figure = await measureAtRate(server.base, token, QUERIES[name], SUBJECTS, CONNECTIONS, rate, SECONDS);
+          (atRates[`${name}_as_${who}`] ??= []).push(figure);
+          console.log(`${name} as ${who} at ${rate} requests/s offered: p50 ${figure.p50_ms} ms, p95 ${figure.p95_ms} ms, p99 ${figure.p99_ms} ms, ${figure.rps} req/s answered, non-200 ${figure.non200}`);
+        }
+      }
+    }
+    console.log(JSON.stringify({ query: results, ...(RATES.length > 0 ? { atRates } : {}), projector: projectorPlacement(), events, subjects: SUBJECTS, connections: CONNECTIONS, seconds: SECONDS, machine: machine() }));
   } finally {
     await server.stop();
     await target.drop();
