@@ -4,13 +4,15 @@
  * BENCH_SUBJECTS subjects, 90,910 by default: 1,000,116 events), with one projector beside them, and the query
  * (BENCH_QUERY: accessHistory, whoAccessed or exposure; as an auditor) is sent to each in turn for BENCH_SECONDS
  * (6) from 16 connections, BENCH_ROUNDS (6) rounds, the order alternating. On a machine whose speed drifts by
- * ±20% within minutes, the figures of two whole runs say little; rounds taken side by side do. Last line: one
- * JSON object, with each side's rounds and medians.
+ * ±20% within minutes, the figures of two whole runs say little; rounds taken side by side do. Each round also
+ * counts the write-ahead log written meanwhile (pg_stat_wal: bytes and full page images per request), which
+ * does not drift with the machine's speed. Last line: one JSON object, with each side's rounds and medians.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { eventLogSize } from '#synthetic-population';
 import { freshDatabase, machine, median } from './bench-support.js';
 import { QUERIES, loadSubjects, measure, startServers, tokens, type Latency } from './graphql-server.js';
@@ -21,6 +23,8 @@ const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? 90_910);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const CONNECTIONS = 16;
+/** Untimed seconds before each round: the side about to be timed warms up, and the WAL is counted after. */
+const WARM_UP_SECONDS = 3;
 
 /** The revision checked out beside this one and built there; removed again by the returned cleanup. */
 function buildBaseline(revision: string): { cli: string; commit: string; remove(): void } {
@@ -39,10 +43,26 @@ function buildBaseline(revision: string): { cli: string; commit: string; remove(
   return { cli: join(folder, 'dist/apps/cli/src/main.js'), commit, remove };
 }
 
-const summary = (rounds: Latency[]) => ({
+/** A round's latency, and the write-ahead log written during it, per request. */
+type Round = Latency & { walBytesPerRequest: number; fullPageImagesPerRequest: number };
+
+const summary = (rounds: Round[]) => ({
   rounds,
-  median: { rps: median(rounds.map((r) => r.rps)), p50_ms: median(rounds.map((r) => r.p50_ms)), p95_ms: median(rounds.map((r) => r.p95_ms)), p99_ms: median(rounds.map((r) => r.p99_ms)) },
+  median: {
+    rps: median(rounds.map((r) => r.rps)),
+    p50_ms: median(rounds.map((r) => r.p50_ms)),
+    p95_ms: median(rounds.map((r) => r.p95_ms)),
+    p99_ms: median(rounds.map((r) => r.p99_ms)),
+    walBytesPerRequest: median(rounds.map((r) => r.walBytesPerRequest)),
+    fullPageImagesPerRequest: median(rounds.map((r) => r.fullPageImagesPerRequest)),
+  },
 });
+
+/** The server's WAL counters (every database's: the two servers' rounds take turns, so a round's delta is its own). */
+async function walCounters(client: pg.Client): Promise<{ bytes: number; fullPageImages: number }> {
+  const { rows } = await client.query<{ wal_bytes: string; wal_fpi: string }>('SELECT wal_bytes, wal_fpi FROM pg_stat_wal');
+  return { bytes: Number(rows[0]!.wal_bytes), fullPageImages: Number(rows[0]!.wal_fpi) };
+}
 
 async function main(): Promise<void> {
   if (!(QUERY in QUERIES)) throw new Error(`BENCH_QUERY must be one of ${Object.keys(QUERIES).join(', ')}`);
@@ -52,20 +72,34 @@ async function main(): Promise<void> {
     await loadSubjects(target.url, SUBJECTS);
     const auditor = await tokens.mint({ role: 'AUDITOR', id: 'bench-auditor', organizationId: 'ppc' });
     const sides = [
-      { name: `baseline ${baseline.commit.slice(0, 7)}`, cli: baseline.cli, rounds: [] as Latency[] },
-      { name: 'working tree', cli: join(process.cwd(), 'dist/apps/cli/src/main.js'), rounds: [] as Latency[] },
+      { name: `baseline ${baseline.commit.slice(0, 7)}`, cli: baseline.cli, rounds: [] as Round[] },
+      { name: 'working tree', cli: join(process.cwd(), 'dist/apps/cli/src/main.js'), rounds: [] as Round[] },
     ];
     const servers = await startServers(target.url, auditor, sides.map((s) => s.cli), 'own-process');
+    const stats = new pg.Client({ connectionString: target.url });
+    await stats.connect();
     try {
       for (let round = 0; round < ROUNDS; round++) {
         const order = round % 2 === 0 ? [0, 1] : [1, 0];
         for (const i of order) {
-          const figure = await measure(servers.bases[i]!, auditor, QUERIES[QUERY], SUBJECTS, CONNECTIONS, SECONDS);
+          await measure(servers.bases[i]!, auditor, QUERIES[QUERY], SUBJECTS, CONNECTIONS, WARM_UP_SECONDS, 0);
+          const before = await walCounters(stats);
+          const latency = await measure(servers.bases[i]!, auditor, QUERIES[QUERY], SUBJECTS, CONNECTIONS, SECONDS, 0);
+          const after = await walCounters(stats);
+          const figure = {
+            ...latency,
+            walBytesPerRequest: Math.round((after.bytes - before.bytes) / latency.requests),
+            fullPageImagesPerRequest: Math.round(((after.fullPageImages - before.fullPageImages) / latency.requests) * 100) / 100,
+          };
           sides[i]!.rounds.push(figure);
-          console.log(`round ${round + 1}, ${sides[i]!.name}: p50 ${figure.p50_ms} ms, p95 ${figure.p95_ms} ms, ${figure.rps} req/s`);
+          console.log(
+            `round ${round + 1}, ${sides[i]!.name}: p50 ${figure.p50_ms} ms, p95 ${figure.p95_ms} ms, ${figure.rps} req/s, ` +
+              `WAL ${figure.walBytesPerRequest} bytes and ${figure.fullPageImagesPerRequest} full page images a request`,
+          );
         }
       }
     } finally {
+      await stats.end();
       await servers.stop();
     }
     const [before, after] = sides.map((s) => summary(s.rounds));

@@ -131,8 +131,8 @@ export interface Latency {
 const WARM_UP_SECONDS = 3;
 
 /** A query about a random subject, sent as fast as `connections` clients can for `seconds` (after a warm-up); latency per response. */
-export async function measure(base: string, token: string, query: string, subjects: number, connections: number, seconds: number): Promise<Latency> {
-  await load(base, token, query, subjects, connections, WARM_UP_SECONDS, () => undefined);
+export async function measure(base: string, token: string, query: string, subjects: number, connections: number, seconds: number, warmUpSeconds = WARM_UP_SECONDS): Promise<Latency> {
+  if (warmUpSeconds > 0) await load(base, token, query, subjects, connections, warmUpSeconds, () => undefined);
   const latencies: number[] = [];
   let non200 = 0;
   const summary = await load(base, token, query, subjects, connections, seconds, (status, responseTime) => {
