@@ -14,7 +14,7 @@ import pg from 'pg';
 import { migrate, openDatabase } from '#database';
 import { PostgresEventStore } from '#event-store-postgres';
 import { DATABASE_SCHEMA } from '../apps/api/src/database-schema.js';
-import { freshDatabase, machine, median, runWorkers } from './bench-support.js';
+import { busyShare, freshDatabase, machine, median, runWorkers } from './bench-support.js';
 
 const STREAMS = 1_000;
 const PER_APPEND = 100;
@@ -79,6 +79,8 @@ async function main(): Promise<void> {
 
   const batched: Record<string, number[]> = { himotoki: [], emmett: [] };
   const concurrent: Record<string, number[]> = { himotoki: [], emmett: [] };
+  // How busy the two cores were during each batched round: whether the rate is the machine's limit.
+  const batchedBusy: Record<string, number[]> = { himotoki: [], emmett: [] };
   const batches = Array.from({ length: STREAMS }, (_, s) => Array.from({ length: PER_APPEND }, (_, i) => accessEvent(s * PER_APPEND + i)));
 
   for (const name of ['himotoki', 'emmett'] as const) {
@@ -86,11 +88,14 @@ async function main(): Promise<void> {
   }
   for (let round = 0; round < ROUNDS; round++) {
     for (const name of ['himotoki', 'emmett'] as const) {
+      const busy = busyShare();
       const started = performance.now();
       await runWorkers(batches, BATCH_WRITERS, (events) => appenders[name](`access-${round}-${randomUUID()}`, events));
       const eps = (STREAMS * PER_APPEND) / ((performance.now() - started) / 1000);
+      const share = busy();
       batched[name]!.push(eps);
-      console.log(`batched    round ${round + 1} ${name.padEnd(8)} ${Math.round(eps).toLocaleString('en')} events/s`);
+      if (share !== undefined) batchedBusy[name]!.push(share);
+      console.log(`batched    round ${round + 1} ${name.padEnd(8)} ${Math.round(eps).toLocaleString('en')} events/s${share === undefined ? '' : `, cores ${Math.round(share * 100)}% busy`}`);
     }
     for (const name of ['himotoki', 'emmett'] as const) {
       const streams = Array.from({ length: SHARED_STREAMS }, (_, i) => `shared-${name}-${round}-${i}`);
@@ -127,7 +132,7 @@ async function main(): Promise<void> {
   await target.drop();
 
   const result = {
-    batched: summary(batched),
+    batched: { ...summary(batched), machineBusy: { himotoki: median(batchedBusy.himotoki!), emmett: median(batchedBusy.emmett!) } },
     concurrent: { ...summary(concurrent), appended: expected, lost, revisionGaps: Number(rows[0]!.gaps), emmettConflictRetries: emmettRetries },
     setup: { streams: STREAMS, eventsPerAppend: PER_APPEND, batchWriters: BATCH_WRITERS, clients: CLIENTS, rounds: ROUNDS },
     machine: machine(),

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { databaseUrl, runAdminStatement } from '#database';
 
@@ -35,4 +36,25 @@ export async function runWorkers<T>(jobs: T[], workers: number, work: (job: T) =
       while (next < jobs.length) await work(jobs[next++]!);
     }),
   );
+}
+
+/**
+ * The share of the machine's CPU time spent busy (not idle, not waiting for I/O) since `busyShare` was called,
+ * from /proc/stat: whether a rate was bound by the cores or by something else. Undefined off Linux.
+ */
+export function busyShare(): () => number | undefined {
+  const read = () => {
+    try {
+      const ticks = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
+      return { total: ticks.reduce((a, b) => a + b, 0), idle: ticks[3]! + ticks[4]! };
+    } catch {
+      return undefined;
+    }
+  };
+  const start = read();
+  return () => {
+    const end = read();
+    if (!start || !end || end.total === start.total) return undefined;
+    return Math.round((1 - (end.idle - start.idle) / (end.total - start.total)) * 100) / 100;
+  };
 }

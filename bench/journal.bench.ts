@@ -14,7 +14,7 @@ import { PostgresEventStore } from '#event-store-postgres';
 import { HeadSigner, JournalProofs, SealerThread, loadJournalKey, verifyProofDocument } from '#journal';
 import { EVENTS_PER_SUBJECT, subjectAppends } from '#synthetic-population';
 import { DATABASE_SCHEMA } from '../apps/api/src/database-schema.js';
-import { freshDatabase, machine, runWorkers } from './bench-support.js';
+import { busyShare, freshDatabase, machine, runWorkers } from './bench-support.js';
 
 const EVENTS = Number(process.env.BENCH_JOURNAL_EVENTS ?? 1_000_000);
 const SUBJECTS_PER_APPEND = 100;
@@ -38,12 +38,14 @@ async function main(): Promise<void> {
   const total = subjects * EVENTS_PER_SUBJECT;
   const jobs = Array.from({ length: Math.ceil(subjects / SUBJECTS_PER_APPEND) }, (_, i) => [i * SUBJECTS_PER_APPEND, Math.min((i + 1) * SUBJECTS_PER_APPEND, subjects)] as const);
   sealer.start();
+  const busy = busyShare();
   const started = performance.now();
   await runWorkers(jobs, WRITERS, async ([from, to]) => void (await store.appendToStreams(subjectAppends(from, to))));
   const appendSeconds = (performance.now() - started) / 1000;
   const lagAtAppendEnd = total - (await sealed());
   while ((await sealed()) < total) await new Promise((resolve) => setTimeout(resolve, 20));
   const sealSeconds = (performance.now() - started) / 1000;
+  const machineBusy = busy();
   await sealer.stop();
   const ingest = {
     events: total,
@@ -51,10 +53,12 @@ async function main(): Promise<void> {
     sealEventsPerSecond: Math.round(total / sealSeconds),
     sealerLagWhenAppendsEnded: lagAtAppendEnd,
     secondsToSealAfterAppendsEnded: round(sealSeconds - appendSeconds),
+    machineBusy,
   };
   console.log(
     `ingest of ${total.toLocaleString('en')} events: appended at ${ingest.appendEventsPerSecond.toLocaleString('en')} events/s, sealed at ` +
-      `${ingest.sealEventsPerSecond.toLocaleString('en')} events/s; ${lagAtAppendEnd.toLocaleString('en')} events behind when the writers stopped, caught up ${ingest.secondsToSealAfterAppendsEnded} s later`,
+      `${ingest.sealEventsPerSecond.toLocaleString('en')} events/s; ${lagAtAppendEnd.toLocaleString('en')} events behind when the writers stopped, caught up ${ingest.secondsToSealAfterAppendsEnded} s later; ` +
+      `the machine's cores ${machineBusy === undefined ? '(not measured)' : `${Math.round(machineBusy * 100)}% busy`}`,
   );
 
   await new HeadSigner(db.pool, key).signIfDue();
