@@ -132,7 +132,7 @@ async function main(): Promise<void> {
   await target.drop();
 
   const result = {
-    batched: { ...summary(batched), machineBusy: { himotoki: median(batchedBusy.himotoki!), emmett: median(batchedBusy.emmett!) } },
+    batched: { ...summary(batched), machineBusy: batchedBusy.himotoki!.length > 0 ? { himotoki: median(batchedBusy.himotoki!), emmett: median(batchedBusy.emmett!) } : null },
     concurrent: { ...summary(concurrent), appended: expected, lost, revisionGaps: Number(rows[0]!.gaps), emmettConflictRetries: emmettRetries },
     setup: { streams: STREAMS, eventsPerAppend: PER_APPEND, batchWriters: BATCH_WRITERS, clients: CLIENTS, rounds: ROUNDS },
     machine: machine(),

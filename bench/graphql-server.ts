@@ -127,6 +127,12 @@ export interface Latency {
   non200: number;
 }
 
+function percentiles(latencies: number[]): Pick<Latency, 'p50_ms' | 'p95_ms' | 'p99_ms'> {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const pct = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 100) / 100;
+  return { p50_ms: pct(50), p95_ms: pct(95), p99_ms: pct(99) };
+}
+
 /** Seconds of each query sent untimed before its measurement: the server's JIT, pool and prepared statements warm up. */
 const WARM_UP_SECONDS = 3;
 
@@ -139,9 +145,7 @@ export async function measure(base: string, token: string, query: string, subjec
     latencies.push(responseTime);
     if (status !== 200) non200++;
   });
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]! * 100) / 100;
-  return { requests: latencies.length, rps: Math.round(summary.requests.average), p50_ms: pct(50), p95_ms: pct(95), p99_ms: pct(99), non200 };
+  return { requests: latencies.length, rps: Math.round(summary.requests.average), ...percentiles(latencies), non200 };
 }
 
 /** The steady loads (requests a second) of BENCH_RATES=400,800 for `measureAtRate`; none unless asked. */
@@ -162,9 +166,7 @@ export async function measureAtRate(base: string, token: string, query: string, 
   try {
     await paced(agent, base, token, query, subjects, rate, WARM_UP_SECONDS);
     const { latencies, non200, elapsed } = await paced(agent, base, token, query, subjects, rate, seconds);
-    latencies.sort((a, b) => a - b);
-    const pct = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]! * 100) / 100;
-    return { offered: rate, requests: latencies.length, rps: Math.round(latencies.length / elapsed), p50_ms: pct(50), p95_ms: pct(95), p99_ms: pct(99), non200 };
+    return { offered: rate, requests: latencies.length, rps: Math.round(latencies.length / elapsed), ...percentiles(latencies), non200 };
   } finally {
     agent.destroy();
   }
