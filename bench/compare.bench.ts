@@ -5,8 +5,9 @@
  * (BENCH_QUERY: accessHistory, whoAccessed or exposure; as an auditor) is sent to each in turn for BENCH_SECONDS
  * (6) from 16 connections, BENCH_ROUNDS (6) rounds, the order alternating. On a machine whose speed drifts by
  * ±20% within minutes, the figures of two whole runs say little; rounds taken side by side do. Each round also
- * counts the write-ahead log written meanwhile (pg_stat_wal: bytes and full page images per request), which
- * does not drift with the machine's speed. Last line: one JSON object, with each side's rounds and medians.
+ * counts the write-ahead log written meanwhile (pg_stat_wal: bytes and full page images per request): not tied
+ * to the CPU's speed, but swinging with where a round falls between checkpoints, so read its medians. Last line:
+ * one JSON object, with each side's rounds and medians.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, symlinkSync } from 'node:fs';

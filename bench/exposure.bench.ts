@@ -13,12 +13,14 @@ import { EVENTS_PER_SUBJECT, eventLogSize } from '#synthetic-population';
 import { DATABASE_SCHEMA } from '../apps/api/src/database-schema.js';
 import { PROJECTIONS } from '../apps/api/src/projections.module.js';
 import { freshDatabase, machine } from './bench-support.js';
-import { QUERIES, benchRates, loadSubjects, measure, measureAtRate, projectorPlacement, startServer, tokens, type Latency } from './graphql-server.js';
+import { QUERIES, atRateLine, benchRates, loadSubjects, measure, measureAtRate, projectorPlacement, startServer, tokens, type Latency } from './graphql-server.js';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const SUBJECTS = Math.ceil(EVENTS / EVENTS_PER_SUBJECT);
 const CONNECTIONS = 16;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+// Read before the load, so that a bad value fails at once rather than after minutes of loading.
+const RATES = benchRates();
 
 async function main(): Promise<void> {
   const target = await freshDatabase('himotoki_bench_exposure');
@@ -33,10 +35,10 @@ async function main(): Promise<void> {
     console.log(`loaded and projected ${events.toLocaleString('en')} events for ${SUBJECTS.toLocaleString('en')} subjects in ${((performance.now() - started) / 1000).toFixed(0)} s`);
     latency = await measure(server.base, auditor, QUERIES.exposure, SUBJECTS, CONNECTIONS, SECONDS);
     console.log(`exposure as auditor: ${latency.requests} requests, p50 ${latency.p50_ms} ms, p95 ${latency.p95_ms} ms, p99 ${latency.p99_ms} ms, ${latency.rps} req/s, non-200 ${latency.non200}`);
-    for (const rate of benchRates()) {
+    for (const rate of RATES) {
       const figure = await measureAtRate(server.base, auditor, QUERIES.exposure, SUBJECTS, CONNECTIONS, rate, SECONDS);
       atRates.push(figure);
-      console.log(`exposure as auditor at ${rate} requests/s offered: p50 ${figure.p50_ms} ms, p95 ${figure.p95_ms} ms, p99 ${figure.p99_ms} ms, ${figure.rps} req/s answered, non-200 ${figure.non200}`);
+      console.log(atRateLine('exposure as auditor', figure));
     }
   } finally {
     await server.stop();

@@ -155,6 +155,13 @@ export function benchRates(): number[] {
   return rates;
 }
 
+/** One line for a figure of `measureAtRate`: what was offered, how it was answered. */
+export const atRateLine = (what: string, figure: Latency & { offered: number }) =>
+  `${what} at ${figure.offered} requests/s offered: p50 ${figure.p50_ms} ms, p95 ${figure.p95_ms} ms, p99 ${figure.p99_ms} ms, ${figure.rps} req/s answered, non-200 ${figure.non200}`;
+
+/** A request unanswered this long fails the measurement rather than hang it (autocannon's limit is 10 s). */
+const REQUEST_TIMEOUT_MS = 10_000;
+
 /**
  * Latency at a steady offered load: `rate` requests a second, spread evenly, over `connections` kept-alive
  * connections. Each request is timed from the moment it was due, so one that waits for a free connection counts
@@ -191,6 +198,7 @@ async function paced(agent: http.Agent, base: string, token: string, query: stri
           });
         },
       );
+      request.setTimeout(REQUEST_TIMEOUT_MS, () => request.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS / 1000} s`)));
       request.on('error', reject);
       request.end(body);
     });

@@ -11,7 +11,7 @@
  */
 import { eventLogSize } from '#synthetic-population';
 import { freshDatabase, machine } from './bench-support.js';
-import { QUERIES, benchRates, loadSubjects, measure, measureAtRate, projectorPlacement, startServer, tokens, type Latency } from './graphql-server.js';
+import { QUERIES, atRateLine, benchRates, loadSubjects, measure, measureAtRate, projectorPlacement, startServer, tokens, type Latency } from './graphql-server.js';
 
 const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? 100_000);
 const CONNECTIONS = 16;
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
         for (const name of ['accessHistory', 'whoAccessed'] as const) {
           const figure = await measureAtRate(server.base, token, QUERIES[name], SUBJECTS, CONNECTIONS, rate, SECONDS);
           (atRates[`${name}_as_${who}`] ??= []).push(figure);
-          console.log(`${name} as ${who} at ${rate} requests/s offered: p50 ${figure.p50_ms} ms, p95 ${figure.p95_ms} ms, p99 ${figure.p99_ms} ms, ${figure.rps} req/s answered, non-200 ${figure.non200}`);
+          console.log(atRateLine(`${name} as ${who}`, figure));
         }
       }
     }
