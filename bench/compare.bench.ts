@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { eventLogSize } from '#synthetic-population';
 import { freshDatabase, machine, median } from './bench-support.js';
-import { QUERIES, loadSubjects, measure, startServers, tokens, type Latency } from './graphql-server.js';
+import { QUERIES, everyQueryAs, loadSubjects, measure, startServers, tokens, type Latency } from './graphql-server.js';
 
 const BASELINE = process.env.BENCH_BASELINE ?? 'HEAD';
 const QUERY = (process.env.BENCH_QUERY ?? 'accessHistory') as keyof typeof QUERIES;
@@ -72,6 +72,7 @@ async function main(): Promise<void> {
   try {
     await loadSubjects(target.url, SUBJECTS);
     const auditor = await tokens.mint({ role: 'AUDITOR', id: 'bench-auditor', organizationId: 'ppc' });
+    const asAuditor = everyQueryAs(auditor);
     const sides = [
       { name: `baseline ${baseline.commit.slice(0, 7)}`, cli: baseline.cli, rounds: [] as Round[] },
       { name: 'working tree', cli: join(process.cwd(), 'dist/apps/cli/src/main.js'), rounds: [] as Round[] },
@@ -83,9 +84,9 @@ async function main(): Promise<void> {
       for (let round = 0; round < ROUNDS; round++) {
         const order = round % 2 === 0 ? [0, 1] : [1, 0];
         for (const i of order) {
-          await measure(servers.bases[i]!, auditor, QUERIES[QUERY], SUBJECTS, CONNECTIONS, WARM_UP_SECONDS, 0);
+          await measure(servers.bases[i]!, asAuditor, QUERIES[QUERY], SUBJECTS, CONNECTIONS, WARM_UP_SECONDS, 0);
           const before = await walCounters(stats);
-          const latency = await measure(servers.bases[i]!, auditor, QUERIES[QUERY], SUBJECTS, CONNECTIONS, SECONDS, 0);
+          const latency = await measure(servers.bases[i]!, asAuditor, QUERIES[QUERY], SUBJECTS, CONNECTIONS, SECONDS, 0);
           const after = await walCounters(stats);
           const figure = {
             ...latency,

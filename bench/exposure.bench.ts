@@ -1,7 +1,8 @@
 /**
  * npm run bench:exposure — with 1,000,000 events (the fast synthetic lives: 91k subjects, three records each)
  * on the PostgreSQL in DATABASE_URL: p50/p95/p99 over HTTP on loopback of `exposure(subjectId)` for a random
- * subject from 16 concurrent connections, as an auditor (so each query also stores its audit record); then the
+ * subject from 16 concurrent connections, as an auditor (so each query also stores its audit record) and as the
+ * citizens themselves (each asking about their own records: no audit record); then the
  * cost of the linkage and exposure projections in a rebuild (events/s over the whole log). Last line: one
  * JSON object. BENCH_RATES=200,400 adds the latency at those steady loads (requests a second, `measureAtRate`).
  */
@@ -13,7 +14,7 @@ import { EVENTS_PER_SUBJECT, eventLogSize } from '#synthetic-population';
 import { DATABASE_SCHEMA } from '../apps/api/src/database-schema.js';
 import { PROJECTIONS } from '../apps/api/src/projections.module.js';
 import { freshDatabase, machine } from './bench-support.js';
-import { QUERIES, atRateLine, benchRates, loadSubjects, measure, measureAtRate, projectorPlacement, startServer, tokens, type Latency } from './graphql-server.js';
+import { QUERIES, atRateLine, benchRates, eachCitizen, everyQueryAs, latencyLine, loadSubjects, measure, measureAtRate, projectorPlacement, startServer, tokens, type Latency } from './graphql-server.js';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);
 const SUBJECTS = Math.ceil(EVENTS / EVENTS_PER_SUBJECT);
@@ -29,16 +30,24 @@ async function main(): Promise<void> {
   const events = eventLogSize(SUBJECTS);
   const auditor = await tokens.mint({ role: 'AUDITOR', id: 'bench-auditor', organizationId: 'ppc' });
   const server = await startServer(target.url, auditor);
-  let latency;
-  const atRates: Latency[] = [];
+  const latency: Record<string, Latency> = {};
+  const atRates: Record<string, Latency[]> = {};
   try {
+    const callers = [
+      ['auditor', everyQueryAs(auditor)],
+      ['citizen', await eachCitizen(SUBJECTS)],
+    ] as const;
     console.log(`loaded and projected ${events.toLocaleString('en')} events for ${SUBJECTS.toLocaleString('en')} subjects in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-    latency = await measure(server.base, auditor, QUERIES.exposure, SUBJECTS, CONNECTIONS, SECONDS);
-    console.log(`exposure as auditor: ${latency.requests} requests, p50 ${latency.p50_ms} ms, p95 ${latency.p95_ms} ms, p99 ${latency.p99_ms} ms, ${latency.rps} req/s, non-200 ${latency.non200}`);
+    for (const [who, caller] of callers) {
+      const figure = (latency[`exposure_as_${who}`] = await measure(server.base, caller, QUERIES.exposure, SUBJECTS, CONNECTIONS, SECONDS));
+      console.log(latencyLine(`exposure as ${who}`, figure));
+    }
     for (const rate of RATES) {
-      const figure = await measureAtRate(server.base, auditor, QUERIES.exposure, SUBJECTS, CONNECTIONS, rate, SECONDS);
-      atRates.push(figure);
-      console.log(atRateLine('exposure as auditor', figure));
+      for (const [who, caller] of callers) {
+        const figure = await measureAtRate(server.base, caller, QUERIES.exposure, SUBJECTS, CONNECTIONS, rate, SECONDS);
+        (atRates[`exposure_as_${who}`] ??= []).push(figure);
+        console.log(atRateLine(`exposure as ${who}`, figure));
+      }
     }
   } finally {
     await server.stop();
@@ -59,7 +68,7 @@ async function main(): Promise<void> {
   await store.close();
   await db.close();
   await target.drop();
-  console.log(JSON.stringify({ exposure: latency, ...(atRates.length > 0 ? { atRates } : {}), projector: projectorPlacement(), rebuild, events, subjects: SUBJECTS, connections: CONNECTIONS, seconds: SECONDS, machine: machine() }));
+  console.log(JSON.stringify({ exposure: latency, ...(RATES.length > 0 ? { atRates } : {}), projector: projectorPlacement(), rebuild, events, subjects: SUBJECTS, connections: CONNECTIONS, seconds: SECONDS, machine: machine() }));
 }
 
 await main();

@@ -17,6 +17,28 @@ import { DATABASE_SCHEMA } from '../apps/api/src/database-schema.js';
 export const SECRET = 'bench-secret-bench-secret-bench-secret';
 export const tokens = new TokenService(Buffer.from(SECRET, 'utf8'));
 
+/** Who sends a benchmark's queries: the bearer token of a request about subject number `n`. */
+export type Caller = (n: number) => string;
+
+/** Every query sent with one token (an auditor's, an organization's). */
+export const everyQueryAs =
+  (token: string): Caller =>
+  () =>
+    token;
+
+/**
+ * Each citizen asking about themselves: a SUBJECT token per subject, minted up front, so that a query about
+ * subject n carries n's own token (and, as with real citizens, few requests find their token already verified).
+ */
+export async function eachCitizen(subjects: number): Promise<Caller> {
+  const own: string[] = [];
+  for (let from = 0; from < subjects; from += 1_000) {
+    const batch = Array.from({ length: Math.min(1_000, subjects - from) }, (_, i) => from + i);
+    own.push(...(await Promise.all(batch.map((n) => tokens.mint({ role: 'SUBJECT', id: `citizen-${n}`, subjectId: subjectIdOf(n) })))));
+  }
+  return (n) => own[n]!;
+}
+
 export async function loadSubjects(url: string, subjects: number): Promise<void> {
   const db = await openDatabase({ url, poolSize: 2 }, DATABASE_SCHEMA);
   await migrate(db);
@@ -124,8 +146,12 @@ export interface Latency {
   p50_ms: number;
   p95_ms: number;
   p99_ms: number;
-  non200: number;
+  /** Answers that were not a 200 or carried GraphQL errors (a refused or failed query answers 200 with `errors`). */
+  failed: number;
 }
+
+/** A measured answer's verdict: a GraphQL error comes with status 200, so the body is read too. */
+const failedAnswer = (status: number | undefined, body: string) => status !== 200 || body.includes('"errors":');
 
 function percentiles(latencies: number[]): Pick<Latency, 'p50_ms' | 'p95_ms' | 'p99_ms'> {
   const sorted = [...latencies].sort((a, b) => a - b);
@@ -137,16 +163,20 @@ function percentiles(latencies: number[]): Pick<Latency, 'p50_ms' | 'p95_ms' | '
 const WARM_UP_SECONDS = 3;
 
 /** A query about a random subject, sent as fast as `connections` clients can for `seconds` (after a warm-up); latency per response. */
-export async function measure(base: string, token: string, query: string, subjects: number, connections: number, seconds: number, warmUpSeconds = WARM_UP_SECONDS): Promise<Latency> {
-  if (warmUpSeconds > 0) await load(base, token, query, subjects, connections, warmUpSeconds, () => undefined);
+export async function measure(base: string, caller: Caller, query: string, subjects: number, connections: number, seconds: number, warmUpSeconds = WARM_UP_SECONDS): Promise<Latency> {
+  if (warmUpSeconds > 0) await load(base, caller, query, subjects, connections, warmUpSeconds, () => undefined);
   const latencies: number[] = [];
-  let non200 = 0;
-  const summary = await load(base, token, query, subjects, connections, seconds, (status, responseTime) => {
-    latencies.push(responseTime);
-    if (status !== 200) non200++;
+  let failed = 0;
+  const summary = await load(base, caller, query, subjects, connections, seconds, (ms, answerFailed) => {
+    latencies.push(ms);
+    if (answerFailed) failed++;
   });
-  return { requests: latencies.length, rps: Math.round(summary.requests.average), ...percentiles(latencies), non200 };
+  return { requests: latencies.length, rps: Math.round(summary.requests.average), ...percentiles(latencies), failed };
 }
+
+/** One line for a figure of `measure`. */
+export const latencyLine = (what: string, figure: Latency) =>
+  `${what}: ${figure.requests} requests, p50 ${figure.p50_ms} ms, p95 ${figure.p95_ms} ms, p99 ${figure.p99_ms} ms, ${figure.rps} req/s, failed ${figure.failed}`;
 
 /** The steady loads (requests a second) of BENCH_RATES=400,800 for `measureAtRate`; none unless asked. */
 export function benchRates(): number[] {
@@ -157,7 +187,7 @@ export function benchRates(): number[] {
 
 /** One line for a figure of `measureAtRate`: what was offered, how it was answered. */
 export const atRateLine = (what: string, figure: Latency & { offered: number }) =>
-  `${what} at ${figure.offered} requests/s offered: p50 ${figure.p50_ms} ms, p95 ${figure.p95_ms} ms, p99 ${figure.p99_ms} ms, ${figure.rps} req/s answered, non-200 ${figure.non200}`;
+  `${what} at ${figure.offered} requests/s offered: p50 ${figure.p50_ms} ms, p95 ${figure.p95_ms} ms, p99 ${figure.p99_ms} ms, ${figure.rps} req/s answered, failed ${figure.failed}`;
 
 /** A request unanswered this long fails the measurement rather than hang it (autocannon's limit is 10 s). */
 const REQUEST_TIMEOUT_MS = 10_000;
@@ -168,32 +198,35 @@ const REQUEST_TIMEOUT_MS = 10_000;
  * its wait: a slow answer cannot hide the requests it held back (no coordinated omission). autocannon's own rate
  * limit is no use here: it sends each connection's quota for the second in a burst, and so measures bursts.
  */
-export async function measureAtRate(base: string, token: string, query: string, subjects: number, connections: number, rate: number, seconds: number): Promise<Latency & { offered: number }> {
+export async function measureAtRate(base: string, caller: Caller, query: string, subjects: number, connections: number, rate: number, seconds: number): Promise<Latency & { offered: number }> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
   try {
-    await paced(agent, base, token, query, subjects, rate, WARM_UP_SECONDS);
-    const { latencies, non200, elapsed } = await paced(agent, base, token, query, subjects, rate, seconds);
-    return { offered: rate, requests: latencies.length, rps: Math.round(latencies.length / elapsed), ...percentiles(latencies), non200 };
+    await paced(agent, base, caller, query, subjects, rate, WARM_UP_SECONDS);
+    const { latencies, failed, elapsed } = await paced(agent, base, caller, query, subjects, rate, seconds);
+    return { offered: rate, requests: latencies.length, rps: Math.round(latencies.length / elapsed), ...percentiles(latencies), failed };
   } finally {
     agent.destroy();
   }
 }
 
-async function paced(agent: http.Agent, base: string, token: string, query: string, subjects: number, rate: number, seconds: number) {
+async function paced(agent: http.Agent, base: string, caller: Caller, query: string, subjects: number, rate: number, seconds: number) {
   const url = new URL('/graphql', base);
   const total = Math.round(rate * seconds);
   const latencies: number[] = [];
-  let non200 = 0;
+  let failed = 0;
   const send = (due: number) =>
     new Promise<void>((resolve, reject) => {
-      const body = JSON.stringify({ query, variables: { s: subjectIdOf(Math.floor(Math.random() * subjects)) } });
+      const n = Math.floor(Math.random() * subjects);
+      const body = JSON.stringify({ query, variables: { s: subjectIdOf(n) } });
       const request = http.request(
-        { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` } },
+        { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${caller(n)}` } },
         (response) => {
-          response.resume();
+          let answer = '';
+          response.setEncoding('utf8');
+          response.on('data', (chunk: string) => (answer += chunk));
           response.on('end', () => {
             latencies.push(performance.now() - due);
-            if (response.statusCode !== 200) non200++;
+            if (failedAnswer(response.statusCode, answer)) failed++;
             resolve();
           });
         },
@@ -211,10 +244,12 @@ async function paced(agent: http.Agent, base: string, token: string, query: stri
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, start + (sent.length * 1000) / rate - performance.now())));
   }
   await Promise.all(sent);
-  return { latencies, non200, elapsed: (performance.now() - start) / 1000 };
+  return { latencies, failed, elapsed: (performance.now() - start) / 1000 };
 }
 
-function load(base: string, token: string, query: string, subjects: number, connections: number, seconds: number, onResponse: (status: number, ms: number) => void): Promise<autocannon.Result> {
+/** autocannon's load; `onAnswer` gets each answer's latency and whether it failed (`failedAnswer`). */
+function load(base: string, caller: Caller, query: string, subjects: number, connections: number, seconds: number, onAnswer: (ms: number, failed: boolean) => void): Promise<autocannon.Result> {
+  let lastFailed = false;
   return new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
@@ -224,13 +259,19 @@ function load(base: string, token: string, query: string, subjects: number, conn
         requests: [
           {
             method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-            setupRequest: (request) => ({ ...request, body: JSON.stringify({ query, variables: { s: subjectIdOf(Math.floor(Math.random() * subjects)) } }) }),
+            setupRequest: (request) => {
+              const n = Math.floor(Math.random() * subjects);
+              return { ...request, headers: { 'content-type': 'application/json', authorization: `Bearer ${caller(n)}` }, body: JSON.stringify({ query, variables: { s: subjectIdOf(n) } }) };
+            },
+            // Called before the client's 'response' event for the same answer (autocannon's request iterator).
+            onResponse: (status, body) => {
+              lastFailed = failedAnswer(status, body);
+            },
           },
         ],
       },
       (error, result) => (error ? reject(error) : resolve(result)),
     );
-    instance.on('response', (_client, status, _bytes, responseTime) => onResponse(status, responseTime));
+    instance.on('response', (_client, _status, _bytes, responseTime) => onAnswer(responseTime, lastFailed));
   });
 }

@@ -2,8 +2,8 @@
  * npm run bench:query — GraphQL over HTTP on loopback against a server in its own process (`himotoki
  * serve`), with 1,100,000 events for 100,000 subjects on the PostgreSQL in DATABASE_URL: `accessHistory`
  * (first page) and `whoAccessed` of a random subject from 16 concurrent connections (autocannon). As an
- * auditor every query also stores its audit event, as in production; an organization's query (no audit
- * record) is measured beside it. The read models and the journal follow the log in a `himotoki project` process
+ * auditor every query also stores its audit event, as in production; an organization's query and a citizen's
+ * about themselves (no audit record for either) are measured beside it. The read models and the journal follow the log in a `himotoki project` process
  * beside the server (BENCH_PROJECTOR=in-server: inside it). Latencies are taken per response (p50/p95/p99).
  * BENCH_RATES=400,800 adds each query's latency at those steady loads (requests a second, `measureAtRate`):
  * the connections' saturation above is a throughput test as much as a latency one.
@@ -11,7 +11,7 @@
  */
 import { eventLogSize } from '#synthetic-population';
 import { freshDatabase, machine } from './bench-support.js';
-import { QUERIES, atRateLine, benchRates, loadSubjects, measure, measureAtRate, projectorPlacement, startServer, tokens, type Latency } from './graphql-server.js';
+import { QUERIES, atRateLine, benchRates, eachCitizen, everyQueryAs, latencyLine, loadSubjects, measure, measureAtRate, projectorPlacement, startServer, tokens, type Latency } from './graphql-server.js';
 
 const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? 100_000);
 const CONNECTIONS = 16;
@@ -26,22 +26,27 @@ async function main(): Promise<void> {
   const organization = await tokens.mint({ role: 'ORGANIZATION', id: 'pension', organizationId: 'pension' });
   const server = await startServer(target.url, auditor);
   try {
+    const callers = [
+      ['auditor', everyQueryAs(auditor)],
+      ['organization', everyQueryAs(organization)],
+      ['citizen', await eachCitizen(SUBJECTS)],
+    ] as const;
     const events = eventLogSize(SUBJECTS);
     console.log(`loaded and projected ${events.toLocaleString('en')} events for ${SUBJECTS.toLocaleString('en')} subjects in ${((performance.now() - started) / 1000).toFixed(0)} s`);
     const results: Record<string, unknown> = {};
-    for (const [who, token] of [['auditor', auditor], ['organization', organization]] as const) {
+    for (const [who, caller] of callers) {
       for (const name of ['accessHistory', 'whoAccessed'] as const) {
         const query = QUERIES[name];
-        const figure = await measure(server.base, token, query, SUBJECTS, CONNECTIONS, SECONDS);
+        const figure = await measure(server.base, caller, query, SUBJECTS, CONNECTIONS, SECONDS);
         results[`${name}_as_${who}`] = figure;
-        console.log(`${name} as ${who}: ${figure.requests} requests, p50 ${figure.p50_ms} ms, p95 ${figure.p95_ms} ms, p99 ${figure.p99_ms} ms, ${figure.rps} req/s, non-200 ${figure.non200}`);
+        console.log(latencyLine(`${name} as ${who}`, figure));
       }
     }
     const atRates: Record<string, Latency[]> = {};
     for (const rate of RATES) {
-      for (const [who, token] of [['auditor', auditor], ['organization', organization]] as const) {
+      for (const [who, caller] of callers) {
         for (const name of ['accessHistory', 'whoAccessed'] as const) {
-          const figure = await measureAtRate(server.base, token, QUERIES[name], SUBJECTS, CONNECTIONS, rate, SECONDS);
+          const figure = await measureAtRate(server.base, caller, QUERIES[name], SUBJECTS, CONNECTIONS, rate, SECONDS);
           (atRates[`${name}_as_${who}`] ??= []).push(figure);
           console.log(atRateLine(`${name} as ${who}`, figure));
         }
