@@ -254,6 +254,35 @@ describe(`ingestion through the CommandBus on ${backendName}`, () => {
       await expect(f.bus.execute(asCity)).resolves.toMatchObject({ applied: true });
     });
 
+    it('an organization releases a non-disclosure flag, makes a tie or cuts one only where it is a party', async () => {
+      const as = (organization: string, type: Parameters<IngestionFixture['send']>[0], payload: Record<string, unknown>) =>
+        f.bus.execute(new IngestCommand({ commandId: randomUUID(), type, payload }, `organization:${organization}`));
+      const provisionId = `prov-${randomUUID()}`;
+      await f.send('ProvideInformation', {
+        provisionId, requesterId: 'jps', providerId: 'city-yokohama', subject: myNumber, items: ['INCOME'], procedure: 'x', legalBasis: 'y',
+        requestedAt: T(4), providedAt: T(4, 10), outcome: 'PROVIDED', nonDisclosure: true,
+      });
+      const linkId = `link-${randomUUID()}`;
+      const before = await f.eventCount();
+
+      // points-co is no party to the provision, holds neither record, and neither made the tie nor holds its records.
+      await expect(as('points-co', 'ReleaseNonDisclosure', { provisionId, releasedBy: 'points-co', occurredAt: T(5) }))
+        .rejects.toMatchObject({ code: 'FORBIDDEN', field: 'payload.releasedBy', reason: expect.stringMatching(/not party to provision/) });
+      await expect(as('points-co', 'LinkRecords', { linkId, organizationId: 'points-co', staffCode: 'P-1', records: ['rec-tax-1', 'rec-pension-1'], key: { by: 'BASIC4' }, purpose: '照合', occurredAt: T(5) }))
+        .rejects.toMatchObject({ code: 'FORBIDDEN', field: 'payload.records', reason: expect.stringMatching(/holds neither record/) });
+      expect(await f.eventCount()).toBe(before);
+
+      await as('jps', 'LinkRecords', { linkId, organizationId: 'jps', staffCode: 'S-1', records: ['rec-tax-1', 'rec-pension-1'], key: { by: 'BASIC4' }, purpose: '照合', occurredAt: T(5) });
+      const tied = await f.eventCount();
+      await expect(as('points-co', 'UnlinkRecords', { linkId, organizationId: 'points-co', staffCode: 'P-1', reason: '不要', occurredAt: T(6) }))
+        .rejects.toMatchObject({ code: 'FORBIDDEN', field: 'payload.organizationId', reason: expect.stringMatching(/neither made tie/) });
+      expect(await f.eventCount()).toBe(tied);
+
+      // The city did not make the tie but holds one of its records, so it may cut it; the provider may release its provision.
+      await expect(as('city-yokohama', 'UnlinkRecords', { linkId, organizationId: 'city-yokohama', staffCode: 'Y-1', reason: '利用終了', occurredAt: T(6) })).resolves.toMatchObject({ applied: true });
+      await expect(as('city-yokohama', 'ReleaseNonDisclosure', { provisionId, releasedBy: 'city-yokohama', occurredAt: T(6) })).resolves.toMatchObject({ applied: true });
+    });
+
     it('only operators register rows of the permitted-provision table', async () => {
       const row = { permittedProvisionId: 'row-x', requesterId: 'jps', providerId: 'city-yokohama', procedure: 'x', items: ['INCOME'], legalBasis: 'y', occurredAt: T(1) };
       await expect(f.bus.execute(new IngestCommand({ commandId: randomUUID(), type: 'RegisterPermittedProvision', payload: row }, 'organization:jps'))).rejects.toMatchObject({ code: 'FORBIDDEN' });

@@ -194,7 +194,13 @@ export const COMMANDS = {
     z.strictObject({ linkId: entityId, organizationId: entityId, staffCode, reason: text(), occurredAt: instant }),
     async (p, ctx) => {
       ctx.authorize('payload.organizationId', p.organizationId);
-      return [unlinkRecords(await ctx.load(Link, p.linkId), await ctx.load(Organization, p.organizationId), p)];
+      const link = await ctx.load(Link, p.linkId);
+      const holders: string[] = [];
+      for (const recordId of link.state.status === 'none' ? [] : link.state.records) {
+        const record = await ctx.load(DatasetRecord, recordId);
+        if (record.state.registered) holders.push(record.state.holderId);
+      }
+      return [unlinkRecords(link, await ctx.load(Organization, p.organizationId), holders, p)];
     },
   ),
 

@@ -1,4 +1,4 @@
-import { invalid, invariant, notFound } from '../domain.errors.js';
+import { forbidden, invalid, invariant, notFound } from '../domain.errors.js';
 import type { DatasetState } from '../aggregates/dataset.aggregate.js';
 import type { OrganizationState } from '../aggregates/organization.aggregate.js';
 import type { ProvisionState } from '../aggregates/provision.aggregate.js';
@@ -25,11 +25,15 @@ export function provideInformation(
   return write(provision, domainEvent('InformationProvided', data));
 }
 
+/** 不開示の解除: only a party to the provision (its requester or provider) lifts the flag that hides it from the person. */
 export function releaseNonDisclosure(provision: Loaded<ProvisionState>, releaser: Loaded<OrganizationState>, provisionId: string, occurredAt: string): StreamWrite {
   requireOrganization(releaser, 'payload.releasedBy');
   if (!provision.state.recorded) throw notFound('payload.provisionId', `no provision "${provisionId}" is recorded`);
-  if (!provision.state.nonDisclosure) throw invariant('payload.provisionId', `provision "${provisionId}" is not under a non-disclosure flag`);
   const releasedBy = releaser.streamId.slice('organization-'.length);
+  if (releasedBy !== provision.state.requesterId && releasedBy !== provision.state.providerId) {
+    throw forbidden('payload.releasedBy', `"${releasedBy}" is not party to provision "${provisionId}": only its requester or provider can release its non-disclosure flag`);
+  }
+  if (!provision.state.nonDisclosure) throw invariant('payload.provisionId', `provision "${provisionId}" is not under a non-disclosure flag`);
   return write(provision, domainEvent('NonDisclosureReleased', { provisionId, subjectId: provision.state.subjectId, releasedBy, occurredAt }));
 }
 
