@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
+import { DATABASE, type Database } from '#database';
+import { EVENT_STORE, type EventStore } from '#event-store';
 import { ProjectionRunner } from '#projections';
 import { PROJECTIONS } from '../../apps/api/src/projections.module.js';
 import { GraphQLClient, ok } from '../support/graphql-client.js';
@@ -123,6 +125,23 @@ describe(`GraphQL API end to end on ${backendName}`, () => {
       expect(audits.length).toBeGreaterThanOrEqual(3);
       expect(audits[0].node).toMatchObject({ organization: { id: 'ppc' }, staffCode: 'auditor-sato' });
       expect(audits.map((e: any) => e.node.purpose)).toEqual(expect.arrayContaining(['accessHistory', 'whoAccessed', 'subject']));
+    });
+
+    it('records a stream page touching more subjects than one record names in several records, and only the page\'s subjects', async () => {
+      // Three earlier audit records of 400 subjects each: a page of two touches 800, the event read ahead 400 more.
+      const named = [0, 1, 2].map(() => Array.from({ length: 400 }, () => randomUUID()));
+      const streamId = `audit-${randomUUID()}`;
+      await app.get<EventStore>(EVENT_STORE).appendToStream(streamId, named.map((subjectIds) => ({
+        id: randomUUID(), type: 'AuditorQueried', schemaVersion: 1,
+        data: { auditorId: 'auditor-suzuki', organizationId: 'ppc', operation: 'findings', subjectIds, occurredAt: new Date().toISOString() },
+      })));
+      const { stream } = ok(await api.as(tokens.auditor).request(`{ stream(id: "${streamId}", first: 2) { edges { cursor } pageInfo { hasNextPage } } }`));
+      expect(stream).toEqual({ edges: [{ cursor: '0' }, { cursor: '1' }], pageInfo: { hasNextPage: true } });
+      const recorded = (await app.get<Database>(DATABASE).pool.query<{ subjects: string[] }>(
+        `SELECT data->'subjectIds' AS subjects FROM event_store.events WHERE event_type = 'AuditorQueried' AND data->>'operation' = 'stream' ORDER BY global_position DESC LIMIT 2`,
+      )).rows.map((r) => r.subjects);
+      expect(recorded.map((subjects) => subjects.length).sort()).toEqual([300, 500]);
+      expect(new Set(recorded.flat())).toEqual(new Set([...named[0]!, ...named[1]!]));
     });
 
     it('records an auditor query before it answers', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore, type EventToAppend } from '#event-store';
-import { derivedUuid, domainEvent } from '#ingestion';
+import { AUDITED_SUBJECTS_PER_RECORD, derivedUuid, domainEvent } from '#ingestion';
 import type { Principal } from '../auth/principal.js';
 
 interface Pending {
@@ -24,17 +24,25 @@ export class AuditTrail {
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  record(principal: Principal, operation: string, subjectIds: string[]): Promise<void> {
-    if (principal.role !== 'AUDITOR' || subjectIds.length === 0) return Promise.resolve();
+  /** Resolves once the query's record is stored: one event, or several when it touched more subjects than one names. */
+  async record(principal: Principal, operation: string, subjectIds: string[]): Promise<void> {
+    if (principal.role !== 'AUDITOR' || subjectIds.length === 0) return;
     const occurredAt = new Date().toISOString();
-    const event = domainEvent('AuditorQueried', { auditorId: principal.id, organizationId: principal.organizationId, operation, subjectIds: [...new Set(subjectIds)], occurredAt });
-    return new Promise<void>((resolve, reject) => {
-      this.queue.push({
-        event: { id: randomUUID(), type: event.type, schemaVersion: event.version, data: event.data, metadata: { sender: `auditor:${principal.id}` } },
-        done: { resolve, reject },
-      });
-      void this.flush();
-    });
+    const subjects = [...new Set(subjectIds)];
+    const stored: Promise<void>[] = [];
+    for (let from = 0; from < subjects.length; from += AUDITED_SUBJECTS_PER_RECORD) {
+      const event = domainEvent('AuditorQueried', { auditorId: principal.id, organizationId: principal.organizationId, operation, subjectIds: subjects.slice(from, from + AUDITED_SUBJECTS_PER_RECORD), occurredAt });
+      stored.push(
+        new Promise<void>((resolve, reject) => {
+          this.queue.push({
+            event: { id: randomUUID(), type: event.type, schemaVersion: event.version, data: event.data, metadata: { sender: `auditor:${principal.id}` } },
+            done: { resolve, reject },
+          });
+        }),
+      );
+    }
+    void this.flush();
+    await Promise.all(stored);
   }
 
   private async flush(): Promise<void> {

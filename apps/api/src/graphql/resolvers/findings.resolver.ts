@@ -12,9 +12,6 @@ import { checkSubjectId } from './access-history.resolver.js';
 /** The query's fields given as arguments rather than in `filter`. */
 const ARGUMENTS = new Set(['asOf', 'first', 'after']);
 
-/** An AuditorQueried event names at most this many subjects. */
-const AUDIT_RECORD_SUBJECTS = 500;
-
 /** Narrows a query to what the principal may see: an organization its own findings, a subject those about them. */
 function scopedTo(principal: Principal, filter: FindingFilter): Pick<FindingsQuery, 'organizationId' | 'subjectId'> {
   const subjectId = filter.subjectId ? checkSubjectId(filter.subjectId, 'filter.subjectId') : null;
@@ -58,7 +55,7 @@ export class FindingsResolver {
     });
     // Who audits the auditors: the subjects named by the query and by the answer, recorded before it leaves.
     const touched = [...new Set([query.subjectId, ...page.findings.map(({ finding }) => finding.subjectId)].filter((id): id is string => id !== null && id !== undefined))];
-    for (let i = 0; i < touched.length; i += AUDIT_RECORD_SUBJECTS) await this.audit.record(principal, 'findings', touched.slice(i, i + AUDIT_RECORD_SUBJECTS));
+    await this.audit.record(principal, 'findings', touched);
     const organizations = await this.registry.organizations(page.findings.map(({ finding }) => finding.organizationId));
     return {
       totalCount: page.totalCount,

@@ -74,10 +74,11 @@ export class RegistryResolver {
     const principal = requireRole(context, 'AUDITOR');
     const size = pageSize(first);
     const from = after ? revisionAfter(after) : 0n;
+    // One event more than the page, to know whether another follows; only the page's subjects are touched.
     const events = await this.store.readStream(id, { fromRevision: from, maxCount: size + 1 });
-    const subjects = events.flatMap((e) => ['subjectId', 'subjects', 'subjectIds'].flatMap((k) => [e.data[k]].flat()).filter((v): v is string => typeof v === 'string'));
-    await this.audit.record(principal, 'stream', subjects);
     const page = events.slice(0, size);
+    const subjects = page.flatMap((e) => ['subjectId', 'subjects', 'subjectIds'].flatMap((k) => [e.data[k]].flat()).filter((v): v is string => typeof v === 'string'));
+    await this.audit.record(principal, 'stream', subjects);
     return {
       edges: page.map((e) => ({ cursor: e.revision.toString(), node: { ...e, revision: e.revision.toString(), globalPosition: e.globalPosition.toString() } })),
       pageInfo: { hasNextPage: events.length > size, hasPreviousPage: from > 0n, startCursor: page[0]?.revision.toString() ?? null, endCursor: page.at(-1)?.revision.toString() ?? null },

@@ -23,6 +23,9 @@ export const ConsentGranted = defineEvent('ConsentGranted', 1, z.strictObject({ 
 /** 同意の撤回 */
 export const ConsentWithdrawn = defineEvent('ConsentWithdrawn', 1, z.strictObject({ ...consent, consentId: entityId }));
 
+/** The most subjects one `AuditorQueried` event names; a query touching more is recorded in several. */
+export const AUDITED_SUBJECTS_PER_RECORD = 500;
+
 /**
  * Who audits the auditors: an auditor's query that touched subjects. It shows in each subject's access
  * history, so a citizen sees that their records were looked at, when, by whom and through which query.
@@ -34,7 +37,7 @@ export const AuditorQueried = defineEvent(
     auditorId: text(128),
     organizationId: entityId,
     operation: text(200),
-    subjectIds: z.array(z.uuid()).min(1).max(500),
+    subjectIds: z.array(z.uuid()).min(1).max(AUDITED_SUBJECTS_PER_RECORD),
     occurredAt: instant,
   }),
 );
