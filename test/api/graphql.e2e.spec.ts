@@ -229,6 +229,22 @@ describe(`GraphQL API end to end on ${backendName}`, () => {
       expect(answer.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     });
 
+    it.each([
+      ['a literal date that is not one', `filter: { from: "yesterday" }`, 'filter.from'],
+      ['a literal page size that is not a number', `first: "x"`, 'first'],
+      ['an unknown kind in a list', `filter: { kinds: [PROVISION, NOPE] }`, 'filter.kinds[1]'],
+      ['an unknown argument', `colour: "red"`, 'colour'],
+    ])('refuses %s in the document with BAD_USER_INPUT naming the argument', async (_, argument, field) => {
+      const answer = await api.as(tokens.auditor).request(`{ accessHistory(subjectId: "${subjectId}", ${argument}) { totalCount } }`);
+      expect(answer.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field, reason: answer.errors![0]!.message });
+    });
+
+    it('refuses a document that does not parse, or asks for a field that does not exist, naming the query', async () => {
+      for (const query of ['{ accessHistory(subjectId: ', `{ accessHistory(subjectId: "${subjectId}") { colour } }`]) {
+        expect((await api.as(tokens.auditor).request(query)).errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'query' });
+      }
+    });
+
     it('refuses a query nested deeper than 10 levels', async () => {
       const nest = (levels: number): string => (levels === 0 ? 'name' : `ofType { ${nest(levels - 1)} }`);
       // Only introspection nests this deep in this schema; mixed with a data field, the limit applies.
@@ -239,11 +255,17 @@ describe(`GraphQL API end to end on ${backendName}`, () => {
       expect(deep.errors![0]!.message).toMatch(/levels deep; the limit is 10/);
     });
 
-    it('answers the full introspection query an IDE sends, which no limit is meant for', async () => {
+    it('answers the full introspection query an IDE sends, and refuses one that multiplies the schema by itself', async () => {
       const { getIntrospectionQuery } = await import('graphql');
       const answer = await api.request(getIntrospectionQuery());
       expect(answer.errors).toBeUndefined();
       expect(answer.data!.__schema.queryType.name).toBe('Query');
+      // No token is needed to read the schema, so its limits hold without one too.
+      const nested = await api.request(`{ __schema { types { fields { type { fields { type { fields { type { fields { name } } } } } } } } } }`);
+      expect(nested.data ?? null).toBeNull();
+      expect(nested.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'query' });
+      const aliased = await api.request(`{ ${Array.from({ length: 50 }, (_, i) => `s${i}: __schema { types { name } }`).join(' ')} }`);
+      expect(aliased.errors![0]!.message).toBe('the query asks for the schema 50 times; the limit is 3');
     });
 
     it('refuses a query too complex, counting page sizes', async () => {

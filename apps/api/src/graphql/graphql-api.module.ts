@@ -74,8 +74,6 @@ const logger = new Logger('GraphQL');
               async requestDidStart() {
                 return {
                   async didResolveOperation({ request, document, schema, operation }) {
-                    // The IDE's schema introspection reads no data and nests deeper than any data query can here.
-                    if (operation?.selectionSet.selections.every((s) => s.kind === 'Field' && s.name.value.startsWith('__'))) return;
                     // Variables are checked here, before the limits read them: a bad one is the client's error, named.
                     const coerced = getVariableValues(schema, operation?.variableDefinitions ?? [], request.variables ?? {});
                     if (coerced.errors) {

@@ -1,4 +1,4 @@
-import { buildSchema, parse } from 'graphql';
+import { buildSchema, getIntrospectionQuery, parse } from 'graphql';
 import { LIMITS, QueryLimits } from './limits.js';
 
 const schema = buildSchema(`
@@ -34,5 +34,36 @@ describe('query limits checked once per document and page size', () => {
     const query = parse(`{ root { ${'child { '.repeat(LIMITS.depth)}id${' }'.repeat(LIMITS.depth)} } }`);
     const limits = new QueryLimits();
     for (let i = 0; i < 2; i++) expect(limits.check(deep, query, {})?.message).toBe(`the query is ${LIMITS.depth + 2} levels deep; the limit is ${LIMITS.depth}`);
+  });
+
+  describe('introspection', () => {
+    const limits = new QueryLimits();
+    const check = (query: string) => limits.check(schema, parse(query), {});
+    const nest = (levels: number): string => (levels === 0 ? 'name' : `ofType { ${nest(levels - 1)} }`);
+
+    it('answers the full introspection query an IDE sends, 15 levels deep', () => {
+      expect(check(getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true }))).toBeNull();
+    });
+
+    it('allows an operation asking only for the schema 15 levels, not 16, and one mixed with data 10', () => {
+      expect(check(`{ __schema { types { fields { type { ${nest(10)} } } } } }`)).toBeNull();
+      expect(check(`{ __schema { types { fields { type { ${nest(11)} } } } } }`)?.message).toBe('the query is 16 levels deep; the limit is 15');
+      expect(check(`{ history(subjectId: "s") { id } __schema { types { fields { type { ${nest(6)} } } } } }`)?.message).toBe('the query is 11 levels deep; the limit is 10');
+    });
+
+    it.each([
+      ['fields of a field\'s type', '{ __schema { types { fields { type { fields { name } } } } } }', 'fields'],
+      ['through a fragment', '{ __schema { types { fields { type { ...Listed } } } } } fragment Listed on __Type { ofType { inputFields { name } } }', 'inputFields'],
+      ['the interfaces of an interface', '{ __type(name: "Line") { interfaces { interfaces { name } } } }', 'interfaces'],
+      ['beside a data field', '{ history(subjectId: "s") { id } __schema { types { possibleTypes { enumValues { name } } } } }', 'enumValues'],
+    ])('refuses a type\'s contents asked for below a type reference: %s', (_, query, field) => {
+      expect(check(query)).toMatchObject({ message: expect.stringContaining(`"${field}" is asked for below a type reference`), extensions: { code: 'BAD_USER_INPUT', field: 'query' } });
+    });
+
+    it('refuses more than three __schema and __type fields in one operation', () => {
+      expect(check('{ a: __schema { queryType { name } } b: __type(name: "Line") { name } c: __type(name: "Query") { name } }')).toBeNull();
+      const aliases = Array.from({ length: 4 }, (_, i) => `s${i}: __schema { types { fields { name } } }`).join(' ');
+      expect(check(`{ ${aliases} }`)?.message).toBe('the query asks for the schema 4 times; the limit is 3');
+    });
   });
 });

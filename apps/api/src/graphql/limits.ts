@@ -1,12 +1,45 @@
-import { GraphQLError, validate, visit, type ASTNode, type ASTVisitor, type DocumentNode, type FieldNode, type GraphQLSchema, type ValidationContext } from 'graphql';
+import {
+  GraphQLError,
+  SchemaMetaFieldDef,
+  TypeMetaFieldDef,
+  getNamedType,
+  isObjectType,
+  validate,
+  visit,
+  type ASTNode,
+  type ASTVisitor,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+} from 'graphql';
 import { createComplexityRule, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { apiError } from './graphql-errors.js';
 
-export const LIMITS = { depth: 10, complexity: 20_000, pageSize: 500 } as const;
+/**
+ * `introspectionDepth`: an operation asking only for the schema (`__schema`, `__type`) may nest this deep, as the
+ * full introspection query an IDE sends does (graphql-js `getIntrospectionQuery`: 15); `introspectionRoots`: how
+ * many `__schema` and `__type` fields one operation may ask for.
+ */
+export const LIMITS = { depth: 10, introspectionDepth: 15, introspectionRoots: 3, complexity: 20_000, pageSize: 500 } as const;
 
-/** Refuses documents nested deeper than `LIMITS.depth` selections (fragments included). */
+const fragmentsOf = (document: DocumentNode): Record<string, FragmentDefinitionNode> =>
+  Object.fromEntries(document.definitions.flatMap((d) => (d.kind === 'FragmentDefinition' ? [[d.name.value, d]] : [])));
+
+/** An operation whose every root field is introspection (`__schema`, `__type`, `__typename`). */
+const asksOnlyForTheSchema = (operation: OperationDefinitionNode) =>
+  operation.selectionSet.selections.every((s) => s.kind === 'Field' && s.name.value.startsWith('__'));
+
+/**
+ * Refuses documents nested deeper than `LIMITS.depth` selections (fragments included), or
+ * `LIMITS.introspectionDepth` for an operation that asks only for the schema.
+ */
 export function depthLimitRule(context: ValidationContext): ASTVisitor {
-  const fragments = Object.fromEntries(context.getDocument().definitions.flatMap((d) => (d.kind === 'FragmentDefinition' ? [[d.name.value, d]] : [])));
+  const fragments = fragmentsOf(context.getDocument());
   const depthOf = (node: { selectionSet?: { selections: readonly unknown[] } }, seen: Set<string>): number => {
     let deepest = 0;
     for (const selection of (node.selectionSet?.selections ?? []) as { kind: string; name?: { value: string }; selectionSet?: { selections: readonly unknown[] } }[]) {
@@ -22,9 +55,57 @@ export function depthLimitRule(context: ValidationContext): ASTVisitor {
   return {
     OperationDefinition(operation) {
       const depth = depthOf(operation, new Set());
-      if (depth > LIMITS.depth) {
-        context.reportError(new GraphQLError(`the query is ${depth} levels deep; the limit is ${LIMITS.depth}`, { nodes: [operation], extensions: { code: 'BAD_USER_INPUT', field: 'query', reason: `deeper than ${LIMITS.depth}` } }));
+      const limit = asksOnlyForTheSchema(operation) ? LIMITS.introspectionDepth : LIMITS.depth;
+      if (depth > limit) {
+        context.reportError(new GraphQLError(`the query is ${depth} levels deep; the limit is ${limit}`, { nodes: [operation], extensions: { code: 'BAD_USER_INPUT', field: 'query', reason: `deeper than ${limit}` } }));
       }
+    },
+  };
+}
+
+/** Introspection fields that name another type: what they select is a type reference. */
+const TYPE_REFERENCES = new Set(['type', 'ofType', 'interfaces', 'possibleTypes']);
+/** What a type lists; asked again below a type reference, each level multiplies the work by the schema's size. */
+const TYPE_CONTENTS = new Set(['fields', 'inputFields', 'enumValues', 'interfaces', 'possibleTypes']);
+
+/**
+ * Keeps introspection's work in proportion to the schema: the complexity rule counts the document's fields, but
+ * introspection's lists carry no page size, so `types { fields { type { fields { type { fields … } } } } }`
+ * would multiply the schema by itself at every level. An IDE's query lists a type's contents once and follows
+ * type references by name and kind only (`ofType`), which this allows; it also caps `__schema` and `__type` fields.
+ */
+export function introspectionLimitRule(context: ValidationContext): ASTVisitor {
+  const schema = context.getSchema();
+  const fragments = fragmentsOf(context.getDocument());
+  const refuse = (message: string, reason: string, node: ASTNode) => context.reportError(new GraphQLError(message, { nodes: [node], extensions: { code: 'BAD_USER_INPUT', field: 'query', reason } }));
+  return {
+    OperationDefinition(operation) {
+      let roots = 0;
+      const walk = (selectionSet: SelectionSetNode | undefined, parent: GraphQLNamedType | undefined, inReference: boolean, seen: Set<string>): void => {
+        for (const selection of selectionSet?.selections ?? []) {
+          if (selection.kind === 'FragmentSpread') {
+            const fragment = fragments[selection.name.value];
+            if (fragment && !seen.has(fragment.name.value)) walk(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value) ?? parent, inReference, new Set([...seen, fragment.name.value]));
+            continue;
+          }
+          if (selection.kind === 'InlineFragment') {
+            walk(selection.selectionSet, (selection.typeCondition && schema.getType(selection.typeCondition.name.value)) || parent, inReference, seen);
+            continue;
+          }
+          const name = selection.name.value;
+          if (name === '__schema' || name === '__type') roots++;
+          const definition = name === '__schema' ? SchemaMetaFieldDef : name === '__type' ? TypeMetaFieldDef : isObjectType(parent) ? parent.getFields()[name] : undefined;
+          if (!definition) continue;
+          const introspective = parent?.name.startsWith('__') ?? false;
+          if (introspective && inReference && TYPE_CONTENTS.has(name)) {
+            refuse(`"${name}" is asked for below a type reference; follow a reference by its name and kind (ofType), and list a type's ${name} from __schema.types or __type`, `${name} below a type reference`, selection);
+            return;
+          }
+          walk(selection.selectionSet, getNamedType(definition.type), inReference || (introspective && TYPE_REFERENCES.has(name)), seen);
+        }
+      };
+      walk(operation.selectionSet, schema.getRootType(operation.operation) ?? undefined, false, new Set());
+      if (roots > LIMITS.introspectionRoots) refuse(`the query asks for the schema ${roots} times; the limit is ${LIMITS.introspectionRoots}`, `__schema and __type over ${LIMITS.introspectionRoots}`, operation);
     },
   };
 }
@@ -64,7 +145,7 @@ export class QueryLimits {
     const key = JSON.stringify(known.costVariables.map((name) => variables[name] ?? null));
     let verdict = known.verdicts.get(key);
     if (verdict === undefined) {
-      verdict = validate(schema, document, [depthLimitRule, complexityLimitRule(variables)])[0] ?? null;
+      verdict = validate(schema, document, [depthLimitRule, introspectionLimitRule, complexityLimitRule(variables)])[0] ?? null;
       if (known.verdicts.size >= VERDICTS_PER_DOCUMENT) known.verdicts.clear();
       known.verdicts.set(key, verdict);
     }
