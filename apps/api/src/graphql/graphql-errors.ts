@@ -1,4 +1,4 @@
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, parse, visit, type ASTNode, type GraphQLFormattedError, type Location, type ValueNode } from 'graphql';
 import { InvalidAppendError, EventIdConflictError, WrongExpectedRevisionError } from '#event-store';
 import { CommandConflictError, DomainError } from '#ingestion';
 import { JournalNotReadyError, JournalRangeError, isFailClosedRefusal } from '#journal';
@@ -19,6 +19,33 @@ const DOMAIN_CODES: Record<DomainError['code'], ErrorCode> = {
   INVARIANT: 'CONFLICT',
   FORBIDDEN: 'FORBIDDEN',
 };
+
+/** Apollo's codes for a document that does not parse or validate: the client's input, answered as BAD_USER_INPUT. */
+const DOCUMENT_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED']);
+
+/**
+ * The argument, and the field or item inside it, where a validation error points (`filter.from`, `kinds[1]`);
+ * `query` when it points at no argument (an unknown field, a document too deep).
+ */
+function inputPathOf(node: ASTNode | undefined): string {
+  const at = node?.loc;
+  if (!at) return 'query';
+  const encloses = (n: { loc?: Location | undefined }) => n.loc !== undefined && n.loc.start <= at.start && at.end <= n.loc.end;
+  const within = (path: string, value: ValueNode): string => {
+    if (value.kind === 'ObjectValue') {
+      const field = value.fields.find(encloses);
+      return field ? within(`${path}.${field.name.value}`, field.value) : path;
+    }
+    if (value.kind === 'ListValue') {
+      const i = value.values.findIndex(encloses);
+      return i >= 0 ? within(`${path}[${i}]`, value.values[i]!) : path;
+    }
+    return path;
+  };
+  let path = 'query';
+  visit(parse(at.source), { Argument: (argument) => void (path === 'query' && encloses(argument) && (path = within(argument.name.value, argument.value))) });
+  return path;
+}
 
 /**
  * Every error leaves as a code and a message that says what to do; nothing internal (no stack, no SQL)
@@ -41,6 +68,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   // Fail-closed: the journal's newest signed head is too old, so nothing new is recorded.
   if (isFailClosedRefusal(original)) return answer('UNAVAILABLE', original.message, { reason: 'JOURNAL_HEAD_STALE' });
   const code = formatted.extensions?.code;
+  if (typeof code === 'string' && DOCUMENT_CODES.has(code)) {
+    const field = code === 'GRAPHQL_VALIDATION_FAILED' && error instanceof GraphQLError ? inputPathOf(error.nodes?.[0]) : 'query';
+    return answer('BAD_USER_INPUT', formatted.message, { field, reason: formatted.message });
+  }
   if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
     const { stacktrace: _, exception: __, ...extensions } = formatted.extensions ?? {};
     return { message: formatted.message, path, locations, extensions };
