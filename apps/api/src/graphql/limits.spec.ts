@@ -1,11 +1,11 @@
 import { buildSchema, getIntrospectionQuery, parse } from 'graphql';
-import { LIMITS, QueryLimits } from './limits.js';
+import { COSTS, LIMITS, QueryLimits } from './limits.js';
 
 const schema = buildSchema(`
   type Line { id: ID! a: String b: String c: String }
-  type Query { history(subjectId: ID!, first: Int): [Line!]! }
+  type Query { history(subjectId: ID!, first: Int): [Line!]! uses(subjectId: ID!): [Line!]! line(id: ID!): Line }
 `);
-// 1 + first × 4 children: over the complexity limit from first = 5,000 on.
+// A top-level field (100) + first × 4 children: over the complexity limit from first = 4,976 on.
 const document = parse(`query ($s: ID!, $n: Int, $more: Boolean!) { history(subjectId: $s, first: $n) { id a b c @include(if: $more) } }`);
 
 describe('query limits checked once per document and page size', () => {
@@ -24,7 +24,7 @@ describe('query limits checked once per document and page size', () => {
 
   it('counts a directive variable: fields left out by @include cost nothing', () => {
     const limits = new QueryLimits();
-    // 1 + 6,000 × 4 = 24,001 is over the limit; with c left out, 1 + 6,000 × 3 = 18,001 is not.
+    // 100 + 6,000 × 4 = 24,100 is over the limit; with c left out, 100 + 6,000 × 3 = 18,100 is not.
     expect(limits.check(schema, document, { s: 'one', n: 6_000, more: true })).not.toBeNull();
     expect(limits.check(schema, document, { s: 'one', n: 6_000, more: false })).toBeNull();
   });
@@ -34,6 +34,18 @@ describe('query limits checked once per document and page size', () => {
     const query = parse(`{ root { ${'child { '.repeat(LIMITS.depth)}id${' }'.repeat(LIMITS.depth)} } }`);
     const limits = new QueryLimits();
     for (let i = 0; i < 2; i++) expect(limits.check(deep, query, {})?.message).toBe(`the query is ${LIMITS.depth + 2} levels deep; the limit is ${LIMITS.depth}`);
+  });
+
+  it('charges each top-level field as a read of its own, and a top-level list without a page size as 100 rows', () => {
+    const limits = new QueryLimits();
+    const aliased = (count: number, field: string) => parse(`{ ${Array.from({ length: count }, (_, i) => `f${i}: ${field}`).join(' ')} }`);
+    // line { id }: 100 + 1 = 101 each, so 198 fit in 20,000 and 199 do not.
+    expect(COSTS).toEqual({ topLevelField: 100, unpagedRows: 100 });
+    expect(limits.check(schema, aliased(198, 'line(id: "x") { id }'), {})).toBeNull();
+    expect(limits.check(schema, aliased(199, 'line(id: "x") { id }'), {})?.message).toBe(`the query's complexity is 20099; the limit is ${LIMITS.complexity} (ask for smaller pages or fewer fields)`);
+    // uses { id a b c }: 100 + 100 rows × 4 = 500 each, so 40 fit and 41 do not.
+    expect(limits.check(schema, aliased(40, 'uses(subjectId: "s") { id a b c }'), {})).toBeNull();
+    expect(limits.check(schema, aliased(41, 'uses(subjectId: "s") { id a b c }'), {})).not.toBeNull();
   });
 
   describe('introspection', () => {

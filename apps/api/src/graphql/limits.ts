@@ -3,6 +3,8 @@ import {
   SchemaMetaFieldDef,
   TypeMetaFieldDef,
   getNamedType,
+  getNullableType,
+  isListType,
   isObjectType,
   validate,
   visit,
@@ -17,7 +19,7 @@ import {
   type SelectionSetNode,
   type ValidationContext,
 } from 'graphql';
-import { createComplexityRule, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import { createComplexityRule, type ComplexityEstimator } from 'graphql-query-complexity';
 import { apiError } from './graphql-errors.js';
 
 /**
@@ -26,6 +28,13 @@ import { apiError } from './graphql-errors.js';
  * many `__schema` and `__type` fields one operation may ask for.
  */
 export const LIMITS = { depth: 10, introspectionDepth: 15, introspectionRoots: 3, complexity: 20_000, pageSize: 500 } as const;
+
+/**
+ * What the complexity rule charges beyond one per field. Each top-level field is a read of its own (and, for an
+ * auditor, an audit record), so aliases repeating one cannot pass as cheap; a top-level list without a page size
+ * (`whoAccessed`) is charged as this many rows.
+ */
+export const COSTS = { topLevelField: 100, unpagedRows: 100 } as const;
 
 const fragmentsOf = (document: DocumentNode): Record<string, FragmentDefinitionNode> =>
   Object.fromEntries(document.definitions.flatMap((d) => (d.kind === 'FragmentDefinition' ? [[d.name.value, d]] : [])));
@@ -110,15 +119,23 @@ export function introspectionLimitRule(context: ValidationContext): ASTVisitor {
   };
 }
 
-/** A list field costs its page size times its children. */
-const pageEstimator: ComplexityEstimator = ({ args, childComplexity }) =>
-  typeof args.first === 'number' ? 1 + Math.max(1, args.first) * Math.max(1, childComplexity) : undefined;
+/**
+ * A field costs one, plus its rows times its children: a connection's rows are its page size (`first`), a
+ * top-level list's `COSTS.unpagedRows`; a top-level field costs `COSTS.topLevelField` more.
+ */
+const costEstimator =
+  (schema: GraphQLSchema): ComplexityEstimator =>
+  ({ type, field, args, childComplexity }) => {
+    const topLevel = type === schema.getQueryType() || type === schema.getMutationType();
+    const rows = typeof args.first === 'number' ? Math.max(1, args.first) : topLevel && isListType(getNullableType(field.type)) ? COSTS.unpagedRows : null;
+    return (topLevel ? COSTS.topLevelField : 1) + (rows === null ? childComplexity : rows * Math.max(1, childComplexity));
+  };
 
-export function complexityLimitRule(variables: Record<string, unknown>) {
+export function complexityLimitRule(schema: GraphQLSchema, variables: Record<string, unknown>) {
   return createComplexityRule({
     maximumComplexity: LIMITS.complexity,
     variables,
-    estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
+    estimators: [costEstimator(schema)],
     createError: (max, actual) =>
       new GraphQLError(`the query's complexity is ${actual}; the limit is ${max} (ask for smaller pages or fewer fields)`, {
         extensions: { code: 'BAD_USER_INPUT', field: 'query', reason: `complexity ${actual} over ${max}` },
@@ -145,7 +162,7 @@ export class QueryLimits {
     const key = JSON.stringify(known.costVariables.map((name) => variables[name] ?? null));
     let verdict = known.verdicts.get(key);
     if (verdict === undefined) {
-      verdict = validate(schema, document, [depthLimitRule, introspectionLimitRule, complexityLimitRule(variables)])[0] ?? null;
+      verdict = validate(schema, document, [depthLimitRule, introspectionLimitRule, complexityLimitRule(schema, variables)])[0] ?? null;
       if (known.verdicts.size >= VERDICTS_PER_DOCUMENT) known.verdicts.clear();
       known.verdicts.set(key, verdict);
     }
