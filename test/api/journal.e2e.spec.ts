@@ -103,6 +103,8 @@ describe(`the journal over GraphQL end to end on ${backendName}`, () => {
       ['points', events.accessed, 'an organization gets proofs only of events in its own activity'],
       ['subject', events.registered, 'a subject gets proofs only of events about themselves'],
       ['otherSubject', events.accessed, 'a subject gets proofs only of events about themselves'],
+      ['operator', events.enrolled, 'an operator gets proofs only of events about no one'],
+      ['operator', events.accessed, 'an operator gets proofs only of events about no one'],
     ];
     for (const [who, eventId, message] of refused) {
       const answer = await api.as(tokens[who]).request(INCLUSION, { eventId });
@@ -116,11 +118,18 @@ describe(`the journal over GraphQL end to end on ${backendName}`, () => {
     expect(noHead.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'treeSize', reason: 'no head was signed at size 3' });
   });
 
-  it('records an auditor\'s proof of an event about a subject in that subject\'s history', async () => {
+  it('records an auditor\'s proof of an event about a subject in that subject\'s history, whether or not the event is a line of it', async () => {
+    const audits = async () => {
+      await settled(app.get(ProjectionRunner));
+      const { me } = ok(await api.as(tokens.subject).request(`{ me(first: 500, filter: { kinds: [AUDIT] }) { edges { node { purpose } } } }`));
+      return me.edges.filter((e: any) => e.node.purpose === 'inclusionProof').length;
+    };
+    const before = await audits();
     ok(await api.as(tokens.auditor).request(INCLUSION, { eventId: events.accessed }));
-    await settled(app.get(ProjectionRunner));
-    const { me } = ok(await api.as(tokens.subject).request(`{ me(first: 5) { edges { node { kind purpose } } } }`));
-    expect(me.edges.map((e: any) => e.node.kind)).toContain('AUDIT');
+    expect(await audits()).toBe(before + 1);
+    // The enrolment is no line of the history, but its leaf names the subject.
+    ok(await api.as(tokens.auditor).request(INCLUSION, { eventId: events.enrolled }));
+    expect(await audits()).toBe(before + 2);
   });
 
   it('gives consistency proofs between any sealed sizes, with the heads signed at them', async () => {

@@ -7,6 +7,7 @@ import type { Principal } from '../../auth/principal.js';
 import { AuditTrail } from '../audit-trail.js';
 import { requireRole, type GraphQLContext } from '../graphql-context.js';
 import { apiError } from '../graphql-errors.js';
+import { subjectsNamedBy } from '../subjects-named.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ALL_ROLES = ['AUDITOR', 'ORGANIZATION', 'SUBJECT', 'OPERATOR'] as const;
@@ -64,22 +65,26 @@ export class JournalResolver {
   }
 
   /**
-   * The subjects an event is about (from the access history), once the principal is found entitled to its
-   * proof, which shows the whole event: an organization only for its own activity, a subject only for
-   * events about themselves.
+   * The subjects an event is about (named in it, or in the access history's lines of it), once the principal is
+   * found entitled to its proof, which shows the whole event: an organization only for its own activity, a
+   * subject only for events about themselves, an operator only for events about no one (operators keep the
+   * service running; they read no personal history).
    */
   private async subjectsOf(eventId: string, principal: Principal): Promise<string[]> {
     const { rows } = await this.database.pool.query<{ subject_id: string; organization_id: string; counterparty_id: string | null; non_disclosure: boolean }>(
       `SELECT subject_id, organization_id, counterparty_id, non_disclosure FROM access_history.entries WHERE event_id = $1`,
       [eventId],
     );
+    const event = await this.database.pool.query<{ data: Record<string, unknown> }>(`SELECT data FROM event_store.events WHERE event_id = $1`, [eventId]);
+    const subjects = [...new Set([...rows.map((r) => r.subject_id), ...event.rows.flatMap((e) => subjectsNamedBy(e.data))])];
+    if (principal.role === 'OPERATOR' && subjects.length > 0) throw apiError('FORBIDDEN', 'an operator gets proofs only of events about no one (an auditor proves events about people, and is recorded)');
     if (principal.role === 'ORGANIZATION' && !rows.some((r) => r.organization_id === principal.organizationId || r.counterparty_id === principal.organizationId)) {
       throw apiError('FORBIDDEN', 'an organization gets proofs only of events in its own activity (where it acted or was the counterparty)');
     }
     if (principal.role === 'SUBJECT' && !rows.some((r) => r.subject_id === principal.subjectId && !r.non_disclosure) && !(await this.inSubjectStream(eventId, principal.subjectId))) {
       throw apiError('FORBIDDEN', 'a subject gets proofs only of events about themselves');
     }
-    return rows.map((r) => r.subject_id);
+    return subjects;
   }
 
   private async inSubjectStream(eventId: string, subjectId: string): Promise<boolean> {

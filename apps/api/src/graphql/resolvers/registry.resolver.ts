@@ -9,6 +9,7 @@ import { AuditTrail } from '../audit-trail.js';
 import type { IdentifierInput } from '../generated/schema.types.js';
 import { requireRole, type GraphQLContext } from '../graphql-context.js';
 import { apiError } from '../graphql-errors.js';
+import { subjectsNamedBy } from '../subjects-named.js';
 import { pageSize } from '../limits.js';
 import { RegistryLookup } from '../registry-lookup.js';
 
@@ -77,8 +78,7 @@ export class RegistryResolver {
     // One event more than the page, to know whether another follows; only the page's subjects are touched.
     const events = await this.store.readStream(id, { fromRevision: from, maxCount: size + 1 });
     const page = events.slice(0, size);
-    const subjects = page.flatMap((e) => ['subjectId', 'subjects', 'subjectIds'].flatMap((k) => [e.data[k]].flat()).filter((v): v is string => typeof v === 'string'));
-    await this.audit.record(principal, 'stream', subjects);
+    await this.audit.record(principal, 'stream', page.flatMap((e) => subjectsNamedBy(e.data)));
     return {
       edges: page.map((e) => ({ cursor: e.revision.toString(), node: { ...e, revision: e.revision.toString(), globalPosition: e.globalPosition.toString() } })),
       pageInfo: { hasNextPage: events.length > size, hasPreviousPage: from > 0n, startCursor: page[0]?.revision.toString() ?? null, endCursor: page.at(-1)?.revision.toString() ?? null },
