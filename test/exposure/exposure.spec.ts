@@ -92,19 +92,27 @@ describe(`name-matching exposure on ${backendName}`, () => {
     // Hiragana and katakana readings fold at KANA: the newcomer's shared key was built for points' older records too.
     const kana = async (level: 'RAW' | 'NFKC' | 'KANA') => (await queries.matchability('shop', 'points', level)).matchableRecords;
     expect([await kana('RAW'), await kana('NFKC'), await kana('KANA')]).toEqual([0, 0, 1]);
-    // Sharing only the birth date is no name-matching key.
-    expect(await queries.matchability('city-tax', 'points', 'VARIANT')).toMatchObject({ fields: ['BIRTH_DATE'], matchableRecords: 0 });
+    // Sharing only the birth date, the key is the birth date: in city-tax 1985-01-02 (p1), 1970-12-31 (p5),
+    // 1965-07-07 (p7) and 1990-05-20 (p8) are unique, 1990-05-05 is not (p3, p4); points holds exactly one
+    // 1985-01-02 and none of the others: 1 of city-tax's 6, 1 of points' 2.
+    expect(await queries.matchability('city-tax', 'points', 'VARIANT')).toEqual({
+      datasetA: 'city-tax', datasetB: 'points', level: 'VARIANT', fields: ['BIRTH_DATE'], matchableRecords: 1, shareOfA: 1 / 6, shareOfB: 1 / 2,
+    });
   });
 
   it("a subject's exposure: class sizes, where each record matches one-to-one and from which level, and the best match", async () => {
     const exposure = await queries.exposure(subject.get(1)!, new Date(at('2024-05-01')));
     const byRecord = Object.fromEntries(exposure.records.map((r) => [r.recordId, r]));
     expect(byRecord['tax-1']!.classSizes.map((c) => c.classSize)).toEqual([1, 1, 1, 1, 1, 1]);
-    expect(byRecord['tax-1']!.uniquelyMatchableIn).toEqual([{ datasetId: 'jps-pension', lowestLevel: 'VARIANT', fields: ['NAME_KANJI', 'BIRTH_DATE', 'SEX'] }]);
-    expect(byRecord['pension-1']!.uniquelyMatchableIn).toEqual([{ datasetId: 'city-tax', lowestLevel: 'VARIANT', fields: ['NAME_KANJI', 'BIRTH_DATE', 'SEX'] }]);
-    expect(byRecord['points-1']!.uniquelyMatchableIn).toEqual([{ datasetId: 'shop', lowestLevel: 'KANA', fields: ['NAME_KANA', 'BIRTH_DATE'] }]);
+    // p1's birth date, 1985-01-02, is unique in each of the four datasets, so wherever two datasets share only
+    // the birth date, p1's records match one-to-one already as written (RAW); on the name they wait for its fold.
+    const byBirthDate = (datasetId: string) => ({ datasetId, lowestLevel: 'RAW', fields: ['BIRTH_DATE'] });
+    expect(byRecord['tax-1']!.uniquelyMatchableIn).toEqual([{ datasetId: 'jps-pension', lowestLevel: 'VARIANT', fields: ['NAME_KANJI', 'BIRTH_DATE', 'SEX'] }, byBirthDate('points'), byBirthDate('shop')]);
+    expect(byRecord['pension-1']!.uniquelyMatchableIn).toEqual([{ datasetId: 'city-tax', lowestLevel: 'VARIANT', fields: ['NAME_KANJI', 'BIRTH_DATE', 'SEX'] }, byBirthDate('points'), byBirthDate('shop')]);
+    expect(byRecord['points-1']!.uniquelyMatchableIn).toEqual([byBirthDate('city-tax'), byBirthDate('jps-pension'), { datasetId: 'shop', lowestLevel: 'KANA', fields: ['NAME_KANA', 'BIRTH_DATE'] }]);
+    expect(byRecord['shop-1']!.uniquelyMatchableIn).toEqual([byBirthDate('city-tax'), byBirthDate('jps-pension'), { datasetId: 'points', lowestLevel: 'KANA', fields: ['NAME_KANA', 'BIRTH_DATE'] }]);
     expect(exposure.uniquelyMatchableDatasets).toBe(4);
-    expect(exposure.lowestUniqueLevel).toBe('KANA');
+    expect(exposure.lowestUniqueLevel).toBe('RAW');
 
     // Best: tax-1 → pension-1, agreeing on name (2 of 10 kanji names), birth date (4 of 13) and sex (7 of 10 are male);
     // prior 1 / (4 + 1) for the four pension records.

@@ -39,13 +39,6 @@ export const fieldSetOf = (fields: readonly Basic4Field[]): number => fields.red
 const FIELDS_OF = Array.from({ length: 32 }, (_, set) => Object.freeze(FIELDS.filter((field) => (set & FIELD_BITS[field]) !== 0)));
 export const fieldsOf = (set: number): readonly Basic4Field[] => FIELDS_OF[set]!;
 
-/**
- * Whether two datasets can be name-matched (名寄せ) on the fields they share: a key with no name or no birth
- * date does not single out a person, so equal sex and address alone is not counted as a match.
- */
-export const isMatchingKey = (set: number): boolean =>
-  (set & (FIELD_BITS.NAME_KANJI | FIELD_BITS.NAME_KANA)) !== 0 && (set & FIELD_BITS.BIRTH_DATE) !== 0;
-
 /** The value of one field of a record at a level (a keyed fingerprint), or null when the record lacks it. */
 export function fieldValue(basic4: Basic4Fingerprints, field: Basic4Field, level: ExposureLevel): string | null {
   const spec = LEVEL_SPECS[level];
@@ -65,8 +58,8 @@ export function fieldValue(basic4: Basic4Fingerprints, field: Basic4Field, level
 
 /**
  * The record's key over a set of fields at a level, as a uuid-shaped digest of the field values. A value the
- * record lacks is part of the key as "absent", as ARX and sdcMicro treat a missing value: records that both
- * lack it fall in one class.
+ * record lacks is part of the key as "absent", a value of its own: records that both lack it fall in one class
+ * (sdcMicro would let it match any value instead; see the README).
  */
 export function keyOf(basic4: Basic4Fingerprints, fieldSet: number, level: ExposureLevel): string {
   let text = '';
@@ -77,13 +70,15 @@ export function keyOf(basic4: Basic4Fingerprints, fieldSet: number, level: Expos
 
 /**
  * The field sets a dataset's records are keyed over: its own fields (for its k-anonymity), and the fields it
- * shares with each other dataset where that shared set can name-match (for matchability).
+ * shares with each other dataset (for matchability, PRODUCT §6: two records match on the key both datasets
+ * hold, whichever fields that is — birth date, sex and address single a person out as well as a name can, and
+ * whether they do is what the class sizes measure).
  */
 export function keyFieldSets(own: number, others: Iterable<number>): number[] {
   const sets = new Set<number>([own]);
   for (const other of others) {
     const shared = own & other;
-    if (isMatchingKey(shared)) sets.add(shared);
+    if (shared !== 0) sets.add(shared);
   }
   return [...sets].sort((a, b) => a - b);
 }

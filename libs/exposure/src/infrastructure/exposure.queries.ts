@@ -8,7 +8,7 @@ import {
 } from '../domain/explanations.js';
 import { matchScore, type Comparison, type FieldFrequencies } from '../domain/fellegi-sunter.js';
 import { isOverdue, linkageComponents, tieHygiene, type IssuedIdentifier, type LinkageComponent, type Tie, type TieHygiene } from '../domain/linkage.js';
-import { EXPOSURE_LEVELS, fieldsOf, fieldValue, isMatchingKey, keyFieldSets, keyOf, levelNumber, type ExposureLevel } from '../domain/quasi-identifier.js';
+import { EXPOSURE_LEVELS, fieldsOf, fieldValue, keyFieldSets, keyOf, levelNumber, type ExposureLevel } from '../domain/quasi-identifier.js';
 import { COMPARISON_FIELDS, COMPARISON_LEVEL } from './exposure.projection.js';
 
 export interface DatasetInfo {
@@ -376,7 +376,7 @@ export class ExposureQueries {
     if (!b) throw new UnknownDatasetError('datasetB', datasetB);
     const shared = a.fields & b.fields;
     const [first, second] = datasetA < datasetB ? [datasetA, datasetB] : [datasetB, datasetA];
-    const { rows } = isMatchingKey(shared) && datasetA !== datasetB
+    const { rows } = shared !== 0 && datasetA !== datasetB
       ? await this.pool.query<{ matches: number }>(`SELECT matches FROM exposure.pair_matches WHERE dataset_a = $1 AND dataset_b = $2 AND level = $3 AND fields = $4`, [first, second, levelNumber(level), shared])
       : { rows: [] };
     const matches = rows[0]?.matches ?? 0;
