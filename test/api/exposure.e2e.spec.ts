@@ -9,7 +9,7 @@ import { backendName } from '../support/test-database.js';
 
 const MY_NUMBER = { kind: 'MY_NUMBER', value: '123456789018' };
 const EXPOSURE = `query ($s: ID!, $asOf: DateTime) { exposure(subjectId: $s, asOf: $asOf) {
-  subjectId uniquelyMatchableDatasets lowestUniqueLevel
+  subjectId asOf measuredAt uniquelyMatchableDatasets lowestUniqueLevel
   records { recordId dataset { id name holder { id } } classSizes { level classSize } uniquelyMatchableIn { dataset { id } lowestLevel fields } }
   bestMatch { from { id } to { id } probability agreeingFields }
   linkage { records { recordId } ties { linkId live overdue keyBy identifierKind organization { id name } } components { datasetCount domains } hygiene { liveTies overdueTies myNumberTiesAcrossOrganizations } }
@@ -55,7 +55,11 @@ describe(`exposure over GraphQL on ${backendName}`, () => {
   afterAll(() => app?.close());
 
   it('an auditor reads a subject’s exposure with its reasons, and the query is recorded in the subject’s history', async () => {
+    const asked = Date.now();
     const answer = ok(await api.as(tokens.auditor).request(EXPOSURE, { s: subjectId, asOf: T(20) })).exposure;
+    // The records and linkage as of T(20); the classes as they are now, and the answer says so.
+    expect(answer.asOf).toBe(new Date(T(20)).toISOString());
+    expect(Date.parse(answer.measuredAt)).toBeGreaterThanOrEqual(asked - 1000);
     expect(answer.records.map((r: any) => [r.recordId, r.dataset.holder.id, r.classSizes[0]])).toEqual([
       ['pension-1', 'jps', { level: 'RAW', classSize: 1 }],
       ['tax-1', 'city', { level: 'RAW', classSize: 1 }],

@@ -65,7 +65,10 @@ export interface BestMatch {
 
 export interface SubjectExposure {
   subjectId: string;
+  /** Which records count, and the linkage and tie hygiene, are as of this time. */
   asOf: Date;
+  /** The class sizes, matches and best match are measured now: the read model keeps today's classes only. */
+  measuredAt: Date;
   records: RecordExposure[];
   /** Distinct other datasets into which some record of the subject is uniquely matchable, at any level. */
   uniquelyMatchableDatasets: number;
@@ -285,6 +288,7 @@ export class ExposureQueries {
     return {
       subjectId,
       asOf,
+      measuredAt: new Date(),
       records: recordExposures,
       uniquelyMatchableDatasets: new Set(matchable.map((m) => m.datasetId)).size,
       lowestUniqueLevel: lowest,

@@ -482,6 +482,12 @@ export type Exposure = {
   linkage: Linkage;
   /** The cheapest level at which some record is uniquely matchable; null when none is. */
   lowestUniqueLevel: Maybe<ExposureLevel>;
+  /**
+   * When the class sizes, the uniquely matchable datasets and the best match were measured (現在の記録で測定): always
+   * at the time of asking, whatever `asOf` says. The read model keeps today's equivalence classes only, so `asOf`
+   * moves which records count and the linkage and tie hygiene, not those figures.
+   */
+  measuredAt: Scalars['DateTime']['output'];
   records: Array<RecordExposure>;
   subjectId: Scalars['ID']['output'];
   /** Distinct other datasets where some record of the subject is uniquely matchable, at any level. */
@@ -2204,6 +2210,7 @@ export type ExposureResolvers<ContextType = any, ParentType extends ResolversPar
   explanations?: Resolver<Array<ResolversTypes['Explanation']>, ParentType, ContextType>;
   linkage?: Resolver<ResolversTypes['Linkage'], ParentType, ContextType>;
   lowestUniqueLevel?: Resolver<Maybe<ResolversTypes['ExposureLevel']>, ParentType, ContextType>;
+  measuredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   records?: Resolver<Array<ResolversTypes['RecordExposure']>, ParentType, ContextType>;
   subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   uniquelyMatchableDatasets?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
