@@ -73,6 +73,11 @@ describe(`exposure over GraphQL on ${backendName}`, () => {
     expect(answer.linkage.components[0]).toEqual({ datasetCount: 2, domains: ['SOCIAL_SECURITY', 'TAX'] });
     expect(answer.explanations.map((e: any) => e.topic)).toEqual(expect.arrayContaining(['LINKAGE', 'OVERDUE_TIE', 'MY_NUMBER_TIE', 'CLASS_SIZE', 'MATCHABILITY', 'MATCH_PROBABILITY']));
     expect(answer.explanations.every((e: any) => e.ja.length > 10 && e.en.length > 10)).toBe(true);
+    // The sentences name the datasets and the organization as registered, not by their ids.
+    const said = (topic: string) => answer.explanations.filter((e: any) => e.topic === topic).map((e: any) => `${e.en} / ${e.ja}`).join('\n');
+    expect(said('LINKAGE')).toContain('Your records in the 2 datasets "課税台帳", "年金記録" (domains: SOCIAL_SECURITY, TAX) can already be joined');
+    for (const tie of [said('OVERDUE_TIE'), said('MY_NUMBER_TIE')]) expect(tie).toMatch(/横浜市.*横浜市/s);
+    expect(said('OVERDUE_TIE')).not.toMatch(/\bcity\b/);
 
     await settled(app.get(ProjectionRunner));
     const history = ok(await api.as(tokens.subject).request(`{ me(filter: { kinds: [AUDIT] }) { edges { node { kind purpose } } } }`));

@@ -10,5 +10,5 @@ export { isLive, isOverdue, type Tie, type TieHygiene } from './domain/linkage.j
 export { exposureProjection } from './infrastructure/exposure.projection.js';
 export { linkageProjection } from './infrastructure/linkage.projection.js';
 export {
-  ExposureQueries, UnknownDatasetError, type Bucket, type DatasetInfo, type ExposureDistribution, type Matchability, type SubjectExposure, type SubjectLinkage,
+  ExposureQueries, UnknownDatasetError, type Bucket, type OrganizationNames, type DatasetInfo, type ExposureDistribution, type Matchability, type SubjectExposure, type SubjectLinkage,
 } from './infrastructure/exposure.queries.js';

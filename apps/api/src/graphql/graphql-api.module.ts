@@ -101,8 +101,9 @@ const logger = new Logger('GraphQL');
     },
     {
       provide: ExposureQueries,
-      useFactory: (database: Database) => new ExposureQueries(database.pool, Statements.for(database.backend)),
-      inject: [DATABASE],
+      useFactory: (database: Database, registry: RegistryLookup) =>
+        new ExposureQueries(database.pool, Statements.for(database.backend), async (ids) => new Map([...(await registry.organizations(ids))].map(([id, o]) => [id, o.name ?? id]))),
+      inject: [DATABASE, RegistryLookup],
     },
     {
       provide: FindingQueries,

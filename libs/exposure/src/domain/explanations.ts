@@ -89,11 +89,11 @@ export function sharedIdentifierExplanation(datasets: readonly string[], kind: s
   };
 }
 
-export function componentExplanation(datasets: number, domains: readonly string[]): Explanation {
+export function componentExplanation(datasets: readonly string[], domains: readonly string[]): Explanation {
   return {
     topic: 'LINKAGE',
-    ja: `あなたの記録のうち${datasets}件のデータセット（分野：${domains.join('・') || 'なし'}）にあるものは、紐付けか共通の番号によって、すでに一つにつなげられる状態です。`,
-    en: `Your records in ${datasets} datasets (domains: ${domains.join(', ') || 'none'}) can already be joined into one profile through ties or shared identifiers.`,
+    ja: `${datasets.map((d) => `「${d}」`).join('・')}の${datasets.length}件のデータセット（分野：${domains.join('・') || 'なし'}）にあるあなたの記録は、紐付けか共通の番号によって、すでに一つにつなげられる状態です。`,
+    en: `Your records in the ${datasets.length} datasets ${datasets.map((d) => `"${d}"`).join(', ')} (domains: ${domains.join(', ') || 'none'}) can already be joined into one profile through ties or shared identifiers.`,
   };
 }
 
@@ -106,26 +106,38 @@ export function identifierLifetimeExplanation(kind: string, validUntil: Date): E
   };
 }
 
-export function classSizeExplanation(dataset: string, fields: readonly Basic4Field[], classSize: number): Explanation {
+/**
+ * A record's class size as written (`classSize`, RAW) and at the coarsest level (`coarsest`: birth year and
+ * prefecture), measured on `measuredAt`'s records.
+ */
+export function classSizeExplanation(dataset: string, fields: readonly Basic4Field[], classSize: number, coarsest: number, measuredAt: Date): Explanation {
+  const day = japanDate(measuredAt);
+  // The coarsest level only generalizes the birth date and the address: said when the dataset holds either.
+  const coarse: [string, string] = !fields.includes('BIRTH_DATE') && !fields.includes('ADDRESS')
+    ? ['', '']
+    : coarsest === 1
+      ? ['生年月日を生年に、住所を都道府県にまで粗くしても、あなたの記録はただ一つに絞られます。', ' Even with the birth date cut to the year and the address to the prefecture, yours is the only such record.']
+      : [`生年月日を生年に、住所を都道府県にまで粗くすると、同じ人はあなたを含めて${coarsest}人になります。`, ` With the birth date cut to the year and the address to the prefecture, ${coarsest} people, you included, share them.`];
   return classSize === 1
     ? {
         topic: 'CLASS_SIZE',
-        ja: `「${dataset}」の中で、あなたと${fieldList(fields, 0)}がすべて同じ人はほかにいません。これらだけであなたの記録を特定できます（k = 1）。`,
-        en: `In "${dataset}", no one else has the same ${fieldList(fields, 1)} as you: these alone single out your record (k = 1).`,
+        ja: `${day}現在、「${dataset}」の中で、あなたと${fieldList(fields, 0)}がすべて同じ人はほかにいません。これらだけであなたの記録を特定できます（k = 1）。${coarse[0]}`,
+        en: `As of ${day}, in "${dataset}", no one else has the same ${fieldList(fields, 1)} as you: these alone single out your record (k = 1).${coarse[1]}`,
       }
     : {
         topic: 'CLASS_SIZE',
-        ja: `「${dataset}」の中で、あなたと${fieldList(fields, 0)}がすべて同じ人は、あなたを含めて${classSize}人います。`,
-        en: `In "${dataset}", ${classSize} people, you included, share the same ${fieldList(fields, 1)}.`,
+        ja: `${day}現在、「${dataset}」の中で、あなたと${fieldList(fields, 0)}がすべて同じ人は、あなたを含めて${classSize}人います。${coarse[0]}`,
+        en: `As of ${day}, in "${dataset}", ${classSize} people, you included, share the same ${fieldList(fields, 1)}.${coarse[1]}`,
       };
 }
 
-export function matchabilityExplanation(from: string, to: string, fields: readonly Basic4Field[], level: ExposureLevel): Explanation {
+export function matchabilityExplanation(from: string, to: string, fields: readonly Basic4Field[], level: ExposureLevel, measuredAt: Date): Explanation {
   const [levelJa, levelEn] = LEVEL_WORDS[level];
+  const day = japanDate(measuredAt);
   return {
     topic: 'MATCHABILITY',
-    ja: `「${from}」のあなたの記録は、${fieldList(fields, 0)}を${levelJa}、「${to}」のただ一つの記録と突き合わせられます（名寄せ）。`,
-    en: `Your record in "${from}" can be matched to exactly one record in "${to}" on ${fieldList(fields, 1)} ${levelEn}.`,
+    ja: `${day}現在、「${from}」のあなたの記録は、${fieldList(fields, 0)}を${levelJa}、「${to}」のただ一つの記録と突き合わせられます（名寄せ）。`,
+    en: `As of ${day}, your record in "${from}" can be matched to exactly one record in "${to}" on ${fieldList(fields, 1)} ${levelEn}.`,
   };
 }
 

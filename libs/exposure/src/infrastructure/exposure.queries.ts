@@ -115,11 +115,15 @@ export class UnknownDatasetError extends Error {
   }
 }
 
+/** Organizations' names by id, from the registry (another bounded context); an id missing stands for itself. */
+export type OrganizationNames = (ids: readonly string[]) => Promise<ReadonlyMap<string, string>>;
+
 /** Reads the linkage and exposure read models, and derives each per-subject figure from their counts. */
 export class ExposureQueries {
   constructor(
     private readonly pool: pg.Pool,
     private readonly statements = new Statements(false),
+    private readonly organizationNames: OrganizationNames = async () => new Map(),
   ) {}
 
   private cachedDatasets: { at: number; datasets: Promise<Map<string, DatasetInfo>> } | null = null;
@@ -187,11 +191,16 @@ export class ExposureQueries {
     );
     const hygiene = tieHygiene(tieList, issued, (id) => known.get(id)?.holderId, asOf);
     const name = (id: string) => known.get(id)?.name ?? id;
-    const tieFacts = (t: Tie) => ({ datasetA: name(t.datasetA), datasetB: name(t.datasetB), keyKind: t.identifierKind, organization: t.organizationId, purpose: t.purpose, linkedAt: t.linkedAt, expectedCutOffAt: t.expectedCutOffAt });
+    const explained = [...hygiene.liveTies, ...hygiene.myNumberTiesAcrossOrganizations];
+    const organizations = explained.length > 0 ? await this.organizationNames([...new Set(explained.map((t) => t.organizationId))]) : new Map<string, string>();
+    const tieFacts = (t: Tie) => ({
+      datasetA: name(t.datasetA), datasetB: name(t.datasetB), keyKind: t.identifierKind, organization: organizations.get(t.organizationId) ?? t.organizationId,
+      purpose: t.purpose, linkedAt: t.linkedAt, expectedCutOffAt: t.expectedCutOffAt,
+    });
 
     const explanations: Explanation[] = [];
     for (const component of components.filter((c) => c.datasetIds.length > 1)) {
-      explanations.push(componentExplanation(component.datasetIds.length, component.domains));
+      explanations.push(componentExplanation(component.datasetIds.map(name), component.domains));
       const shared = new Map<string, Set<string>>();
       for (const j of component.joins) {
         if (j.join.by !== 'IDENTIFIER') continue;
@@ -226,6 +235,7 @@ export class ExposureQueries {
    * into another dataset; with the linkage and tie hygiene, and every figure's reason in words.
    */
   async exposure(subjectId: string, asOf: Date): Promise<SubjectExposure> {
+    const measuredAt = new Date();
     const [datasets, facts] = await Promise.all([this.datasets(), this.subjectFacts(subjectId)]);
     const linkage = await this.linkage(subjectId, asOf, { datasets, facts });
     const records = facts.basic4;
@@ -276,8 +286,8 @@ export class ExposureQueries {
       const uniquelyMatchableIn = [...lowestLevel]
         .sort(([a], [b]) => (a < b ? -1 : 1))
         .map(([datasetId, level]) => ({ datasetId, lowestLevel: level, fields: fieldsOf(own.fields & datasets.get(datasetId)!.fields) }));
-      explanations.push(classSizeExplanation(name(own.id), fieldsOf(own.fields), classSizes[0]!.classSize));
-      for (const m of uniquelyMatchableIn) explanations.push(matchabilityExplanation(name(own.id), name(m.datasetId), m.fields, m.lowestLevel));
+      explanations.push(classSizeExplanation(name(own.id), fieldsOf(own.fields), classSizes[0]!.classSize, classSizes.at(-1)!.classSize, measuredAt));
+      for (const m of uniquelyMatchableIn) explanations.push(matchabilityExplanation(name(own.id), name(m.datasetId), m.fields, m.lowestLevel, measuredAt));
       return { recordId: r.record_id, datasetId: r.dataset_id, classSizes, uniquelyMatchableIn };
     });
 
@@ -288,7 +298,7 @@ export class ExposureQueries {
     return {
       subjectId,
       asOf,
-      measuredAt: new Date(),
+      measuredAt,
       records: recordExposures,
       uniquelyMatchableDatasets: new Set(matchable.map((m) => m.datasetId)).size,
       lowestUniqueLevel: lowest,
