@@ -1,3 +1,4 @@
+import { ExposureQueries } from '#exposure';
 import { ProjectionRunner } from '#projections';
 import { generatePopulation } from '#synthetic-population';
 import { IngestionFixture } from '../support/ingestion-fixture.js';
@@ -8,6 +9,9 @@ import { backendName } from '../support/test-database.js';
 const LEVELS: [name: string, birthDate: string, address: string][] = [
   ['RAW', 'DAY', 'FULL'], ['NFKC', 'DAY', 'FULL'], ['KANA', 'DAY', 'FULL'], ['VARIANT', 'DAY', 'FULL'], ['VARIANT', 'MONTH', 'MUNICIPALITY'], ['VARIANT', 'YEAR', 'PREFECTURE'],
 ];
+
+const LEVEL_NAMES = ['RAW', 'NFKC', 'KANA', 'VARIANT', 'MONTH_MUNICIPALITY', 'YEAR_PREFECTURE'] as const;
+const FIELDS = ['NAME_KANJI', 'NAME_KANA', 'BIRTH_DATE', 'SEX', 'ADDRESS'] as const;
 
 /** Every record's latest basic-4 fingerprints straight from the stored events, and each dataset's fields. */
 const BASE = `
@@ -38,6 +42,25 @@ describe(`exposure read model against a brute-force computation on ${backendName
   beforeAll(async () => {
     f = await IngestionFixture.start();
     await f.importCommands(generatePopulation({ subjects: 250, seed: 'brute-force' }).commands, 500);
+    // The generated people are unique everywhere, so classes of more than one come from a small pool of names
+    // (spelt so that some fold only at NFKC or KANA), birth dates and sexes; and a dataset registered after
+    // the others hold records makes every dataset sharing its fields key those records anew.
+    const at = '2025-04-01T09:00:00+09:00';
+    await f.send('RegisterOrganization', { organizationId: 'bf-co', name: '照合テスト株式会社', kind: 'PRIVATE_BUSINESS', domains: ['PRIVATE'], occurredAt: at });
+    const dataset = (datasetId: string, basic4Fields: string[]) =>
+      f.send('RegisterDataset', { datasetId, holderId: 'bf-co', name: datasetId, purpose: '照合', domain: 'PRIVATE', keyedBy: ['INTERNAL_ID'], basic4Fields, occurredAt: at });
+    await dataset('bf.members', ['NAME_KANA', 'BIRTH_DATE', 'SEX']);
+    const names = ['ヤマダ タロウ', 'ﾔﾏﾀﾞﾀﾛｳ', 'やまだたろう', 'スズキ ハナコ'];
+    const births = ['1980-01-01', '1980-01-15', '1981-06-01'];
+    const person = (i: number) => ({ kind: 'INTERNAL_ID', value: `BF-${i}`, scope: 'bf-co' });
+    for (let i = 0; i < 40; i++) {
+      await f.send('EnrollSubject', { enrolledBy: 'bf-co', identifiers: [person(i)], occurredAt: at });
+      await f.send('RegisterRecord', { recordId: `bf-m-${i}`, datasetId: 'bf.members', subject: person(i), basic4: { nameKana: names[i % 4], birthDate: births[i % 3], sex: i % 5 === 0 ? 'FEMALE' : 'MALE' }, occurredAt: at });
+    }
+    await dataset('bf.late', ['BIRTH_DATE', 'SEX']);
+    for (let i = 0; i < 40; i += 2) {
+      await f.send('RegisterRecord', { recordId: `bf-l-${i}`, datasetId: 'bf.late', subject: person(i), basic4: { birthDate: births[i % 3], sex: i % 5 === 0 ? 'FEMALE' : 'MALE' }, occurredAt: at });
+    }
     await settled(f.context.get(ProjectionRunner));
   });
   afterAll(() => f.close());
@@ -98,5 +121,60 @@ describe(`exposure read model against a brute-force computation on ${backendName
     );
     const { rows: actual } = await f.database.pool.query(`SELECT field, records::text, sum_squares::text FROM exposure.field_frequencies ORDER BY 1`);
     expect(actual).toEqual(expected);
+  });
+
+  it("every subject's class sizes, and the datasets each record matches one-to-one and from which level, agree", async () => {
+    type Basic4 = Record<string, Record<string, string> | string | undefined>;
+    const { rows: records } = await f.database.pool.query<{ record_id: string; dataset_id: string; subject_id: string; b: Basic4 }>(
+      `${BASE} SELECT r.record_id, r.dataset_id, e.data->>'subjectId' AS subject_id, r.b
+         FROM records r JOIN event_store.events e ON e.event_type = 'RecordRegistered' AND e.data->>'recordId' = r.record_id`,
+    );
+    const { rows: datasets } = await f.database.pool.query<{ dataset_id: string; fields: string[] }>(`${BASE} SELECT * FROM datasets`);
+    const fieldsOf = new Map(datasets.map((d) => [d.dataset_id, d.fields]));
+    // A key written out as the fingerprints of the fields asked for, '-' for a value the record lacks.
+    const value = (b: Basic4, field: string, [name, birthDate, address]: (typeof LEVELS)[number]) =>
+      ({ NAME_KANJI: (b.nameKanji as Record<string, string> | undefined)?.[name], NAME_KANA: (b.nameKana as Record<string, string> | undefined)?.[name],
+        BIRTH_DATE: (b.birthDate as Record<string, string> | undefined)?.[birthDate], SEX: b.sex as string | undefined, ADDRESS: (b.address as Record<string, string> | undefined)?.[address] })[field];
+    const key = (b: Basic4, fields: readonly string[], level: number) => FIELDS.filter((f) => fields.includes(f)).map((f) => value(b, f, LEVELS[level]!) ?? '-').join('|');
+    const counts = new Map<string, number>();
+    const count = (datasetId: string, fields: readonly string[], level: number, k: string) => counts.get(`${datasetId}/${fields.join()}/${level}/${k}`) ?? 0;
+    const sets = new Set<string>();
+    for (const a of datasets) for (const b of datasets) sets.add([a.dataset_id, FIELDS.filter((f) => a.fields.includes(f) && b.fields.includes(f)).join()].join('/'));
+    for (const r of records) {
+      for (const entry of sets) {
+        const [datasetId, shared] = entry.split('/') as [string, string];
+        if (datasetId !== r.dataset_id || shared === '') continue;
+        for (let level = 0; level < LEVELS.length; level++) {
+          const id = `${datasetId}/${shared}/${level}/${key(r.b, shared.split(','), level)}`;
+          counts.set(id, (counts.get(id) ?? 0) + 1);
+        }
+      }
+    }
+
+    const queries = new ExposureQueries(f.database.pool);
+    const subjects = [...new Set(records.map((r) => r.subject_id))].sort();
+    let matches = 0;
+    for (const subjectId of subjects) {
+      const expected = records.filter((r) => r.subject_id === subjectId).sort((x, y) => (x.record_id < y.record_id ? -1 : 1)).map((r) => {
+        const own = FIELDS.filter((f) => fieldsOf.get(r.dataset_id)!.includes(f));
+        const uniquelyMatchableIn = datasets
+          .filter((d) => d.dataset_id !== r.dataset_id)
+          .flatMap((d) => {
+            const shared = own.filter((f) => d.fields.includes(f));
+            const level = shared.length === 0 ? -1 : LEVELS.findIndex((_, l) => count(r.dataset_id, shared, l, key(r.b, shared, l)) === 1 && count(d.dataset_id, shared, l, key(r.b, shared, l)) === 1);
+            return level < 0 ? [] : [{ datasetId: d.dataset_id, lowestLevel: LEVEL_NAMES[level], fields: shared }];
+          })
+          .sort((x, y) => (x.datasetId < y.datasetId ? -1 : 1));
+        matches += uniquelyMatchableIn.length;
+        return { recordId: r.record_id, datasetId: r.dataset_id, classSizes: LEVEL_NAMES.map((level, l) => ({ level, classSize: count(r.dataset_id, own, l, key(r.b, own, l)) })), uniquelyMatchableIn };
+      });
+      const actual = (await queries.exposure(subjectId, new Date())).records.sort((x, y) => (x.recordId < y.recordId ? -1 : 1));
+      expect({ subjectId, records: actual }).toEqual({ subjectId, records: expected });
+    }
+    expect(subjects.length).toBeGreaterThan(200);
+    expect(matches).toBeGreaterThan(0);
+    // Not only classes of one: the pool makes classes of several, some of which merge as names fold.
+    const sizes = await Promise.all(['bf-m-0', 'bf-m-1', 'bf-l-0'].map(async (id) => (await queries.exposure(records.find((r) => r.record_id === id)!.subject_id, new Date())).records.find((r) => r.recordId === id)!.classSizes.map((c) => c.classSize)));
+    expect(sizes.flat().some((size) => size > 1)).toBe(true);
   });
 });
