@@ -1,5 +1,5 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import { DomainError, IngestCommand } from '#ingestion';
+import { DomainError, IngestCommand, myNumberCheckDigit } from '#ingestion';
 import { backendName } from '../support/test-database.js';
 import { IngestionFixture, MY_NUMBER, T, internalId, myNumber, registerWorld } from '../support/ingestion-fixture.js';
 import { TEST_FINGERPRINT_KEY } from '../support/test-runtime.js';
@@ -281,6 +281,25 @@ describe(`ingestion through the CommandBus on ${backendName}`, () => {
       // The city did not make the tie but holds one of its records, so it may cut it; the provider may release its provision.
       await expect(as('city-yokohama', 'UnlinkRecords', { linkId, organizationId: 'city-yokohama', staffCode: 'Y-1', reason: '利用終了', occurredAt: T(6) })).resolves.toMatchObject({ applied: true });
       await expect(as('city-yokohama', 'ReleaseNonDisclosure', { provisionId, releasedBy: 'city-yokohama', occurredAt: T(6) })).resolves.toMatchObject({ applied: true });
+    });
+
+    it('an identifier is retired only by its issuer or the organization it is scoped to, and a My Number also by a municipality', async () => {
+      const as = (organization: string, payload: Record<string, unknown>) =>
+        f.bus.execute(new IngestCommand({ commandId: randomUUID(), type: 'RetireIdentifier', payload: { reason: 'LEAKED', occurredAt: T(9), ...payload, retiredBy: organization } }, `organization:${organization}`));
+      const first11 = '98765432101';
+      const otherMyNumber = { kind: 'MY_NUMBER', value: first11 + myNumberCheckDigit(first11) };
+      await f.send('EnrollSubject', { enrolledBy: 'jps', identifiers: [otherMyNumber], occurredAt: T(2) });
+      const pension = { kind: 'PENSION_NUMBER', value: '9999-000001' };
+      await f.send('IssueIdentifier', { issuedBy: 'jps', subject: otherMyNumber, identifier: pension, occurredAt: T(2) });
+      const before = await f.eventCount();
+
+      await expect(as('points-co', { identifier: myNumber })).rejects.toMatchObject({ code: 'FORBIDDEN', field: 'payload.retiredBy', reason: expect.stringMatching(/neither issued this MY_NUMBER nor holds its scope, and is no municipality/) });
+      await expect(as('points-co', { identifier: { kind: 'MEMBER_NUMBER', value: 'm-0042', scope: 'points-co' } })).resolves.toMatchObject({ applied: true });
+      await expect(as('city-yokohama', { identifier: pension })).rejects.toMatchObject({ code: 'FORBIDDEN', field: 'payload.retiredBy' });
+      await expect(as('jps', { identifier: pension })).resolves.toMatchObject({ applied: true });
+      // jps issued this My Number; the municipality of residence changes it all the same (番号法第7条第2項).
+      await expect(as('city-yokohama', { identifier: otherMyNumber })).resolves.toMatchObject({ applied: true });
+      expect(await f.eventCount()).toBe(before + 3);
     });
 
     it('only operators register rows of the permitted-provision table', async () => {

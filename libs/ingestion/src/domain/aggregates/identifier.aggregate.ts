@@ -3,7 +3,7 @@ import type { Aggregate } from './aggregate.js';
 
 export type IdentifierState =
   | { issued: false }
-  | { issued: true; subjectId: string; kind: IdentifierKind; scope: string | null; retired: boolean; successor: string | null };
+  | { issued: true; subjectId: string; kind: IdentifierKind; scope: string | null; issuedBy: string; retired: boolean; successor: string | null };
 
 /** 番号 — one identifier value (by fingerprint): issued once, to one subject; once retired, never again. */
 export const Identifier: Aggregate<IdentifierState> = {
@@ -12,7 +12,7 @@ export const Identifier: Aggregate<IdentifierState> = {
   evolve: (state, event) => {
     switch (event.type) {
       case 'IdentifierIssued':
-        return { issued: true, subjectId: event.data.subjectId, kind: event.data.kind, scope: event.data.scope, retired: false, successor: null };
+        return { issued: true, subjectId: event.data.subjectId, kind: event.data.kind, scope: event.data.scope, issuedBy: event.data.issuedBy, retired: false, successor: null };
       case 'IdentifierRetired':
         return state.issued ? { ...state, retired: true } : state;
       case 'IdentifierSucceeded':

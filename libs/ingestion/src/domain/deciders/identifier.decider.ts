@@ -1,4 +1,4 @@
-import { invariant, notFound } from '../domain.errors.js';
+import { forbidden, invariant, notFound } from '../domain.errors.js';
 import type { IdentifierState } from '../aggregates/identifier.aggregate.js';
 import type { OrganizationState } from '../aggregates/organization.aggregate.js';
 import type { SubjectState } from '../aggregates/subject.aggregate.js';
@@ -14,6 +14,7 @@ export function subjectOf(identifier: Loaded<IdentifierState>, field: string): s
   return identifier.state.subjectId;
 }
 
+/** 付番: an identifier is issued once, to one subject; a scoped one by the organization it is scoped to. */
 export function issueIdentifier(
   identifier: Loaded<IdentifierState>,
   issuer: Loaded<OrganizationState>,
@@ -21,6 +22,11 @@ export function issueIdentifier(
   field: string,
 ): StreamWrite {
   requireOrganization(issuer, 'payload.issuedBy');
+  // An organization's own numbering is issued by it; agency-specific codes by the Digital Agency's network for each agency.
+  const byNetwork = data.kind === 'AGENCY_CODE' && issuer.state.kind === 'MINISTRY';
+  if (data.scope !== null && data.issuedBy !== data.scope && !byNetwork) {
+    throw forbidden(`${field}.scope`, `"${data.issuedBy}" issues only identifiers of its own numbering, not one scoped to "${data.scope}"`);
+  }
   if (identifier.state.issued) {
     throw invariant(
       field,
@@ -50,9 +56,23 @@ export function enrollSubject(
   ];
 }
 
+/** Kinds a municipality changes for its residents whoever issued them (番号法第7条第2項, 住民基本台帳法第30条の4). */
+const CHANGED_BY_MUNICIPALITIES: readonly string[] = ['MY_NUMBER', 'RESIDENT_CODE'];
+
+/**
+ * 失効: an identifier is retired once, by the organization that issued it, the one it is scoped to, or for a My
+ * Number or resident code any municipality (the resident's may have changed since it was issued).
+ */
 export function retireIdentifier(identifier: Loaded<IdentifierState>, retirer: Loaded<OrganizationState>, data: EventData<typeof IdentifierRetired>): StreamWrite {
   requireOrganization(retirer, 'payload.retiredBy');
   subjectOf(identifier, 'payload.identifier');
+  if (identifier.state.issued) {
+    const { issuedBy, scope, kind } = identifier.state;
+    const byMunicipality = CHANGED_BY_MUNICIPALITIES.includes(kind) && retirer.state.kind === 'MUNICIPALITY';
+    if (data.retiredBy !== issuedBy && data.retiredBy !== scope && !byMunicipality) {
+      throw forbidden('payload.retiredBy', `"${data.retiredBy}" neither issued this ${kind} nor holds its scope${CHANGED_BY_MUNICIPALITIES.includes(kind) ? ', and is no municipality' : ''}, so it cannot retire it`);
+    }
+  }
   if (identifier.state.issued && identifier.state.retired) throw invariant('payload.identifier', 'this identifier is already retired');
   return write(identifier, domainEvent('IdentifierRetired', data));
 }
