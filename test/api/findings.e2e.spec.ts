@@ -124,6 +124,20 @@ describe(`findings over GraphQL on ${backendName}`, () => {
     expect(await refused(undefined)).toBe('UNAUTHENTICATED');
   });
 
+  it('keeps a finding about a non-disclosed provision from the citizen until its flag is released', async () => {
+    // A provision outside the permitted table, kept from the person (不開示): a finding for auditors and jps.
+    const secret = { provisionId: 'p-secret', requesterId: 'jps', providerId: 'city', subject: HANAKO, items: ['INCOME'], procedure: '犯罪捜査', legalBasis: '番号法第19条', requestedAt: T(8), providedAt: T(8, 10), outcome: 'PROVIDED', nonDisclosure: true };
+    ok(await api.as(tokens.jps).mutate('provideInformation', secret));
+    await settled(app.get(ProjectionRunner));
+    const about = async (token: string) => (await findings(token, { filter: { subjectId: hanako } })).edges.map((e: any) => e.node.detail.provisionId ?? e.node.rule);
+    expect(await about(tokens.auditor)).toContain('p-secret');
+    expect(await about(tokens.hanako)).toEqual(['ACCESS_PURPOSE_NOT_REGISTERED']);
+    expect((await findings(tokens.hanako)).totalCount).toBe(1);
+    ok(await api.as(tokens.jps).mutate('releaseNonDisclosure', { provisionId: 'p-secret', releasedBy: 'jps', occurredAt: T(9) }));
+    await settled(app.get(ProjectionRunner));
+    expect(await about(tokens.hanako)).toContain('p-secret');
+  });
+
   it('names the field and the reason of bad input', async () => {
     const error = async (variables: Record<string, unknown>) => (await api.as(tokens.auditor).request(FINDINGS, variables)).errors?.[0]?.extensions;
     expect(await error({ filter: { subjectId: 'taro' } })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.subjectId' });

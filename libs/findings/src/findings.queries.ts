@@ -14,6 +14,8 @@ export interface FindingsQuery {
   severity?: Severity | null;
   /** Findings concerning this subject (among others, for a staff episode). */
   subjectId?: string | null;
+  /** Leave out findings pointing at a provision under a non-disclosure flag (不開示): what a citizen may see. */
+  disclosedOnly?: boolean;
 }
 
 export interface Finding {
@@ -114,6 +116,7 @@ export class FindingQueries {
     if (query.rule) add((p) => `f.rule = ${p}`, oneOf(query.rule, Object.keys(FINDING_RULES), 'rule'));
     if (query.severity) add((p) => `s.severity = ${p}`, oneOf(query.severity, SEVERITIES, 'severity'));
     if (query.subjectId) add((p) => `f.subject_ids @> ARRAY[${p}::uuid]`, uuid(query.subjectId, 'subjectId'));
+    if (query.disclosedOnly) where.push('NOT EXISTS (SELECT 1 FROM findings.non_disclosed n WHERE n.event_id = ANY(f.event_ids))');
     const sql = `
       SELECT f.finding_id, f.rule, s.severity, f.organization_id, f.subject_id, f.subject_ids, f.staff_code, f.occurred_at, f.detected_at,
              f.event_ids, f.global_positions, f.detail

@@ -12,8 +12,11 @@ import { checkSubjectId } from './access-history.resolver.js';
 /** The query's fields given as arguments rather than in `filter`. */
 const ARGUMENTS = new Set(['asOf', 'first', 'after']);
 
-/** Narrows a query to what the principal may see: an organization its own findings, a subject those about them. */
-function scopedTo(principal: Principal, filter: FindingFilter): Pick<FindingsQuery, 'organizationId' | 'subjectId'> {
+/**
+ * Narrows a query to what the principal may see: an organization its own findings, a subject those about them
+ * that reveal no non-disclosed provision.
+ */
+function scopedTo(principal: Principal, filter: FindingFilter): Pick<FindingsQuery, 'organizationId' | 'subjectId' | 'disclosedOnly'> {
   const subjectId = filter.subjectId ? checkSubjectId(filter.subjectId, 'filter.subjectId') : null;
   switch (principal.role) {
     case 'AUDITOR':
@@ -23,7 +26,8 @@ function scopedTo(principal: Principal, filter: FindingFilter): Pick<FindingsQue
       return { organizationId: principal.organizationId, subjectId };
     case 'SUBJECT':
       if (subjectId && subjectId !== principal.subjectId) throw apiError('FORBIDDEN', 'a subject sees only the findings about them');
-      return { organizationId: filter.organizationId ?? null, subjectId: principal.subjectId };
+      // Never a finding that would reveal a provision kept from them (不開示), as in their history.
+      return { organizationId: filter.organizationId ?? null, subjectId: principal.subjectId, disclosedOnly: true };
     default:
       throw apiError('FORBIDDEN', `a ${principal.role} may not read findings`);
   }
