@@ -17,17 +17,25 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
 };
 
+/** How the information was accessed. */
 export type AccessChannel =
+  /** Through an API, system to system. */
   | 'API'
+  /** By batch processing (バッチ処理). */
   | 'BATCH'
+  /** At a service counter (窓口). */
   | 'COUNTER'
+  /** On paper (紙). */
   | 'PAPER'
+  /** At a terminal (端末), on screen. */
   | 'TERMINAL';
 
 /** A page of an access history (Relay connection). */
 export type AccessHistoryConnection = {
   __typename?: 'AccessHistoryConnection';
+  /** The lines of this page, newest first. */
   edges: Array<AccessHistoryEdge>;
+  /** Whether more pages follow, and the cursors to reach them. */
   pageInfo: PageInfo;
   /** How many lines match the filter in all. */
   totalCount: Scalars['Int']['output'];
@@ -36,7 +44,9 @@ export type AccessHistoryConnection = {
 /** An edge of an access-history connection. */
 export type AccessHistoryEdge = {
   __typename?: 'AccessHistoryEdge';
+  /** An opaque cursor for this line; pass it as `after` to start the next page after it. */
   cursor: Scalars['String']['output'];
+  /** The line. */
   node: AccessHistoryEntry;
 };
 
@@ -53,6 +63,7 @@ export type AccessHistoryEntry = {
   id: Scalars['ID']['output'];
   /** The items of personal information concerned (特定個人情報の項目). */
   items: Array<Scalars['String']['output']>;
+  /** What the line records: a provision, an access, a tie, a cut or an audit. */
   kind: AccessHistoryKind;
   /** The legal basis (根拠法令), where one was given. */
   legalBasis: Maybe<Scalars['String']['output']>;
@@ -99,21 +110,35 @@ export type AccessHistoryKind =
   /** 紐付け解除: a tie was cut. */
   | 'UNLINK';
 
+/** Records an access (閲覧・利用): a staff member used a subject's information in a dataset. */
 export type AccessInformationInput = {
+  /** The access's id, chosen by the sender and used once: 1–128 letters, digits or . _ : -. */
   accessId: Scalars['ID']['input'];
+  /** How the information was accessed. */
   channel: AccessChannel;
+  /** The dataset accessed; it must be registered. */
   datasetId: Scalars['ID']['input'];
+  /** The items of personal information (特定個人情報の項目): 1 to 64 item codes in UPPER_SNAKE_CASE (e.g. INCOME). */
   items: Array<Scalars['String']['input']>;
+  /** When it happened, ISO 8601 with a time zone. */
   occurredAt: Scalars['DateTime']['input'];
+  /** The organization whose staff member accessed; it must be registered. */
   organizationId: Scalars['ID']['input'];
+  /** Whether the access was granted or denied. */
   outcome: AccessOutcome;
+  /** The purpose of use (利用目的); may be absent, which is a finding, not an error. */
   purpose?: InputMaybe<Scalars['String']['input']>;
+  /** The staff member (職員) who acted: their staff code, 1–64 letters, digits or . _ -. */
   staffCode: Scalars['String']['input'];
+  /** An identifier naming the subject, as written (fingerprinted, never stored). */
   subject: IdentifierInput;
 };
 
+/** Whether an access was allowed. */
 export type AccessOutcome =
+  /** The access was denied. */
   | 'DENIED'
+  /** The access was granted. */
   | 'GRANTED';
 
 /** The kind of an activity line. */
@@ -180,19 +205,29 @@ export type ActivityTotals = {
   ties: Scalars['Int']['output'];
 };
 
+/** Corrects a record's basic-4 information (a move, a change of name). */
 export type AmendRecordInput = {
+  /** The fields amended (at least one), which replace the old values; only the fields the dataset holds. */
   basic4: Basic4Input;
+  /** When it happened, ISO 8601 with a time zone. */
   occurredAt: Scalars['DateTime']['input'];
+  /** Why it was amended (e.g. a move), at most 200 characters. */
   reason: Scalars['String']['input'];
+  /** The record to amend; it must be registered. */
   recordId: Scalars['ID']['input'];
 };
 
 /** The basic-4 information (基本4情報) a dataset may hold. */
 export type Basic4Field =
+  /** Address (住所). */
   | 'ADDRESS'
+  /** Date of birth (生年月日). */
   | 'BIRTH_DATE'
+  /** Name reading in kana (氏名のふりがな). */
   | 'NAME_KANA'
+  /** Name in kanji (氏名). */
   | 'NAME_KANJI'
+  /** Sex (性別). */
   | 'SEX';
 
 /** Basic-4 information (基本4情報) as a dataset holds it; fingerprinted at every normalization level, never stored. */
@@ -205,6 +240,7 @@ export type Basic4Input = {
   nameKana?: InputMaybe<Scalars['String']['input']>;
   /** Name in kanji, as written (old forms, spaces and width are fine). */
   nameKanji?: InputMaybe<Scalars['String']['input']>;
+  /** Sex (性別). */
   sex?: InputMaybe<Sex>;
 };
 
@@ -215,11 +251,15 @@ export type Basic4Input = {
  */
 export type BestMatch = {
   __typename?: 'BestMatch';
+  /** The basic-4 fields on which the two records agree. */
   agreeingFields: Array<Basic4Field>;
+  /** The dataset of the subject's record; null when it is not registered. */
   from: Maybe<Dataset>;
   /** log2 of the posterior odds. */
   matchWeight: Scalars['Float']['output'];
+  /** The posterior match probability, from 0 to 1. */
   probability: Scalars['Float']['output'];
+  /** The other dataset, holding the record it would be matched to; null when it is not registered. */
   to: Maybe<Dataset>;
 };
 
@@ -307,19 +347,27 @@ export type BreachSignalCount = {
 /** One bar of a chart: a range of class sizes (1, 2, 3-4, 5-9, 10-19, 20+) and a count. */
 export type Bucket = {
   __typename?: 'Bucket';
+  /** The range of class sizes (of k, for `datasetsByK`): 1, 2, 3-4, 5-9, 10-19 or 20+. */
   bucket: Scalars['String']['output'];
+  /** How many records, subjects or datasets fall in the range. */
   count: Scalars['Int']['output'];
 };
 
+/** A record's class size at one level. */
 export type ClassSize = {
   __typename?: 'ClassSize';
+  /** f_k: how many records of the dataset share the record's key at that level (1 = unique). */
   classSize: Scalars['Int']['output'];
+  /** The level the key is compared at. */
   level: ExposureLevel;
 };
 
+/** One bar of a dataset's class-size histogram. */
 export type ClassSizeCount = {
   __typename?: 'ClassSizeCount';
+  /** A class size f_k. */
   classSize: Scalars['Int']['output'];
+  /** How many equivalence classes have that size. */
   classes: Scalars['Int']['output'];
 };
 
@@ -328,7 +376,9 @@ export type CommandResult = {
   __typename?: 'CommandResult';
   /** False when the command had been stored before: nothing new was written. */
   applied: Scalars['Boolean']['output'];
+  /** The command's id, as sent. */
   commandId: Scalars['ID']['output'];
+  /** The events the command stored, in order (when sent again: those it stored the first time). */
   events: Array<StoredEventRef>;
 };
 
@@ -382,16 +432,23 @@ export type ConsistencyProof = {
 /** A dataset: what it is for, under which law, keyed by which identifiers, holding which basic-4 fields. */
 export type Dataset = {
   __typename?: 'Dataset';
+  /** The basic-4 fields (基本4情報) its records hold. */
   basic4Fields: Array<Basic4Field>;
+  /** The domain the dataset is used in. */
   domain: Domain;
+  /** The organization that holds the dataset (保有者). */
   holder: Organization;
+  /** The dataset's id, as it was registered. */
   id: Scalars['ID']['output'];
+  /** The kinds of identifier its records are keyed by. */
   keyedBy: Array<IdentifierKind>;
   /** 根拠法令 */
   legalBasis: Maybe<Scalars['String']['output']>;
+  /** The dataset's name (e.g. 課税台帳). */
   name: Scalars['String']['output'];
   /** 利用目的 */
   purpose: Scalars['String']['output'];
+  /** When it was registered (the registration's time of occurrence). */
   registeredAt: Scalars['DateTime']['output'];
 };
 
@@ -416,10 +473,12 @@ export type DatasetPia = {
   staffWithAccess: Scalars['Int']['output'];
 };
 
+/** Re-identification risk of one dataset at one level. */
 export type DatasetRisk = {
   __typename?: 'DatasetRisk';
   /** Number of equivalence classes. */
   classes: Scalars['Int']['output'];
+  /** The dataset. */
   dataset: Maybe<Dataset>;
   /** ER / n. */
   expectedReidentificationRate: Scalars['Float']['output'];
@@ -429,7 +488,9 @@ export type DatasetRisk = {
   histogram: Array<ClassSizeCount>;
   /** k-anonymity: the smallest class (0 for an empty dataset). */
   k: Scalars['Int']['output'];
+  /** The level its keys were compared at. */
   level: ExposureLevel;
+  /** Prosecutor-model risk (ARX's sample summary). */
   prosecutor: ProsecutorRisk;
   /** n */
   records: Scalars['Int']['output'];
@@ -439,9 +500,13 @@ export type DatasetRisk = {
 
 /** Domains in which identifiers and information are used. */
 export type Domain =
+  /** Disaster response (災害対策). */
   | 'DISASTER'
+  /** Private-sector use, outside the My Number's three domains (民間利用). */
   | 'PRIVATE'
+  /** Social security (社会保障). */
   | 'SOCIAL_SECURITY'
+  /** Tax (税). */
   | 'TAX';
 
 /** A field of a breach report. */
@@ -455,9 +520,13 @@ export type DraftField = {
   toFill: Scalars['Boolean']['output'];
 };
 
+/** Enrolls a subject (本人) with their first identifiers; the subject's opaque id is derived from the `commandId`. */
 export type EnrollSubjectInput = {
+  /** The enrolling organization; it must be registered. */
   enrolledBy: Scalars['ID']['input'];
+  /** The identifiers issued to the subject: 1 to 20, none issued before. */
   identifiers: Array<IssuedIdentifierInput>;
+  /** When it happened, ISO 8601 with a time zone. */
   occurredAt: Scalars['DateTime']['input'];
 };
 
@@ -472,13 +541,16 @@ export type Explanation = {
   topic: Scalars['String']['output'];
 };
 
+/** A subject's name-matching exposure (名寄せされやすさ): how easily their records can be singled out and joined. */
 export type Exposure = {
   __typename?: 'Exposure';
+  /** The instant that decides which records count and the linkage and tie hygiene (see `measuredAt`). */
   asOf: Scalars['DateTime']['output'];
   /** The highest Fellegi–Sunter probability of a record of the subject being matched to a record of another dataset. */
   bestMatch: Maybe<BestMatch>;
   /** Every figure above, in words. */
   explanations: Array<Explanation>;
+  /** The subject's linkage (紐付け) as of `asOf`, as `linkage(subjectId:)` gives it. */
   linkage: Linkage;
   /** The cheapest level at which some record is uniquely matchable; null when none is. */
   lowestUniqueLevel: Maybe<ExposureLevel>;
@@ -488,7 +560,9 @@ export type Exposure = {
    * moves which records count and the linkage and tie hygiene, not those figures.
    */
   measuredAt: Scalars['DateTime']['output'];
+  /** Each of the subject's records registered by `asOf`, with its class sizes and unique matches. */
   records: Array<RecordExposure>;
+  /** The subject (本人): their opaque subject id. */
   subjectId: Scalars['ID']['output'];
   /** Distinct other datasets where some record of the subject is uniquely matchable, at any level. */
   uniquelyMatchableDatasets: Scalars['Int']['output'];
@@ -503,10 +577,12 @@ export type ExposureBucket = {
   subjects: Scalars['Int']['output'];
 };
 
+/** Distributions of exposure over the whole population at one level, for charts. */
 export type ExposureDistribution = {
   __typename?: 'ExposureDistribution';
   /** Datasets by k. */
   datasetsByK: Array<Bucket>;
+  /** The level the keys were compared at. */
   level: ExposureLevel;
   /** Records by the size of their class in their own dataset. */
   recordsByClassSize: Array<Bucket>;
@@ -565,7 +641,9 @@ export type Finding = {
   organization: Organization;
   /** Why the rule matters, in a sentence. */
   reason: Scalars['String']['output'];
+  /** The rule broken. */
   rule: FindingRule;
+  /** How grave it is. */
   severity: FindingSeverity;
   /** The staff member (職員) who acted, for accesses and ties. */
   staffCode: Maybe<Scalars['String']['output']>;
@@ -578,7 +656,9 @@ export type Finding = {
 /** A page of findings (Relay connection), newest detection first. */
 export type FindingConnection = {
   __typename?: 'FindingConnection';
+  /** The findings of this page, newest detection first. */
   edges: Array<FindingEdge>;
+  /** Whether more pages follow, and the cursors to reach them. */
   pageInfo: PageInfo;
   /** How many findings match in all. */
   totalCount: Scalars['Int']['output'];
@@ -587,7 +667,9 @@ export type FindingConnection = {
 /** An edge of a findings connection. */
 export type FindingEdge = {
   __typename?: 'FindingEdge';
+  /** An opaque cursor for this finding; pass it as `after` to start the next page after it. */
   cursor: Scalars['String']['output'];
+  /** The finding. */
   node: Finding;
 };
 
@@ -676,17 +758,25 @@ export type FindingsSection = {
   note: Maybe<Scalars['String']['output']>;
 };
 
+/** Records the consent (同意) a subject gave an organization, for a scope and a purpose. */
 export type GrantConsentInput = {
+  /** The consent's id, chosen by the sender: 1–128 letters, digits or . _ : -. */
   consentId: Scalars['ID']['input'];
+  /** When it happened, ISO 8601 with a time zone. */
   occurredAt: Scalars['DateTime']['input'];
+  /** The organization the consent is given to; it must be registered. */
   organizationId: Scalars['ID']['input'];
+  /** The purpose consented to (利用目的). */
   purpose: Scalars['String']['input'];
+  /** What the consent covers, in words (at most 200 characters). */
   scope: Scalars['String']['input'];
+  /** An identifier naming the consenting subject, as written (fingerprinted, never stored); they must be enrolled. */
   subject: IdentifierInput;
 };
 
 /** An identifier as a client names it. The value is fingerprinted on the way in and never stored. */
 export type IdentifierInput = {
+  /** The kind of identifier (番号の種類). */
   kind: IdentifierKind;
   /** The organization the identifier belongs to, for AGENCY_CODE, MEMBER_NUMBER, INTERNAL_ID and HEALTH_INSURANCE_NUMBER. */
   scope?: InputMaybe<Scalars['ID']['input']>;
@@ -738,9 +828,13 @@ export type InclusionProof = {
   leafIndex: Scalars['BigInt']['output'];
 };
 
+/** Issues a further identifier to an enrolled subject. */
 export type IssueIdentifierInput = {
+  /** The new identifier; one issued before (even if retired since) is refused. */
   identifier: IssuedIdentifierInput;
+  /** The issuing organization; it must be registered. */
   issuedBy: Scalars['ID']['input'];
+  /** When it happened, ISO 8601 with a time zone. */
   occurredAt: Scalars['DateTime']['input'];
   /** An identifier the subject already has. */
   subject: IdentifierInput;
@@ -748,9 +842,13 @@ export type IssueIdentifierInput = {
 
 /** An identifier being issued, with the end of its validity where it has one (JPKI certificates: 5 years). */
 export type IssuedIdentifierInput = {
+  /** The kind of identifier issued. */
   kind: IdentifierKind;
+  /** The organization the identifier belongs to, for AGENCY_CODE, MEMBER_NUMBER, INTERNAL_ID and HEALTH_INSURANCE_NUMBER. */
   scope?: InputMaybe<Scalars['ID']['input']>;
+  /** The end of its validity (ISO 8601 with a time zone); null when it has none. In force past it, it counts in tie hygiene. */
   validUntil?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The identifier as written: spaces, hyphens and full-width digits are fine. A My Number's check digit is verified. */
   value: Scalars['String']['input'];
 };
 
@@ -759,10 +857,15 @@ export type ItemUse = {
   __typename?: 'ItemUse';
   /** PROVISION (obtained from another organization) or ACCESS (used in a dataset). */
   kind: AccessHistoryKind;
+  /** When it was obtained or used. */
   occurredAt: Scalars['DateTime']['output'];
+  /** The organization that obtained (the requester of a provision) or used the item. */
   organization: Organization;
+  /** PROVIDED, REFUSED or NO_DATA for a provision; GRANTED or DENIED for an access. */
   outcome: Maybe<Scalars['String']['output']>;
+  /** Why: the procedure of a provision (事務) or the purpose of an access (利用目的). */
   purpose: Maybe<Scalars['String']['output']>;
+  /** The staff member (職員) who used it, where one is recorded. */
   staffCode: Maybe<Scalars['String']['output']>;
 };
 
@@ -785,50 +888,71 @@ export type Journal = {
   sealedSize: Scalars['BigInt']['output'];
 };
 
+/** Links an identifier to its successor of the same kind (e.g. old JPKI serial → new). */
 export type LinkIdentifierSuccessorInput = {
   /** The subject's consent to link old and new (JPKI serials); null when none was given. */
   consentReference?: InputMaybe<Scalars['ID']['input']>;
+  /** The old identifier, as written. */
   identifier: IdentifierInput;
+  /** The organization making the link; it must be registered. */
   linkedBy: Scalars['ID']['input'];
+  /** When it happened, ISO 8601 with a time zone. */
   occurredAt: Scalars['DateTime']['input'];
+  /** The new identifier, as written: of the same kind, issued to the same subject. */
   successor: IdentifierInput;
 };
 
 /** The key a tie is made through. */
 export type LinkKeyInput = {
+  /** Through a shared identifier, or through matching on basic-4 information. */
   by: LinkKeyKind;
   /** With IDENTIFIER: which kind. */
   identifierKind?: InputMaybe<IdentifierKind>;
 };
 
+/** What a tie is made through. */
 export type LinkKeyKind =
   /** Matching on basic-4 information (名寄せ). */
   | 'BASIC4'
   /** A shared identifier. */
   | 'IDENTIFIER';
 
+/** Ties two records (紐付け). */
 export type LinkRecordsInput = {
   /** When the tie is expected to be cut (使用後の紐付け解除). */
   expectedCutOffAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** What the tie is made through: a shared identifier of a kind, or basic-4 matching (名寄せ). */
   key: LinkKeyInput;
+  /** The legal basis (根拠法令), where there is one. */
   legalBasis?: InputMaybe<Scalars['String']['input']>;
+  /** The tie's id, chosen by the sender and used once: 1–128 letters, digits or . _ : -. */
   linkId: Scalars['ID']['input'];
+  /** When the tie was made, ISO 8601 with a time zone. */
   occurredAt: Scalars['DateTime']['input'];
+  /** The organization making the tie; it must be registered. */
   organizationId: Scalars['ID']['input'];
+  /** The purpose of the tie (利用目的). */
   purpose: Scalars['String']['input'];
+  /** The two records tied: exactly two, registered and different. */
   records: Array<Scalars['ID']['input']>;
+  /** The staff member (職員) who acted: their staff code, 1–64 letters, digits or . _ -. */
   staffCode: Scalars['String']['input'];
 };
 
+/** A subject's linkage (紐付け) as of a time: records, ties, joinable groups and tie hygiene. */
 export type Linkage = {
   __typename?: 'Linkage';
+  /** The instant the linkage is judged as of. */
   asOf: Scalars['DateTime']['output'];
   /** Groups of records that can be joined through live ties or a shared identifier fingerprint, largest first. */
   components: Array<LinkageComponent>;
+  /** The linkage and tie hygiene, in words (Japanese and English). */
   explanations: Array<Explanation>;
+  /** Tie hygiene (紐付けの管理状況) as of `asOf`. */
   hygiene: TieHygiene;
   /** The subject's records (one per dataset entry) registered by `asOf`. */
   records: Array<LinkedRecord>;
+  /** The subject (本人): their opaque subject id. */
   subjectId: Scalars['ID']['output'];
   /** Ties that touch the subject's records, made by `asOf`, live or cut. */
   ties: Array<Tie>;
@@ -837,29 +961,41 @@ export type Linkage = {
 /** Records joinable without any name-matching (deterministic linkability). */
 export type LinkageComponent = {
   __typename?: 'LinkageComponent';
+  /** How many datasets the group spans. */
   datasetCount: Scalars['Int']['output'];
+  /** The registered datasets those records are in. */
   datasets: Array<Dataset>;
+  /** How many domains the group spans. */
   domainCount: Scalars['Int']['output'];
   /** The domains (TAX, SOCIAL_SECURITY, DISASTER, PRIVATE) the group spans. */
   domains: Array<Scalars['String']['output']>;
+  /** The records in the group. */
   recordIds: Array<Scalars['ID']['output']>;
 };
 
+/** One of the subject's records: their entry in one dataset. */
 export type LinkedRecord = {
   __typename?: 'LinkedRecord';
+  /** The dataset the record is in; null when the dataset is not registered. */
   dataset: Maybe<Dataset>;
   /** The kinds of the identifiers the record is keyed by (values are never kept). */
   identifierKinds: Array<Scalars['String']['output']>;
+  /** The record's id, as it was registered. */
   recordId: Scalars['ID']['output'];
+  /** When the record was registered (the registration's time of occurrence). */
   registeredAt: Scalars['DateTime']['output'];
 };
 
+/** How many records of two datasets can be matched one-to-one. */
 export type Matchability = {
   __typename?: 'Matchability';
+  /** Dataset A. */
   datasetA: Maybe<Dataset>;
+  /** Dataset B. */
   datasetB: Maybe<Dataset>;
   /** The basic-4 fields both hold; matchability needs a name and the birth date among them. */
   fields: Array<Basic4Field>;
+  /** The level the keys were compared at. */
   level: ExposureLevel;
   /** Records unique in A matching exactly one record of B (equally, keys unique in both). */
   matchableRecords: Scalars['Int']['output'];
@@ -905,24 +1041,35 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** 閲覧・利用 */
   accessInformation: CommandResult;
+  /** Corrects a record's basic-4 information. */
   amendRecord: CommandResult;
+  /** Enrolls a subject with their first identifiers (番号の付番). */
   enrollSubject: CommandResult;
+  /** Records a subject's consent (同意) to an organization. */
   grantConsent: CommandResult;
+  /** Issues a further identifier to an enrolled subject. */
   issueIdentifier: CommandResult;
+  /** Links an identifier to its successor (old JPKI serial → new), with the subject's consent or without it (a finding). */
   linkIdentifierSuccessor: CommandResult;
   /** 紐付け */
   linkRecords: CommandResult;
   /** 情報提供 */
   provideInformation: CommandResult;
+  /** Registers a dataset held by a registered organization, once. */
   registerDataset: CommandResult;
+  /** Registers an organization (機関・事業者), once. */
   registerOrganization: CommandResult;
   /** Operators only: the table of permitted provisions is the law's, not an organization's. */
   registerPermittedProvision: CommandResult;
+  /** Registers a subject's record in a dataset. */
   registerRecord: CommandResult;
+  /** 不開示の解除: releases a provision's non-disclosure flag, so that the subject sees it. */
   releaseNonDisclosure: CommandResult;
+  /** Retires an identifier (失効): rotated, leaked or expired. */
   retireIdentifier: CommandResult;
   /** 紐付け解除 */
   unlinkRecords: CommandResult;
+  /** Records the withdrawal of a subject's consent. */
   withdrawConsent: CommandResult;
 };
 
@@ -1089,22 +1236,33 @@ export type MutationWithdrawConsentArgs = {
 /** An organization that holds datasets or exchanges information. */
 export type Organization = {
   __typename?: 'Organization';
+  /** The domains it works in; empty when it was never registered. */
   domains: Array<Domain>;
+  /** The organization's id, as it was registered or named in events (e.g. city-yokohama). */
   id: Scalars['ID']['output'];
+  /** What kind of organization it is; null when it was never registered. */
   kind: Maybe<OrganizationKind>;
   /** Its name; null when the organization was never registered (an unknown party named in an event). */
   name: Maybe<Scalars['String']['output']>;
+  /** When it was registered (the registration's time of occurrence); null when it was never registered. */
   registeredAt: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** Kinds of organization (機関・事業者). */
 export type OrganizationKind =
+  /** An employer (事業主), e.g. handling its staff's My Numbers for tax and social security. */
   | 'EMPLOYER'
+  /** A health insurer (医療保険者). */
   | 'HEALTH_INSURER'
+  /** A ministry or national agency (府省庁). */
   | 'MINISTRY'
+  /** A municipality (市区町村). */
   | 'MUNICIPALITY'
+  /** A pension organization (年金機関). */
   | 'PENSION'
+  /** A private business (民間事業者). */
   | 'PRIVATE_BUSINESS'
+  /** A tax authority (税務機関). */
   | 'TAX';
 
 /** A tie kept past its expected cut-off. */
@@ -1168,13 +1326,17 @@ export type PiaSection = {
 /** A projection's progress. */
 export type ProjectionStatus = {
   __typename?: 'ProjectionStatus';
+  /** When parked: the error the event raised; null otherwise. */
   error: Maybe<Scalars['String']['output']>;
+  /** When parked: the global position of the event it stopped on; null otherwise. */
   errorPosition: Maybe<Scalars['BigInt']['output']>;
+  /** How many events it has processed, as a decimal string. */
   eventsProcessed: Scalars['BigInt']['output'];
   /** Events in the log not yet applied. */
   lagEvents: Scalars['Int']['output'];
   /** Age in seconds of the oldest event not yet applied. */
   lagSeconds: Scalars['Float']['output'];
+  /** The projection's name (e.g. access-history, registry, findings). */
   name: Scalars['String']['output'];
   /** Global position of the last event applied. */
   position: Scalars['BigInt']['output'];
@@ -1191,30 +1353,46 @@ export type ProsecutorRisk = {
   recordsAtRisk: Scalars['Float']['output'];
   /** rC: classes / n. */
   successRate: Scalars['Float']['output'];
+  /** The risk 1/f_k above which a record counts as at risk (0.2). */
   threshold: Scalars['Float']['output'];
 };
 
+/** Records a provision of information (情報提供) from one organization to another. */
 export type ProvideInformationInput = {
+  /** The items of personal information (特定個人情報の項目): 1 to 64 item codes in UPPER_SNAKE_CASE (e.g. INCOME). */
   items: Array<Scalars['String']['input']>;
+  /** The legal basis (根拠法令). */
   legalBasis: Scalars['String']['input'];
   /** 不開示: hidden from the subject until released. */
   nonDisclosure?: InputMaybe<Scalars['Boolean']['input']>;
+  /** How the request was answered. */
   outcome: ProvisionOutcome;
   /** 事務 */
   procedure: Scalars['String']['input'];
+  /** When it was provided, not before `requestedAt`: required with PROVIDED, absent otherwise. */
   providedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The organization asked to provide it (情報提供者); it must be registered. */
   providerId: Scalars['ID']['input'];
+  /** The provision's id, chosen by the sender and used once: 1–128 letters, digits or . _ : -. */
   provisionId: Scalars['ID']['input'];
+  /** When it was requested, ISO 8601 with a time zone. */
   requestedAt: Scalars['DateTime']['input'];
+  /** The organization that requested the information (情報照会者); it must be registered. */
   requesterId: Scalars['ID']['input'];
+  /** An identifier naming the subject, as written (fingerprinted, never stored). */
   subject: IdentifierInput;
 };
 
+/** How a provision request was answered. */
 export type ProvisionOutcome =
+  /** The provider held no such information. */
   | 'NO_DATA'
+  /** The information was provided (`providedAt` is then required). */
   | 'PROVIDED'
+  /** The provider refused the request. */
   | 'REFUSED';
 
+/** The entry point of every read. No token, no data. */
 export type Query = {
   __typename?: 'Query';
   /**
@@ -1285,6 +1463,7 @@ export type Query = {
 };
 
 
+/** The entry point of every read. No token, no data. */
 export type QueryAccessHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AccessHistoryFilter>;
@@ -1293,6 +1472,7 @@ export type QueryAccessHistoryArgs = {
 };
 
 
+/** The entry point of every read. No token, no data. */
 export type QueryComplianceReportArgs = {
   from: Scalars['DateTime']['input'];
   organizationId?: InputMaybe<Scalars['ID']['input']>;
@@ -1300,34 +1480,40 @@ export type QueryComplianceReportArgs = {
 };
 
 
+/** The entry point of every read. No token, no data. */
 export type QueryConsistencyProofArgs = {
   fromSize: Scalars['BigInt']['input'];
   toSize: Scalars['BigInt']['input'];
 };
 
 
+/** The entry point of every read. No token, no data. */
 export type QueryDatasetArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry point of every read. No token, no data. */
 export type QueryDatasetRiskArgs = {
   datasetId: Scalars['ID']['input'];
   level?: InputMaybe<ExposureLevel>;
 };
 
 
+/** The entry point of every read. No token, no data. */
 export type QueryExposureArgs = {
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
   subjectId: Scalars['ID']['input'];
 };
 
 
+/** The entry point of every read. No token, no data. */
 export type QueryExposureDistributionArgs = {
   level?: InputMaybe<ExposureLevel>;
 };
 
 
+/** The entry point of every read. No token, no data. */
 export type QueryFindingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
@@ -1336,18 +1522,21 @@ export type QueryFindingsArgs = {
 };
 
 
+/** The entry point of every read. No token, no data. */
 export type QueryInclusionProofArgs = {
   eventId: Scalars['ID']['input'];
   treeSize?: InputMaybe<Scalars['BigInt']['input']>;
 };
 
 
+/** The entry point of every read. No token, no data. */
 export type QueryLinkageArgs = {
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
   subjectId: Scalars['ID']['input'];
 };
 
 
+/** The entry point of every read. No token, no data. */
 export type QueryMatchabilityArgs = {
   datasetA: Scalars['ID']['input'];
   datasetB: Scalars['ID']['input'];
@@ -1355,6 +1544,7 @@ export type QueryMatchabilityArgs = {
 };
 
 
+/** The entry point of every read. No token, no data. */
 export type QueryMeArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AccessHistoryFilter>;
@@ -1362,11 +1552,13 @@ export type QueryMeArgs = {
 };
 
 
+/** The entry point of every read. No token, no data. */
 export type QueryOrganizationArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry point of every read. No token, no data. */
 export type QueryStreamArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1374,11 +1566,13 @@ export type QueryStreamArgs = {
 };
 
 
+/** The entry point of every read. No token, no data. */
 export type QuerySubjectArgs = {
   identifier: IdentifierInput;
 };
 
 
+/** The entry point of every read. No token, no data. */
 export type QueryWhoAccessedArgs = {
   from?: InputMaybe<Scalars['DateTime']['input']>;
   item: Scalars['String']['input'];
@@ -1386,61 +1580,96 @@ export type QueryWhoAccessedArgs = {
   to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
+/** How exposed one of the subject's records is. */
 export type RecordExposure = {
   __typename?: 'RecordExposure';
   /** f_k: how many records of the dataset share this record's key, at each level (1 = unique). */
   classSizes: Array<ClassSize>;
+  /** The dataset the record is in; null when the dataset is not registered. */
   dataset: Maybe<Dataset>;
+  /** The record's id, as it was registered. */
   recordId: Scalars['ID']['output'];
   /** Other datasets where exactly one record matches this one on the shared basic-4 fields while it is unique in its own. */
   uniquelyMatchableIn: Array<UniqueMatch>;
 };
 
+/** Registers a dataset (特定個人情報ファイル or a company's customer file). */
 export type RegisterDatasetInput = {
+  /** The basic-4 fields (基本4情報) its records hold; records may carry only these. */
   basic4Fields: Array<Basic4Field>;
+  /** The id to register it under, chosen by the sender: 1–128 letters, digits or . _ : -. */
   datasetId: Scalars['ID']['input'];
+  /** The domain it is used in. */
   domain: Domain;
+  /** The organization holding it (保有者); it must be registered. */
   holderId: Scalars['ID']['input'];
+  /** The kinds of identifier its records are keyed by. */
   keyedBy: Array<IdentifierKind>;
+  /** The legal basis (根拠法令), where there is one. */
   legalBasis?: InputMaybe<Scalars['String']['input']>;
+  /** Its name (e.g. 課税台帳). */
   name: Scalars['String']['input'];
+  /** When it happened, ISO 8601 with a time zone. */
   occurredAt: Scalars['DateTime']['input'];
+  /** Its purpose of use (利用目的). */
   purpose: Scalars['String']['input'];
 };
 
+/** Registers an organization (機関・事業者). */
 export type RegisterOrganizationInput = {
+  /** The domains it works in. */
   domains: Array<Domain>;
+  /** What kind of organization it is. */
   kind: OrganizationKind;
+  /** Its name (e.g. 横浜市). */
   name: Scalars['String']['input'];
+  /** When it happened, ISO 8601 with a time zone. */
   occurredAt: Scalars['DateTime']['input'];
+  /** The id to register it under, chosen by the sender: 1–128 letters, digits or . _ : - (e.g. city-yokohama). */
   organizationId: Scalars['ID']['input'];
 };
 
 /** A row of the table of permitted provisions (番号法 別表第二): who may obtain which items from whom, for which procedure. */
 export type RegisterPermittedProvisionInput = {
+  /** The items (特定個人情報の項目) that may be provided: item codes in UPPER_SNAKE_CASE (e.g. INCOME). */
   items: Array<Scalars['String']['input']>;
+  /** The legal basis (根拠法令). */
   legalBasis: Scalars['String']['input'];
+  /** When it happened, ISO 8601 with a time zone. */
   occurredAt: Scalars['DateTime']['input'];
+  /** The row's id, chosen by the sender: 1–128 letters, digits or . _ : -. */
   permittedProvisionId: Scalars['ID']['input'];
   /** 事務 */
   procedure: Scalars['String']['input'];
+  /** The organization that may provide it (情報提供者); it must be registered. */
   providerId: Scalars['ID']['input'];
+  /** The organization that may request the information (情報照会者); it must be registered. */
   requesterId: Scalars['ID']['input'];
 };
 
+/** Registers a record: a subject's entry in a dataset. */
 export type RegisterRecordInput = {
+  /** The record's basic-4 information: only the fields the dataset holds. */
   basic4: Basic4Input;
+  /** The dataset it is in; it must be registered. */
   datasetId: Scalars['ID']['input'];
   /** The identifiers the record is keyed by; the subject's identifier when omitted. */
   identifiers?: InputMaybe<Array<IdentifierInput>>;
+  /** When it happened, ISO 8601 with a time zone. */
   occurredAt: Scalars['DateTime']['input'];
+  /** The record's id, chosen by the sender: 1–128 letters, digits or . _ : -. */
   recordId: Scalars['ID']['input'];
+  /** An identifier naming the subject, as written (fingerprinted, never stored). */
   subject: IdentifierInput;
 };
 
+/** Releases a provision's non-disclosure flag (不開示の解除), so that the subject sees it. */
 export type ReleaseNonDisclosureInput = {
+  /** When it happened, ISO 8601 with a time zone. */
   occurredAt: Scalars['DateTime']['input'];
+  /** The provision to release; it must be recorded and under the flag. */
   provisionId: Scalars['ID']['input'];
+  /** The organization releasing the flag; it must be registered. */
   releasedBy: Scalars['ID']['input'];
 };
 
@@ -1496,16 +1725,25 @@ export type ReportPeriod = {
   to: Scalars['DateTime']['output'];
 };
 
+/** Retires an identifier (失効): rotated, leaked or expired. */
 export type RetireIdentifierInput = {
+  /** The identifier to retire, as written; it must be issued and not yet retired. */
   identifier: IdentifierInput;
+  /** When it happened, ISO 8601 with a time zone. */
   occurredAt: Scalars['DateTime']['input'];
+  /** Why it is retired. */
   reason: RetirementReason;
+  /** The organization retiring it; it must be registered. */
   retiredBy: Scalars['ID']['input'];
 };
 
+/** Why an identifier was retired (失効). */
 export type RetirementReason =
+  /** Expired: its validity ran out. */
   | 'EXPIRED'
+  /** Leaked (漏えい): its value became known to others. */
   | 'LEAKED'
+  /** Rotated: replaced by a new identifier. */
   | 'ROTATED';
 
 /** A dataset whose records are easy to single out. */
@@ -1534,10 +1772,15 @@ export type Role =
   /** A citizen (本人): reads their own history and exposure, nothing of anyone else's, nothing non-disclosed. */
   | 'SUBJECT';
 
+/** Sex (性別) as a dataset records it. */
 export type Sex =
+  /** Female (女性). */
   | 'FEMALE'
+  /** Male (男性). */
   | 'MALE'
+  /** Other (その他). */
   | 'OTHER'
+  /** Not known (不明). */
   | 'UNKNOWN';
 
 /**
@@ -1564,36 +1807,52 @@ export type SignedTreeHead = {
 /** An event a command stored. */
 export type StoredEventRef = {
   __typename?: 'StoredEventRef';
+  /** The event's id (a UUID). */
   eventId: Scalars['ID']['output'];
+  /** Its position in the global log. */
   globalPosition: Scalars['BigInt']['output'];
+  /** The stream it was stored in (e.g. link-<linkId>). */
   streamId: Scalars['String']['output'];
+  /** The event's type (e.g. RecordsLinked). */
   type: Scalars['String']['output'];
 };
 
 /** An event as the store keeps it. */
 export type StreamEvent = {
   __typename?: 'StreamEvent';
+  /** The event's data as stored: identifiers and basic-4 information only as fingerprints. */
   data: Scalars['JSON']['output'];
+  /** The event's position in the global log. */
   globalPosition: Scalars['BigInt']['output'];
+  /** The event's id (a UUID). */
   id: Scalars['ID']['output'];
+  /** The event's metadata as stored, e.g. the `commandId`, the command type and the sender of an ingested event. */
   metadata: Scalars['JSON']['output'];
+  /** When the store recorded it (when it happened is `occurredAt` in `data`). */
   recordedAt: Scalars['DateTime']['output'];
   /** Position within its stream, from 0. */
   revision: Scalars['BigInt']['output'];
+  /** The version of the type's data schema, from 1. */
   schemaVersion: Scalars['Int']['output'];
+  /** The event's type (e.g. RecordsLinked, InformationProvided). */
   type: Scalars['String']['output'];
 };
 
 /** A page of a stream's events. */
 export type StreamEventConnection = {
   __typename?: 'StreamEventConnection';
+  /** The events of this page, oldest first. */
   edges: Array<StreamEventEdge>;
+  /** Whether more pages follow, and the cursors to reach them. */
   pageInfo: PageInfo;
 };
 
+/** An edge of a stream's page of events. */
 export type StreamEventEdge = {
   __typename?: 'StreamEventEdge';
+  /** An opaque cursor for this event; pass it as `after` to start the next page after it. */
   cursor: Scalars['String']['output'];
+  /** The event. */
   node: StreamEvent;
 };
 
@@ -1602,6 +1861,7 @@ export type Subject = {
   __typename?: 'Subject';
   /** Their access history, as `accessHistory(subjectId:)` gives it. */
   accessHistory: AccessHistoryConnection;
+  /** The subject's opaque id (a UUID); no name or number is kept. */
   id: Scalars['ID']['output'];
 };
 
@@ -1618,16 +1878,21 @@ export type Tie = {
   __typename?: 'Tie';
   /** Whole days since it was made, while live. */
   ageDays: Maybe<Scalars['Int']['output']>;
+  /** The dataset of `recordA`; null when it is not registered. */
   datasetA: Maybe<Dataset>;
+  /** The dataset of `recordB`; null when it is not registered. */
   datasetB: Maybe<Dataset>;
   /** When the tie was to be cut (使用後の紐付け解除); null when meant to last. */
   expectedCutOffAt: Maybe<Scalars['DateTime']['output']>;
+  /** With `keyBy` IDENTIFIER: the kind of identifier shared; null for BASIC4. */
   identifierKind: Maybe<IdentifierKind>;
   /** IDENTIFIER (a shared identifier of `identifierKind`) or BASIC4 (名寄せ on basic-4 information). */
   keyBy: Scalars['String']['output'];
   /** 根拠法令 */
   legalBasis: Maybe<Scalars['String']['output']>;
+  /** The tie's id, as the organization that made it chose it. */
   linkId: Scalars['ID']['output'];
+  /** When the tie was made (紐付け). */
   linkedAt: Scalars['DateTime']['output'];
   /** Live as of `asOf`. */
   live: Scalars['Boolean']['output'];
@@ -1637,16 +1902,20 @@ export type Tie = {
   overdue: Scalars['Boolean']['output'];
   /** 利用目的 */
   purpose: Scalars['String']['output'];
+  /** The first record tied. */
   recordA: Scalars['ID']['output'];
+  /** The second record tied. */
   recordB: Scalars['ID']['output'];
   /** When it was cut (紐付け解除); null while live. */
   unlinkedAt: Maybe<Scalars['DateTime']['output']>;
 };
 
+/** Tie hygiene (紐付けの管理状況) of a subject's records, as of the linkage's `asOf`. */
 export type TieHygiene = {
   __typename?: 'TieHygiene';
   /** Identifiers in force past the lifetime they were issued with. */
   identifiersPastLifetime: Scalars['Int']['output'];
+  /** Ties live as of `asOf` (made and not yet cut). */
   liveTies: Scalars['Int']['output'];
   /** Ties through the My Number itself between records of different organizations, where agency codes (機関別符号) belong. */
   myNumberTiesAcrossOrganizations: Scalars['Int']['output'];
@@ -1692,8 +1961,10 @@ export type TieLifetimeBucket = {
   toDays: Maybe<Scalars['Int']['output']>;
 };
 
+/** Another dataset where the record can be matched one-to-one. */
 export type UniqueMatch = {
   __typename?: 'UniqueMatch';
+  /** That dataset; null when it is not registered. */
   dataset: Maybe<Dataset>;
   /** The basic-4 fields both datasets hold, compared. */
   fields: Array<Basic4Field>;
@@ -1701,17 +1972,27 @@ export type UniqueMatch = {
   lowestLevel: ExposureLevel;
 };
 
+/** Cuts a live tie (紐付け解除). */
 export type UnlinkRecordsInput = {
+  /** The tie to cut; it must be live. */
   linkId: Scalars['ID']['input'];
+  /** When the tie was cut, ISO 8601 with a time zone. */
   occurredAt: Scalars['DateTime']['input'];
+  /** The organization cutting the tie; it must be registered. */
   organizationId: Scalars['ID']['input'];
+  /** Why the tie was cut. */
   reason: Scalars['String']['input'];
+  /** The staff member (職員) who acted: their staff code, 1–64 letters, digits or . _ -. */
   staffCode: Scalars['String']['input'];
 };
 
+/** Records the withdrawal of a consent the subject gave. */
 export type WithdrawConsentInput = {
+  /** The consent to withdraw: granted and not yet withdrawn. */
   consentId: Scalars['ID']['input'];
+  /** When it happened, ISO 8601 with a time zone. */
   occurredAt: Scalars['DateTime']['input'];
+  /** An identifier naming the subject who gave it, as written (fingerprinted, never stored). */
   subject: IdentifierInput;
 };
 
