@@ -40,8 +40,11 @@ const IDENTIFIER_WORDS: Readonly<Record<string, [ja: string, en: string]>> = {
   BASIC4: ['基本4情報の照合（名寄せ）', 'matching of name, birth date, sex and address'],
 };
 
+/** The calendar day in Japan time, as YYYY-MM-DD; made once (each new formatter loads its zone and locale). */
+const JAPAN_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' });
+
 /** Dates as a person in Japan reads them: the calendar day in Japan time. */
-export const japanDate = (at: Date): string => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(at);
+export const japanDate = (at: Date): string => JAPAN_DAY.format(at);
 const fieldList = (fields: readonly Basic4Field[], lang: 0 | 1) => fields.map((f) => FIELD_WORDS[f][lang]).join(lang === 0 ? '・' : ', ');
 const percent = (p: number) => `${(Math.floor(p * 1000) / 10).toFixed(1)}%`;
 const identifierWords = (kind: string | null) => IDENTIFIER_WORDS[kind ?? 'BASIC4'] ?? [kind!, kind!];
