@@ -121,13 +121,13 @@ describe(`name-matching exposure on ${backendName}`, () => {
     expect(exposure.bestMatch!.probability).toBeCloseTo(odds / (1 + odds), 10);
 
     const texts = exposure.explanations.map((e) => `${e.topic}: ${e.en} / ${e.ja}`);
-    // Dated as measured (the calendar day in Japan); at birth year and prefecture 高橋一郎 1985 M is still alone in city-tax.
+    // Dated as measured (the calendar day in Japan); at the coarsest level 高橋一郎 1985 M is still alone in city-tax.
     const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(exposure.measuredAt);
     expect(texts).toContain(
       `CLASS_SIZE: As of ${day}, in "city-tax file", no one else has the same name in kanji, date of birth, sex as you: these alone single out your record (k = 1).` +
-        ' Even with the birth date cut to the year and the address to the prefecture, yours is the only such record.' +
+        ' Even at the coarsest level (kanji variants of names folded, the birth date cut to the year, the address to the prefecture), yours is the only such record.' +
         ` / ${day}現在、「city-tax file」の中で、あなたと氏名（漢字）・生年月日・性別がすべて同じ人はほかにいません。これらだけであなたの記録を特定できます（k = 1）。` +
-        '生年月日を生年に、住所を都道府県にまで粗くしても、あなたの記録はただ一つに絞られます。',
+        '氏名の異体字をそろえ、生年月日を生年に、住所を都道府県にまで粗くしても、あなたの記録はただ一つに絞られます。',
     );
     expect(texts.some((t) => t.startsWith(`MATCHABILITY: As of ${day}, your record in "points file" can be matched to exactly one record in "shop file" on name in kana, date of birth once hiragana, katakana`))).toBe(true);
     expect(texts.some((t) => t.startsWith('MATCH_PROBABILITY: ') && t.includes('"city-tax file"') && t.includes('"jps-pension file"'))).toBe(true);

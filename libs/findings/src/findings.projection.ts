@@ -27,7 +27,6 @@ const CONSUMED = new Set([
   'RecordsLinked',
   'RecordsUnlinked',
   'InformationProvided',
-  'NonDisclosureReleased',
   'InformationAccessed',
 ]);
 
@@ -71,7 +70,7 @@ export function findingsProjection(thresholds: StaffThresholds = DEFAULT_STAFF_T
   return {
     name: 'findings',
     schema: 'findings',
-    tables: ['findings', 'ties', 'datasets', 'permitted_provisions', 'consents', 'retirements', 'staff_accesses', 'non_disclosed'],
+    tables: ['findings', 'ties', 'datasets', 'permitted_provisions', 'consents', 'retirements', 'staff_accesses'],
     handles: CONSUMED,
 
     async apply(events: StoredEvent[], tx: SqlTransaction, schema: string): Promise<void> {
@@ -94,27 +93,8 @@ export function findingsProjection(thresholds: StaffThresholds = DEFAULT_STAFF_T
       await insert(tx, schema, 'findings', findings);
       await insert(tx, schema, 'staff_accesses', accesses);
       await updateStaffEpisodes(tx, schema, accesses, rules);
-      await keepNonDisclosed(tx, schema, batch);
     },
   };
-}
-
-/**
- * The provisions under a non-disclosure flag, so that a citizen's findings can leave out those revealing one.
- * A release in the same batch cancels its provision's row before it is written; rows the migration's backfill
- * already holds are left as they are.
- */
-async function keepNonDisclosed(tx: SqlTransaction, schema: string, batch: { stored: StoredEvent; event: DomainEvent }[]): Promise<void> {
-  const hidden = new Map<string, string>();
-  const released: string[] = [];
-  for (const { stored, event } of batch) {
-    if (event.type === 'InformationProvided' && event.data.nonDisclosure) hidden.set(event.data.provisionId, stored.id);
-    else if (event.type === 'NonDisclosureReleased' && !hidden.delete(event.data.provisionId)) released.push(event.data.provisionId);
-  }
-  if (hidden.size > 0) {
-    await tx.query(`INSERT INTO ${schema}.non_disclosed (provision_id, event_id) SELECT * FROM unnest($1::text[], $2::uuid[]) ON CONFLICT DO NOTHING`, [[...hidden.keys()], [...hidden.values()]]);
-  }
-  if (released.length > 0) await tx.query(`DELETE FROM ${schema}.non_disclosed WHERE provision_id = ANY($1)`, [released]);
 }
 
 /** The projection as the app runs it, with the default thresholds. */

@@ -14,8 +14,11 @@ export interface FindingsQuery {
   severity?: Severity | null;
   /** Findings concerning this subject (among others, for a staff episode). */
   subjectId?: string | null;
-  /** Leave out findings pointing at a provision under a non-disclosure flag (不開示): what a citizen may see. */
-  disclosedOnly?: boolean;
+  /**
+   * Leave out findings pointing at a provision about this subject still under a non-disclosure flag (不開示): what
+   * the citizen may see. The flag is the access history's (set by the provision, cleared by its release).
+   */
+  disclosedTo?: string | null;
 }
 
 export interface Finding {
@@ -116,7 +119,9 @@ export class FindingQueries {
     if (query.rule) add((p) => `f.rule = ${p}`, oneOf(query.rule, Object.keys(FINDING_RULES), 'rule'));
     if (query.severity) add((p) => `s.severity = ${p}`, oneOf(query.severity, SEVERITIES, 'severity'));
     if (query.subjectId) add((p) => `f.subject_ids @> ARRAY[${p}::uuid]`, uuid(query.subjectId, 'subjectId'));
-    if (query.disclosedOnly) where.push('NOT EXISTS (SELECT 1 FROM findings.non_disclosed n WHERE n.event_id = ANY(f.event_ids))');
+    if (query.disclosedTo) {
+      add((p) => `NOT EXISTS (SELECT 1 FROM access_history.entries e WHERE e.subject_id = ${p}::uuid AND e.event_id = ANY(f.event_ids) AND e.non_disclosure)`, uuid(query.disclosedTo, 'subjectId'));
+    }
     const sql = `
       SELECT f.finding_id, f.rule, s.severity, f.organization_id, f.subject_id, f.subject_ids, f.staff_code, f.occurred_at, f.detected_at,
              f.event_ids, f.global_positions, f.detail

@@ -1,4 +1,4 @@
-import { GraphQLError, parse, visit, type ASTNode, type GraphQLFormattedError, type Location, type ValueNode } from 'graphql';
+import { GraphQLError, parse, visit, type ASTNode, type DocumentNode, type GraphQLFormattedError, type Location, type Source, type ValueNode } from 'graphql';
 import { InvalidAppendError, EventIdConflictError, WrongExpectedRevisionError } from '#event-store';
 import { CommandConflictError, DomainError } from '#ingestion';
 import { JournalNotReadyError, JournalRangeError, isFailClosedRefusal } from '#journal';
@@ -23,6 +23,9 @@ const DOMAIN_CODES: Record<DomainError['code'], ErrorCode> = {
 /** Apollo's codes for a document that does not parse or validate: the client's input, answered as BAD_USER_INPUT. */
 const DOCUMENT_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED']);
 
+/** Documents parsed again to find where their errors point: once per document, however many errors it has. */
+const reparsed = new WeakMap<Source, DocumentNode>();
+
 /**
  * The argument, and the field or item inside it, where a validation error points (`filter.from`, `kinds[1]`);
  * `query` when it points at no argument (an unknown field, a document too deep).
@@ -42,8 +45,10 @@ function inputPathOf(node: ASTNode | undefined): string {
     }
     return path;
   };
+  let document = reparsed.get(at.source);
+  if (!document) reparsed.set(at.source, (document = parse(at.source)));
   let path = 'query';
-  visit(parse(at.source), { Argument: (argument) => void (path === 'query' && encloses(argument) && (path = within(argument.name.value, argument.value))) });
+  visit(document, { Argument: (argument) => void (path === 'query' && encloses(argument) && (path = within(argument.name.value, argument.value))) });
   return path;
 }
 

@@ -78,4 +78,16 @@ describe('query limits checked once per document and page size', () => {
       expect(check(`{ ${aliases} }`)?.message).toBe('the query asks for the schema 4 times; the limit is 3');
     });
   });
+
+  it('walks a fragment once however often it is spread, and refuses a document too large spread out', () => {
+    // Forty fragments each spreading the next twice: 2^40 fields spread out, refused at once rather than walked.
+    const chain = Array.from({ length: 40 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`).join(' ');
+    const bomb = parse(`{ ...F0 } ${chain} fragment F40 on Query { line(id: "x") { id } }`);
+    const started = performance.now();
+    expect(new QueryLimits().check(schema, bomb, {})?.message).toMatch(/^the query holds 2\.\d+e\+12 fields once its fragments are spread out; the limit is 5000$/);
+    expect(performance.now() - started).toBeLessThan(1000);
+    // The same shape, shallow enough to be answered: one fragment spread many times is walked once and passes.
+    const fewer = parse(`{ ...F0 } ${Array.from({ length: 6 }, (_, i) => `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`).join(' ')} fragment F6 on Query { line(id: "x") { id } }`);
+    expect(new QueryLimits().check(schema, fewer, {})).toBeNull();
+  });
 });

@@ -11,7 +11,6 @@ import {
   type ASTNode,
   type ASTVisitor,
   type DocumentNode,
-  type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLNamedType,
   type GraphQLSchema,
@@ -25,9 +24,10 @@ import { apiError } from './graphql-errors.js';
 /**
  * `introspectionDepth`: an operation asking only for the schema (`__schema`, `__type`) may nest this deep, as the
  * full introspection query an IDE sends does (graphql-js `getIntrospectionQuery`: 15); `introspectionRoots`: how
- * many `__schema` and `__type` fields one operation may ask for.
+ * many `__schema` and `__type` fields one operation may ask for; `expandedFields`: how many fields an operation may
+ * hold with its fragments spread out, checked before the other limits walk it.
  */
-export const LIMITS = { depth: 10, introspectionDepth: 15, introspectionRoots: 3, complexity: 20_000, pageSize: 500 } as const;
+export const LIMITS = { depth: 10, introspectionDepth: 15, introspectionRoots: 3, expandedFields: 5_000, complexity: 20_000, pageSize: 500 } as const;
 
 /**
  * What the complexity rule charges beyond one per field. Each top-level field is a read of its own (and, for an
@@ -36,8 +36,38 @@ export const LIMITS = { depth: 10, introspectionDepth: 15, introspectionRoots: 3
  */
 export const COSTS = { topLevelField: 100, unpagedRows: 100 } as const;
 
+/** A connection's page when `first` is left out or null. */
+const DEFAULT_PAGE = 50;
+
 const fragmentsOf = (document: DocumentNode): Record<string, FragmentDefinitionNode> =>
   Object.fromEntries(document.definitions.flatMap((d) => (d.kind === 'FragmentDefinition' ? [[d.name.value, d]] : [])));
+
+/**
+ * A measure of an operation with its fragments spread out — its deepest path, or how many fields it holds —
+ * taken once per fragment: a fragment spread many times, or spreading others many times over, costs one walk
+ * (walked again at every spread, forty fragments each spreading the next twice would take 2^40 steps).
+ */
+function spreadMeasure(document: DocumentNode, kind: 'depth' | 'fields'): (operation: OperationDefinitionNode) => number {
+  const fragments = fragmentsOf(document);
+  const known = new Map<string, number>();
+  const ofFragment = (name: string): number => {
+    if (!known.has(name)) {
+      known.set(name, 0); // a cycle, which validation refuses anyway, adds nothing
+      known.set(name, measure(fragments[name]?.selectionSet));
+    }
+    return known.get(name)!;
+  };
+  const measure = (selectionSet: SelectionSetNode | undefined): number => {
+    let result = 0;
+    for (const selection of selectionSet?.selections ?? []) {
+      const value =
+        selection.kind === 'Field' ? 1 + measure(selection.selectionSet) : selection.kind === 'InlineFragment' ? measure(selection.selectionSet) : ofFragment(selection.name.value);
+      result = kind === 'depth' ? Math.max(result, value) : result + value;
+    }
+    return result;
+  };
+  return (operation) => measure(operation.selectionSet);
+}
 
 /** An operation whose every root field is introspection (`__schema`, `__type`, `__typename`). */
 const asksOnlyForTheSchema = (operation: OperationDefinitionNode) =>
@@ -48,22 +78,10 @@ const asksOnlyForTheSchema = (operation: OperationDefinitionNode) =>
  * `LIMITS.introspectionDepth` for an operation that asks only for the schema.
  */
 export function depthLimitRule(context: ValidationContext): ASTVisitor {
-  const fragments = fragmentsOf(context.getDocument());
-  const depthOf = (node: { selectionSet?: { selections: readonly unknown[] } }, seen: Set<string>): number => {
-    let deepest = 0;
-    for (const selection of (node.selectionSet?.selections ?? []) as { kind: string; name?: { value: string }; selectionSet?: { selections: readonly unknown[] } }[]) {
-      if (selection.kind === 'Field') deepest = Math.max(deepest, 1 + depthOf(selection as FieldNode, seen));
-      else if (selection.kind === 'InlineFragment') deepest = Math.max(deepest, depthOf(selection, seen));
-      else if (selection.kind === 'FragmentSpread' && !seen.has(selection.name!.value)) {
-        const fragment = fragments[selection.name!.value];
-        if (fragment) deepest = Math.max(deepest, depthOf(fragment, new Set([...seen, selection.name!.value])));
-      }
-    }
-    return deepest;
-  };
+  const depthOf = spreadMeasure(context.getDocument(), 'depth');
   return {
     OperationDefinition(operation) {
-      const depth = depthOf(operation, new Set());
+      const depth = depthOf(operation);
       const limit = asksOnlyForTheSchema(operation) ? LIMITS.introspectionDepth : LIMITS.depth;
       if (depth > limit) {
         context.reportError(new GraphQLError(`the query is ${depth} levels deep; the limit is ${limit}`, { nodes: [operation], extensions: { code: 'BAD_USER_INPUT', field: 'query', reason: `deeper than ${limit}` } }));
@@ -90,15 +108,22 @@ export function introspectionLimitRule(context: ValidationContext): ASTVisitor {
   return {
     OperationDefinition(operation) {
       let roots = 0;
-      const walk = (selectionSet: SelectionSetNode | undefined, parent: GraphQLNamedType | undefined, inReference: boolean, seen: Set<string>): void => {
+      // A fragment is walked once per place it can matter (its type and whether below a type reference): spread
+      // again there, execution merges it with the first, and walking it again could take exponentially long.
+      const walked = new Set<string>();
+      const walk = (selectionSet: SelectionSetNode | undefined, parent: GraphQLNamedType | undefined, inReference: boolean): void => {
         for (const selection of selectionSet?.selections ?? []) {
           if (selection.kind === 'FragmentSpread') {
             const fragment = fragments[selection.name.value];
-            if (fragment && !seen.has(fragment.name.value)) walk(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value) ?? parent, inReference, new Set([...seen, fragment.name.value]));
+            const place = `${selection.name.value}|${parent?.name}|${inReference}`;
+            if (fragment && !walked.has(place)) {
+              walked.add(place);
+              walk(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value) ?? parent, inReference);
+            }
             continue;
           }
           if (selection.kind === 'InlineFragment') {
-            walk(selection.selectionSet, (selection.typeCondition && schema.getType(selection.typeCondition.name.value)) || parent, inReference, seen);
+            walk(selection.selectionSet, (selection.typeCondition && schema.getType(selection.typeCondition.name.value)) || parent, inReference);
             continue;
           }
           const name = selection.name.value;
@@ -110,24 +135,25 @@ export function introspectionLimitRule(context: ValidationContext): ASTVisitor {
             refuse(`"${name}" is asked for below a type reference; follow a reference by its name and kind (ofType), and list a type's ${name} from __schema.types or __type`, `${name} below a type reference`, selection);
             return;
           }
-          walk(selection.selectionSet, getNamedType(definition.type), inReference || (introspective && TYPE_REFERENCES.has(name)), seen);
+          walk(selection.selectionSet, getNamedType(definition.type), inReference || (introspective && TYPE_REFERENCES.has(name)));
         }
       };
-      walk(operation.selectionSet, schema.getRootType(operation.operation) ?? undefined, false, new Set());
+      walk(operation.selectionSet, schema.getRootType(operation.operation) ?? undefined, false);
       if (roots > LIMITS.introspectionRoots) refuse(`the query asks for the schema ${roots} times; the limit is ${LIMITS.introspectionRoots}`, `__schema and __type over ${LIMITS.introspectionRoots}`, operation);
     },
   };
 }
 
 /**
- * A field costs one, plus its rows times its children: a connection's rows are its page size (`first`), a
- * top-level list's `COSTS.unpagedRows`; a top-level field costs `COSTS.topLevelField` more.
+ * A field costs one, plus its rows times its children: a connection's rows are its page size (`first`, or the
+ * default page when null), a top-level list's `COSTS.unpagedRows`; a top-level field costs `COSTS.topLevelField` more.
  */
 const costEstimator =
   (schema: GraphQLSchema): ComplexityEstimator =>
   ({ type, field, args, childComplexity }) => {
     const topLevel = type === schema.getQueryType() || type === schema.getMutationType();
-    const rows = typeof args.first === 'number' ? Math.max(1, args.first) : topLevel && isListType(getNullableType(field.type)) ? COSTS.unpagedRows : null;
+    const paged = field.args.some((argument) => argument.name === 'first');
+    const rows = typeof args.first === 'number' ? Math.max(1, args.first) : paged ? DEFAULT_PAGE : topLevel && isListType(getNullableType(field.type)) ? COSTS.unpagedRows : null;
     return (topLevel ? COSTS.topLevelField : 1) + (rows === null ? childComplexity : rows * Math.max(1, childComplexity));
   };
 
@@ -162,13 +188,23 @@ export class QueryLimits {
     const key = JSON.stringify(known.costVariables.map((name) => variables[name] ?? null));
     let verdict = known.verdicts.get(key);
     if (verdict === undefined) {
-      verdict = validate(schema, document, [depthLimitRule, introspectionLimitRule, complexityLimitRule(schema, variables)])[0] ?? null;
+      verdict = expansionError(document) ?? validate(schema, document, [depthLimitRule, introspectionLimitRule, complexityLimitRule(schema, variables)])[0] ?? null;
       if (known.verdicts.size >= VERDICTS_PER_DOCUMENT) known.verdicts.clear();
       known.verdicts.set(key, verdict);
     }
     // A fresh error each time: the one kept must not carry one request's changes into the next.
     return verdict && new GraphQLError(verdict.message, { nodes: verdict.nodes, extensions: verdict.extensions });
   }
+}
+
+/** Refuses a document holding more than `LIMITS.expandedFields` fields once its fragments are spread out. */
+function expansionError(document: DocumentNode): GraphQLError | null {
+  const fieldsOf = spreadMeasure(document, 'fields');
+  const most = Math.max(0, ...document.definitions.map((d) => (d.kind === 'OperationDefinition' ? fieldsOf(d) : 0)));
+  if (most <= LIMITS.expandedFields) return null;
+  return new GraphQLError(`the query holds ${most.toExponential(2)} fields once its fragments are spread out; the limit is ${LIMITS.expandedFields}`, {
+    extensions: { code: 'BAD_USER_INPUT', field: 'query', reason: `over ${LIMITS.expandedFields} fields spread out` },
+  });
 }
 
 /** The variables whose values the limits read: those given to a `first` argument or to a directive. */
@@ -184,7 +220,7 @@ function costVariables(document: DocumentNode): string[] {
 
 /** `first` of a connection: 1 to 500. */
 export function pageSize(first: number | null | undefined, field = 'first'): number {
-  const size = first ?? 50;
+  const size = first ?? DEFAULT_PAGE;
   if (!Number.isInteger(size) || size < 1 || size > LIMITS.pageSize) throw apiError('BAD_USER_INPUT', `must be from 1 to ${LIMITS.pageSize}`, field);
   return size;
 }

@@ -115,12 +115,14 @@ export function identifierLifetimeExplanation(kind: string, validUntil: Date): E
  */
 export function classSizeExplanation(dataset: string, fields: readonly Basic4Field[], classSize: number, coarsest: number, measuredAt: Date): Explanation {
   const day = japanDate(measuredAt);
-  // The coarsest level only generalizes the birth date and the address: said when the dataset holds either.
-  const coarse: [string, string] = !fields.includes('BIRTH_DATE') && !fields.includes('ADDRESS')
+  // The coarsest level folds names' kanji variants and generalizes the birth date and the address: said when the
+  // dataset holds any of them (sex alone does not change).
+  const coarsens = fields.some((field) => field !== 'SEX');
+  const coarse: [string, string] = !coarsens
     ? ['', '']
     : coarsest === 1
-      ? ['生年月日を生年に、住所を都道府県にまで粗くしても、あなたの記録はただ一つに絞られます。', ' Even with the birth date cut to the year and the address to the prefecture, yours is the only such record.']
-      : [`生年月日を生年に、住所を都道府県にまで粗くすると、同じ人はあなたを含めて${coarsest}人になります。`, ` With the birth date cut to the year and the address to the prefecture, ${coarsest} people, you included, share them.`];
+      ? ['氏名の異体字をそろえ、生年月日を生年に、住所を都道府県にまで粗くしても、あなたの記録はただ一つに絞られます。', ' Even at the coarsest level (kanji variants of names folded, the birth date cut to the year, the address to the prefecture), yours is the only such record.']
+      : [`氏名の異体字をそろえ、生年月日を生年に、住所を都道府県にまで粗くすると、同じ人はあなたを含めて${coarsest}人になります。`, ` At the coarsest level (kanji variants of names folded, the birth date cut to the year, the address to the prefecture), ${coarsest} people, you included, share them.`];
   return classSize === 1
     ? {
         topic: 'CLASS_SIZE',

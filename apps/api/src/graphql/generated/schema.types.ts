@@ -1432,9 +1432,9 @@ export type Query = {
    */
   findings: FindingConnection;
   /**
-   * That an event is in the journal, under the newest signed head (or the head signed at `treeSize`). Auditors
-   * and operators: any event (an auditor's proof of an event about subjects is recorded in their histories);
-   * an organization: events in its own activity (where it acted or was the counterparty); a subject: events
+   * That an event is in the journal, under the newest signed head (or the head signed at `treeSize`). Auditors:
+   * any event (a proof of an event about subjects is recorded in their histories); operators: events about no
+   * one (organizations, datasets, the permitted-provision table); an organization: events in its own activity (where it acted or was the counterparty); a subject: events
    * about themselves (their own history, never a non-disclosed line, and their own subject stream).
    */
   inclusionProof: InclusionProof;

@@ -16,7 +16,7 @@ const ARGUMENTS = new Set(['asOf', 'first', 'after']);
  * Narrows a query to what the principal may see: an organization its own findings, a subject those about them
  * that reveal no non-disclosed provision.
  */
-function scopedTo(principal: Principal, filter: FindingFilter): Pick<FindingsQuery, 'organizationId' | 'subjectId' | 'disclosedOnly'> {
+function scopedTo(principal: Principal, filter: FindingFilter): Pick<FindingsQuery, 'organizationId' | 'subjectId' | 'disclosedTo'> {
   const subjectId = filter.subjectId ? checkSubjectId(filter.subjectId, 'filter.subjectId') : null;
   switch (principal.role) {
     case 'AUDITOR':
@@ -27,7 +27,7 @@ function scopedTo(principal: Principal, filter: FindingFilter): Pick<FindingsQue
     case 'SUBJECT':
       if (subjectId && subjectId !== principal.subjectId) throw apiError('FORBIDDEN', 'a subject sees only the findings about them');
       // Never a finding that would reveal a provision kept from them (不開示), as in their history.
-      return { organizationId: filter.organizationId ?? null, subjectId: principal.subjectId, disclosedOnly: true };
+      return { organizationId: filter.organizationId ?? null, subjectId: principal.subjectId, disclosedTo: principal.subjectId };
     default:
       throw apiError('FORBIDDEN', `a ${principal.role} may not read findings`);
   }
@@ -58,7 +58,7 @@ export class FindingsResolver {
       throw error;
     });
     // Who audits the auditors: the subjects named by the query and by the answer, recorded before it leaves.
-    const touched = [...new Set([query.subjectId, ...page.findings.map(({ finding }) => finding.subjectId)].filter((id): id is string => id !== null && id !== undefined))];
+    const touched = [query.subjectId, ...page.findings.map(({ finding }) => finding.subjectId)].filter((id): id is string => id !== null && id !== undefined);
     await this.audit.record(principal, 'findings', touched);
     const organizations = await this.registry.organizations(page.findings.map(({ finding }) => finding.organizationId));
     return {

@@ -66,14 +66,12 @@ const CHANGED_BY_MUNICIPALITIES: readonly string[] = ['MY_NUMBER', 'RESIDENT_COD
 export function retireIdentifier(identifier: Loaded<IdentifierState>, retirer: Loaded<OrganizationState>, data: EventData<typeof IdentifierRetired>): StreamWrite {
   requireOrganization(retirer, 'payload.retiredBy');
   subjectOf(identifier, 'payload.identifier');
-  if (identifier.state.issued) {
-    const { issuedBy, scope, kind } = identifier.state;
-    const byMunicipality = CHANGED_BY_MUNICIPALITIES.includes(kind) && retirer.state.kind === 'MUNICIPALITY';
-    if (data.retiredBy !== issuedBy && data.retiredBy !== scope && !byMunicipality) {
-      throw forbidden('payload.retiredBy', `"${data.retiredBy}" neither issued this ${kind} nor holds its scope${CHANGED_BY_MUNICIPALITIES.includes(kind) ? ', and is no municipality' : ''}, so it cannot retire it`);
-    }
+  const { issuedBy, scope, kind, retired } = identifier.state as Extract<IdentifierState, { issued: true }>;
+  const byMunicipality = CHANGED_BY_MUNICIPALITIES.includes(kind) && retirer.state.kind === 'MUNICIPALITY';
+  if (data.retiredBy !== issuedBy && data.retiredBy !== scope && !byMunicipality) {
+    throw forbidden('payload.retiredBy', `"${data.retiredBy}" neither issued this ${kind} nor holds its scope${CHANGED_BY_MUNICIPALITIES.includes(kind) ? ', and is no municipality' : ''}, so it cannot retire it`);
   }
-  if (identifier.state.issued && identifier.state.retired) throw invariant('payload.identifier', 'this identifier is already retired');
+  if (retired) throw invariant('payload.identifier', 'this identifier is already retired');
   return write(identifier, domainEvent('IdentifierRetired', data));
 }
 
