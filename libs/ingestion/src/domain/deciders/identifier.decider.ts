@@ -8,11 +8,14 @@ import type { IdentifierIssued, IdentifierRetired, IdentifierSucceeded } from '.
 import { write, type Loaded, type StreamWrite } from './decision.js';
 import { requireOrganization } from './organization.decider.js';
 
-/** The subject an issued identifier names; a never-issued identifier names nobody. */
-export function subjectOf(identifier: Loaded<IdentifierState>, field: string): string {
+/** An issued identifier's state; a never-issued identifier names nobody. */
+function issuedState(identifier: Loaded<IdentifierState>, field: string): Extract<IdentifierState, { issued: true }> {
   if (!identifier.state.issued) throw notFound(field, 'no subject is enrolled with this identifier');
-  return identifier.state.subjectId;
+  return identifier.state;
 }
+
+/** The subject an issued identifier names. */
+export const subjectOf = (identifier: Loaded<IdentifierState>, field: string): string => issuedState(identifier, field).subjectId;
 
 /** 付番: an identifier is issued once, to one subject; a scoped one by the organization it is scoped to. */
 export function issueIdentifier(
@@ -65,8 +68,7 @@ const CHANGED_BY_MUNICIPALITIES: readonly string[] = ['MY_NUMBER', 'RESIDENT_COD
  */
 export function retireIdentifier(identifier: Loaded<IdentifierState>, retirer: Loaded<OrganizationState>, data: EventData<typeof IdentifierRetired>): StreamWrite {
   requireOrganization(retirer, 'payload.retiredBy');
-  subjectOf(identifier, 'payload.identifier');
-  const { issuedBy, scope, kind, retired } = identifier.state as Extract<IdentifierState, { issued: true }>;
+  const { issuedBy, scope, kind, retired } = issuedState(identifier, 'payload.identifier');
   const byMunicipality = CHANGED_BY_MUNICIPALITIES.includes(kind) && retirer.state.kind === 'MUNICIPALITY';
   if (data.retiredBy !== issuedBy && data.retiredBy !== scope && !byMunicipality) {
     throw forbidden('payload.retiredBy', `"${data.retiredBy}" neither issued this ${kind} nor holds its scope${CHANGED_BY_MUNICIPALITIES.includes(kind) ? ', and is no municipality' : ''}, so it cannot retire it`);
