@@ -165,7 +165,9 @@ export class PostgresEventStore implements EventStore {
    * and so lies after any checkpoint a reader holds. That is asked as "is the newest transaction id that
    * high" (one step down the log-order index; as EXISTS the planner expected an early match and scanned the
    * whole log), in the same statement and snapshot as the read: a live subscriber reads several times a
-   * second, and each round trip counts.
+   * second, and each round trip counts. The position and limit go in as `(SELECT $n)`, out of the planner's
+   * sight: seeing them, it planned every execution anew (0.24 ms, longer than the read near the head); blind to
+   * them it keeps one plan per connection, the same walk of the log-order index.
    */
   private async readAfter(after: Checkpoint, limit: number): Promise<{ events: StoredEvent[]; heldBack: boolean }> {
     const { rows } = await this.connection.pool.query<{ held: boolean } & Partial<EventRow>>({
@@ -174,8 +176,8 @@ export class PostgresEventStore implements EventStore {
                   >= pg_snapshot_xmin(pg_current_snapshot()), false) AS held
        ) h LEFT JOIN LATERAL (
          SELECT ${COLUMNS} FROM event_store.events e
-          WHERE (e.transaction_id, e.global_position) > ($1::text::xid8, $2::bigint) AND ${VISIBLE}
-          ORDER BY e.transaction_id, e.global_position LIMIT $3
+          WHERE (e.transaction_id, e.global_position) > ((SELECT $1::text::xid8), (SELECT $2::bigint)) AND ${VISIBLE}
+          ORDER BY e.transaction_id, e.global_position LIMIT (SELECT $3::integer)
        ) e ON true`),
       values: [after.transactionId.toString(), after.globalPosition.toString(), limit],
     });
