@@ -1,6 +1,15 @@
+import { createHmac, hkdfSync } from 'node:crypto';
 import { InvalidTokenError, TokenService } from './token.service.js';
 
 const key = Buffer.alloc(32, 7);
+const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/** A token signed as the service signs (HMAC-SHA-256 under the key derived from the platform key), whatever it says. */
+function signed(header: object, claims: object): string {
+  const signingKey = Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'himotoki bearer tokens v1', 32));
+  const body = `${base64url(header)}.${base64url(claims)}`;
+  return `${body}.${createHmac('sha256', signingKey).update(body).digest('base64url')}`;
+}
 
 describe('TokenService', () => {
   const tokens = new TokenService(key);
@@ -22,6 +31,31 @@ describe('TokenService', () => {
     await expect(tokens.verify(`${header}.${claims}.${signature}`)).rejects.toThrow('not valid');
     const expired = await tokens.mint({ role: 'OPERATOR', id: 'o' }, -10);
     await expect(tokens.verify(expired)).rejects.toThrow('expired');
+  });
+
+  it('accepts a correctly signed token only with an HS256 header, our issuer, an expiry and no future nbf', async () => {
+    const claims = { role: 'OPERATOR', sub: 'o', iss: 'himotoki', exp: 9_999_999_999 };
+    expect(await tokens.verify(signed({ alg: 'HS256', typ: 'JWT' }, claims))).toEqual({ role: 'OPERATOR', id: 'o' });
+    await expect(tokens.verify(signed({ alg: 'HS512' }, claims))).rejects.toThrow('not valid');
+    await expect(tokens.verify(signed({ alg: 'none' }, claims))).rejects.toThrow('not valid');
+    await expect(tokens.verify(signed({ alg: 'HS256', crit: ['b64'], b64: false }, claims))).rejects.toThrow('not valid');
+    await expect(tokens.verify(signed({ alg: 'HS256' }, { ...claims, iss: 'someone-else' }))).rejects.toThrow('not valid');
+    await expect(tokens.verify(signed({ alg: 'HS256' }, { ...claims, exp: undefined }))).rejects.toThrow('no expiry');
+    await expect(tokens.verify(signed({ alg: 'HS256' }, { ...claims, exp: '9999999999' }))).rejects.toThrow('no expiry');
+    await expect(tokens.verify(signed({ alg: 'HS256' }, { ...claims, nbf: 9_999_999_000 }))).rejects.toThrow('not valid yet');
+    expect(await tokens.verify(signed({ alg: 'HS256' }, { ...claims, sub: 'p', nbf: 1 }))).toEqual({ role: 'OPERATOR', id: 'p' });
+    await expect(tokens.verify(signed({ alg: 'HS256' }, { ...claims, role: ['OPERATOR'] }))).rejects.toThrow('names no role');
+  });
+
+  it('refuses what is not a signed JWT: too few parts, a signature in another encoding, JSON that is not an object', async () => {
+    const genuine = await tokens.mint({ role: 'OPERATOR', id: 'o' });
+    const [header, claims, signature] = genuine.split('.') as [string, string, string];
+    await expect(tokens.verify(`${header}.${claims}`)).rejects.toThrow('not valid');
+    await expect(tokens.verify(`${genuine}.`)).rejects.toThrow('not valid');
+    // The same MAC in standard base64 (padded): jose accepts only base64url, and so does the service.
+    await expect(tokens.verify(`${header}.${claims}.${Buffer.from(signature, 'base64url').toString('base64')}`)).rejects.toThrow('not valid');
+    const array = signed({ alg: 'HS256' }, []);
+    await expect(tokens.verify(array)).rejects.toThrow('not valid');
   });
 
   it('stops accepting a remembered token once it expires', async () => {
