@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore, type EventToAppend } from '#event-store';
-import { AUDITED_SUBJECTS_PER_RECORD, derivedUuid, domainEvent } from '#ingestion';
+import { AUDITED_SUBJECTS_PER_RECORD, domainEvent, timeOrderedUuid } from '#ingestion';
 import type { Principal } from '../auth/principal.js';
 
 interface Pending {
@@ -15,7 +14,8 @@ interface Pending {
  *
  * Records are group-committed: those that arrive while a write is in flight go out together in the next
  * one, so a busy auditor API makes one commit per batch instead of one per query, and each query still
- * waits for its own record to be durable.
+ * waits for its own record to be durable. Records and their streams are named by time-ordered ids (UUIDv7,
+ * the stream after its first record), so that each append extends the store's indexes at their right edge.
  */
 @Injectable()
 export class AuditTrail {
@@ -35,7 +35,7 @@ export class AuditTrail {
       stored.push(
         new Promise<void>((resolve, reject) => {
           this.queue.push({
-            event: { id: randomUUID(), type: event.type, schemaVersion: event.version, data: event.data, metadata: { sender: `auditor:${principal.id}` } },
+            event: { id: timeOrderedUuid(), type: event.type, schemaVersion: event.version, data: event.data, metadata: { sender: `auditor:${principal.id}` } },
             done: { resolve, reject },
           });
         }),
@@ -52,7 +52,7 @@ export class AuditTrail {
       while (this.queue.length > 0) {
         const batch = this.queue.splice(0, 500);
         try {
-          await this.store.appendToStream(`audit-${derivedUuid(batch[0]!.event.id, 'audit-batch')}`, batch.map((p) => p.event), 'no_stream');
+          await this.store.appendToStream(`audit-${batch[0]!.event.id}`, batch.map((p) => p.event), 'no_stream');
           for (const pending of batch) pending.done.resolve();
         } catch (error) {
           for (const pending of batch) pending.done.reject(error);
