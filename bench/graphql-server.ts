@@ -90,12 +90,12 @@ export async function startServer(url: string, auditorToken: string, placement =
 export async function startServers(url: string, auditorToken: string, clis: readonly string[], placement = projectorPlacement()): Promise<{ bases: string[]; stop(): Promise<void> }> {
   if (placement === 'in-server' && clis.length > 1) throw new Error('servers side by side share one projector in its own process');
   const env = { ...process.env, DATABASE_URL: url, HIMOTOKI_SECRET: SECRET, NODE_ENV: 'production' };
-  // BENCH_PROFILE=DIR writes a CPU profile of each server process there.
+  // BENCH_PROFILE=DIR writes a CPU profile of each server process, and of the projector's, there.
   const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
   const serverEnv = { ...env, HIMOTOKI_POOL_SIZE: '16', ...(placement === 'own-process' ? { HIMOTOKI_PROJECTOR: 'off' } : {}) };
   const ports = clis.map((_, i) => 3900 + ((process.pid + i) % 90));
   const processes: ChildProcess[] = clis.map((cli, i) => spawn(process.execPath, [...profile, cli, 'serve'], { env: { ...serverEnv, PORT: String(ports[i]) }, stdio: ['ignore', 'ignore', 'inherit'] }));
-  if (placement === 'own-process') processes.push(spawn(process.execPath, [CLI, 'project'], { env: { ...env, HIMOTOKI_POOL_SIZE: '8' }, stdio: ['ignore', 'ignore', 'inherit'] }));
+  if (placement === 'own-process') processes.push(spawn(process.execPath, [...profile, CLI, 'project'], { env: { ...env, HIMOTOKI_POOL_SIZE: '8' }, stdio: ['ignore', 'ignore', 'inherit'] }));
   const bases = ports.map((port) => `http://127.0.0.1:${port}`);
   const stop = async () => {
     await Promise.all(
