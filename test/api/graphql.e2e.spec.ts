@@ -146,9 +146,19 @@ describe(`GraphQL API end to end on ${backendName}`, () => {
 
     it('records an auditor query before it answers', async () => {
       const before = ok(await api.as(tokens.subject).request(`{ me { totalCount } }`)).me.totalCount;
+      const asked = Date.now();
       ok(await api.as(tokens.auditor).request(HISTORY, { subjectId, first: 1 }));
       await settled(runner);
       expect(ok(await api.as(tokens.subject).request(`{ me { totalCount } }`)).me.totalCount).toBe(before + 1);
+      // Named by a time-ordered id (UUIDv7: its first 48 bits the millisecond), in a stream named after it.
+      const { rows } = await app.get<Database>(DATABASE).pool.query<{ event_id: string; stream_id: string }>(
+        `SELECT event_id, stream_id FROM event_store.events WHERE event_type = 'AuditorQueried' AND data->'subjectIds' ? $1 ORDER BY global_position DESC LIMIT 1`,
+        [subjectId],
+      );
+      const { event_id: id, stream_id: stream } = rows[0]!;
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab]/);
+      expect(Number.parseInt(id.replace(/-/g, '').slice(0, 12), 16)).toBeGreaterThanOrEqual(asked);
+      expect(stream).toBe(`audit-${id}`);
     });
   });
 
