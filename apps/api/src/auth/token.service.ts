@@ -49,8 +49,9 @@ export class TokenService {
 
   /**
    * HS256 checked here with node:crypto, synchronously: jose checks it through WebCrypto, an asynchronous job
-   * per token that took ~12% of the server's CPU under citizens' queries (each citizen brings their own token,
-   * so few are remembered), where an HMAC of a few hundred bytes takes microseconds. The rules are jose's:
+   * per token that took ~12% of the server's busy time (CPU profile) under citizens' queries (each citizen
+   * brings their own token, so few are remembered), where an HMAC of a few hundred bytes takes microseconds
+   * (~9 µs a token, against ~80 µs through jose). The rules are jose's:
    * the header names HS256 and nothing critical, the signature is the exact encoding of the MAC, the issuer is
    * ours, `exp` is due and `nbf` (if any) past.
    */
