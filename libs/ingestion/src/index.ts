@@ -9,7 +9,7 @@ export { basic4Input, identifierInput, type Basic4Input, type IdentifierInput } 
 export { IngestionService, type BatchOutcome, type CommandResult, type Sender, type StoredEventRef } from './application/ingestion.service.js';
 export { CommandConflictError } from './application/command-errors.js';
 export { PrivacyEdge } from './application/privacy-edge.js';
-export { derivedUuid, timeOrderedUuid } from './application/derived-id.js';
+export { derivedUuid, timeOrderedUuid } from './application/uuids.js';
 export { IngestBatchCommand, IngestCommand } from './commands/ingest.command.js';
 export { IngestionModule } from './ingestion.module.js';
 export { Identifier, type IdentifierState } from './domain/aggregates/identifier.aggregate.js';

@@ -15,7 +15,7 @@ import { parseDomainEvent, type DomainEvent } from '../domain/events/event-catal
 import { COMMANDS, commandEnvelope, type CommandEnvelope, type CommandType } from './command-catalog.js';
 import type { CommandContext } from './command-context.js';
 import { CommandConflictError, schemaError } from './command-errors.js';
-import { derivedUuid } from './derived-id.js';
+import { derivedUuid } from './uuids.js';
 import type { PrivacyEdge } from './privacy-edge.js';
 
 export interface StoredEventRef {
