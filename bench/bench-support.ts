@@ -58,3 +58,59 @@ export function busyShare(): () => number | undefined {
     return Math.round((1 - (end.idle - start.idle) / (end.total - start.total)) * 100) / 100;
   };
 }
+
+/** What `loadWithinTarget` found: the highest steady load measured with its p95 within the target, and each load tried. */
+export interface LoadWithinTarget<Figure extends AtLoad = AtLoad> {
+  targetMs: number;
+  /** The highest load tried whose p95 met the target with no failed answer; null when none did. */
+  rps: number | null;
+  tried: Figure[];
+}
+
+/** A load's latency, as far as `loadWithinTarget` reads it. */
+interface Measured {
+  p95_ms: number;
+  failed: number;
+}
+type AtLoad = Measured & { offered: number };
+
+/**
+ * The highest steady load (requests a second) at which p95 stays within `targetMs`, to about a twentieth of the
+ * range searched. A latency target holds up to some load, and this is that load: saturated from a fixed number of
+ * connections, each request queues behind the others, so p95 there is set by how many connections the client
+ * opened (Little's law; on this machine, 8 or 16 of them at the same rate: p95 31 or 61 ms). Bisection between a
+ * quarter of the saturated rate (halved while even that misses) and the saturated rate, `steps` times, each load
+ * measured by `at` (`measureAtRate`: each request timed from when it was due).
+ */
+export async function loadWithinTarget<Figure extends AtLoad>(
+  targetMs: number,
+  saturated: Measured & { rps: number },
+  at: (rate: number) => Promise<Figure>,
+  steps = 4,
+): Promise<LoadWithinTarget<Figure>> {
+  if (saturated.p95_ms <= targetMs && saturated.failed === 0) return { targetMs, rps: saturated.rps, tried: [] };
+  const tried: Figure[] = [];
+  const meets = async (rate: number) => {
+    const figure = await at(rate);
+    tried.push(figure);
+    return figure.p95_ms <= targetMs && figure.failed === 0;
+  };
+  // `low` met the target, `high` is the lowest load known to miss it (at first: saturation, as measured).
+  let [low, high] = [Math.max(1, Math.round(saturated.rps / 4)), saturated.rps];
+  while (!(await meets(low))) {
+    if (low === 1) return { targetMs, rps: null, tried };
+    [low, high] = [Math.max(1, Math.round(low / 2)), low];
+  }
+  for (let step = 0; step < steps && high - low > 1; step++) {
+    const middle = Math.round((low + high) / 2);
+    if (await meets(middle)) low = middle;
+    else high = middle;
+  }
+  return { targetMs, rps: low, tried };
+}
+
+/** One line for a figure of `loadWithinTarget`. */
+export const withinTargetLine = (what: string, found: LoadWithinTarget, saturated: { rps: number }) =>
+  found.rps === null
+    ? `${what}: p95 over ${found.targetMs} ms at every load tried (${found.tried.map((t) => t.offered).join(', ')} requests/s)`
+    : `${what}: p95 within ${found.targetMs} ms up to ${found.rps} requests/s (${Math.round((100 * found.rps) / saturated.rps)}% of the saturated rate; loads tried: ${found.tried.map((t) => `${t.offered}/s p95 ${t.p95_ms} ms`).join(', ') || 'none, met saturated'})`;
