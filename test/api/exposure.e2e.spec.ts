@@ -75,7 +75,7 @@ describe(`exposure over GraphQL on ${backendName}`, () => {
     expect(answer.explanations.every((e: any) => e.ja.length > 10 && e.en.length > 10)).toBe(true);
     // The sentences name the datasets and the organization as registered, not by their ids.
     const said = (topic: string) => answer.explanations.filter((e: any) => e.topic === topic).map((e: any) => `${e.en} / ${e.ja}`).join('\n');
-    expect(said('LINKAGE')).toContain('Your records in the 2 datasets "課税台帳", "年金記録" (domains: SOCIAL_SECURITY, TAX) can already be joined');
+    expect(said('LINKAGE')).toContain('Your records in the 2 datasets "課税台帳" and "年金記録" (domains: social security, tax) can already be joined');
     for (const tie of [said('OVERDUE_TIE'), said('MY_NUMBER_TIE')]) expect(tie).toMatch(/横浜市.*横浜市/s);
     expect(said('OVERDUE_TIE')).not.toMatch(/\bcity\b/);
 

@@ -1,4 +1,4 @@
-import type { Basic4Field } from '#ingestion';
+import type { Basic4Field, Domain } from '#ingestion';
 import type { ExposureLevel } from './quasi-identifier.js';
 
 /** A reason in words, for the citizen it concerns (PRODUCT §6: every number comes with its reason). */
@@ -40,6 +40,14 @@ const IDENTIFIER_WORDS: Readonly<Record<string, [ja: string, en: string]>> = {
   BASIC4: ['基本4情報の照合（名寄せ）', 'matching of name, birth date, sex and address'],
 };
 
+/** The My Number Act's three domains (社会保障・税・災害対策), and the private sector's own records. */
+const DOMAIN_WORDS: Readonly<Record<Domain, [ja: string, en: string]>> = {
+  TAX: ['税', 'tax'],
+  SOCIAL_SECURITY: ['社会保障', 'social security'],
+  DISASTER: ['災害対策', 'disaster relief'],
+  PRIVATE: ['民間', 'private sector'],
+};
+
 /** The calendar day in Japan time, as YYYY-MM-DD; made once (each new formatter loads its zone and locale). */
 const JAPAN_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' });
 
@@ -47,7 +55,15 @@ const JAPAN_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' });
 export const japanDate = (at: Date): string => JAPAN_DAY.format(at);
 const fieldList = (fields: readonly Basic4Field[], lang: 0 | 1) => fields.map((f) => FIELD_WORDS[f][lang]).join(lang === 0 ? '・' : ', ');
 const percent = (p: number) => `${(Math.floor(p * 1000) / 10).toFixed(1)}%`;
-const identifierWords = (kind: string | null) => IDENTIFIER_WORDS[kind ?? 'BASIC4'] ?? [kind!, kind!];
+/** A kind this vocabulary does not know (or an identifier whose kind was never issued) is named generically, not by its code. */
+const identifierWords = (kind: string | null | undefined): [ja: string, en: string] => (kind === undefined ? undefined : IDENTIFIER_WORDS[kind ?? 'BASIC4']) ?? ['番号', 'identifier'];
+const domainWords = (domains: readonly string[], lang: 0 | 1) => domains.map((d) => DOMAIN_WORDS[d as Domain]?.[lang] ?? d);
+/** Datasets named in a sentence: 「A」と「B」, 「A」・「B」・「C」; "A" and "B", "A", "B" and "C". */
+function datasetList(datasets: readonly string[], lang: 0 | 1): string {
+  if (lang === 0) return datasets.map((d) => `「${d}」`).join(datasets.length === 2 ? 'と' : '・');
+  const quoted = datasets.map((d) => `"${d}"`);
+  return quoted.length < 2 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
+}
 
 export interface TieFacts {
   datasetA: string;
@@ -82,21 +98,20 @@ export function myNumberTieExplanation(t: TieFacts): Explanation {
   };
 }
 
-export function sharedIdentifierExplanation(datasets: readonly string[], kind: string): Explanation {
+export function sharedIdentifierExplanation(datasets: readonly string[], kind: string | undefined): Explanation {
   const [ja, en] = identifierWords(kind);
-  const quoted = datasets.map((d) => `「${d}」`).join('と');
   return {
     topic: 'LINKAGE',
-    ja: `${quoted}のあなたの記録は、どれも同じ${ja}で管理されています。両方を持つ人は、照合の手間なしにこれらを結び付けられます。`,
-    en: `Your records in ${datasets.map((d) => `"${d}"`).join(' and ')} are all keyed by the same ${en}: whoever holds them can join them without any matching.`,
+    ja: `${datasetList(datasets, 0)}のあなたの記録は、どれも同じ${ja}で管理されています。${datasets.length === 2 ? '両方を' : 'これらを併せて'}持つ人は、照合の手間なしにこれらを結び付けられます。`,
+    en: `Your records in ${datasetList(datasets, 1)} are all keyed by the same ${en}: whoever holds them can join them without any matching.`,
   };
 }
 
 export function componentExplanation(datasets: readonly string[], domains: readonly string[]): Explanation {
   return {
     topic: 'LINKAGE',
-    ja: `${datasets.map((d) => `「${d}」`).join('・')}の${datasets.length}件のデータセット（分野：${domains.join('・') || 'なし'}）にあるあなたの記録は、紐付けか共通の番号によって、すでに一つにつなげられる状態です。`,
-    en: `Your records in the ${datasets.length} datasets ${datasets.map((d) => `"${d}"`).join(', ')} (domains: ${domains.join(', ') || 'none'}) can already be joined into one profile through ties or shared identifiers.`,
+    ja: `${datasets.map((d) => `「${d}」`).join('・')}の${datasets.length}件のデータセット（分野：${domainWords(domains, 0).join('・') || 'なし'}）にあるあなたの記録は、紐付けか共通の番号によって、すでに一つにつなげられる状態です。`,
+    en: `Your records in the ${datasets.length} datasets ${datasetList(datasets, 1)} (${domains.length === 1 ? 'domain' : 'domains'}: ${domainWords(domains, 1).join(', ') || 'none'}) can already be joined into one profile through ties or shared identifiers.`,
   };
 }
 

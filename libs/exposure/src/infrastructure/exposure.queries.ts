@@ -207,7 +207,7 @@ export class ExposureQueries {
         const datasetsOf = shared.get(j.join.fingerprint) ?? shared.set(j.join.fingerprint, new Set()).get(j.join.fingerprint)!;
         for (const id of [j.recordA, j.recordB]) datasetsOf.add(name(visible.find((r) => r.record_id === id)!.dataset_id));
       }
-      for (const [fingerprint, names] of shared) explanations.push(sharedIdentifierExplanation([...names].sort(), kindOf.get(fingerprint) ?? 'an identifier'));
+      for (const [fingerprint, names] of shared) explanations.push(sharedIdentifierExplanation([...names].sort(), kindOf.get(fingerprint)));
     }
     for (const tie of hygiene.liveTies) explanations.push(liveTieExplanation(tieFacts(tie), isOverdue(tie, asOf)));
     for (const tie of hygiene.myNumberTiesAcrossOrganizations) explanations.push(myNumberTieExplanation(tieFacts(tie)));
