@@ -129,7 +129,14 @@ describe(`name-matching exposure on ${backendName}`, () => {
         ` / ${day}現在、「city-tax file」の中で、あなたと氏名（漢字）・生年月日・性別がすべて同じ人はほかにいません。これらだけであなたの記録を特定できます（k = 1）。` +
         '氏名の異体字をそろえ、生年月日を生年に、住所を都道府県にまで粗くしても、あなたの記録はただ一つに絞られます。',
     );
-    expect(texts.some((t) => t.startsWith(`MATCHABILITY: As of ${day}, your record in "points file" can be matched to exactly one record in "shop file" on name in kana, date of birth once hiragana, katakana`))).toBe(true);
+    // One sentence a record: the datasets matched on the same fields from the same level named together, cheapest first.
+    expect(texts.filter((t) => t.startsWith('MATCHABILITY: '))).toHaveLength(4);
+    expect(texts).toContain(
+      `MATCHABILITY: As of ${day}, your record in "points file" can be matched to exactly one record in each of "city-tax file" and "jps-pension file" on date of birth by comparing the values exactly as written;` +
+        ' and in "shop file" on name in kana, date of birth once hiragana, katakana and their widths are folded.' +
+        ` / ${day}現在、「points file」のあなたの記録は、生年月日を表記のまま比べるだけで「city-tax file」と「jps-pension file」の、` +
+        '氏名（カナ）・生年月日をひらがな・カタカナの違いをそろえると「shop file」の、それぞれただ一つの記録と突き合わせられます（名寄せ）。',
+    );
     expect(texts.some((t) => t.startsWith('MATCH_PROBABILITY: ') && t.includes('"city-tax file"') && t.includes('"jps-pension file"'))).toBe(true);
   });
 

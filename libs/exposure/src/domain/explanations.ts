@@ -1,5 +1,5 @@
 import type { Basic4Field, Domain } from '#ingestion';
-import type { ExposureLevel } from './quasi-identifier.js';
+import { EXPOSURE_LEVELS, type ExposureLevel } from './quasi-identifier.js';
 
 /** A reason in words, for the citizen it concerns (PRODUCT §6: every number comes with its reason). */
 export interface Explanation {
@@ -19,7 +19,7 @@ const FIELD_WORDS: Readonly<Record<Basic4Field, [ja: string, en: string]>> = {
 
 /** How much work a matcher needs at each level, in words. */
 const LEVEL_WORDS: Readonly<Record<ExposureLevel, [ja: string, en: string]>> = {
-  RAW: ['表記をそのまま比べるだけで', 'by comparing the values exactly as written'],
+  RAW: ['表記のまま比べるだけで', 'by comparing the values exactly as written'],
   NFKC: ['文字幅と空白をそろえるだけで', 'once character widths and spaces are normalized'],
   KANA: ['ひらがな・カタカナの違いをそろえると', 'once hiragana, katakana and their widths are folded'],
   VARIANT: ['異体字（髙→高 など）をそろえると', 'once kanji variants (髙→高 and the like) are folded'],
@@ -151,13 +151,34 @@ export function classSizeExplanation(dataset: string, fields: readonly Basic4Fie
       };
 }
 
-export function matchabilityExplanation(from: string, to: string, fields: readonly Basic4Field[], level: ExposureLevel, measuredAt: Date): Explanation {
-  const [levelJa, levelEn] = LEVEL_WORDS[level];
+/** One other dataset where a record is uniquely matchable: on which fields, and from which level. */
+export interface MatchFacts {
+  dataset: string;
+  fields: readonly Basic4Field[];
+  level: ExposureLevel;
+}
+
+/**
+ * Where one record can be matched one-to-one (名寄せ), in one sentence: the datasets matched on the same fields
+ * from the same level are named together, the cheapest match first, so that a record matchable into many
+ * datasets reads as one reason rather than a sentence per dataset.
+ */
+export function matchabilityExplanation(from: string, matches: readonly MatchFacts[], measuredAt: Date): Explanation {
+  const groups: { fields: readonly Basic4Field[]; level: ExposureLevel; datasets: string[] }[] = [];
+  for (const m of matches) {
+    const same = groups.find((g) => g.level === m.level && g.fields.join() === m.fields.join());
+    if (same) same.datasets.push(m.dataset);
+    else groups.push({ fields: m.fields, level: m.level, datasets: [m.dataset] });
+  }
+  groups.sort((a, b) => EXPOSURE_LEVELS.indexOf(a.level) - EXPOSURE_LEVELS.indexOf(b.level));
   const day = japanDate(measuredAt);
+  const several = groups.length > 1 || groups[0]!.datasets.length > 1;
+  const ja = groups.map((g) => `${fieldList(g.fields, 0)}を${LEVEL_WORDS[g.level][0]}${datasetList(g.datasets, 0)}の`).join('、');
+  const en = groups.map((g, i) => `${i > 0 ? 'in ' : ''}${datasetList(g.datasets, 1)} on ${fieldList(g.fields, 1)} ${LEVEL_WORDS[g.level][1]}`);
   return {
     topic: 'MATCHABILITY',
-    ja: `${day}現在、「${from}」のあなたの記録は、${fieldList(fields, 0)}を${levelJa}、「${to}」のただ一つの記録と突き合わせられます（名寄せ）。`,
-    en: `As of ${day}, your record in "${from}" can be matched to exactly one record in "${to}" on ${fieldList(fields, 1)} ${levelEn}.`,
+    ja: `${day}現在、「${from}」のあなたの記録は、${ja}${several ? '、それぞれ' : ''}ただ一つの記録と突き合わせられます（名寄せ）。`,
+    en: `As of ${day}, your record in "${from}" can be matched to exactly one record in ${several ? 'each of ' : ''}${en.length > 1 ? `${en.slice(0, -1).join('; ')}; and ${en.at(-1)}` : en[0]}.`,
   };
 }
 

@@ -287,7 +287,7 @@ export class ExposureQueries {
         .sort(([a], [b]) => (a < b ? -1 : 1))
         .map(([datasetId, level]) => ({ datasetId, lowestLevel: level, fields: fieldsOf(own.fields & datasets.get(datasetId)!.fields) }));
       explanations.push(classSizeExplanation(name(own.id), fieldsOf(own.fields), classSizes[0]!.classSize, classSizes.at(-1)!.classSize, measuredAt));
-      for (const m of uniquelyMatchableIn) explanations.push(matchabilityExplanation(name(own.id), name(m.datasetId), m.fields, m.lowestLevel, measuredAt));
+      if (uniquelyMatchableIn.length > 0) explanations.push(matchabilityExplanation(name(own.id), uniquelyMatchableIn.map((m) => ({ dataset: name(m.datasetId), fields: m.fields, level: m.lowestLevel })), measuredAt));
       return { recordId: r.record_id, datasetId: r.dataset_id, classSizes, uniquelyMatchableIn };
     });
 
