@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { ExposureQueries } from '#exposure';
 import { ProjectionRunner } from '#projections';
 import { generatePopulation } from '#synthetic-population';
@@ -153,8 +154,15 @@ describe(`exposure read model against a brute-force computation on ${backendName
 
     const queries = new ExposureQueries(f.database.pool);
     const subjects = [...new Set(records.map((r) => r.subject_id))].sort();
+    // Asked all at once, as concurrent requests ask: the subjects' reads are made together, a statement for many.
+    const statements = jest.spyOn(f.database.pool, 'query');
+    const answers = await Promise.all(subjects.map((subjectId) => queries.exposure(subjectId, new Date())));
+    // (The pool is the fixture's, shared with its projector: only the exposure reads are counted.)
+    const reads = (part: string) => statements.mock.calls.filter(([statement]) => JSON.stringify(statement).includes(`json_build_object(\\n         '${part}'`)).length;
+    expect([reads('records'), reads('classes')]).toEqual([1, 1]);
+    statements.mockRestore();
     let matches = 0;
-    for (const subjectId of subjects) {
+    for (const [i, subjectId] of subjects.entries()) {
       const expected = records.filter((r) => r.subject_id === subjectId).sort((x, y) => (x.record_id < y.record_id ? -1 : 1)).map((r) => {
         const own = FIELDS.filter((f) => fieldsOf.get(r.dataset_id)!.includes(f));
         const uniquelyMatchableIn = datasets
@@ -168,7 +176,7 @@ describe(`exposure read model against a brute-force computation on ${backendName
         matches += uniquelyMatchableIn.length;
         return { recordId: r.record_id, datasetId: r.dataset_id, classSizes: LEVEL_NAMES.map((level, l) => ({ level, classSize: count(r.dataset_id, own, l, key(r.b, own, l)) })), uniquelyMatchableIn };
       });
-      const actual = (await queries.exposure(subjectId, new Date())).records.sort((x, y) => (x.recordId < y.recordId ? -1 : 1));
+      const actual = answers[i]!.records.sort((x, y) => (x.recordId < y.recordId ? -1 : 1));
       expect({ subjectId, records: actual }).toEqual({ subjectId, records: expected });
     }
     expect(subjects.length).toBeGreaterThan(200);
@@ -176,5 +184,22 @@ describe(`exposure read model against a brute-force computation on ${backendName
     // Not only classes of one: the pool makes classes of several, some of which merge as names fold.
     const sizes = await Promise.all(['bf-m-0', 'bf-m-1', 'bf-l-0'].map(async (id) => (await queries.exposure(records.find((r) => r.record_id === id)!.subject_id, new Date())).records.find((r) => r.recordId === id)!.classSizes.map((c) => c.classSize)));
     expect(sizes.flat().some((size) => size > 1)).toBe(true);
+  });
+
+  it('an exposure asked together with others is the one asked alone, best match, linkage and sentences included', async () => {
+    const queries = new ExposureQueries(f.database.pool);
+    const { rows } = await f.database.pool.query<{ subject_id: string }>(`SELECT DISTINCT subject_id FROM exposure.records ORDER BY subject_id LIMIT 60`);
+    const asOf = new Date();
+    // Each answer is dated the day it was measured (in Japan): that day is set aside, should midnight fall between.
+    const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' });
+    const answer = async (subjectId: string) => {
+      const { measuredAt, ...rest } = await queries.exposure(subjectId, asOf);
+      return JSON.parse(JSON.stringify(rest).replaceAll(day.format(measuredAt), 'DAY')) as unknown;
+    };
+    const together = await Promise.all(rows.map((r) => answer(r.subject_id)));
+    const alone: unknown[] = [];
+    for (const r of rows) alone.push(await answer(r.subject_id));
+    expect(together).toEqual(alone);
+    expect(alone.filter((a) => (a as { bestMatch: unknown }).bestMatch !== null).length).toBeGreaterThan(30);
   });
 });

@@ -7,3 +7,4 @@ export { databaseUrl, runAdminStatement } from './server-admin.js';
 export const DATABASE = Symbol('Database');
 export { Statements, type Statement } from './statements.js';
 export { ASYNCHRONOUS_COMMIT, inTransaction } from './transaction.js';
+export { TickBatch } from './tick-batch.js';

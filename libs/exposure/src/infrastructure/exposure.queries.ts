@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { Statements, inTransaction } from '#database';
+import { Statements, TickBatch, inTransaction } from '#database';
 import type { Basic4Field, Basic4Fingerprints } from '#ingestion';
 import { datasetRisk, type ClassSizeCount, type DatasetRisk } from '../domain/dataset-risk.js';
 import {
@@ -26,6 +26,29 @@ interface MatchFacts {
   candidates: { dataset_id: string; name_kanji: string | null; name_kana: string | null; birth_date: string | null; sex: string | null; address: string | null }[];
   terms: { field: Basic4Field; value: string; records: number }[];
   totals: { field: Basic4Field; records: number; sum_squares: number }[];
+}
+
+/** One subject's keys (every field set and level of each record) and compared values, for `matchFacts`. */
+type Wanted = { fields: number; level: number; key: string };
+interface MatchRequest {
+  wanted: Wanted[];
+  values: Record<Basic4Field, string | null>[];
+}
+const wantedKey = (w: { fields: number; level: number; key: string }) => `${w.fields}|${w.level}|${w.key}`;
+const termKey = (field: Basic4Field, value: string) => `${field}|${value}`;
+
+/** Of facts read for several subjects, what the statement selects for one: its keys' classes, its blocks' candidates, its values' terms. */
+function factsFor({ wanted, values }: MatchRequest, facts: MatchFacts): MatchFacts {
+  const keys = new Set(wanted.map(wantedKey));
+  const own = (field: Basic4Field) => new Set(values.map((v) => v[field]));
+  const [kanji, kana, births] = [own('NAME_KANJI'), own('NAME_KANA'), own('BIRTH_DATE')];
+  const terms = new Set(values.flatMap((v) => COMPARISON_FIELDS.flatMap((f) => (v[f] !== null ? [termKey(f, v[f])] : []))));
+  return {
+    classes: facts.classes.filter((c) => keys.has(wantedKey(c))),
+    candidates: facts.candidates.filter((c) => (c.name_kanji !== null && kanji.has(c.name_kanji)) || (c.name_kana !== null && kana.has(c.name_kana)) || (c.birth_date !== null && births.has(c.birth_date))),
+    terms: facts.terms.filter((t) => terms.has(termKey(t.field, t.value))),
+    totals: facts.totals,
+  };
 }
 
 interface SubjectFacts {
@@ -151,31 +174,33 @@ export class ExposureQueries {
   }
 
   /**
-   * Everything stored about one subject that linkage and exposure read, in one statement (each round trip to
+   * Everything stored about a subject that linkage and exposure read, in one statement (each round trip to
    * the database costs more than the lookups in it): their records and the records sharing an identifier
-   * with them, the ties touching them, their identifiers, and their records' basic-4 fingerprints.
+   * with them, the ties touching them, their identifiers, and their records' basic-4 fingerprints. The
+   * subjects asked about within one turn of the event loop are read together (`TickBatch`).
    */
-  private async subjectFacts(subjectId: string): Promise<SubjectFacts> {
+  private readonly subjectFacts = new TickBatch<string, SubjectFacts>(async (subjectIds) => {
     const { rows } = await this.pool.query<{ facts: SubjectFacts }>({
       ...this.statements.of(`SELECT json_build_object(
          'records', (SELECT coalesce(json_agg(r), '[]') FROM (
-            SELECT r.record_id, r.dataset_id, r.subject_id, r.identifiers, r.registered_at FROM linkage.records r WHERE r.subject_id = $1
+            SELECT r.record_id, r.dataset_id, r.subject_id, r.identifiers, r.registered_at FROM linkage.records r WHERE r.subject_id = asked.id
             UNION
             SELECT o.record_id, o.dataset_id, o.subject_id, o.identifiers, o.registered_at FROM linkage.records o
-             WHERE o.identifiers && (SELECT coalesce(array_agg(DISTINCT f), '{}') FROM linkage.records s, unnest(s.identifiers) f WHERE s.subject_id = $1)) r),
+             WHERE o.identifiers && (SELECT coalesce(array_agg(DISTINCT f), '{}') FROM linkage.records s, unnest(s.identifiers) f WHERE s.subject_id = asked.id)) r),
          'ties', (SELECT coalesce(json_agg(t ORDER BY t.linked_at, t.link_id), '[]') FROM (
-            SELECT * FROM linkage.ties WHERE subject_a = $1 UNION SELECT * FROM linkage.ties WHERE subject_b = $1 AND subject_b <> subject_a) t),
+            SELECT * FROM linkage.ties WHERE subject_a = asked.id UNION SELECT * FROM linkage.ties WHERE subject_b = asked.id AND subject_b <> subject_a) t),
          'identifiers', (SELECT coalesce(json_agg(i ORDER BY i.issued_at, i.fingerprint), '[]') FROM (
-            SELECT fingerprint, kind, issued_at, valid_until, retired_at FROM linkage.identifiers WHERE subject_id = $1) i),
+            SELECT fingerprint, kind, issued_at, valid_until, retired_at FROM linkage.identifiers WHERE subject_id = asked.id) i),
          'basic4', (SELECT coalesce(json_agg(x ORDER BY x.record_id), '[]') FROM (
-            SELECT record_id, dataset_id, basic4 FROM exposure.records WHERE subject_id = $1) x)) AS facts`),
-      values: [subjectId],
+            SELECT record_id, dataset_id, basic4 FROM exposure.records WHERE subject_id = asked.id) x)) AS facts
+         FROM unnest((SELECT $1::uuid[])) WITH ORDINALITY AS asked(id, n) ORDER BY asked.n`),
+      values: [subjectIds],
     });
-    return rows[0]!.facts;
-  }
+    return new Map(rows.map((row, i) => [subjectIds[i]!, row.facts]));
+  });
 
   async linkage(subjectId: string, asOf: Date, given?: { datasets: Map<string, DatasetInfo>; facts: SubjectFacts }): Promise<SubjectLinkage> {
-    const [known, facts] = given ? [given.datasets, given.facts] : await Promise.all([this.datasets(), this.subjectFacts(subjectId)]);
+    const [known, facts] = given ? [given.datasets, given.facts] : await Promise.all([this.datasets(), this.subjectFacts.load(subjectId)]);
     const date = (value: string | null) => (value === null ? null : new Date(value));
     const tieList: Tie[] = facts.ties.map((t) => ({
       linkId: t.link_id, recordA: t.record_a, recordB: t.record_b, datasetA: t.dataset_a, datasetB: t.dataset_b, keyBy: t.key_by as Tie['keyBy'], identifierKind: t.identifier_kind,
@@ -236,7 +261,7 @@ export class ExposureQueries {
    */
   async exposure(subjectId: string, asOf: Date): Promise<SubjectExposure> {
     const measuredAt = new Date();
-    const [datasets, facts] = await Promise.all([this.datasets(), this.subjectFacts(subjectId)]);
+    const [datasets, facts] = await Promise.all([this.datasets(), this.subjectFacts.load(subjectId)]);
     const linkage = await this.linkage(subjectId, asOf, { datasets, facts });
     const records = facts.basic4;
     const current = records.filter((r) => linkage.records.some((l) => l.recordId === r.record_id));
@@ -257,7 +282,7 @@ export class ExposureQueries {
       }
     }
     const values = current.map((r) => Object.fromEntries(COMPARISON_FIELDS.map((f) => [f, fieldValue(r.basic4, f, COMPARISON_LEVEL)])) as Record<Basic4Field, string | null>);
-    const { classes, ...matching } = await this.matchFacts(wanted, values);
+    const { classes, ...matching } = await this.matchFacts.load({ wanted, values });
     /** `fields|level|key` → the classes of that key, by dataset. */
     const classesOf = new Map<string, Map<string, number>>();
     for (const c of classes) {
@@ -318,8 +343,18 @@ export class ExposureQueries {
    * execution anew: planning took as long as running (0.15–0.35 ms). Blind to them, it plans once per connection;
    * the plan is the same index lookups either way.
    */
-  private async matchFacts(wanted: { fields: number; level: number; key: string }[], values: Record<Basic4Field, string | null>[]): Promise<MatchFacts> {
+  private readonly matchFacts = new TickBatch<MatchRequest, MatchFacts>(async (requests) => {
+    if (requests.length === 1) return new Map([[requests[0]!, await this.readMatchFacts(requests[0]!.wanted, requests[0]!.values)]]);
+    // Several subjects' keys and values in one read; each then takes what its own keys and values select, as
+    // the statement would have selected for it alone.
+    const wanted = new Map(requests.flatMap((r) => r.wanted.map((w) => [wantedKey(w), w] as const)));
+    const facts = await this.readMatchFacts([...wanted.values()], requests.flatMap((r) => r.values));
+    return new Map(requests.map((r) => [r, factsFor(r, facts)]));
+  });
+
+  private async readMatchFacts(wanted: Wanted[], values: Record<Basic4Field, string | null>[]): Promise<MatchFacts> {
     const blocking = (field: Basic4Field) => [...new Set(values.map((v) => v[field]).filter((v): v is string => v !== null))];
+    const terms = [...new Map(values.flatMap((v) => COMPARISON_FIELDS.flatMap((f) => (v[f] !== null ? [[termKey(f, v[f]), [f, v[f]]] as const] : [])))).values()];
     const { rows } = await this.pool.query<{ facts: MatchFacts }>({
       ...this.statements.of(`SELECT json_build_object(
          'classes', (SELECT coalesce(json_agg(c), '[]') FROM (
@@ -335,7 +370,7 @@ export class ExposureQueries {
       values: [
         wanted.map((w) => w.fields), wanted.map((w) => w.level), wanted.map((w) => w.key),
         blocking('NAME_KANJI'), blocking('NAME_KANA'), blocking('BIRTH_DATE'),
-        values.flatMap((v) => COMPARISON_FIELDS.filter((f) => v[f] !== null)), values.flatMap((v) => COMPARISON_FIELDS.flatMap((f) => (v[f] !== null ? [v[f]] : []))),
+        terms.map(([field]) => field), terms.map(([, value]) => value),
       ],
     });
     return rows[0]!.facts;
