@@ -201,5 +201,9 @@ describe(`exposure read model against a brute-force computation on ${backendName
     for (const r of rows) alone.push(await answer(r.subject_id));
     expect(together).toEqual(alone);
     expect(alone.filter((a) => (a as { bestMatch: unknown }).bestMatch !== null).length).toBeGreaterThan(30);
+    // An id that is no subject's fails its own answer, not the others read with it.
+    const [bad, good] = await Promise.allSettled([queries.exposure('not-a-subject', asOf), answer(rows[0]!.subject_id)]);
+    expect(bad).toMatchObject({ status: 'rejected', reason: new Error('subjectId: "not-a-subject" is not a subject id (a UUID)') });
+    expect(good).toEqual({ status: 'fulfilled', value: alone[0] });
   });
 });

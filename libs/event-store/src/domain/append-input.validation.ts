@@ -13,6 +13,9 @@ export const LIMITS = {
 } as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a string is a UUID, as event ids and subject ids are (any version, either case). */
+export const isUuid = (value: string): boolean => UUID.test(value);
 const EVENT_TYPE = /^[A-Za-z][A-Za-z0-9]*(?:[.:-][A-Za-z0-9]+)*$/;
 // Control characters make ids unreadable in logs and reports, and PostgreSQL text refuses NUL.
 const CONTROL = /[\u0000-\u001f\u007f]/;

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { Statements, TickBatch, inTransaction } from '#database';
+import { isUuid } from '#event-store';
 import type { Basic4Field, Basic4Fingerprints } from '#ingestion';
 import { datasetRisk, type ClassSizeCount, type DatasetRisk } from '../domain/dataset-risk.js';
 import {
@@ -199,8 +200,14 @@ export class ExposureQueries {
     return new Map(rows.map((row, i) => [subjectIds[i]!, row.facts]));
   });
 
+  /** A subject's facts, from the read of every subject asked about in this turn: an id that is no UUID is refused here, alone, rather than failing that read for all. */
+  private factsOf(subjectId: string): Promise<SubjectFacts> {
+    if (!isUuid(subjectId)) return Promise.reject(new Error(`subjectId: "${subjectId}" is not a subject id (a UUID)`));
+    return this.subjectFacts.load(subjectId);
+  }
+
   async linkage(subjectId: string, asOf: Date, given?: { datasets: Map<string, DatasetInfo>; facts: SubjectFacts }): Promise<SubjectLinkage> {
-    const [known, facts] = given ? [given.datasets, given.facts] : await Promise.all([this.datasets(), this.subjectFacts.load(subjectId)]);
+    const [known, facts] = given ? [given.datasets, given.facts] : await Promise.all([this.datasets(), this.factsOf(subjectId)]);
     const date = (value: string | null) => (value === null ? null : new Date(value));
     const tieList: Tie[] = facts.ties.map((t) => ({
       linkId: t.link_id, recordA: t.record_a, recordB: t.record_b, datasetA: t.dataset_a, datasetB: t.dataset_b, keyBy: t.key_by as Tie['keyBy'], identifierKind: t.identifier_kind,
@@ -261,7 +268,7 @@ export class ExposureQueries {
    */
   async exposure(subjectId: string, asOf: Date): Promise<SubjectExposure> {
     const measuredAt = new Date();
-    const [datasets, facts] = await Promise.all([this.datasets(), this.subjectFacts.load(subjectId)]);
+    const [datasets, facts] = await Promise.all([this.datasets(), this.factsOf(subjectId)]);
     const linkage = await this.linkage(subjectId, asOf, { datasets, facts });
     const records = facts.basic4;
     const current = records.filter((r) => linkage.records.some((l) => l.recordId === r.record_id));

@@ -1,5 +1,6 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AccessHistoryQueries, InvalidCursorError, type AccessHistoryLine, type Visibility } from '#access-history';
+import { isUuid } from '#event-store';
 import type { Principal } from '../../auth/principal.js';
 import { AuditTrail } from '../audit-trail.js';
 import type { AccessHistoryFilter } from '../generated/schema.types.js';
@@ -8,10 +9,8 @@ import { apiError } from '../graphql-errors.js';
 import { pageSize } from '../limits.js';
 import { RegistryLookup, type OrganizationView } from '../registry-lookup.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export function checkSubjectId(subjectId: string, field = 'subjectId'): string {
-  if (!UUID.test(subjectId)) throw apiError('BAD_USER_INPUT', 'must be a subject id (a UUID)', field);
+  if (!isUuid(subjectId)) throw apiError('BAD_USER_INPUT', 'must be a subject id (a UUID)', field);
   return subjectId.toLowerCase();
 }
 
