@@ -114,10 +114,14 @@ export async function startServers(url: string, auditorToken: string, clis: read
     // Caught up: every read model, and the journal sealed over the whole log (as a server in service would be).
     for (const base of bases) await caughtUp(base, auditorToken, events);
     // As after any bulk load: vacuumed and analyzed now, rather than by autovacuum during the measurement
-    // (it takes a core for a minute or more after a million inserts).
+    // (it takes a core for a minute or more after a million inserts); and checkpointed, rather than by the
+    // checkpoint the load's WAL set off, which otherwise writes the load's pages out during the first
+    // measurement (in bench:compare, the first two rounds after the load wrote up to 3.6 times the WAL a request
+    // of the later ones).
     const maintenance = new pg.Client({ connectionString: url });
     await maintenance.connect();
     await maintenance.query('VACUUM ANALYZE');
+    await maintenance.query('CHECKPOINT');
     await maintenance.end();
     return { bases, stop };
   } catch (error) {
