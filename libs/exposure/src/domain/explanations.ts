@@ -152,7 +152,7 @@ export function classSizeExplanation(dataset: string, fields: readonly Basic4Fie
 }
 
 /** One other dataset where a record is uniquely matchable: on which fields, and from which level. */
-export interface MatchFacts {
+export interface OneToOneMatch {
   dataset: string;
   fields: readonly Basic4Field[];
   level: ExposureLevel;
@@ -163,7 +163,7 @@ export interface MatchFacts {
  * from the same level are named together, the cheapest match first, so that a record matchable into many
  * datasets reads as one reason rather than a sentence per dataset.
  */
-export function matchabilityExplanation(from: string, matches: readonly MatchFacts[], measuredAt: Date): Explanation {
+export function matchabilityExplanation(from: string, matches: readonly OneToOneMatch[], measuredAt: Date): Explanation {
   const groups: { fields: readonly Basic4Field[]; level: ExposureLevel; datasets: string[] }[] = [];
   for (const m of matches) {
     const same = groups.find((g) => g.level === m.level && g.fields.join() === m.fields.join());

@@ -35,7 +35,7 @@ interface MatchRequest {
   wanted: Wanted[];
   values: Record<Basic4Field, string | null>[];
 }
-const wantedKey = (w: { fields: number; level: number; key: string }) => `${w.fields}|${w.level}|${w.key}`;
+const wantedKey = (w: Wanted) => `${w.fields}|${w.level}|${w.key}`;
 const termKey = (field: Basic4Field, value: string) => `${field}|${value}`;
 
 /** Of facts read for several subjects, what the statement selects for one: its keys' classes, its blocks' candidates, its values' terms. */
