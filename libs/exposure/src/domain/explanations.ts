@@ -1,5 +1,5 @@
 import type { Basic4Field, Domain } from '#ingestion';
-import { EXPOSURE_LEVELS, type ExposureLevel } from './quasi-identifier.js';
+import { levelNumber, type ExposureLevel } from './quasi-identifier.js';
 
 /** A reason in words, for the citizen it concerns (PRODUCT §6: every number comes with its reason). */
 export interface Explanation {
@@ -55,8 +55,10 @@ const JAPAN_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' });
 export const japanDate = (at: Date): string => JAPAN_DAY.format(at);
 const fieldList = (fields: readonly Basic4Field[], lang: 0 | 1) => fields.map((f) => FIELD_WORDS[f][lang]).join(lang === 0 ? '・' : ', ');
 const percent = (p: number) => `${(Math.floor(p * 1000) / 10).toFixed(1)}%`;
-/** A kind this vocabulary does not know (or an identifier whose kind was never issued) is named generically, not by its code. */
-const identifierWords = (kind: string | null | undefined): [ja: string, en: string] => (kind === undefined ? undefined : IDENTIFIER_WORDS[kind ?? 'BASIC4']) ?? ['番号', 'identifier'];
+/** An identifier of a kind this vocabulary does not know, or whose kind was never issued: named generically, never by a code. */
+const SOME_IDENTIFIER: [ja: string, en: string] = ['番号', 'identifier'];
+/** A tie's key: an identifier's kind, or none for a tie made by matching the basic four. */
+const identifierWords = (kind: string | null): [ja: string, en: string] => IDENTIFIER_WORDS[kind ?? 'BASIC4'] ?? SOME_IDENTIFIER;
 const domainWords = (domains: readonly string[], lang: 0 | 1) => domains.map((d) => DOMAIN_WORDS[d as Domain]?.[lang] ?? d);
 /** Datasets named in a sentence: 「A」と「B」, 「A」・「B」・「C」; "A" and "B", "A", "B" and "C". */
 function datasetList(datasets: readonly string[], lang: 0 | 1): string {
@@ -99,7 +101,7 @@ export function myNumberTieExplanation(t: TieFacts): Explanation {
 }
 
 export function sharedIdentifierExplanation(datasets: readonly string[], kind: string | undefined): Explanation {
-  const [ja, en] = identifierWords(kind);
+  const [ja, en] = kind === undefined ? SOME_IDENTIFIER : identifierWords(kind);
   return {
     topic: 'LINKAGE',
     ja: `${datasetList(datasets, 0)}のあなたの記録は、どれも同じ${ja}で管理されています。${datasets.length === 2 ? '両方を' : 'これらを併せて'}持つ人は、照合の手間なしにこれらを結び付けられます。`,
@@ -110,7 +112,7 @@ export function sharedIdentifierExplanation(datasets: readonly string[], kind: s
 export function componentExplanation(datasets: readonly string[], domains: readonly string[]): Explanation {
   return {
     topic: 'LINKAGE',
-    ja: `${datasets.map((d) => `「${d}」`).join('・')}の${datasets.length}件のデータセット（分野：${domainWords(domains, 0).join('・') || 'なし'}）にあるあなたの記録は、紐付けか共通の番号によって、すでに一つにつなげられる状態です。`,
+    ja: `${datasetList(datasets, 0)}の${datasets.length}件のデータセット（分野：${domainWords(domains, 0).join('・') || 'なし'}）にあるあなたの記録は、紐付けか共通の番号によって、すでに一つにつなげられる状態です。`,
     en: `Your records in the ${datasets.length} datasets ${datasetList(datasets, 1)} (${domains.length === 1 ? 'domain' : 'domains'}: ${domainWords(domains, 1).join(', ') || 'none'}) can already be joined into one profile through ties or shared identifiers.`,
   };
 }
@@ -170,7 +172,7 @@ export function matchabilityExplanation(from: string, matches: readonly OneToOne
     if (same) same.datasets.push(m.dataset);
     else groups.push({ fields: m.fields, level: m.level, datasets: [m.dataset] });
   }
-  groups.sort((a, b) => EXPOSURE_LEVELS.indexOf(a.level) - EXPOSURE_LEVELS.indexOf(b.level));
+  groups.sort((a, b) => levelNumber(a.level) - levelNumber(b.level));
   const day = japanDate(measuredAt);
   const several = groups.length > 1 || groups[0]!.datasets.length > 1;
   const ja = groups.map((g) => `${fieldList(g.fields, 0)}を${LEVEL_WORDS[g.level][0]}${datasetList(g.datasets, 0)}の`).join('、');

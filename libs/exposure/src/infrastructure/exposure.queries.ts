@@ -35,21 +35,22 @@ interface MatchRequest {
   wanted: Wanted[];
   values: Record<Basic4Field, string | null>[];
 }
+type Candidate = MatchFacts['candidates'][number];
+/** A candidate's column for each compared field. */
+const CANDIDATE_COLUMN: Readonly<Record<Basic4Field, keyof Candidate>> = { NAME_KANJI: 'name_kanji', NAME_KANA: 'name_kana', BIRTH_DATE: 'birth_date', SEX: 'sex', ADDRESS: 'address' };
+/** Splink's blocking rules: a candidate shares one of these values with one of the subject's records (`readMatchFacts`' $4–$6, in order). */
+const BLOCKING_FIELDS = ['NAME_KANJI', 'NAME_KANA', 'BIRTH_DATE'] as const satisfies readonly Basic4Field[];
+const blockingValues = (values: MatchRequest['values'], field: Basic4Field) => [...new Set(values.map((v) => v[field]).filter((v): v is string => v !== null))];
 const wantedKey = (w: Wanted) => `${w.fields}|${w.level}|${w.key}`;
-const termKey = (field: Basic4Field, value: string) => `${field}|${value}`;
 
-/** Of facts read for several subjects, what the statement selects for one: its keys' classes, its blocks' candidates, its values' terms. */
-function factsFor({ wanted, values }: MatchRequest, facts: MatchFacts): MatchFacts {
-  const keys = new Set(wanted.map(wantedKey));
-  const own = (field: Basic4Field) => new Set(values.map((v) => v[field]));
-  const [kanji, kana, births] = [own('NAME_KANJI'), own('NAME_KANA'), own('BIRTH_DATE')];
-  const terms = new Set(values.flatMap((v) => COMPARISON_FIELDS.flatMap((f) => (v[f] !== null ? [termKey(f, v[f])] : []))));
-  return {
-    classes: facts.classes.filter((c) => keys.has(wantedKey(c))),
-    candidates: facts.candidates.filter((c) => (c.name_kanji !== null && kanji.has(c.name_kanji)) || (c.name_kana !== null && kana.has(c.name_kana)) || (c.birth_date !== null && births.has(c.birth_date))),
-    terms: facts.terms.filter((t) => terms.has(termKey(t.field, t.value))),
-    totals: facts.totals,
-  };
+/**
+ * Of facts read for several subjects, what one subject needs: the candidates in its own blocks (the best match
+ * would otherwise compare it with every subject's). Classes and terms are looked up by its own keys and values,
+ * so the batch's serve it as they are.
+ */
+function factsFor({ values }: MatchRequest, facts: MatchFacts): MatchFacts {
+  const blocks = BLOCKING_FIELDS.map((field) => [CANDIDATE_COLUMN[field], new Set(blockingValues(values, field))] as const);
+  return { ...facts, candidates: facts.candidates.filter((c) => blocks.some(([column, own]) => own.has(c[column] as string))) };
 }
 
 interface SubjectFacts {
@@ -340,6 +341,14 @@ export class ExposureQueries {
     };
   }
 
+  /** The match facts of the subjects asked about within one turn, in one read over all their keys and values (`factsFor` then gives each its own). */
+  private readonly matchFacts = new TickBatch<MatchRequest, MatchFacts>(async (requests) => {
+    if (requests.length === 1) return new Map([[requests[0]!, await this.readMatchFacts(requests[0]!.wanted, requests[0]!.values)]]);
+    const wanted = new Map(requests.flatMap((r) => r.wanted.map((w) => [wantedKey(w), w] as const)));
+    const facts = await this.readMatchFacts([...wanted.values()], requests.flatMap((r) => r.values));
+    return new Map(requests.map((r) => [r, factsFor(r, facts)]));
+  });
+
   /**
    * In one statement: every dataset's class of the keys wanted; the candidates of the Fellegi–Sunter
    * comparison (records sharing a name or the birth date with one of the subject's: Splink's blocking rules);
@@ -350,18 +359,8 @@ export class ExposureQueries {
    * execution anew: planning took as long as running (0.15–0.35 ms). Blind to them, it plans once per connection;
    * the plan is the same index lookups either way.
    */
-  private readonly matchFacts = new TickBatch<MatchRequest, MatchFacts>(async (requests) => {
-    if (requests.length === 1) return new Map([[requests[0]!, await this.readMatchFacts(requests[0]!.wanted, requests[0]!.values)]]);
-    // Several subjects' keys and values in one read; each then takes what its own keys and values select, as
-    // the statement would have selected for it alone.
-    const wanted = new Map(requests.flatMap((r) => r.wanted.map((w) => [wantedKey(w), w] as const)));
-    const facts = await this.readMatchFacts([...wanted.values()], requests.flatMap((r) => r.values));
-    return new Map(requests.map((r) => [r, factsFor(r, facts)]));
-  });
-
   private async readMatchFacts(wanted: Wanted[], values: Record<Basic4Field, string | null>[]): Promise<MatchFacts> {
-    const blocking = (field: Basic4Field) => [...new Set(values.map((v) => v[field]).filter((v): v is string => v !== null))];
-    const terms = [...new Map(values.flatMap((v) => COMPARISON_FIELDS.flatMap((f) => (v[f] !== null ? [[termKey(f, v[f]), [f, v[f]]] as const] : [])))).values()];
+    const terms = [...new Map(values.flatMap((v) => COMPARISON_FIELDS.flatMap((f) => (v[f] !== null ? [[`${f}|${v[f]}`, [f, v[f]]] as const] : [])))).values()];
     const { rows } = await this.pool.query<{ facts: MatchFacts }>({
       ...this.statements.of(`SELECT json_build_object(
          'classes', (SELECT coalesce(json_agg(c), '[]') FROM (
@@ -376,7 +375,7 @@ export class ExposureQueries {
          'totals', (SELECT coalesce(json_agg(f), '[]') FROM (SELECT field, records, sum_squares FROM exposure.field_frequencies) f)) AS facts`),
       values: [
         wanted.map((w) => w.fields), wanted.map((w) => w.level), wanted.map((w) => w.key),
-        blocking('NAME_KANJI'), blocking('NAME_KANA'), blocking('BIRTH_DATE'),
+        ...BLOCKING_FIELDS.map((field) => blockingValues(values, field)),
         terms.map(([field]) => field), terms.map(([, value]) => value),
       ],
     });
@@ -392,14 +391,13 @@ export class ExposureQueries {
   ): BestMatch | null {
     const frequencies: Partial<Record<Basic4Field, FieldFrequencies>> = Object.fromEntries(totals.map((t) => [t.field, { records: Number(t.records), sumSquares: Number(t.sum_squares) }]));
     const termRecords = new Map(terms.map((t) => [`${t.field}|${t.value}`, t.records]));
-    const column: Record<Basic4Field, keyof (typeof candidates)[number]> = { NAME_KANJI: 'name_kanji', NAME_KANA: 'name_kana', BIRTH_DATE: 'birth_date', SEX: 'sex', ADDRESS: 'address' };
     let best: BestMatch | null = null;
     records.forEach((record, i) => {
       const mine = values[i]!;
       for (const candidate of candidates) {
         if (candidate.dataset_id === record.dataset_id) continue;
         const comparisons: Comparison[] = COMPARISON_FIELDS.map((field) => {
-          const theirs = candidate[column[field]] as string | null;
+          const theirs = candidate[CANDIDATE_COLUMN[field]] as string | null;
           if (mine[field] === null || theirs === null) return { field, level: 'NULL' };
           return mine[field] === theirs ? { field, level: 'AGREE', valueRecords: termRecords.get(`${field}|${theirs}`) ?? 1 } : { field, level: 'DISAGREE' };
         });
