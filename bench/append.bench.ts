@@ -13,7 +13,7 @@ import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import pg from 'pg';
 import { migrate, openDatabase } from '#database';
 import { PostgresEventStore } from '#event-store-postgres';
-import { DATABASE_SCHEMA } from '../apps/api/src/database-schema.js';
+import { DATABASE_SCHEMA } from '#app';
 import { busyShare, freshDatabase, machine, median, runWorkers } from './bench-support.js';
 
 const STREAMS = 1_000;

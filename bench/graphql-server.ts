@@ -10,8 +10,8 @@ import pg from 'pg';
 import { migrate, openDatabase } from '#database';
 import { PostgresEventStore } from '#event-store-postgres';
 import { subjectAppends, subjectIdOf, worldAppend } from '#synthetic-population';
-import { TokenService } from '../apps/api/src/auth/token.service.js';
-import { DATABASE_SCHEMA } from '../apps/api/src/database-schema.js';
+import { TokenService } from '#api';
+import { DATABASE_SCHEMA } from '#app';
 
 /** The platform secret of the benchmarks' servers, and tokens signed with it. */
 export const SECRET = 'bench-secret-bench-secret-bench-secret';

@@ -13,7 +13,7 @@ import type { EventToAppend } from '#event-store';
 import { PostgresEventStore } from '#event-store-postgres';
 import { derivedUuid, domainEvent, type DomainEvent } from '#ingestion';
 import { EVENTS_PER_SUBJECT, subjectAppends } from '#synthetic-population';
-import { DATABASE_SCHEMA } from '../apps/api/src/database-schema.js';
+import { DATABASE_SCHEMA } from '#app';
 import { freshDatabase, machine, median } from './bench-support.js';
 import { SECRET, caughtUp, tokens } from './graphql-server.js';
 

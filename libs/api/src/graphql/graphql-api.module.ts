@@ -14,7 +14,6 @@ import { ExposureQueries } from '#exposure';
 import { FindingQueries } from '#findings';
 import { ComplianceReports, ExposureReadModelSource, FindingsReadModelSource, ReportFigures } from '#reporting';
 import { TokenService } from '../auth/token.service.js';
-import { ProjectionsModule } from '../projections.module.js';
 import { AuditTrail } from './audit-trail.js';
 import { contextFrom } from './graphql-context.js';
 import { formatError } from './graphql-errors.js';
@@ -48,7 +47,6 @@ const logger = new Logger('GraphQL');
 @Module({
   imports: [
     CqrsModule,
-    ProjectionsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       inject: [CommandBus, TokenService, InFlightOperations],

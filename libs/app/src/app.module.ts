@@ -5,12 +5,8 @@ import { EVENT_STORE } from '#event-store';
 import { PostgresEventStore } from '#event-store-postgres';
 import { IngestionModule } from '#ingestion';
 import { FINGERPRINTER, Fingerprinter } from '#privacy';
-import { TokenService } from './auth/token.service.js';
-import { GraphQLApiModule } from './graphql/graphql-api.module.js';
-import { InFlightOperations } from './graphql/in-flight-operations.js';
-import { HealthController } from './health/health.controller.js';
+import { GraphQLApiModule, HealthController, InFlightOperations, MetricsModule, TokenService } from '#api';
 import { JournalModule } from './journal.module.js';
-import { MetricsModule } from './metrics/metrics.js';
 import { ProjectionsModule, RUN_PROJECTOR } from './projections.module.js';
 
 /** How long a stopping app waits for operations still running (their clients gone) before it closes the database. */
