@@ -1,7 +1,7 @@
 import { Global, Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { DATABASE, type Database } from '#database';
-import { EVENT_STORE } from '#event-store';
+import { EVENT_STORE, type EventStore } from '#event-store';
 import { PostgresEventStore } from '#event-store-postgres';
 import { IngestionModule } from '#ingestion';
 import { FINGERPRINTER, Fingerprinter } from '#privacy';
@@ -16,7 +16,7 @@ const OPERATIONS_GRACE_MS = 10_000;
 @Injectable()
 class Shutdown implements OnApplicationShutdown {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(DATABASE) private readonly database: Database,
     private readonly operations: InFlightOperations,
   ) {}

@@ -10,6 +10,7 @@ import { GraphQLError, getVariableValues } from 'graphql';
 import type { Request } from 'express';
 import { AccessHistoryQueries } from '#access-history';
 import { DATABASE, Statements, type Database } from '#database';
+import { EVENT_STORE, type EventStore } from '#event-store';
 import { ExposureQueries } from '#exposure';
 import { FindingQueries } from '#findings';
 import { ComplianceReports, ExposureReadModelSource, FindingsReadModelSource, ReportFigures } from '#reporting';
@@ -110,9 +111,9 @@ const logger = new Logger('GraphQL');
     },
     {
       provide: ComplianceReports,
-      useFactory: (database: Database, findings: FindingQueries, exposure: ExposureQueries) =>
-        new ComplianceReports(new ReportFigures(database.pool), { findings: new FindingsReadModelSource(findings), exposure: new ExposureReadModelSource(exposure) }),
-      inject: [DATABASE, FindingQueries, ExposureQueries],
+      useFactory: (database: Database, store: EventStore, findings: FindingQueries, exposure: ExposureQueries) =>
+        new ComplianceReports(new ReportFigures(database.pool), { findings: new FindingsReadModelSource(findings, store), exposure: new ExposureReadModelSource(exposure) }),
+      inject: [DATABASE, EVENT_STORE, FindingQueries, ExposureQueries],
     },
     RegistryLookup,
     AuditTrail,
