@@ -1,5 +1,5 @@
 import type { StoredEvent } from '#event-store';
-import { parseDomainEvent, type DomainEvent } from '#ingestion';
+import { parseDomainEvent, type DomainEvent } from '#vocabulary';
 import type { Projection, SqlTransaction } from '#projections';
 import {
   accessPurposeRule,

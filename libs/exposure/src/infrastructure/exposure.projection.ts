@@ -1,5 +1,5 @@
 import type { StoredEvent } from '#event-store';
-import { parseDomainEvent, type Basic4Field, type Basic4Fingerprints } from '#ingestion';
+import { parseDomainEvent, type Basic4Field, type Basic4Fingerprints } from '#vocabulary';
 import type { Projection, SqlTransaction } from '#projections';
 import { EXPOSURE_LEVELS, fieldSetOf, fieldValue, keyFieldSets, keyOf, levelNumber, type ExposureLevel } from '../domain/quasi-identifier.js';
 

@@ -1,5 +1,5 @@
 import type { StoredEvent } from '#event-store';
-import { parseDomainEvent } from '#ingestion';
+import { parseDomainEvent } from '#vocabulary';
 import type { Projection, SqlTransaction } from '#projections';
 
 /**
