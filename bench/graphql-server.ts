@@ -106,9 +106,8 @@ export async function startServers(url: string, auditorToken: string, clis: read
       }),
     );
   };
-  const counter = new pg.Client({ connectionString: url });
-  await counter.connect();
-  const events = Number((await counter.query<{ n: string }>('SELECT count(*) AS n FROM event_store.events')).rows[0]!.n);
+  const counter = new pg.Pool({ connectionString: url, max: 1 });
+  const events = await new PostgresEventStore({ pool: counter, url, deliversNotifications: false }).countEvents();
   await counter.end();
   try {
     // Caught up: every read model, and the journal sealed over the whole log (as a server in service would be).
