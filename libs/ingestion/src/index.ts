@@ -6,7 +6,7 @@ export { IngestionService, type BatchOutcome, type CommandResult, type Sender, t
 export { CommandConflictError } from './application/command-errors.js';
 export { PrivacyEdge } from './application/privacy-edge.js';
 export { derivedUuid, timeOrderedUuid } from './application/uuids.js';
-export { IngestBatchCommand, IngestCommand } from './commands/ingest.command.js';
+export { IngestBatchCommand, IngestCommand } from './application/ingest.command.js';
 export { IngestionModule } from './ingestion.module.js';
 export { Identifier, type IdentifierState } from './domain/aggregates/identifier.aggregate.js';
 export { fold, type Aggregate } from './domain/aggregates/aggregate.js';

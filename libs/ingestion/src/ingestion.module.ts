@@ -4,7 +4,7 @@ import { EVENT_STORE, type EventStore } from '#event-store';
 import { FINGERPRINTER, type Fingerprinter } from '#privacy';
 import { IngestionService } from './application/ingestion.service.js';
 import { PrivacyEdge } from './application/privacy-edge.js';
-import { IngestBatchCommandHandler, IngestCommandHandler } from './commands/ingest.handlers.js';
+import { IngestBatchCommandHandler, IngestCommandHandler } from './application/ingest.handler.js';
 
 /** Ingestion through the CommandBus; needs EVENT_STORE and FINGERPRINTER from the app. */
 @Module({

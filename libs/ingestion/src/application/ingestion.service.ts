@@ -8,11 +8,10 @@ import {
 } from '#event-store';
 import { fold, type Aggregate } from '../domain/aggregates/aggregate.js';
 import { Identifier } from '../domain/aggregates/identifier.aggregate.js';
-import type { Loaded, StreamWrite } from '../domain/deciders/decision.js';
-import { subjectOf } from '../domain/deciders/identifier.decider.js';
+import { subjectOf, type Loaded, type StreamWrite } from '../domain/decision.js';
 import { DomainError, forbidden } from '../domain/domain.errors.js';
 import { type DomainEvent, parseDomainEvent } from '#vocabulary';
-import { COMMANDS, commandEnvelope, type CommandEnvelope, type CommandType } from './command-catalog.js';
+import { COMMANDS, commandEnvelope, type CommandType } from './command-catalog.js';
 import type { CommandContext } from './command-context.js';
 import { CommandConflictError, schemaError } from './command-errors.js';
 import { derivedUuid } from './uuids.js';
@@ -161,6 +160,10 @@ class Batch {
       throw error;
     }
     if (seen.size > 0) return { command, stored: [...seen.values()] };
+    const emits: readonly string[] = COMMANDS[command.type].emits;
+    for (const event of writes.flatMap((w) => w.events)) {
+      if (!emits.includes(event.type)) throw new Error(`${command.type} recorded ${event.type}, which it does not declare among the events it emits`);
+    }
     for (const write of writes) {
       const stream = this.streams.get(write.streamId)!;
       stream.events.push(...write.events);

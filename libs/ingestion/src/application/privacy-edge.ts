@@ -12,7 +12,7 @@ import {
 } from '#normalization';
 import type { Fingerprinter } from '#privacy';
 import { invalid } from '../domain/domain.errors.js';
-import { type Basic4Fingerprints, entityId, IDENTIFIER_KINDS, type IdentifierKind, SEXES } from '#vocabulary';
+import { type Basic4Fingerprints, entityId, IDENTIFIER_KINDS, type IdentifierKind, instant, SEXES } from '#vocabulary';
 import { checkIdentifierScope, normalizeIdentifierValue } from '../domain/identifiers/identifier-value.js';
 
 /** An identifier as a command names it: raw, never stored. */
@@ -22,6 +22,9 @@ export const identifierInput = z.strictObject({
   scope: entityId.nullish(),
 });
 export type IdentifierInput = z.output<typeof identifierInput>;
+
+/** An identifier being issued, with the end of its validity where it has one. */
+export const issuedIdentifierInput = identifierInput.extend({ validUntil: instant.nullish() });
 
 /** Basic-4 information (基本4情報) as a command gives it: raw, never stored. */
 export const basic4Input = z.strictObject({

@@ -22,7 +22,7 @@ export class JournalProofs {
   readonly publicKey: string;
 
   constructor(
-    private readonly pool: pg.Pool,
+    pool: pg.Pool,
     private readonly store: EventStore,
     key: KeyObject,
   ) {

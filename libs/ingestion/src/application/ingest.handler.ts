@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { IngestionService, type BatchOutcome, type CommandResult } from '../application/ingestion.service.js';
+import { IngestionService, type BatchOutcome, type CommandResult } from './ingestion.service.js';
 import { IngestBatchCommand, IngestCommand } from './ingest.command.js';
 
 @CommandHandler(IngestCommand)

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { BatchOutcome, CommandResult, Sender } from '../application/ingestion.service.js';
+import type { BatchOutcome, CommandResult, Sender } from './ingestion.service.js';
 
 /** One ingestion command as a client sends it (validated on the way in), and who sent it. */
 export class IngestCommand extends Command<CommandResult> {
