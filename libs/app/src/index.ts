@@ -9,3 +9,4 @@ export { openRuntime, fingerprintKeyFromEnv, type Runtime } from './runtime.js';
 export { DATABASE_SCHEMA } from './database-schema.js';
 export { PROJECTIONS, RUN_PROJECTOR } from './projections.module.js';
 export { JournalModule, JournalSealing, JOURNAL_KEY } from './journal.module.js';
+export { renderCommandsDoc, writeCommandsDoc } from './commands-doc.js';
