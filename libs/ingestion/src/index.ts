@@ -1,4 +1,5 @@
 export * from './domain/vocabulary.js';
+export * from './domain/edge.grammar.js';
 export * from './domain/domain.errors.js';
 export * from './domain/events/event-catalog.js';
 export type { Basic4Fingerprints } from './domain/events/record.events.js';

@@ -17,7 +17,7 @@ import { TokenService } from '../auth/token.service.js';
 import { ProjectionsModule } from '../projections.module.js';
 import { AuditTrail } from './audit-trail.js';
 import { contextFrom } from './graphql-context.js';
-import { formatError } from './graphql-errors.js';
+import { formatError, requestError, textError } from './graphql-errors.js';
 import { InFlightOperations } from './in-flight-operations.js';
 import { offlineIdeLandingPage } from './ide.js';
 import { QueryLimits } from './limits.js';
@@ -79,10 +79,10 @@ const logger = new Logger('GraphQL');
                     if (coerced.errors) {
                       const [{ message }] = coerced.errors as [GraphQLError];
                       const field = `variables.${/Variable "\$(\w+)"/.exec(message)?.[1] ?? ''}`;
-                      throw new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field, reason: message } });
+                      throw requestError(new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field, reason: message } }));
                     }
-                    const error = limits.check(schema, document, coerced.coerced);
-                    if (error) throw error;
+                    const error = textError(document, coerced.coerced) ?? limits.check(schema, document, coerced.coerced);
+                    if (error) throw requestError(error);
                   },
                 };
               },

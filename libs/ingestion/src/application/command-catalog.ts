@@ -25,11 +25,9 @@ import {
   PROVISION_OUTCOMES,
   RETIREMENT_REASONS,
   entityId,
-  instant,
-  items,
   staffCode,
-  text,
 } from '../domain/vocabulary.js';
+import { edgeInstant as instant, edgeItems as items, edgeText as text } from '../domain/edge.grammar.js';
 import type { CommandContext } from './command-context.js';
 import { basic4Input, identifierInput } from './privacy-edge.js';
 
@@ -48,13 +46,13 @@ const issuable = identifierInput.extend({ validUntil: instant.nullish() });
  * values at the edge, and leaves the decision to a pure decider in `domain/deciders`.
  */
 export const COMMANDS = {
-  RegisterOrganization: command(OrganizationRegistered.schema, async (p, ctx) => {
+  RegisterOrganization: command(OrganizationRegistered.schema.extend({ name: text(200), occurredAt: instant }), async (p, ctx) => {
     ctx.authorize('payload.organizationId', p.organizationId);
     return [registerOrganization(await ctx.load(Organization, p.organizationId), p)];
   }),
 
   RegisterPermittedProvision: command(
-    PermittedProvisionRegistered.schema,
+    PermittedProvisionRegistered.schema.extend({ procedure: text(), items, legalBasis: text(), occurredAt: instant }),
     async (p, ctx) => {
       // The table of permitted provisions is the law's, not an organization's: operators register its rows.
       ctx.authorize('payload.permittedProvisionId');
@@ -68,7 +66,7 @@ export const COMMANDS = {
   ),
 
   RegisterDataset: command(
-    DatasetRegistered.schema.extend({ legalBasis: DatasetRegistered.schema.shape.legalBasis.nullish().transform((v) => v ?? null) }),
+    DatasetRegistered.schema.extend({ name: text(200), purpose: text(), legalBasis: text().nullish().transform((v) => v ?? null), occurredAt: instant }),
     async (p, ctx) => {
       ctx.authorize('payload.holderId', p.holderId);
       return [registerDataset(await ctx.load(Dataset, p.datasetId), await ctx.load(Organization, p.holderId), p)];
@@ -154,7 +152,7 @@ export const COMMANDS = {
       const identifiers = p.identifiers
         ? await Promise.all(p.identifiers.map(async (input, i) => (await ctx.subject(input, `payload.identifiers[${i}]`)).viaIdentifier))
         : [viaIdentifier];
-      const data = { recordId: p.recordId, datasetId: p.datasetId, holderId: '', subjectId, identifiers, basic4: ctx.basic4(p.basic4, 'payload.basic4'), occurredAt: p.occurredAt };
+      const data = { recordId: p.recordId, datasetId: p.datasetId, holderId: '', subjectId, identifiers, basic4: ctx.basic4(p.basic4, 'payload.basic4', p.occurredAt), occurredAt: p.occurredAt };
       const dataset = await ctx.load(Dataset, p.datasetId);
       if (dataset.state.registered) ctx.authorize('payload.datasetId', dataset.state.holderId);
       return [registerRecord(await ctx.load(DatasetRecord, p.recordId), dataset, data)];
@@ -167,7 +165,7 @@ export const COMMANDS = {
       const record = await ctx.load(DatasetRecord, p.recordId);
       const dataset = await ctx.load(Dataset, record.state.registered ? record.state.datasetId : '-');
       if (record.state.registered) ctx.authorize('payload.recordId', record.state.holderId);
-      return [amendRecord(record, dataset, { recordId: p.recordId, basic4: ctx.basic4(p.basic4, 'payload.basic4'), reason: p.reason, occurredAt: p.occurredAt })];
+      return [amendRecord(record, dataset, { recordId: p.recordId, basic4: ctx.basic4(p.basic4, 'payload.basic4', p.occurredAt), reason: p.reason, occurredAt: p.occurredAt })];
     },
   ),
 
