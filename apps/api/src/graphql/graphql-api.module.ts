@@ -77,9 +77,11 @@ const logger = new Logger('GraphQL');
                     // Variables are checked here, before the limits read them: a bad one is the client's error, named.
                     const coerced = getVariableValues(schema, operation?.variableDefinitions ?? [], request.variables ?? {});
                     if (coerced.errors) {
-                      const [{ message }] = coerced.errors as [GraphQLError];
-                      const field = `variables.${/Variable "\$(\w+)"/.exec(message)?.[1] ?? ''}`;
-                      throw requestError(new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field, reason: message } }));
+                      const [{ message, originalError }] = coerced.errors as [GraphQLError];
+                      // "Variable "$input" got invalid value … at "input.occurredAt"; …": the field is the value's path.
+                      const at = /at "([^"]+)"/.exec(message)?.[1] ?? /Variable "\$(\w+)"/.exec(message)?.[1] ?? '';
+                      const reason = originalError?.message ?? message;
+                      throw requestError(new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field: `variables.${at}`, reason } }));
                     }
                     const error = textError(document, coerced.coerced) ?? limits.check(schema, document, coerced.coerced);
                     if (error) throw requestError(error);
