@@ -90,12 +90,8 @@ export const edgeInstant = checked((value) => checkInstant(value));
 
 /** Free text at the edge (a purpose, a procedure, a name): trimmed, 1 to `max` characters, `checkText`. */
 export const edgeText = (max = 500) =>
-  z
-    .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`)
-    .pipe(checked(checkText));
+  // Checked before trimming: a line break or a BOM at an end is refused, as it is where nothing trims it.
+  checked(checkText).pipe(z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`));
 
 /** A raw value read by a person (a name, an address, an identifier's value): at most `max` characters, `checkText`. */
 export const edgeString = (max: number) => z.string().max(max, `must be at most ${max} characters`).pipe(checked(checkText));
