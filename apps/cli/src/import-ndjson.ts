@@ -1,6 +1,5 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { CommandBus } from '@nestjs/cqrs';
 import cliProgress from 'cli-progress';
 import { IngestBatchCommand } from '#ingestion';
@@ -20,6 +19,37 @@ export interface ImportOptions {
   /** Where line-numbered errors go. */
   report: (line: string) => void;
   progress: boolean;
+}
+
+/**
+ * The lines of a file, each decoded strictly: a line that is not UTF-8 comes back without text (never with
+ * U+FFFD in place of its bytes, which would change a name that name-matching then measures). A byte order
+ * mark is dropped from the first line only; a line may end in CR LF.
+ */
+async function* utf8Lines(file: string): AsyncGenerator<{ text: string | undefined; bytes: number }> {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const decode = (raw: Buffer, first: boolean) => {
+    let bytes = raw.at(-1) === 0x0d ? raw.subarray(0, -1) : raw;
+    if (first && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+    try {
+      return { text: decoder.decode(bytes), bytes: raw.length + 1 };
+    } catch {
+      return { text: undefined, bytes: raw.length + 1 };
+    }
+  };
+  let pending: Buffer = Buffer.alloc(0);
+  let first = true;
+  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+    pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+    let start = 0;
+    for (let end = pending.indexOf(0x0a); end >= 0; end = pending.indexOf(0x0a, start)) {
+      yield decode(pending.subarray(start, end), first);
+      first = false;
+      start = end + 1;
+    }
+    pending = pending.subarray(start);
+  }
+  if (pending.length > 0) yield decode(pending, first);
 }
 
 /**
@@ -65,16 +95,16 @@ export async function importNdjson(bus: CommandBus, file: string, options: Impor
     bar?.update(bytes, { commands: summary.commands, rate: Math.round(summary.commands / seconds) });
   };
 
-  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
-  for await (const text of lines) {
+  for await (const line of utf8Lines(file)) {
     summary.lines++;
-    bytes += Buffer.byteLength(text) + 1;
-    if (text.trim() === '') continue;
+    bytes += line.bytes;
+    if (line.text?.trim() === '') continue;
     let envelope: unknown;
     try {
-      envelope = JSON.parse(text);
+      if (line.text === undefined) throw new Error('not UTF-8: a byte sequence on the line is no UTF-8 character');
+      envelope = JSON.parse(line.text);
     } catch (error) {
-      options.report(`line ${summary.lines}: not JSON (${(error as Error).message})`);
+      options.report(`line ${summary.lines}: ${line.text === undefined ? (error as Error).message : `not JSON (${(error as Error).message})`}`);
       summary.errors++;
       unparsable++;
       continue;

@@ -9,3 +9,4 @@ export { HealthController, type HealthReport } from './health/health.controller.
 export { MetricsModule } from './metrics/metrics.js';
 export { TokenService } from './auth/token.service.js';
 export type { Principal } from './auth/principal.js';
+export { useStrictJsonBodies } from './graphql/strict-body.js';

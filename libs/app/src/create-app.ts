@@ -5,6 +5,7 @@ import { getDistDirectory } from 'altair-static';
 import express from 'express';
 import { IDE_ASSETS_PATH } from '#api';
 import { AppModule } from './app.module.js';
+import { useStrictJsonBodies } from '#api';
 import { openRuntime, type Runtime } from './runtime.js';
 
 /**
@@ -24,6 +25,7 @@ export async function createApp(runtime?: Runtime, options: { logger?: LoggerSer
     throw error;
   });
   app.enableShutdownHooks();
+  useStrictJsonBodies(app);
   // The IDE's own files, so that /graphql works in a browser with no internet.
   app.use(IDE_ASSETS_PATH, express.static(getDistDirectory(), { fallthrough: false }));
   return app;

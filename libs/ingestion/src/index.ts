@@ -1,3 +1,4 @@
+export * from './domain/edge.grammar.js';
 export * from './domain/domain.errors.js';
 export { isValidMyNumber, myNumberCheckDigit } from './domain/identifiers/my-number.js';
 export { COMMANDS, COMMAND_TYPES, commandEnvelope, type CommandEnvelope, type CommandType } from './application/command-catalog.js';

@@ -17,7 +17,7 @@ import { ComplianceReports, ExposureReadModelSource, FindingsReadModelSource, Re
 import { TokenService } from '../auth/token.service.js';
 import { AuditTrail } from './audit-trail.js';
 import { contextFrom } from './graphql-context.js';
-import { formatError } from './graphql-errors.js';
+import { formatError, requestError, textError } from './graphql-errors.js';
 import { InFlightOperations } from './in-flight-operations.js';
 import { offlineIdeLandingPage } from './ide.js';
 import { QueryLimits } from './limits.js';
@@ -76,12 +76,14 @@ const logger = new Logger('GraphQL');
                     // Variables are checked here, before the limits read them: a bad one is the client's error, named.
                     const coerced = getVariableValues(schema, operation?.variableDefinitions ?? [], request.variables ?? {});
                     if (coerced.errors) {
-                      const [{ message }] = coerced.errors as [GraphQLError];
-                      const field = `variables.${/Variable "\$(\w+)"/.exec(message)?.[1] ?? ''}`;
-                      throw new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field, reason: message } });
+                      const [{ message, originalError }] = coerced.errors as [GraphQLError];
+                      // "Variable "$input" got invalid value … at "input.occurredAt"; …": the field is the value's path.
+                      const at = /at "([^"]+)"/.exec(message)?.[1] ?? /Variable "\$(\w+)"/.exec(message)?.[1] ?? '';
+                      const reason = originalError?.message ?? message;
+                      throw requestError(new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field: `variables.${at}`, reason } }));
                     }
-                    const error = limits.check(schema, document, coerced.coerced);
-                    if (error) throw error;
+                    const error = textError(document, coerced.coerced) ?? limits.check(schema, document, coerced.coerced);
+                    if (error) throw requestError(error);
                   },
                 };
               },

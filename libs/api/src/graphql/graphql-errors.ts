@@ -1,6 +1,6 @@
 import { GraphQLError, parse, visit, type ASTNode, type DocumentNode, type GraphQLFormattedError, type Location, type Source, type ValueNode } from 'graphql';
 import { InvalidAppendError, EventIdConflictError, WrongExpectedRevisionError } from '#event-store';
-import { CommandConflictError, DomainError } from '#ingestion';
+import { CommandConflictError, DomainError, checkText } from '#ingestion';
 import { JournalNotReadyError, JournalRangeError, isFailClosedRefusal } from '#journal';
 
 export type ErrorCode = 'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'UNAVAILABLE';
@@ -30,7 +30,7 @@ const reparsed = new WeakMap<Source, DocumentNode>();
  * The argument, and the field or item inside it, where a validation error points (`filter.from`, `kinds[1]`);
  * `query` when it points at no argument (an unknown field, a document too deep).
  */
-function inputPathOf(node: ASTNode | undefined): string {
+export function inputPathOf(node: ASTNode | undefined): string {
   const at = node?.loc;
   if (!at) return 'query';
   const encloses = (n: { loc?: Location | undefined }) => n.loc !== undefined && n.loc.start <= at.start && at.end <= n.loc.end;
@@ -83,4 +83,51 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   }
   log(original);
   return answer('INTERNAL_SERVER_ERROR', 'internal error: it was logged; the request changed nothing it did not report');
+}
+
+/**
+ * A request error (GraphQL over HTTP: the request could not be executed as sent), answered with HTTP 400 and
+ * not 500: Apollo answers an error raised before execution with the status its `http` extension names.
+ */
+export function requestError(error: GraphQLError): GraphQLError {
+  return new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...error.extensions, http: { status: 400 } } });
+}
+
+/**
+ * The first string a request gives (a literal argument or a variable, at any depth) that the edge's text
+ * grammar refuses (`checkText`: a lone surrogate, a control or format character), named by its path; or null.
+ * No such string reaches a resolver, a query or the log.
+ */
+export function textError(document: DocumentNode, variables: Record<string, unknown>): GraphQLError | null {
+  const refuse = (field: string, reason: string, node?: ASTNode) =>
+    new GraphQLError(`${field}: ${reason}`, { nodes: node, extensions: { code: 'BAD_USER_INPUT', field, reason } });
+  const inValue = (value: unknown, path: string): GraphQLError | null => {
+    if (typeof value === 'string') {
+      const verdict = checkText(value);
+      return verdict.ok ? null : refuse(path, verdict.reason);
+    }
+    if (Array.isArray(value)) {
+      for (const [i, item] of value.entries()) {
+        const error = inValue(item, `${path}[${i}]`);
+        if (error) return error;
+      }
+    } else if (value && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        const error = inValue(item, `${path}.${key}`);
+        if (error) return error;
+      }
+    }
+    return null;
+  };
+  const fromVariables = inValue(variables, 'variables');
+  if (fromVariables) return fromVariables;
+  let found: GraphQLError | null = null;
+  visit(document, {
+    StringValue(node) {
+      // A block string may hold its own line breaks and tabs; nothing else invisible.
+      const verdict = checkText(node.block ? node.value.replace(/[\n\r\t]/g, ' ') : node.value);
+      if (!found && !verdict.ok) found = refuse(inputPathOf(node), verdict.reason, node);
+    },
+  });
+  return found;
 }

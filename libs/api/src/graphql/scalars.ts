@@ -1,14 +1,14 @@
 import { GraphQLError, GraphQLScalarType, Kind, valueFromASTUntyped, type ValueNode } from 'graphql';
+import { checkInstant } from '#ingestion';
 
-const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** A date-time with its zone; a literal in the document (`node`) is named in the error, so its argument is found. */
+/**
+ * A date-time as the edge's grammar gives it (`checkInstant`: a zone, a real date, inside the domain window),
+ * in UTC; a literal in the document (`node`) is named in the error, so its argument is found.
+ */
 function parseDateTime(value: unknown, node?: ValueNode): string {
-  if (typeof value !== 'string' || !ISO_WITH_ZONE.test(value) || Number.isNaN(Date.parse(value))) {
-    const reason = `must be an ISO 8601 date-time with a time zone, e.g. 2024-04-01T09:00:00+09:00, got ${JSON.stringify(value)}`;
-    throw new GraphQLError(reason, { nodes: node, extensions: { code: 'BAD_USER_INPUT', reason } });
-  }
-  return value;
+  const verdict = checkInstant(value);
+  if (!verdict.ok) throw new GraphQLError(verdict.reason, { nodes: node, extensions: { code: 'BAD_USER_INPUT', reason: verdict.reason, http: { status: 400 } } });
+  return verdict.value;
 }
 
 export const DateTimeScalar = new GraphQLScalarType({

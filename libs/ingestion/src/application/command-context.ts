@@ -14,7 +14,7 @@ export interface CommandContext {
   identifier(input: IdentifierInput, field: string): Promise<FingerprintedIdentifier & { loaded: Loaded<IdentifierState> }>;
   /** The subject an identifier names (組織は自らの番号で本人を指す): its id and the fingerprint used. */
   subject(input: IdentifierInput, field: string): Promise<{ subjectId: string; viaIdentifier: string }>;
-  basic4(input: Basic4Input, field: string): Basic4Fingerprints;
+  basic4(input: Basic4Input, field: string, asOf: string): Basic4Fingerprints;
   /** An id derived from the command id, so a retried command makes the same new entity. */
   derivedId(purpose: string): string;
   /**

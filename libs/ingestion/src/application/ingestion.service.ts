@@ -9,9 +9,9 @@ import {
 import { fold, type Aggregate } from '../domain/aggregates/aggregate.js';
 import { Identifier } from '../domain/aggregates/identifier.aggregate.js';
 import { subjectOf, type Loaded, type StreamWrite } from '../domain/decision.js';
-import { DomainError, forbidden } from '../domain/domain.errors.js';
+import { DomainError, forbidden, invalid as invalidInput, invariant } from '../domain/domain.errors.js';
 import { type DomainEvent, parseDomainEvent } from '#vocabulary';
-import { COMMANDS, commandEnvelope, type CommandType } from './command-catalog.js';
+import { COMMANDS, commandEnvelope, type CommandEnvelope, type CommandType } from './command-catalog.js';
 import type { CommandContext } from './command-context.js';
 import { CommandConflictError, schemaError } from './command-errors.js';
 import { derivedUuid } from './uuids.js';
@@ -66,7 +66,7 @@ export class IngestionService {
   async executeBatch(envelopes: unknown[], sender: Sender, options: { dryRun?: boolean } = {}): Promise<BatchOutcome> {
     const parsed = envelopes.map((envelope, index) => {
       try {
-        return { index, command: parseCommand(envelope) };
+        return { index, command: parseCommand(envelope, this.edge) };
       } catch (error) {
         if (error instanceof DomainError) return { index, error };
         throw error;
@@ -76,6 +76,7 @@ export class IngestionService {
     if (invalid.length > 0) return { ok: false, errors: invalid };
     const commands = parsed.map((p) => (p as { command: ParsedCommand }).command);
 
+    let idConflicts = 0;
     for (let attempt = 1; ; attempt++) {
       const batch = new Batch(this.store, this.edge, sender);
       const errors: { index: number; error: DomainError }[] = [];
@@ -93,13 +94,17 @@ export class IngestionService {
       try {
         return { ok: true, results: await batch.commit(decided) };
       } catch (error) {
-        // Another writer moved a stream this batch read: decide again on fresh state.
-        if (!(error instanceof WrongExpectedRevisionError) || attempt === MAX_ATTEMPTS) {
-          if (error instanceof WrongExpectedRevisionError || error instanceof EventIdConflictError) {
-            throw new CommandConflictError('commandId', `others kept writing the same records; retry later (${error.message})`);
-          }
-          throw error;
+        // An event id derives from its commandId. Stored already, it is a concurrent send of the same command
+        // (decided again, it finds its events), or, found again, the commandId's use for another command.
+        if (error instanceof EventIdConflictError && idConflicts++ > 0) {
+          const index = commands.findIndex((c) => ownsEvent(c.commandId, error.eventId));
+          if (index < 0) throw new CommandConflictError('commandId', error.message);
+          return { ok: false, errors: [{ index, error: reusedCommandId(commands[index]!.commandId, 'its events name other records') }] };
         }
+        // Another writer moved a stream this batch read, or stored these very events: decide again on fresh state.
+        const raced = error instanceof WrongExpectedRevisionError || error instanceof StoredMeanwhile || error instanceof EventIdConflictError;
+        if (!raced) throw error;
+        if (attempt === MAX_ATTEMPTS) throw new CommandConflictError('commandId', `others kept writing the same records; retry later (${error.message})`);
       }
     }
   }
@@ -117,15 +122,60 @@ interface ParsedCommand {
   commandId: string;
   type: CommandType;
   payload: unknown;
+  /** What makes two sends of one commandId the same command (see `PrivacyEdge.commandDigest`). */
+  digest: string;
 }
 
-function parseCommand(envelope: unknown): ParsedCommand {
+/**
+ * Keys a JSON parser hands over as own properties but that an object built from them would take for its
+ * prototype's (`__proto__` sets it, `constructor` is found on every object): unknown fields, refused by path.
+ */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function prototypeKeyError(value: unknown, path: string): DomainError | null {
+  if (!value || typeof value !== 'object') return null;
+  for (const [key, item] of Object.entries(value)) {
+    const at = Array.isArray(value) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+    if (!Array.isArray(value) && PROTOTYPE_KEYS.has(key)) return invalidInput(path || '(command)', `unknown field(s) ${key}`);
+    const inner = prototypeKeyError(item, at);
+    if (inner) return inner;
+  }
+  return null;
+}
+
+function parseCommand(envelope: unknown, edge: PrivacyEdge): ParsedCommand {
+  const prototypeKey = prototypeKeyError(envelope, '');
+  if (prototypeKey) throw prototypeKey;
   const shape = commandEnvelope.safeParse(envelope);
   if (!shape.success) throw schemaError(shape.error);
   const payload = COMMANDS[shape.data.type].payload.safeParse(shape.data.payload);
   if (!payload.success) throw schemaError(payload.error, 'payload');
-  return { commandId: shape.data.commandId, type: shape.data.type, payload: payload.data };
+  const { commandId } = shape.data;
+  return { commandId, type: shape.data.type, payload: payload.data, digest: edge.commandDigest(shape.data.type, payload.data) };
 }
+
+/**
+ * The answer to a command whose commandId is stored already: its original events when it is the same command
+ * (same type, same digest), else a CONFLICT naming the commandId. Events stored before digests were kept
+ * carry none; those are judged by type alone.
+ */
+function asRetry(command: ParsedCommand, stored: StoredEvent[]): DecidedCommand {
+  const original = stored[0]!.metadata;
+  const sameType = original.commandType === command.type;
+  const sameContent = original.commandDigest === undefined || original.commandDigest === command.digest;
+  if (!sameType || !sameContent) throw reusedCommandId(command.commandId, String(original.commandType));
+  return { command, stored };
+}
+
+/** CONFLICT at the API: the commandId names a command stored already, and this one is not it. */
+const reusedCommandId = (commandId: string, original: string) =>
+  invariant('commandId', `${commandId} was used before for a different command (${original}); a retry must repeat the command exactly, and a new command needs a new commandId`);
+
+/** Whether an event id is one of the ids a command's events are given (`event:0`, `event:1`…). */
+const ownsEvent = (commandId: string, eventId: string) => Array.from({ length: 256 }, (_, n) => derivedUuid(commandId, `event:${n}`)).includes(eventId);
+
+/** Thrown by a commit that found its events stored already (a concurrent retry won): the command is decided again. */
+class StoredMeanwhile extends Error {}
 
 /** A decided command: its writes, or the events it had stored before (a retry). */
 type DecidedCommand = { command: ParsedCommand; writes: StreamWrite[] } | { command: ParsedCommand; stored: StoredEvent[] };
@@ -156,10 +206,10 @@ class Batch {
       writes = await handle(command.payload, context);
     } catch (error) {
       // Decided again after it was stored, a command may now be refused ("tie already cut"): it is a retry.
-      if (seen.size > 0) return { command, stored: [...seen.values()] };
+      if (seen.size > 0) return asRetry(command, [...seen.values()]);
       throw error;
     }
-    if (seen.size > 0) return { command, stored: [...seen.values()] };
+    if (seen.size > 0) return asRetry(command, [...seen.values()]);
     const emits: readonly string[] = COMMANDS[command.type].emits;
     for (const event of writes.flatMap((w) => w.events)) {
       if (!emits.includes(event.type)) throw new Error(`${command.type} recorded ${event.type}, which it does not declare among the events it emits`);
@@ -188,7 +238,7 @@ class Batch {
             type: event.type,
             schemaVersion: event.version,
             data: event.data as EventToAppend['data'],
-            metadata: { commandId: d.command.commandId, commandType: d.command.type, sender: this.sender },
+            metadata: { commandId: d.command.commandId, commandType: d.command.type, commandDigest: d.command.digest, sender: this.sender },
           };
           append.events.push(toAppend);
           placed.push({ command: commandIndex, streamId: write.streamId, event: toAppend });
@@ -199,6 +249,8 @@ class Batch {
     if (appends.size > 0) {
       const list = [...appends.values()];
       const results = await this.store.appendToStreams(list);
+      // The store answers an append of events stored already as a duplicate: another send of this command won.
+      if (results.some((r) => !r.written)) throw new StoredMeanwhile('the events were stored meanwhile');
       list.forEach((append, i) => append.events.forEach((event, j) => positions.set(event.id, results[i]!.positions[j]!)));
     }
     return decided.map((d, commandIndex) => ({
@@ -234,7 +286,7 @@ class Batch {
         const id = await identifier(input, field);
         return { subjectId: subjectOf(id.loaded, field), viaIdentifier: id.fingerprint };
       },
-      basic4: (input, field) => this.edge.basic4(input, field),
+      basic4: (input, field, asOf) => this.edge.basic4(input, field, asOf),
       derivedId: (purpose) => derivedUuid(commandId, purpose),
       authorize: (field, ...organizationIds) => authorize(this.sender, field, organizationIds),
     };

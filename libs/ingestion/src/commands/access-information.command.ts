@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ACCESS_CHANNELS, ACCESS_OUTCOMES, domainEvent, entityId, instant, items, staffCode, text, type EventData, type InformationAccessed } from '#vocabulary';
+import { ACCESS_CHANNELS, ACCESS_OUTCOMES, domainEvent, entityId, staffCode, type EventData, type InformationAccessed } from '#vocabulary';
+import { edgeInstant as instant, edgeItems as items, edgeText as text } from '../domain/edge.grammar.js';
 import { defineCommand } from '../application/command.js';
 import { identifierInput } from '../application/privacy-edge.js';
 import { Dataset, type DatasetState } from '../domain/aggregates/dataset.aggregate.js';

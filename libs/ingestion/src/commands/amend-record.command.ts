@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { domainEvent, entityId, instant, text, type EventData, type RecordAmended } from '#vocabulary';
+import { domainEvent, entityId, type EventData, type RecordAmended } from '#vocabulary';
+import { edgeInstant as instant, edgeText as text } from '../domain/edge.grammar.js';
 import { defineCommand } from '../application/command.js';
 import { basic4Input } from '../application/privacy-edge.js';
 import { Dataset, type DatasetState } from '../domain/aggregates/dataset.aggregate.js';
@@ -27,6 +28,6 @@ export const AmendRecord = defineCommand({
     const record = await ctx.load(DatasetRecord, p.recordId);
     const dataset = await ctx.load(Dataset, record.state.registered ? record.state.datasetId : '-');
     if (record.state.registered) ctx.authorize('payload.recordId', record.state.holderId);
-    return [amendRecord(record, dataset, { recordId: p.recordId, basic4: ctx.basic4(p.basic4, 'payload.basic4'), reason: p.reason, occurredAt: p.occurredAt })];
+    return [amendRecord(record, dataset, { recordId: p.recordId, basic4: ctx.basic4(p.basic4, 'payload.basic4', p.occurredAt), reason: p.reason, occurredAt: p.occurredAt })];
   },
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { domainEvent, entityId, instant, text, type ConsentGranted, type EventData } from '#vocabulary';
+import { domainEvent, entityId, type ConsentGranted, type EventData } from '#vocabulary';
+import { edgeInstant as instant, edgeText as text } from '../domain/edge.grammar.js';
 import { defineCommand } from '../application/command.js';
 import { identifierInput } from '../application/privacy-edge.js';
 import { Organization, type OrganizationState } from '../domain/aggregates/organization.aggregate.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { domainEvent, entityId, instant, type EventData, type IdentifierIssued } from '#vocabulary';
+import { domainEvent, entityId, type EventData, type IdentifierIssued } from '#vocabulary';
+import { edgeInstant as instant } from '../domain/edge.grammar.js';
 import { defineCommand } from '../application/command.js';
 import { identifierInput, issuedIdentifierInput } from '../application/privacy-edge.js';
 import { type IdentifierState } from '../domain/aggregates/identifier.aggregate.js';

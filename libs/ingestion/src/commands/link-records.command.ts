@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { domainEvent, entityId, instant, linkKey, staffCode, text, type EventData, type RecordsLinked } from '#vocabulary';
+import { domainEvent, entityId, linkKey, staffCode, type EventData, type RecordsLinked } from '#vocabulary';
+import { edgeInstant as instant, edgeText as text } from '../domain/edge.grammar.js';
 import { defineCommand } from '../application/command.js';
 import { Link, type LinkState } from '../domain/aggregates/link.aggregate.js';
 import { Organization, type OrganizationState } from '../domain/aggregates/organization.aggregate.js';

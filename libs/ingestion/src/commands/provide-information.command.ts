@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { domainEvent, entityId, instant, items, PROVISION_OUTCOMES, text, type EventData, type InformationProvided } from '#vocabulary';
+import { domainEvent, entityId, PROVISION_OUTCOMES, type EventData, type InformationProvided } from '#vocabulary';
+import { edgeInstant as instant, edgeItems as items, edgeText as text } from '../domain/edge.grammar.js';
 import { defineCommand } from '../application/command.js';
 import { identifierInput } from '../application/privacy-edge.js';
 import { Organization, type OrganizationState } from '../domain/aggregates/organization.aggregate.js';

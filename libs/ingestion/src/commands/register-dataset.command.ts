@@ -1,5 +1,6 @@
 import { DatasetRegistered, domainEvent, type EventData } from '#vocabulary';
 import { defineCommand } from '../application/command.js';
+import { edgeInstant as instant, edgeText as text } from '../domain/edge.grammar.js';
 import { Dataset, type DatasetState } from '../domain/aggregates/dataset.aggregate.js';
 import { Organization, type OrganizationState } from '../domain/aggregates/organization.aggregate.js';
 import { requireOrganization, write, type Loaded, type StreamWrite } from '../domain/decision.js';
@@ -19,7 +20,7 @@ export function registerDataset(
 export const RegisterDataset = defineCommand({
   type: 'RegisterDataset',
   emits: ['DatasetRegistered'],
-  payload: DatasetRegistered.schema.extend({ legalBasis: DatasetRegistered.schema.shape.legalBasis.nullish().transform((v) => v ?? null) }),
+  payload: DatasetRegistered.schema.extend({ name: text(200), purpose: text(), legalBasis: text().nullish().transform((v) => v ?? null), occurredAt: instant }),
   handle: async (p, ctx) => {
     ctx.authorize('payload.holderId', p.holderId);
     return [registerDataset(await ctx.load(Dataset, p.datasetId), await ctx.load(Organization, p.holderId), p)];

@@ -1,5 +1,6 @@
 import { domainEvent, OrganizationRegistered, type EventData } from '#vocabulary';
 import { defineCommand } from '../application/command.js';
+import { edgeInstant as instant, edgeText as text } from '../domain/edge.grammar.js';
 import { Organization, type OrganizationState } from '../domain/aggregates/organization.aggregate.js';
 import { write, type Loaded, type StreamWrite } from '../domain/decision.js';
 import { invariant } from '../domain/domain.errors.js';
@@ -13,7 +14,7 @@ export function registerOrganization(organization: Loaded<OrganizationState>, da
 export const RegisterOrganization = defineCommand({
   type: 'RegisterOrganization',
   emits: ['OrganizationRegistered'],
-  payload: OrganizationRegistered.schema,
+  payload: OrganizationRegistered.schema.extend({ name: text(200), occurredAt: instant }),
   handle: async (p, ctx) => {
   ctx.authorize('payload.organizationId', p.organizationId);
   return [registerOrganization(await ctx.load(Organization, p.organizationId), p)];

@@ -1,5 +1,6 @@
 import { domainEvent, PermittedProvisionRegistered, type EventData } from '#vocabulary';
 import { defineCommand } from '../application/command.js';
+import { edgeInstant as instant, edgeItems as items, edgeText as text } from '../domain/edge.grammar.js';
 import { Organization, PermittedProvision, type OrganizationState } from '../domain/aggregates/organization.aggregate.js';
 import { requireOrganization, write, type Loaded, type StreamWrite } from '../domain/decision.js';
 import { invariant } from '../domain/domain.errors.js';
@@ -20,7 +21,7 @@ export function registerPermittedProvision(
 export const RegisterPermittedProvision = defineCommand({
   type: 'RegisterPermittedProvision',
   emits: ['PermittedProvisionRegistered'],
-  payload: PermittedProvisionRegistered.schema,
+  payload: PermittedProvisionRegistered.schema.extend({ procedure: text(), items, legalBasis: text(), occurredAt: instant }),
   handle: async (p, ctx) => {
     // The table of permitted provisions is the law's, not an organization's: operators register its rows.
     ctx.authorize('payload.permittedProvisionId');

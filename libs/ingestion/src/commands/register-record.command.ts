@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { domainEvent, entityId, instant, type EventData, type RecordRegistered } from '#vocabulary';
+import { domainEvent, entityId, type EventData, type RecordRegistered } from '#vocabulary';
+import { edgeInstant as instant } from '../domain/edge.grammar.js';
 import { defineCommand } from '../application/command.js';
 import { basic4Input, identifierInput } from '../application/privacy-edge.js';
 import { Dataset, type DatasetState } from '../domain/aggregates/dataset.aggregate.js';
@@ -32,7 +33,7 @@ export const RegisterRecord = defineCommand({
     const identifiers = p.identifiers
       ? await Promise.all(p.identifiers.map(async (input, i) => (await ctx.subject(input, `payload.identifiers[${i}]`)).viaIdentifier))
       : [viaIdentifier];
-    const data = { recordId: p.recordId, datasetId: p.datasetId, holderId: '', subjectId, identifiers, basic4: ctx.basic4(p.basic4, 'payload.basic4'), occurredAt: p.occurredAt };
+    const data = { recordId: p.recordId, datasetId: p.datasetId, holderId: '', subjectId, identifiers, basic4: ctx.basic4(p.basic4, 'payload.basic4', p.occurredAt), occurredAt: p.occurredAt };
     const dataset = await ctx.load(Dataset, p.datasetId);
     if (dataset.state.registered) ctx.authorize('payload.datasetId', dataset.state.holderId);
     return [registerRecord(await ctx.load(DatasetRecord, p.recordId), dataset, data)];

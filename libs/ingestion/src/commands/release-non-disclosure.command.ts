@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { domainEvent, entityId, instant } from '#vocabulary';
+import { domainEvent, entityId } from '#vocabulary';
+import { edgeInstant as instant } from '../domain/edge.grammar.js';
 import { defineCommand } from '../application/command.js';
 import { Organization, type OrganizationState } from '../domain/aggregates/organization.aggregate.js';
 import { Provision, type ProvisionState } from '../domain/aggregates/provision.aggregate.js';

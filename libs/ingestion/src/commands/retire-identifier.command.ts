@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { domainEvent, entityId, instant, RETIREMENT_REASONS, type EventData, type IdentifierRetired } from '#vocabulary';
+import { domainEvent, entityId, RETIREMENT_REASONS, type EventData, type IdentifierRetired } from '#vocabulary';
+import { edgeInstant as instant } from '../domain/edge.grammar.js';
 import { defineCommand } from '../application/command.js';
 import { identifierInput } from '../application/privacy-edge.js';
 import { type IdentifierState } from '../domain/aggregates/identifier.aggregate.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { domainEvent, entityId, instant } from '#vocabulary';
+import { domainEvent, entityId } from '#vocabulary';
+import { edgeInstant as instant } from '../domain/edge.grammar.js';
 import { defineCommand } from '../application/command.js';
 import { identifierInput } from '../application/privacy-edge.js';
 import { Subject, type SubjectState } from '../domain/aggregates/subject.aggregate.js';

@@ -62,7 +62,7 @@ export class InMemoryImport {
         if (!id.loaded.state.issued) throw new DomainError('NOT_FOUND', field, 'no subject is enrolled with this identifier');
         return { subjectId: id.loaded.state.subjectId, viaIdentifier: id.fingerprint };
       },
-      basic4: (input: unknown, field: string) => this.edge.basic4(input as never, field),
+      basic4: (input: unknown, field: string, asOf: string) => this.edge.basic4(input as never, field, asOf),
       derivedId: (purpose: string) => derivedUuid(commandId, purpose),
     };
     return ctx as unknown as Ctx;

@@ -1,6 +1,7 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AccessHistoryQueries, InvalidCursorError, type AccessHistoryLine, type Visibility } from '#access-history';
 import { isUuid } from '#event-store';
+import { parseItem } from '#ingestion';
 import type { Principal } from '../../auth/principal.js';
 import { AuditTrail } from '../audit-trail.js';
 import type { AccessHistoryFilter } from '../generated/schema.types.js';
@@ -67,13 +68,14 @@ export class AccessHistoryResolver {
     const principal = requireRole(context, 'AUDITOR', 'ORGANIZATION', 'SUBJECT');
     const id = checkSubjectId(subjectId);
     const visibility = visibilityFor(principal, id);
-    const [uses] = await Promise.all([this.history.uses(id, item, { from, to }, visibility), this.audit.record(principal, 'whoAccessed', [id])]);
+    const [uses] = await Promise.all([this.history.uses(id, parseItem(item, 'item'), { from, to }, visibility), this.audit.record(principal, 'whoAccessed', [id])]);
     const organizations = await this.registry.organizations(uses.map((u) => u.organizationId));
     return uses.map((u) => ({ ...u, organization: organizations.get(u.organizationId)! }));
   }
 
   async connection(principal: Principal, subjectId: string, filter: AccessHistoryFilter | null, first: number | null, after: string | null, operation: string) {
     const size = pageSize(first);
+    if (filter?.item != null) filter = { ...filter, item: parseItem(filter.item, 'filter.item') };
     const visibility = visibilityFor(principal, subjectId);
     const [page] = await Promise.all([
       this.history.page(subjectId, filter ?? {}, visibility, size, after).catch((error: unknown) => {
