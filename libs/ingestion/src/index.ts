@@ -15,3 +15,4 @@ export { IngestionModule } from './ingestion.module.js';
 export { Identifier, type IdentifierState } from './domain/aggregates/identifier.aggregate.js';
 export { fold, type Aggregate } from './domain/aggregates/aggregate.js';
 export { checkIdentifierScope, normalizeIdentifierValue } from './domain/identifiers/identifier-value.js';
+export { CORRECTION_ACTIONS, CORRECTIONS_STREAM, EventCorrected, type CorrectionAction } from './domain/events/correction.events.js';

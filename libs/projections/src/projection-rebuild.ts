@@ -71,7 +71,7 @@ export async function rebuildProjections(
           const outcome = await runner.applyBatch(projection, staging(projection), from, events, checkpointName(projection));
           if (outcome !== 'applied') {
             log.abandon(i);
-            throw new Error(`rebuild of ${projection.name} stopped: the projection ${outcome === 'parked' ? 'failed on an event (see its status)' : 'checkpoint moved'}`);
+            throw new Error(`rebuild of ${projection.name} stopped: ${outcome === 'parked' ? await parkedOn(pool, checkpointName(projection)) : 'the projection\'s checkpoint moved'}`);
           }
           from = checkpointOf(events.at(-1)!);
           applied[i] += events.length;
@@ -137,6 +137,17 @@ class SharedBatches {
   }
 }
 
+/** What a parked rebuild stopped on, in words an operator can act on. */
+async function parkedOn(pool: pg.Pool, checkpointName: string): Promise<string> {
+  const { rows } = await pool.query<{ error: string; error_position: string; error_stream_id: string }>(
+    `SELECT error, error_position, error_stream_id FROM projections.checkpoints WHERE projection = $1`,
+    [checkpointName],
+  );
+  const row = rows[0];
+  if (!row) return 'the projection failed on an event';
+  return `the projection failed on an event at global position ${row.error_position} in stream "${row.error_stream_id}" (${row.error}); correct it with the correctEvent mutation (ANNUL or SUPERSEDE), then rebuild again`;
+}
+
 /** Swaps the staging schema in, unless events arrived since the last read (then the caller catches up again). */
 async function swapIfCaughtUp(pool: pg.Pool, projection: Projection, staging: string, checkpointName: string): Promise<boolean> {
   return inTransaction(pool, async (client) => {
@@ -160,7 +171,8 @@ async function swapIfCaughtUp(pool: pg.Pool, projection: Projection, staging: st
     await client.query(
       `UPDATE projections.checkpoints live
           SET transaction_id = r.transaction_id, global_position = r.global_position, events_processed = r.events_processed,
-              state = 'running', error = NULL, error_position = NULL, updated_at = now()
+              state = 'running', error = NULL, error_position = NULL, error_event_id = NULL, error_event_type = NULL, error_stream_id = NULL,
+              corrections_read = r.corrections_read, stale = r.stale, updated_at = now()
          FROM projections.checkpoints r
         WHERE live.projection = $1 AND r.projection = $2`,
       [projection.name, checkpointName],

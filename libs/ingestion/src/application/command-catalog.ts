@@ -31,6 +31,7 @@ import {
   text,
 } from '../domain/vocabulary.js';
 import type { CommandContext } from './command-context.js';
+import { CorrectEvent } from './correct-event.command.js';
 import { basic4Input, identifierInput } from './privacy-edge.js';
 
 /** A command: the schema of its payload (raw values allowed) and the handler that loads, then decides. */
@@ -284,6 +285,8 @@ export const COMMANDS = {
       return [withdrawConsent(subject, p.consentId, p.occurredAt)];
     },
   ),
+
+  CorrectEvent,
 
 } as const;
 

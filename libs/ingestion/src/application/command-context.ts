@@ -1,5 +1,6 @@
 import type { Aggregate } from '../domain/aggregates/aggregate.js';
 import type { IdentifierState } from '../domain/aggregates/identifier.aggregate.js';
+import type { OriginalEvent } from '../domain/deciders/correction.decider.js';
 import type { Loaded } from '../domain/deciders/decision.js';
 import type { Basic4Fingerprints } from '../domain/events/record.events.js';
 import type { Basic4Input, FingerprintedIdentifier, IdentifierInput } from './privacy-edge.js';
@@ -15,6 +16,8 @@ export interface CommandContext {
   /** The subject an identifier names (組織は自らの番号で本人を指す): its id and the fingerprint used. */
   subject(input: IdentifierInput, field: string): Promise<{ subjectId: string; viaIdentifier: string }>;
   basic4(input: Basic4Input, field: string): Basic4Fingerprints;
+  /** One stored event as written, unparsed (a correction reads events no schema may accept). */
+  storedEvent(streamId: string, eventId: string): Promise<OriginalEvent | undefined>;
   /** An id derived from the command id, so a retried command makes the same new entity. */
   derivedId(purpose: string): string;
   /**
