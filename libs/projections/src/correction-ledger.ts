@@ -35,13 +35,25 @@ export class CorrectionLedger {
     return this.all.at(-1)?.revision ?? -1n;
   }
 
+  private readAt = -Infinity;
+
   /** Reads the corrections appended since the last read (concurrent callers share one read). */
   refresh(): Promise<void> {
     this.reading ??= this.readNew().finally(() => (this.reading = undefined));
     return this.reading;
   }
 
+  /**
+   * Reads the new corrections when the last read is older than `ms`, or when `events` hold a correction (then
+   * it is surely visible): a correction is rare, and a read per batch of every projection is not.
+   */
+  refreshFor(events: readonly StoredEvent[], ms: number): Promise<void> {
+    if (performance.now() - this.readAt < ms && !events.some((e) => e.type === EventCorrected.type)) return Promise.resolve();
+    return this.refresh();
+  }
+
   private async readNew(): Promise<void> {
+    this.readAt = performance.now();
     for (;;) {
       const page = await this.store.readStream(CORRECTIONS_STREAM, { fromRevision: this.revision + 1n, maxCount: 1000 });
       for (const stored of page) this.add(stored);

@@ -53,6 +53,8 @@ export async function rebuildProjections(
     }
     await pool.query(`DELETE FROM projections.checkpoints WHERE projection = $1`, [checkpointName(projection)]);
   }
+  // Every correction made so far is honoured from the first batch on.
+  await runner.corrections.refresh();
   const total = Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM event_store.events`)).rows[0]!.n);
   const progress = { projection: projections.map((p) => p.name).join(', '), processed: 0, total };
 

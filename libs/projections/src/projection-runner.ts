@@ -4,6 +4,7 @@ import type pg from 'pg';
 import { ASYNCHRONOUS_COMMIT, inTransaction } from '#database';
 import type { Checkpoint, EventStore, StoredEvent } from '#event-store';
 import { advanceCheckpoint, atOrBefore, checkpointOf, lockCheckpoint, noteCorrections, parkCheckpoint, sameCheckpoint, unparkCheckpoint, type StoredCheckpoint } from './checkpoint-store.js';
+import { EventCorrected } from '#ingestion';
 import { CorrectionLedger } from './correction-ledger.js';
 import type { Projection } from './projection.js';
 
@@ -13,6 +14,8 @@ const PASS_OVER_MS = 1000;
 const EXACT_LAG = 100_000;
 /** After a partial batch it applied, a projection lingers this long for each event the batch held (up to `lingerMs`). */
 const LINGER_PER_EVENT_MS = 4;
+/** How often the corrections are read again while projecting (and whenever a batch holds one). */
+const CORRECTIONS_READ_MS = 1000;
 /** How often a parked projection looks for a correction of the event it is parked on. */
 const PARKED_POLL_MS = 500;
 
@@ -88,6 +91,7 @@ export class ProjectionRunner {
 
   /** Applies every event visible now, then returns: for tools and tests that need a settled read model. */
   async catchUp(): Promise<void> {
+    await this.corrections.refresh();
     for (const projection of this.projections) {
       for (;;) {
         const from = await this.checkpointOf(projection.name);
@@ -137,7 +141,9 @@ export class ProjectionRunner {
           if (done) break;
           const last = checkpointOf(events.at(-1)!);
           const handles = projection.handles;
-          const passOver = handles !== undefined && !events.some((e) => handles.has(e.type));
+          // A batch holding a correction is applied (even with nothing to write): that is where a correction
+          // of an event the projection applied already is found, and the projection marked stale.
+          const passOver = handles !== undefined && !events.some((e) => handles.has(e.type) || e.type === EventCorrected.type);
           if (passOver && Date.now() - storedAt < PASS_OVER_MS) {
             passed += events.length;
             this.passedOver.set(projection.name, last);
@@ -179,8 +185,10 @@ export class ProjectionRunner {
    */
   async applyBatch(projection: Projection, schema: string, from: Checkpoint, events: StoredEvent[], checkpointName = projection.name, passedOver = 0): Promise<BatchOutcome> {
     const corrected = projection.readsLogAsWritten !== true;
-    // Read before the transaction (the embedded database has one connection), and fixed for the batch.
-    if (corrected) await this.corrections.refresh();
+    // Read before the transaction (the embedded database has one connection), and fixed for the batch. A
+    // correction read late (it was made in the last CORRECTIONS_READ_MS) finds the event applied as written,
+    // and marks the read model stale: never silently different from a rebuild.
+    if (corrected) await this.corrections.refreshFor(events, CORRECTIONS_READ_MS);
     const upTo = this.corrections.revision;
     try {
       // A read model is rebuilt from the log, and its rows and checkpoint commit together: a crash can lose
