@@ -23,13 +23,15 @@ export interface ImportOptions {
 }
 
 /**
- * `himotoki import FILE.ndjson`: one command per line (`{"commandId","type","payload"}`). Every line is
+ * `himotoki import FILE.ndjson` (or `-`, standard input): one command per line (`{"commandId","type","payload"}`). Every line is
  * validated; errors name the line and the field. Lines are stored in batches, each atomically: a batch with
  * an error stores nothing and says so. Re-importing a file stores nothing twice (command ids).
  */
 export async function importNdjson(bus: CommandBus, file: string, options: ImportOptions): Promise<ImportSummary> {
-  const size = (await stat(file)).size;
-  const bar = options.progress
+  // `-` is standard input (a pipe or a socket: no size, so no progress bar).
+  const fromStdin = file === '-';
+  const size = fromStdin ? 0 : (await stat(file)).size;
+  const bar = options.progress && !fromStdin
     ? new cliProgress.SingleBar(
         { format: 'importing [{bar}] {percentage}% | {commands} commands | {rate} commands/s | ETA {eta_formatted}', hideCursor: true },
         cliProgress.Presets.shades_classic,
@@ -65,7 +67,7 @@ export async function importNdjson(bus: CommandBus, file: string, options: Impor
     bar?.update(bytes, { commands: summary.commands, rate: Math.round(summary.commands / seconds) });
   };
 
-  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  const lines = createInterface({ input: fromStdin ? process.stdin : createReadStream(file, 'utf8'), crlfDelay: Infinity });
   for await (const text of lines) {
     summary.lines++;
     bytes += Buffer.byteLength(text) + 1;

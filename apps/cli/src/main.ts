@@ -151,13 +151,11 @@ async function main(argv: string[]): Promise<number> {
       const batchSize = Number(values['batch-size']);
       if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 5000) throw new UsageError('--batch-size must be an integer from 1 to 5000');
       requireStoredData('import');
-      const fromStdin = positionals[0] === '-';
       return withContext(async (context) => {
-        // Standard input is read through its file (a pipe has no size: no progress bar then).
-        const summary = await importNdjson(context.get(CommandBus), fromStdin ? '/dev/stdin' : positionals[0]!, {
+        const summary = await importNdjson(context.get(CommandBus), positionals[0]!, {
           batchSize,
           report: (line) => console.error(line),
-          progress: !fromStdin && process.stderr.isTTY === true,
+          progress: process.stderr.isTTY === true,
         });
         console.log(
           `imported ${summary.commands} commands from ${summary.lines} lines: ${summary.stored} stored, ${summary.alreadyStored} already stored, ` +
