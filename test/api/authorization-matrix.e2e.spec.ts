@@ -487,6 +487,11 @@ const access = (accessId: string, organizationId: string, subject: object, datas
 });
 const consent = (consentId: string, subject: object, organizationId: string) => ({ consentId, subject, organizationId, scope: 'JPKI', purpose: '電子証明書の更新', occurredAt: T(23) });
 const withdrawal = (consentId: string, subject: object) => ({ consentId, subject, occurredAt: T(24) });
+/** A correction of an access's purpose: evaluated late, once the world holds the event. */
+const correction = (access: 'cityAccess' | 'jpsAccessHanako') => () => ({
+  eventId: w.events[access], streamId: access === 'cityAccess' ? 'access-a-city' : 'access-a-jps', action: 'SUPERSEDE',
+  correctedData: { purpose: '利用目的(訂正)' }, reason: '利用目的の訂正', occurredAt: T(25),
+});
 
 const TARO_RECORDS = ['rec-taro-city', 'rec-taro-city-2'];
 const HANAKO_RECORDS = ['rec-hanako-jps', 'rec-hanako-jps-2'];
@@ -650,6 +655,14 @@ const MUTATIONS: Record<string, Record<Role, Cell>> = {
     subjectSelf: refuse('withdraw their own consent (commands are organizations’ and operators’)', () => withdrawal('c-w-spare', TARO)),
     subjectOther: refuse('withdraw hanako’s consent', () => withdrawal('c-hanako', HANAKO)),
   }, () => withdrawal('c-w-spare', TARO)),
+
+  correctEvent: mutationCells({
+    operator: allow('correct jps’s access to hanako', correction('jpsAccessHanako')),
+    orgOwn: refuse('correct its own access (operators only: a correction is not the writer’s)', correction('cityAccess')),
+    orgOther: refuse('correct jps’s access to hanako', correction('jpsAccessHanako')),
+    subjectSelf: refuse('correct an access to themselves', correction('cityAccess')),
+    subjectOther: refuse('correct an access to hanako', correction('jpsAccessHanako')),
+  }, correction('cityAccess')),
 };
 
 // ---------------------------------------------------------------------------------------------------------

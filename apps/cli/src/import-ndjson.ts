@@ -26,7 +26,7 @@ export interface ImportOptions {
  * U+FFFD in place of its bytes, which would change a name that name-matching then measures). A byte order
  * mark is dropped from the first line only; a line may end in CR LF.
  */
-async function* utf8Lines(file: string): AsyncGenerator<{ text: string | undefined; bytes: number }> {
+async function* utf8Lines(input: AsyncIterable<Buffer>): AsyncGenerator<{ text: string | undefined; bytes: number }> {
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   const decode = (raw: Buffer, first: boolean) => {
     let bytes = raw.at(-1) === 0x0d ? raw.subarray(0, -1) : raw;
@@ -39,7 +39,7 @@ async function* utf8Lines(file: string): AsyncGenerator<{ text: string | undefin
   };
   let pending: Buffer = Buffer.alloc(0);
   let first = true;
-  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+  for await (const chunk of input) {
     pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
     let start = 0;
     for (let end = pending.indexOf(0x0a); end >= 0; end = pending.indexOf(0x0a, start)) {
@@ -53,13 +53,15 @@ async function* utf8Lines(file: string): AsyncGenerator<{ text: string | undefin
 }
 
 /**
- * `himotoki import FILE.ndjson`: one command per line (`{"commandId","type","payload"}`). Every line is
+ * `himotoki import FILE.ndjson` (or `-`, standard input): one command per line (`{"commandId","type","payload"}`). Every line is
  * validated; errors name the line and the field. Lines are stored in batches, each atomically: a batch with
  * an error stores nothing and says so. Re-importing a file stores nothing twice (command ids).
  */
 export async function importNdjson(bus: CommandBus, file: string, options: ImportOptions): Promise<ImportSummary> {
-  const size = (await stat(file)).size;
-  const bar = options.progress
+  // `-` is standard input (a pipe or a socket: no size, so no progress bar).
+  const fromStdin = file === '-';
+  const size = fromStdin ? 0 : (await stat(file)).size;
+  const bar = options.progress && !fromStdin
     ? new cliProgress.SingleBar(
         { format: 'importing [{bar}] {percentage}% | {commands} commands | {rate} commands/s | ETA {eta_formatted}', hideCursor: true },
         cliProgress.Presets.shades_classic,
@@ -95,7 +97,7 @@ export async function importNdjson(bus: CommandBus, file: string, options: Impor
     bar?.update(bytes, { commands: summary.commands, rate: Math.round(summary.commands / seconds) });
   };
 
-  for await (const line of utf8Lines(file)) {
+  for await (const line of utf8Lines((fromStdin ? process.stdin : createReadStream(file)) as AsyncIterable<Buffer>)) {
     summary.lines++;
     bytes += line.bytes;
     if (line.text?.trim() === '') continue;

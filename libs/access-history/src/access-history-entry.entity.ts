@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type AccessHistoryKind = 'PROVISION' | 'ACCESS' | 'LINK' | 'UNLINK' | 'AUDIT';
+export type AccessHistoryKind = 'PROVISION' | 'ACCESS' | 'LINK' | 'UNLINK' | 'AUDIT' | 'CORRECTION';
 
 /** One line of a subject's access history (情報提供等記録). Written by the projection, read through TypeORM. */
 @Entity({ schema: 'access_history', name: 'entries' })

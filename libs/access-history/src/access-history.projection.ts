@@ -22,12 +22,13 @@ interface EntryRow {
   detail: Record<string, unknown>;
 }
 
-const RECORDED = eventTypes('InformationProvided', 'InformationAccessed', 'RecordsLinked', 'RecordsUnlinked', 'NonDisclosureReleased', 'AuditorQueried');
+const RECORDED = eventTypes('InformationProvided', 'InformationAccessed', 'RecordsLinked', 'RecordsUnlinked', 'NonDisclosureReleased', 'AuditorQueried', 'EventCorrected');
 
 /**
  * 情報提供等記録 — the access history: one line per subject for each provision, access, tie and cut that
  * touched them, and each auditor's query of them (who audits the auditors); a release of non-disclosure
- * uncovers the provision's line. Writes a batch in two statements.
+ * uncovers the provision's line. An operator's correction of an event that concerned a subject is a line of
+ * its own (CORRECTION: who corrected, why, and what), so the person sees that their record was corrected. Writes a batch in two statements.
  */
 export const accessHistoryProjection: Projection = {
   name: 'access-history',
@@ -103,6 +104,16 @@ function entriesOf(event: Exclude<DomainEvent, { type: 'NonDisclosureReleased' }
         ...base, subject_id, kind: 'AUDIT' as const, organization_id: d.organizationId, staff_code: d.auditorId, counterparty_id: null,
         dataset_ids: [], items: [], purpose: d.operation, legal_basis: null, outcome: null, non_disclosure: false,
         source_id: stored.id, detail: {},
+      }));
+    }
+    case 'EventCorrected': {
+      const d = event.data;
+      const organizationId = d.organizationId;
+      if (organizationId === null) return [];
+      return distinct(d.subjectIds).map((subject_id) => ({
+        ...base, subject_id, kind: 'CORRECTION' as const, organization_id: organizationId, staff_code: d.correctedBy, counterparty_id: null,
+        dataset_ids: [], items: [], purpose: d.reason, legal_basis: null, outcome: d.action, non_disclosure: d.nonDisclosure,
+        source_id: d.eventId, detail: { eventType: d.eventType, globalPosition: d.globalPosition, correctedBy: d.correctedBy },
       }));
     }
     default:

@@ -1,5 +1,6 @@
 export type { Backend, Database } from './database.js';
-export { openDatabase, databaseOptionsFromEnv, type DatabaseOptions, type Schema } from './open-database.js';
+export { IN_MEMORY, databaseOptionsFromEnv, defaultDataDir, inMemory, openDatabase, type DatabaseOptions, type Schema } from './open-database.js';
+export { DataFolderLockedError, LOCK_FILE, lockDataFolder, type DataFolderLock } from './data-folder-lock.js';
 export { migrate } from './migrate.js';
 export { databaseUrl, runAdminStatement } from './server-admin.js';
 

@@ -1,3 +1,5 @@
+import { homedir } from 'node:os';
+import { isAbsolute, join, resolve } from 'node:path';
 import type pg from 'pg';
 import { DataSource, type MigrationInterface } from 'typeorm';
 import type { Database } from './database.js';
@@ -19,14 +21,32 @@ export interface Schema {
   migrations: (new () => MigrationInterface)[];
 }
 
-/** Options from the environment: `DATABASE_URL`, `HIMOTOKI_DATA_DIR`, `HIMOTOKI_POOL_SIZE`. */
-export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseOptions {
-  return {
-    url: env.DATABASE_URL || undefined,
-    dataDir: env.HIMOTOKI_DATA_DIR || undefined,
-    poolSize: env.HIMOTOKI_POOL_SIZE ? Number(env.HIMOTOKI_POOL_SIZE) : undefined,
-  };
+/** `HIMOTOKI_DATA_DIR=:memory:` asks for an embedded database in memory, gone when the process ends. */
+export const IN_MEMORY = ':memory:';
+
+/**
+ * Where the embedded database lives when nothing is set: `$XDG_DATA_HOME/himotoki`, by default
+ * `~/.local/share/himotoki` (the XDG base directory for a user's application data). One folder per user,
+ * whatever the working directory, so the server, the demo and every CLI command share one database.
+ */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
+  // The XDG specification ignores a relative XDG_DATA_HOME.
+  const base = env.XDG_DATA_HOME && isAbsolute(env.XDG_DATA_HOME) ? env.XDG_DATA_HOME : join(homedir(), '.local', 'share');
+  return join(base, 'himotoki');
 }
+
+/**
+ * Options from the environment: `DATABASE_URL`; else the embedded PGlite in `HIMOTOKI_DATA_DIR`, or in the
+ * default data folder (defaultDataDir), or in memory when `HIMOTOKI_DATA_DIR=:memory:`; `HIMOTOKI_POOL_SIZE`.
+ */
+export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseOptions {
+  const url = env.DATABASE_URL || undefined;
+  const dataDir = url || env.HIMOTOKI_DATA_DIR === IN_MEMORY ? undefined : resolve(env.HIMOTOKI_DATA_DIR || defaultDataDir(env));
+  return { url, dataDir, poolSize: env.HIMOTOKI_POOL_SIZE ? Number(env.HIMOTOKI_POOL_SIZE) : undefined };
+}
+
+/** Whether the options open an embedded database that lives in memory only. */
+export const inMemory = (options: DatabaseOptions): boolean => !options.url && !options.dataDir;
 
 export async function openDatabase(options: DatabaseOptions, schema: Schema): Promise<Database> {
   if (options.url) {

@@ -53,6 +53,8 @@ export async function rebuildProjections(
     }
     await pool.query(`DELETE FROM projections.checkpoints WHERE projection = $1`, [checkpointName(projection)]);
   }
+  // Every correction made so far is honoured from the first batch on.
+  await runner.corrections.refresh();
   const total = await store.countEvents();
   const progress = { projection: projections.map((p) => p.name).join(', '), processed: 0, total };
 
@@ -71,7 +73,7 @@ export async function rebuildProjections(
           const outcome = await runner.applyBatch(projection, staging(projection), from, events, checkpointName(projection));
           if (outcome !== 'applied') {
             log.abandon(i);
-            throw new Error(`rebuild of ${projection.name} stopped: the projection ${outcome === 'parked' ? 'failed on an event (see its status)' : 'checkpoint moved'}`);
+            throw new Error(`rebuild of ${projection.name} stopped: ${outcome === 'parked' ? await parkedOn(pool, checkpointName(projection)) : 'the projection\'s checkpoint moved'}`);
           }
           from = checkpointOf(events.at(-1)!);
           applied[i] += events.length;
@@ -137,6 +139,17 @@ class SharedBatches {
   }
 }
 
+/** What a parked rebuild stopped on, in words an operator can act on. */
+async function parkedOn(pool: pg.Pool, checkpointName: string): Promise<string> {
+  const { rows } = await pool.query<{ error: string; error_position: string; error_stream_id: string }>(
+    `SELECT error, error_position, error_stream_id FROM projections.checkpoints WHERE projection = $1`,
+    [checkpointName],
+  );
+  const row = rows[0];
+  if (!row) return 'the projection failed on an event';
+  return `the projection failed on an event at global position ${row.error_position} in stream "${row.error_stream_id}" (${row.error}); correct it with the correctEvent mutation (ANNUL or SUPERSEDE), then rebuild again`;
+}
+
 /**
  * Swaps the staging schema in, unless events arrived since the last read (then the caller catches up again).
  * Events that arrive after the look and before the swap are the live projector's to apply: it follows on from
@@ -158,7 +171,8 @@ async function swapIfCaughtUp(pool: pg.Pool, store: EventStore, projection: Proj
     await client.query(
       `UPDATE projections.checkpoints live
           SET transaction_id = r.transaction_id, global_position = r.global_position, events_processed = r.events_processed,
-              state = 'running', error = NULL, error_position = NULL, updated_at = now()
+              state = 'running', error = NULL, error_position = NULL, error_event_id = NULL, error_event_type = NULL, error_stream_id = NULL,
+              corrections_read = r.corrections_read, stale = r.stale, updated_at = now()
          FROM projections.checkpoints r
         WHERE live.projection = $1 AND r.projection = $2`,
       [projection.name, checkpointName],

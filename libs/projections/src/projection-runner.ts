@@ -3,7 +3,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
 import { ASYNCHRONOUS_COMMIT, inTransaction } from '#database';
 import type { Checkpoint, EventStore, StoredEvent } from '#event-store';
-import { advanceCheckpoint, lockCheckpoint, parkCheckpoint, sameCheckpoint } from './checkpoint-store.js';
+import { advanceCheckpoint, atOrBefore, checkpointOf, lockCheckpoint, noteCorrections, parkCheckpoint, sameCheckpoint, unparkCheckpoint, type StoredCheckpoint } from './checkpoint-store.js';
+import { EventCorrected } from '#vocabulary';
+import { CorrectionLedger } from './correction-ledger.js';
 import type { Projection } from './projection.js';
 
 /** How long a projection may pass over batches it does not handle before writing its checkpoint anyway. */
@@ -12,6 +14,10 @@ const PASS_OVER_MS = 1000;
 const EXACT_LAG = 100_000;
 /** After a partial batch it applied, a projection lingers this long for each event the batch held (up to `lingerMs`). */
 const LINGER_PER_EVENT_MS = 4;
+/** How often the corrections are read again while projecting (and whenever a batch holds one). */
+const CORRECTIONS_READ_MS = 1000;
+/** How often a parked projection looks for a correction of the event it is parked on. */
+const PARKED_POLL_MS = 500;
 
 export interface ProjectionStatus {
   name: string;
@@ -25,6 +31,10 @@ export interface ProjectionStatus {
   lagSeconds: number;
   error: string | null;
   errorPosition: string | null;
+  /** The event a parked projection stopped on: correct it (`correctEvent`) and the projection resumes. */
+  parkedOn: { eventId: string; type: string; streamId: string; globalPosition: string; reason: string } | null;
+  /** Set when the projection applied an event before that event's correction: its read model wants a rebuild. */
+  stale: string | null;
 }
 
 type BatchOutcome = 'applied' | 'moved' | 'parked';
@@ -32,11 +42,14 @@ type BatchOutcome = 'applied' | 'moved' | 'parked';
 /**
  * Keeps projections up to date: each follows the log from its own checkpoint, a batch per transaction, with
  * the checkpoint written in that transaction. A projection that fails on an event is parked there — its
- * error and position recorded — and the others go on.
+ * error, position and event recorded — and the others go on; it resumes once an operator has corrected that
+ * event. Every batch is read as corrected (see CorrectionLedger), live and in a rebuild alike.
  */
 export class ProjectionRunner {
   private abort = new AbortController();
   private loops: Promise<void>[] = [];
+  /** The operators' corrections, shared by this runner's projections. */
+  readonly corrections: CorrectionLedger;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -53,7 +66,9 @@ export class ProjectionRunner {
      * size: it costs no transaction, and most read models have nothing to do in such a stream.
      */
     private readonly lingerMs = 100,
-  ) {}
+  ) {
+    this.corrections = new CorrectionLedger(store);
+  }
 
   /** Starts following the log, live, until `stop`. */
   start(): void {
@@ -76,10 +91,11 @@ export class ProjectionRunner {
 
   /** Applies every event visible now, then returns: for tools and tests that need a settled read model. */
   async catchUp(): Promise<void> {
+    await this.corrections.refresh();
     for (const projection of this.projections) {
       for (;;) {
         const from = await this.checkpointOf(projection.name);
-        if (from.state === 'parked') break;
+        if (from.state === 'parked' && !(await this.resumeIfCorrected(projection.name, from))) break;
         const events = await this.store.readAll({ after: from, maxCount: this.batchSize });
         if (events.length === 0) break;
         if ((await this.applyBatch(projection, projection.schema, from, events)) === 'parked') break;
@@ -97,7 +113,11 @@ export class ProjectionRunner {
   private async follow(projection: Projection, signal: AbortSignal): Promise<void> {
     while (!signal.aborted) {
       const from = await this.checkpointOf(projection.name);
-      if (from.state === 'parked') return;
+      if (from.state === 'parked') {
+        // Parked: wait for an operator's correction of the event, then follow on from the same checkpoint.
+        if (!(await this.resumeIfCorrected(projection.name, from))) await sleep(PARKED_POLL_MS, undefined, { signal }).catch(() => undefined);
+        continue;
+      }
       let stored: Checkpoint = from;
       let storedAt = Date.now();
       let passed = 0;
@@ -121,15 +141,17 @@ export class ProjectionRunner {
           if (done) break;
           const last = checkpointOf(events.at(-1)!);
           const handles = projection.handles;
-          const passOver = handles !== undefined && !events.some((e) => handles.has(e.type));
+          // A batch holding a correction is applied (even with nothing to write): that is where a correction
+          // of an event the projection applied already is found, and the projection marked stale.
+          const passOver = handles !== undefined && !events.some((e) => handles.has(e.type) || e.type === EventCorrected.type);
           if (passOver && Date.now() - storedAt < PASS_OVER_MS) {
             passed += events.length;
             this.passedOver.set(projection.name, last);
           } else {
             const outcome = await this.applyBatch(projection, projection.schema, stored, events, projection.name, passed);
-            if (outcome === 'parked') return;
-            // The checkpoint moved under us (a rebuild was swapped in): follow on from the new one.
-            if (outcome === 'moved') {
+            // Parked: back to the top, to wait for a correction. Moved under us (a rebuild was swapped in):
+            // follow on from the new checkpoint.
+            if (outcome !== 'applied') {
               restart = true;
               break;
             }
@@ -162,6 +184,12 @@ export class ProjectionRunner {
    * the events are tried one by one, so the projection is parked exactly on the event it cannot apply.
    */
   async applyBatch(projection: Projection, schema: string, from: Checkpoint, events: StoredEvent[], checkpointName = projection.name, passedOver = 0): Promise<BatchOutcome> {
+    const corrected = projection.readsLogAsWritten !== true;
+    // Read before the transaction (the embedded database has one connection), and fixed for the batch. A
+    // correction read late (it was made in the last CORRECTIONS_READ_MS) finds the event applied as written,
+    // and marks the read model stale: never silently different from a rebuild.
+    if (corrected) await this.corrections.refreshFor(events, CORRECTIONS_READ_MS);
+    const upTo = this.corrections.revision;
     try {
       // A read model is rebuilt from the log, and its rows and checkpoint commit together: a crash can lose
       // only the last batches whole, which are applied again. So no commit waits for its WAL flush.
@@ -172,8 +200,10 @@ export class ProjectionRunner {
           // Parked or moved: nothing is written but the checkpoint's lock, which the commit lets go.
           if (checkpoint.state === 'parked') return 'parked';
           if (!sameCheckpoint(checkpoint, from)) return 'moved';
-          await projection.apply(events, client, schema);
+          const read = corrected ? this.corrections.apply(events, upTo) : events;
+          if (read.length > 0) await projection.apply(read, client, schema);
           await advanceCheckpoint(client, checkpointName, checkpointOf(events.at(-1)!), passedOver + events.length);
+          if (corrected && upTo > checkpoint.correctionsRead) await noteCorrections(client, checkpointName, upTo, this.missedCorrection(projection, checkpoint, upTo));
           return 'applied';
         },
         ASYNCHRONOUS_COMMIT,
@@ -195,8 +225,35 @@ export class ProjectionRunner {
     }
     return inTransaction(this.pool, async (client): Promise<BatchOutcome> => {
       await lockCheckpoint(client, checkpointName);
-      await parkCheckpoint(client, checkpointName, `${events[0]!.type} ${events[0]!.id}: ${error.message}`, events[0]!.globalPosition);
+      await parkCheckpoint(client, checkpointName, `${events[0]!.type} ${events[0]!.id}: ${error.message}`, events[0]!);
       return 'parked';
+    });
+  }
+
+  /**
+   * A correction made after the projection had applied the event it corrects (read after `checkpoint` had
+   * passed it): the read model holds the event as it was written, so it is stale until rebuilt.
+   */
+  private missedCorrection(projection: Projection, checkpoint: StoredCheckpoint, upTo: bigint): string | null {
+    const missed = this.corrections
+      .between(checkpoint.correctionsRead, upTo)
+      .find((c) => (projection.handles === undefined || projection.handles.has(c.eventType)) && atOrBefore(c.at, checkpoint));
+    return missed
+      ? `applied ${missed.eventType} ${missed.eventId} (global position ${missed.at.globalPosition}) before its correction ${missed.correctionId}: rebuild it (himotoki rebuild --projection ${projection.name})`
+      : null;
+  }
+
+  /** Unparks a projection whose event has been corrected since; false when there is no correction yet. */
+  private async resumeIfCorrected(name: string, parked: StoredCheckpoint): Promise<boolean> {
+    const projection = this.projections.find((p) => p.name === name);
+    if (!parked.parkedOn || projection?.readsLogAsWritten) return false;
+    await this.corrections.refresh();
+    if (!this.corrections.of(parked.parkedOn)) return false;
+    return inTransaction(this.pool, async (client) => {
+      const now = await lockCheckpoint(client, name);
+      if (now.state !== 'parked' || now.parkedOn !== parked.parkedOn) return now.state === 'running';
+      await unparkCheckpoint(client, name);
+      return true;
     });
   }
 
@@ -214,9 +271,14 @@ export class ProjectionRunner {
       events_processed: string;
       error: string | null;
       error_position: string | null;
+      error_event_id: string | null;
+      error_event_type: string | null;
+      error_stream_id: string | null;
+      stale: string | null;
     }>(
       `SELECT n.projection, coalesce(c.state, 'running') AS state, coalesce(c.transaction_id, '0'::xid8)::text AS transaction_id,
-              coalesce(c.global_position, 0) AS global_position, coalesce(c.events_processed, 0) AS events_processed, c.error, c.error_position
+              coalesce(c.global_position, 0) AS global_position, coalesce(c.events_processed, 0) AS events_processed, c.error, c.error_position,
+              c.error_event_id, c.error_event_type, c.error_stream_id, c.stale
          FROM unnest($1::text[]) WITH ORDINALITY AS n(projection, i)
          LEFT JOIN projections.checkpoints c ON c.projection = n.projection
         ORDER BY n.i`,
@@ -244,6 +306,17 @@ export class ProjectionRunner {
       lagSeconds: Math.max(0, Math.round(lags[i]!.seconds * 1000) / 1000),
       error: row.error,
       errorPosition: row.error_position === null ? null : String(row.error_position),
+      parkedOn:
+        row.state === 'parked' && row.error_event_id
+          ? {
+              eventId: row.error_event_id,
+              type: row.error_event_type ?? '',
+              streamId: row.error_stream_id ?? '',
+              globalPosition: String(row.error_position),
+              reason: (row.error ?? '').replace(`${row.error_event_type} ${row.error_event_id}: `, ''),
+            }
+          : null,
+      stale: row.stale,
     }));
   }
 }
@@ -261,7 +334,5 @@ async function idleFor(next: Promise<unknown>, ms: number, signal: AbortSignal):
   }
 }
 
-export function checkpointOf(event: StoredEvent): Checkpoint {
-  return { transactionId: event.transactionId, globalPosition: event.globalPosition };
-}
+export { checkpointOf };
 

@@ -23,6 +23,11 @@ export interface Projection {
    * holding none of them without a transaction. Absent: every event matters.
    */
   readonly handles?: ReadonlySet<string>;
+  /**
+   * Reads every event as it was written, corrections not applied (the journal seals what was stored, and
+   * the corrections are events of the log like any other). Absent: each event is read as corrected.
+   */
+  readonly readsLogAsWritten?: boolean;
   /** Applies events, in log order, to the tables in `schema` (the live one, or a rebuild's). */
   apply(events: StoredEvent[], tx: SqlTransaction, schema: string): Promise<void>;
 }

@@ -13,4 +13,5 @@ export * from './events/organization.events.js';
 export * from './events/provision.events.js';
 export * from './events/record.events.js';
 export * from './events/subject.events.js';
+export * from './events/correction.events.js';
 export * from './events/event-types.js';

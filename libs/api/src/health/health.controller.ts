@@ -5,13 +5,21 @@ import { EVENT_STORE, type EventStore } from '#event-store';
 import { ProjectionRunner, type ProjectionStatus } from '#projections';
 
 export interface HealthReport {
-  status: 'ok' | 'unavailable';
+  /** ok: ready to serve; unavailable: the database or the event store is not; degraded: a read model has stopped or is stale. */
+  status: 'ok' | 'degraded' | 'unavailable';
   database: { backend: Database['backend']; reachable: boolean; serverVersion?: string; latencyMs?: number; error?: string };
   eventStore: { ready: boolean; lastGlobalPosition?: string; error?: string };
   projections: ProjectionStatus[];
+  /** What keeps the service from being ready, in words an operator can act on. */
+  problems: string[];
 }
 
-/** Liveness and readiness: the database answers and the event store's schema is in place. */
+/**
+ * Liveness and readiness. `/health/live` answers while the process does. `/health` (and `/health/ready`)
+ * answers 503 unless the database answers, the event store's schema is in place and every read model
+ * follows the log: a projection parked on an event it cannot apply stops the trail from reaching people,
+ * so it fails readiness, naming the projection, the event and the reason.
+ */
 @Controller('health')
 export class HealthController {
   constructor(
@@ -21,10 +29,20 @@ export class HealthController {
   ) {}
 
   @Get()
-  async health(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
+  health(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
+    return this.ready(response);
+  }
+
+  @Get('ready')
+  async ready(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
     const report = await this.check();
     if (report.status !== 'ok') response.status(503);
     return report;
+  }
+
+  @Get('live')
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
   }
 
   private async check(): Promise<HealthReport> {
@@ -45,7 +63,27 @@ export class HealthController {
       if (database.reachable) eventStore.error = message;
       else database.error = message;
     }
-    // A parked projection is reported, not fatal: the events are safe and the other read models answer.
-    return { status: database.reachable && eventStore.ready ? 'ok' : 'unavailable', database, eventStore, projections };
+    const problems = [
+      ...(database.error ? [`database unreachable: ${database.error}`] : []),
+      ...(eventStore.error ? [`event store not ready: ${eventStore.error}`] : []),
+      ...projections.flatMap(projectionProblems),
+    ];
+    const status = !database.reachable || !eventStore.ready ? 'unavailable' : problems.length > 0 ? 'degraded' : 'ok';
+    return { status, database, eventStore, projections, problems };
   }
+}
+
+function projectionProblems(p: ProjectionStatus): string[] {
+  const problems: string[] = [];
+  if (p.state === 'parked') {
+    const on = p.parkedOn;
+    problems.push(
+      on
+        ? `projection ${p.name} is parked on event ${on.eventId} (${on.type}, global position ${on.globalPosition}, stream ${on.streamId}): ${on.reason}; ` +
+            'an operator corrects it with the correctEvent mutation (ANNUL or SUPERSEDE) and the projection resumes'
+        : `projection ${p.name} is parked at global position ${p.errorPosition}: ${p.error}`,
+    );
+  }
+  if (p.stale) problems.push(`projection ${p.name} is stale: ${p.stale}`);
+  return problems;
 }

@@ -18,6 +18,12 @@ export class Metrics {
 
   constructor(runner: ProjectionRunner) {
     collectDefaultMetrics({ register: this.registry, prefix: 'himotoki_' });
+    // One status read serves every projection gauge of a scrape (each gauge collects on its own).
+    let read: { at: number; status: ReturnType<ProjectionRunner['status']> } | undefined;
+    const status = () => {
+      if (!read || performance.now() - read.at > 250) read = { at: performance.now(), status: runner.status() };
+      return read.status;
+    };
     const lag = (name: string, help: string, pick: (s: Awaited<ReturnType<ProjectionRunner['status']>>[number]) => number) =>
       new Gauge({
         name,
@@ -25,12 +31,14 @@ export class Metrics {
         labelNames: ['projection'],
         registers: [this.registry],
         async collect() {
-          for (const status of await runner.status()) this.set({ projection: status.name }, pick(status));
+          for (const projection of await status()) this.set({ projection: projection.name }, pick(projection));
         },
       });
     lag('himotoki_projection_lag_events', 'Events in the log not yet applied by a projection', (s) => s.lagEvents);
     lag('himotoki_projection_lag_seconds', 'Age of the oldest event a projection has not applied', (s) => s.lagSeconds);
     lag('himotoki_projection_parked', '1 when a projection is parked on an event it could not apply', (s) => (s.state === 'parked' ? 1 : 0));
+    lag('himotoki_projection_parked_position', 'Global position of the event a parked projection stopped on; 0 when running', (s) => (s.state === 'parked' ? Number(s.errorPosition ?? 0) : 0));
+    lag('himotoki_projection_stale', '1 when a projection applied an event before its correction and wants a rebuild', (s) => (s.stale ? 1 : 0));
   }
 }
 

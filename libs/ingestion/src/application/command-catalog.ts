@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AccessInformation } from '../commands/access-information.command.js';
 import { AmendRecord } from '../commands/amend-record.command.js';
+import { CorrectEvent } from '../commands/correct-event.command.js';
 import { EnrollSubject } from '../commands/enroll-subject.command.js';
 import { GrantConsent } from '../commands/grant-consent.command.js';
 import { IssueIdentifier } from '../commands/issue-identifier.command.js';
@@ -38,6 +39,7 @@ export const COMMANDS = {
   AccessInformation,
   GrantConsent,
   WithdrawConsent,
+  CorrectEvent,
 } as const;
 
 export type CommandType = keyof typeof COMMANDS;

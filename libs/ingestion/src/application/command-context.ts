@@ -1,6 +1,6 @@
 import type { Aggregate } from '../domain/aggregates/aggregate.js';
 import type { IdentifierState } from '../domain/aggregates/identifier.aggregate.js';
-import type { Loaded } from '../domain/decision.js';
+import type { Loaded, OriginalEvent } from '../domain/decision.js';
 import type { Basic4Fingerprints } from '#vocabulary';
 import type { Basic4Input, FingerprintedIdentifier, IdentifierInput } from './privacy-edge.js';
 import type { Sender } from './ingestion.service.js';
@@ -15,6 +15,8 @@ export interface CommandContext {
   /** The subject an identifier names (組織は自らの番号で本人を指す): its id and the fingerprint used. */
   subject(input: IdentifierInput, field: string): Promise<{ subjectId: string; viaIdentifier: string }>;
   basic4(input: Basic4Input, field: string, asOf: string): Basic4Fingerprints;
+  /** One stored event as written, unparsed (a correction reads events no schema may accept). */
+  storedEvent(streamId: string, eventId: string): Promise<OriginalEvent | undefined>;
   /** An id derived from the command id, so a retried command makes the same new entity. */
   derivedId(purpose: string): string;
   /**

@@ -110,6 +110,15 @@ export class IngestionService {
   }
 }
 
+async function readStoredEvent(store: EventStore, streamId: string, eventId: string): Promise<StoredEvent | undefined> {
+  for (let from = 0n; ; ) {
+    const page = await store.readStream(streamId, { fromRevision: from, maxCount: 1000 });
+    const found = page.find((e) => e.id === eventId.toLowerCase());
+    if (found || page.length < 1000) return found;
+    from += 1000n;
+  }
+}
+
 /** Operators act for anyone; an organization only for itself. */
 function authorize(sender: Sender, field: string, organizationIds: string[]): void {
   if (sender.startsWith('operator:')) return;
@@ -287,6 +296,7 @@ class Batch {
         return { subjectId: subjectOf(id.loaded, field), viaIdentifier: id.fingerprint };
       },
       basic4: (input, field, asOf) => this.edge.basic4(input, field, asOf),
+      storedEvent: (streamId, eventId) => readStoredEvent(this.store, streamId, eventId),
       derivedId: (purpose) => derivedUuid(commandId, purpose),
       authorize: (field, ...organizationIds) => authorize(this.sender, field, organizationIds),
     };

@@ -55,3 +55,14 @@ export function checkFieldsHeld(dataset: Extract<DatasetState, { registered: tru
     }
   }
 }
+
+/** The corrected event as stored: read raw, since it may be an event that no schema accepts any more. */
+export interface OriginalEvent {
+  id: string;
+  type: string;
+  schemaVersion: number;
+  streamId: string;
+  globalPosition: bigint;
+  transactionId: bigint;
+  data: Record<string, unknown>;
+}

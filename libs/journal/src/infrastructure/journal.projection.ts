@@ -12,6 +12,7 @@ export const journalProjection: Projection = {
   name: 'journal',
   schema: JOURNAL_TREE_SCHEMA,
   tables: ['leaves', 'nodes'],
+  readsLogAsWritten: true,
   async apply(events: StoredEvent[], tx: SqlTransaction, schema: string): Promise<void> {
     const edge = await loadEdge(tx, schema);
     const first = edge.size;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { InformationAccessed } from './access.events.js';
+import { EventCorrected } from './correction.events.js';
 import { DatasetRegistered } from './dataset.events.js';
 import type { EventData, EventDefinition } from './domain-event.js';
 import { IdentifierIssued, IdentifierRetired, IdentifierSucceeded } from './identifier.events.js';
@@ -28,6 +29,7 @@ export const EVENT_CATALOG = [
   NonDisclosureReleased,
   InformationAccessed,
   AuditorQueried,
+  EventCorrected,
 ] as const;
 
 type Catalog = (typeof EVENT_CATALOG)[number];

@@ -103,6 +103,8 @@ export type AccessHistoryKind =
   | 'ACCESS'
   /** An auditor queried the subject's information (who audits the auditors). */
   | 'AUDIT'
+  /** 訂正: an operator corrected a recorded event that concerned the subject (annulled it, or replaced its data); the purpose says why, the staff code who. */
+  | 'CORRECTION'
   /** 紐付け: two records of the subject were tied. */
   | 'LINK'
   /** 情報提供: an organization obtained the subject's information from another. */
@@ -428,6 +430,32 @@ export type ConsistencyProof = {
   /** The later size. */
   toSize: Scalars['BigInt']['output'];
 };
+
+/**
+ * Corrects a recorded event that a read model cannot process, or that must not be shown as written. The log is
+ * never changed: a correction is a new event that refers to the original, and read models honour it.
+ */
+export type CorrectEventInput = {
+  /** ANNUL or SUPERSEDE. */
+  action: CorrectionAction;
+  /** For SUPERSEDE: the fields to replace (the others are kept from the original); the result must be valid for the event's type. */
+  correctedData?: InputMaybe<Scalars['JSON']['input']>;
+  /** The event to correct (its id, as /health names a parked projection's event). */
+  eventId: Scalars['ID']['input'];
+  /** When the correction is made, ISO 8601 with a time zone. */
+  occurredAt: Scalars['DateTime']['input'];
+  /** Why the event is corrected: shown to auditors, and to the people it concerned. */
+  reason: Scalars['String']['input'];
+  /** The stream holding it (as /health names it, e.g. access-<accessId>). */
+  streamId: Scalars['String']['input'];
+};
+
+/** What a correction does to the event it refers to. */
+export type CorrectionAction =
+  /** The event is skipped by every read model, as if it had not been recorded; it stays in the log. */
+  | 'ANNUL'
+  /** The event is read with the corrected data in its place; it stays in the log as written. */
+  | 'SUPERSEDE';
 
 /** A dataset: what it is for, under which law, keyed by which identifiers, holding which basic-4 fields. */
 export type Dataset = {
@@ -1043,6 +1071,8 @@ export type Mutation = {
   accessInformation: CommandResult;
   /** Corrects a record's basic-4 information. */
   amendRecord: CommandResult;
+  /** Operators only: records a correction (訂正) of a stored event; read models that stopped on it resume. */
+  correctEvent: CommandResult;
   /** Enrolls a subject with their first identifiers (番号の付番). */
   enrollSubject: CommandResult;
   /** Records a subject's consent (同意) to an organization. */
@@ -1091,6 +1121,16 @@ export type MutationAccessInformationArgs = {
 export type MutationAmendRecordArgs = {
   commandId: Scalars['ID']['input'];
   input: AmendRecordInput;
+};
+
+
+/**
+ * Ingestion, one mutation per command. Each takes a client-chosen `commandId` (a UUID) so that retries are
+ * idempotent. An organization may only send events it is party to; operators may send any.
+ */
+export type MutationCorrectEventArgs = {
+  commandId: Scalars['ID']['input'];
+  input: CorrectEventInput;
 };
 
 
@@ -2098,6 +2138,8 @@ export type ResolversTypes = {
   CommandResult: ResolverTypeWrapper<CommandResult>;
   ComplianceReport: ResolverTypeWrapper<ComplianceReport>;
   ConsistencyProof: ResolverTypeWrapper<ConsistencyProof>;
+  CorrectEventInput: CorrectEventInput;
+  CorrectionAction: CorrectionAction;
   Dataset: ResolverTypeWrapper<Dataset>;
   DatasetPia: ResolverTypeWrapper<DatasetPia>;
   DatasetRisk: ResolverTypeWrapper<DatasetRisk>;
@@ -2210,6 +2252,7 @@ export type ResolversParentTypes = {
   CommandResult: CommandResult;
   ComplianceReport: ComplianceReport;
   ConsistencyProof: ConsistencyProof;
+  CorrectEventInput: CorrectEventInput;
   Dataset: Dataset;
   DatasetPia: DatasetPia;
   DatasetRisk: DatasetRisk;
@@ -2647,6 +2690,7 @@ export type MonthlyActivityResolvers<ContextType = any, ParentType extends Resol
 export type MutationResolvers<ContextType = any, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   accessInformation?: Resolver<ResolversTypes['CommandResult'], ParentType, ContextType, RequireFields<MutationAccessInformationArgs, 'commandId' | 'input'>>;
   amendRecord?: Resolver<ResolversTypes['CommandResult'], ParentType, ContextType, RequireFields<MutationAmendRecordArgs, 'commandId' | 'input'>>;
+  correctEvent?: Resolver<ResolversTypes['CommandResult'], ParentType, ContextType, RequireFields<MutationCorrectEventArgs, 'commandId' | 'input'>>;
   enrollSubject?: Resolver<ResolversTypes['CommandResult'], ParentType, ContextType, RequireFields<MutationEnrollSubjectArgs, 'commandId' | 'input'>>;
   grantConsent?: Resolver<ResolversTypes['CommandResult'], ParentType, ContextType, RequireFields<MutationGrantConsentArgs, 'commandId' | 'input'>>;
   issueIdentifier?: Resolver<ResolversTypes['CommandResult'], ParentType, ContextType, RequireFields<MutationIssueIdentifierArgs, 'commandId' | 'input'>>;
