@@ -8,6 +8,7 @@ import {
   parseExpectedRevision,
   validateEvents,
   validateJsonObject,
+  validateStreamAppends,
   validateStreamId,
   type AppendResult,
   type Checkpoint,
@@ -88,16 +89,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]> {
-    if (!Array.isArray(appends) || appends.length === 0) throw new InvalidAppendError('appends', 'must hold at least one stream');
-    const valid = appends.map((a, i) => {
-      try {
-        return { streamId: validateStreamId(a.streamId), events: validateEvents(a.events), expected: parseExpectedRevision(a.expected) };
-      } catch (error) {
-        if (error instanceof InvalidAppendError) throw new InvalidAppendError(`appends[${i}].${error.field}`, error.reason);
-        throw error;
-      }
-    });
-    if (new Set(valid.map((a) => a.streamId)).size !== valid.length) throw new InvalidAppendError('appends', 'names a stream twice');
+    const valid = validateStreamAppends(appends);
     if (valid.length === 1) return [await this.append(valid[0]!.streamId, valid[0]!.events, valid[0]!.expected)];
     const results = await inTransaction(this.connection.pool, async (client) => {
       const { rows } = await client.query<AppendRow & { stream_index: number }>('SELECT * FROM event_store.append_to_streams($1::jsonb)', [
