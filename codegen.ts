@@ -4,7 +4,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 const config: CodegenConfig = {
   schema: 'schema/*.graphql',
   generates: {
-    'apps/api/src/graphql/generated/schema.types.ts': {
+    'libs/api/src/graphql/generated/schema.types.ts': {
       plugins: ['typescript', 'typescript-resolvers'],
       config: {
         scalars: { DateTime: 'string', BigInt: 'string', JSON: 'unknown' },

@@ -12,8 +12,7 @@ import { PostgresEventStore } from '#event-store-postgres';
 import { exposureProjection, linkageProjection } from '#exposure';
 import { ProjectionRunner, rebuildProjection } from '#projections';
 import { EVENTS_PER_SUBJECT, eventLogSize } from '#synthetic-population';
-import { DATABASE_SCHEMA } from '../apps/api/src/database-schema.js';
-import { PROJECTIONS } from '../apps/api/src/projections.module.js';
+import { DATABASE_SCHEMA, PROJECTIONS } from '#app';
 import { freshDatabase, loadWithinTarget, machine, withinTargetLine, type LoadWithinTarget } from './bench-support.js';
 import { QUERIES, atRateLine, benchRates, eachCitizen, everyQueryAs, latencyLine, loadSubjects, measure, measureAtRate, projectorPlacement, startServer, tokens, type Latency } from './graphql-server.js';
 

@@ -6,8 +6,7 @@
  */
 import { PostgresEventStore } from '#event-store-postgres';
 import pg from 'pg';
-import { createApp } from '../apps/api/src/create-app.js';
-import { openRuntime } from '../apps/api/src/runtime.js';
+import { createApp, openRuntime } from '#app';
 import { freshDatabase, machine } from './bench-support.js';
 import { subjectAppends } from '#synthetic-population';
 

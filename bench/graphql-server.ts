@@ -10,8 +10,8 @@ import pg from 'pg';
 import { migrate, openDatabase } from '#database';
 import { PostgresEventStore } from '#event-store-postgres';
 import { subjectAppends, subjectIdOf, worldAppend } from '#synthetic-population';
-import { TokenService } from '../apps/api/src/auth/token.service.js';
-import { DATABASE_SCHEMA } from '../apps/api/src/database-schema.js';
+import { TokenService } from '#api';
+import { DATABASE_SCHEMA } from '#app';
 
 /** The platform secret of the benchmarks' servers, and tokens signed with it. */
 export const SECRET = 'bench-secret-bench-secret-bench-secret';
@@ -106,9 +106,8 @@ export async function startServers(url: string, auditorToken: string, clis: read
       }),
     );
   };
-  const counter = new pg.Client({ connectionString: url });
-  await counter.connect();
-  const events = Number((await counter.query<{ n: string }>('SELECT count(*) AS n FROM event_store.events')).rows[0]!.n);
+  const counter = new pg.Pool({ connectionString: url, max: 1 });
+  const events = await new PostgresEventStore({ pool: counter, url, deliversNotifications: false }).countEvents();
   await counter.end();
   try {
     // Caught up: every read model, and the journal sealed over the whole log (as a server in service would be).

@@ -9,6 +9,7 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { PostgresEventStore } from '#event-store-postgres';
 import { generate } from '../apps/cli/src/demo.js';
 import { freshDatabase, machine } from './bench-support.js';
 
@@ -29,10 +30,9 @@ async function main(): Promise<void> {
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   if (code !== 0) throw new Error(`himotoki import exited ${code}: ${output}`);
   const summary = JSON.parse(output.trim().split('\n').at(-1)!) as { commands: number; errors: number; seconds: number; commandsPerSecond: number };
-  const client = new pg.Client({ connectionString: target.url });
-  await client.connect();
-  const events = Number((await client.query('SELECT count(*) AS n FROM event_store.events')).rows[0].n);
-  await client.end();
+  const pool = new pg.Pool({ connectionString: target.url, max: 1 });
+  const events = await new PostgresEventStore({ pool, url: target.url, deliversNotifications: false }).countEvents();
+  await pool.end();
   await rm(file, { force: true });
   await rm(`${file}.manifest.json`, { force: true });
   await target.drop();

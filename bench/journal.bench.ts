@@ -13,7 +13,7 @@ import { migrate, openDatabase } from '#database';
 import { PostgresEventStore } from '#event-store-postgres';
 import { HeadSigner, JournalProofs, SealerThread, loadJournalKey, verifyProofDocument } from '#journal';
 import { EVENTS_PER_SUBJECT, subjectAppends } from '#synthetic-population';
-import { DATABASE_SCHEMA } from '../apps/api/src/database-schema.js';
+import { DATABASE_SCHEMA } from '#app';
 import { busyShare, freshDatabase, machine, runWorkers } from './bench-support.js';
 
 const EVENTS = Number(process.env.BENCH_JOURNAL_EVENTS ?? 1_000_000);

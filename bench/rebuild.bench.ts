@@ -6,8 +6,7 @@
 import { migrate, openDatabase } from '#database';
 import { PostgresEventStore } from '#event-store-postgres';
 import { ProjectionRunner, rebuildProjections } from '#projections';
-import { DATABASE_SCHEMA } from '../apps/api/src/database-schema.js';
-import { PROJECTIONS } from '../apps/api/src/projections.module.js';
+import { DATABASE_SCHEMA, PROJECTIONS } from '#app';
 import { freshDatabase, machine } from './bench-support.js';
 import { EVENTS_PER_SUBJECT, eventLogSize, subjectAppends, worldAppend } from '#synthetic-population';
 

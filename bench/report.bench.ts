@@ -11,9 +11,10 @@ import { join } from 'node:path';
 import { migrate, openDatabase } from '#database';
 import type { EventToAppend } from '#event-store';
 import { PostgresEventStore } from '#event-store-postgres';
-import { derivedUuid, domainEvent, type DomainEvent } from '#ingestion';
+import { derivedUuid } from '#ingestion';
+import { domainEvent, type DomainEvent } from '#vocabulary';
 import { EVENTS_PER_SUBJECT, subjectAppends } from '#synthetic-population';
-import { DATABASE_SCHEMA } from '../apps/api/src/database-schema.js';
+import { DATABASE_SCHEMA } from '#app';
 import { freshDatabase, machine, median } from './bench-support.js';
 import { SECRET, caughtUp, tokens } from './graphql-server.js';
 

@@ -21,7 +21,7 @@ import { Kind, parse } from 'graphql';
 import type { INestApplication } from '@nestjs/common';
 import { DATABASE, type Database } from '#database';
 import { ProjectionRunner } from '#projections';
-import { JournalSealing } from '../../apps/api/src/journal.module.js';
+import { JournalSealing } from '#app';
 import { GraphQLClient, ok, type GraphQLAnswer } from '../support/graphql-client.js';
 import { startTestApi } from '../support/test-api.js';
 import { T } from '../support/ingestion-fixture.js';

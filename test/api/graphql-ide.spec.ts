@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { INestApplication } from '@nestjs/common';
 import { chromium, type Browser } from 'playwright-core';
-import { createApp } from '../../apps/api/src/create-app.js';
+import { createApp } from '#app';
 import { backendName } from '../support/test-database.js';
 import { openTestRuntime } from '../support/test-runtime.js';
 

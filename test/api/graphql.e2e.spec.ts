@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DATABASE, type Database } from '#database';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { ProjectionRunner } from '#projections';
-import { PROJECTIONS } from '../../apps/api/src/projections.module.js';
+import { PROJECTIONS } from '#app';
 import { GraphQLClient, ok } from '../support/graphql-client.js';
 import { startTestApi } from '../support/test-api.js';
 import { T } from '../support/ingestion-fixture.js';

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { createApp } from '../../apps/api/src/create-app.js';
-import type { HealthReport } from '../../apps/api/src/health/health.controller.js';
+import { createApp } from '#app';
+import type { HealthReport } from '#api';
 import { backendName } from '../support/test-database.js';
 import { openTestRuntime } from '../support/test-runtime.js';
 

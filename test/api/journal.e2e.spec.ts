@@ -7,7 +7,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DATABASE, type Database } from '#database';
 import { setHeadAgeLimit, verifyProofDocument } from '#journal';
 import { ProjectionRunner } from '#projections';
-import { JournalSealing } from '../../apps/api/src/journal.module.js';
+import { JournalSealing } from '#app';
 import { GraphQLClient, ok } from '../support/graphql-client.js';
 import { startTestApi } from '../support/test-api.js';
 import { T } from '../support/ingestion-fixture.js';

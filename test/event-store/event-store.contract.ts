@@ -38,7 +38,7 @@ describe(`event store contract on ${target.name}`, () => {
     await opened.close();
   });
 
-  const countEvents = () => opened.countEvents();
+  const countEvents = () => store.countEvents();
 
   describe('expected revision', () => {
     it('creates a stream with no_stream and numbers its events from 0', async () => {
@@ -340,6 +340,35 @@ describe(`event store contract on ${target.name}`, () => {
       expect(error).toMatchObject({ field });
       expect((error as Error).message).toMatch(reason);
       expect(await countEvents()).toBe(before);
+    });
+  });
+  describe('reads for status, proofs and reports', () => {
+    it('reads events by id in log order, leaving out ids not stored', async () => {
+      const [a, b] = [stream(), stream()];
+      await store.appendToStream(a, events(2));
+      await store.appendToStream(b, events(1));
+      const [first, second] = await store.readStream(a);
+      const [third] = await store.readStream(b);
+      const found = await store.readEvents([third!.id, randomUUID(), first!.id, second!.id, first!.id]);
+      expect(found.map((e) => e.id)).toEqual([first!.id, second!.id, third!.id]);
+      expect(found[0]).toEqual(first);
+      expect(await store.readEvents([])).toEqual([]);
+    });
+
+    it('refuses an id that is no UUID, naming it', async () => {
+      await expect(store.readEvents([randomUUID(), 'abc'])).rejects.toMatchObject({ field: 'eventIds[1]' });
+    });
+
+    it('tells the last position and counts the log after a checkpoint, exactly up to a bound', async () => {
+      const id = stream();
+      const { positions } = await store.appendToStream(id, events(5));
+      expect(await store.lastPosition()).toBe(positions.at(-1));
+      const [, second] = await store.readStream(id);
+      const after = { transactionId: second!.transactionId, globalPosition: second!.globalPosition };
+      expect(await store.countEvents({ after })).toBe(3);
+      expect(await store.countEvents({ after, upTo: 2 })).toBe(2);
+      expect(await store.countEvents({ after, upTo: 10 })).toBe(3);
+      expect(await store.countEvents()).toBeGreaterThanOrEqual(5);
     });
   });
 });

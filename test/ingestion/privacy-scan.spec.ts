@@ -1,5 +1,6 @@
 import { normalizeAddress, normalizeName } from '#normalization';
-import { IngestBatchCommand, normalizeIdentifierValue, type CommandEnvelope, type IdentifierKind } from '#ingestion';
+import { IngestBatchCommand, normalizeIdentifierValue, type CommandEnvelope } from '#ingestion';
+import type { IdentifierKind } from '#vocabulary';
 import { ProjectionRunner } from '#projections';
 import { generatePopulation } from '#synthetic-population';
 import { IngestionFixture } from '../support/ingestion-fixture.js';

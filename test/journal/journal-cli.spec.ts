@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { databaseUrl, migrate, openDatabase, runAdminStatement, type DatabaseOptions } from '#database';
 import { publicKeyPem } from '#journal';
-import { DATABASE_SCHEMA } from '../../apps/api/src/database-schema.js';
+import { DATABASE_SCHEMA } from '#app';
 import { backendName } from '../support/test-database.js';
 import { TEST_FINGERPRINT_KEY } from '../support/test-runtime.js';
 import { logOrder, openJournalFixture, tamper } from './journal-support.js';

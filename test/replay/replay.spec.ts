@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EVENT_STORE, type EventStore, type EventToAppend } from '#event-store';
-import { EVENT_CATALOG } from '#ingestion';
+import { EVENT_CATALOG } from '#vocabulary';
 import { ProjectionRunner, rebuildProjections } from '#projections';
 import { generatePopulation } from '#synthetic-population';
 import { IngestionFixture } from '../support/ingestion-fixture.js';

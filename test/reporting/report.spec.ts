@@ -3,6 +3,7 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { EVENT_STORE } from '#event-store';
 import { FindingQueries } from '#findings';
 import { ProjectionRunner } from '#projections';
 import { ExposureQueries } from '#exposure';
@@ -37,7 +38,7 @@ describe(`the compliance report on ${backendName}`, () => {
     f = await IngestionFixture.start();
     await f.importCommands(generatePopulation({ subjects: 150, seed: 'report' }).commands);
     await settled(f.context.get(ProjectionRunner));
-    reports = new ComplianceReports(new ReportFigures(f.database.pool), { findings: new FindingsReadModelSource(f.context.get(FindingQueries)), exposure: new ExposureReadModelSource(new ExposureQueries(f.database.pool)) }, () => new Date('2025-04-02T09:00:00+09:00'));
+    reports = new ComplianceReports(new ReportFigures(f.database.pool), { findings: new FindingsReadModelSource(f.context.get(FindingQueries), f.context.get(EVENT_STORE)), exposure: new ExposureReadModelSource(new ExposureQueries(f.database.pool)) }, () => new Date('2025-04-02T09:00:00+09:00'));
     report = await reports.report({ from: FROM, to: TO });
   }, 240_000);
   afterAll(() => f?.close());

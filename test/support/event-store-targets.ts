@@ -8,8 +8,6 @@ import { backendName, openTestDatabase } from './test-database.js';
 /** A store behind the port, opened for one suite, and what a test needs to see besides the port. */
 export interface OpenedEventStore {
   store: EventStore;
-  /** Events stored in the log (written by the suite or before it). */
-  countEvents(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -30,7 +28,6 @@ export const sqlTarget: EventStoreTarget & { openWithDatabase(): Promise<OpenedE
     return {
       db,
       store,
-      countEvents: async () => Number((await db.pool.query('SELECT count(*) AS n FROM event_store.events')).rows[0].n),
       async close() {
         await store.close();
         await db.close();
@@ -58,17 +55,6 @@ export async function openKurrentDb(options: KurrentDbEventStoreOptions = {}, se
     store,
     server,
     url,
-    async countEvents() {
-      if (server) return server.eventCount(true);
-      let count = 0;
-      let page = await store.readAll({ maxCount: 10_000 });
-      while (page.length > 0) {
-        count += page.length;
-        const last = page.at(-1)!;
-        page = await store.readAll({ after: { transactionId: last.transactionId, globalPosition: last.globalPosition }, maxCount: 10_000 });
-      }
-      return count;
-    },
     async close() {
       await store.close();
       await server?.close();

@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import { DATABASE, type Database } from '#database';
 import { IngestBatchCommand, IngestCommand, type BatchOutcome, type CommandEnvelope, type CommandResult, type CommandType } from '#ingestion';
-import { AppModule } from '../../apps/api/src/app.module.js';
+import { AppModule } from '#app';
 import { openTestRuntime } from './test-runtime.js';
 
 /** The app's modules without HTTP, and a CommandBus to send ingestion commands through. */

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { ProjectionRunner } from '#projections';
-import { PROJECTIONS } from '../../apps/api/src/projections.module.js';
+import { PROJECTIONS } from '#app';
 
 /** A hash of every read-model table's content, rows in a fixed order: equal hashes, equal read models. */
 export async function readModelHash(pool: pg.Pool): Promise<string> {

@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { TokenService } from '../../apps/api/src/auth/token.service.js';
-import { createApp } from '../../apps/api/src/create-app.js';
+import { TokenService } from '#api';
+import { createApp } from '#app';
 import { GraphQLClient } from './graphql-client.js';
 import { openTestRuntime } from './test-runtime.js';
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { databaseUrl, migrate, openDatabase, runAdminStatement, type Database } from '#database';
-import { DATABASE_SCHEMA } from '../../apps/api/src/database-schema.js';
+import { DATABASE_SCHEMA } from '#app';
 
 /**
  * A migrated database of its own for one test suite: a fresh database on the PostgreSQL server in

@@ -1,4 +1,4 @@
-import type { Runtime } from '../../apps/api/src/runtime.js';
+import type { Runtime } from '#app';
 import { openTestDatabase } from './test-database.js';
 
 /** A fixed key, so tests can recompute fingerprints independently. */

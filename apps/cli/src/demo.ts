@@ -7,7 +7,7 @@ import { DATABASE, type Database } from '#database';
 import { IngestBatchCommand, type CommandEnvelope } from '#ingestion';
 import { ProjectionRunner } from '#projections';
 import { generatePopulation, toNdjson } from '#synthetic-population';
-import { TokenService } from '../../api/src/auth/token.service.js';
+import { TokenService } from '#api';
 
 /** `himotoki generate`: the population as NDJSON commands (stdout or a file) and its manifest of planted violations. */
 export async function generate(options: { subjects: number; seed: string; asOf?: string; out?: string; manifest?: string }): Promise<number> {

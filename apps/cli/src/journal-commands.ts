@@ -4,7 +4,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { DATABASE, type Database } from '#database';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { JournalProofs, ProofFormatError, verifyJournal, verifyProofDocument, type ProofDocument } from '#journal';
-import { JOURNAL_KEY } from '../../api/src/journal.module.js';
+import { JOURNAL_KEY } from '#app';
 
 /** `himotoki journal head|inclusion|consistency`: a proof document (himotoki-journal-proof/v1), to stdout or a file. */
 export async function exportProof(

@@ -3,7 +3,7 @@ import cliProgress from 'cli-progress';
 import { DATABASE, type Database } from '#database';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { ProjectionRunner, rebuildProjections, type RebuildProgress } from '#projections';
-import { JournalSealing } from '../../api/src/journal.module.js';
+import { JournalSealing } from '#app';
 
 /** `himotoki rebuild [--projection NAME]`: rebuilds blue-green from position zero, with a progress bar. */
 export async function rebuild(context: INestApplicationContext, only: string | undefined, progress: boolean): Promise<RebuildProgress[]> {

@@ -1,5 +1,5 @@
 import type { StoredEvent } from '#event-store';
-import { parseDomainEvent, type DomainEvent } from '#ingestion';
+import { type DomainEvent, eventTypes, parseDomainEvent } from '#vocabulary';
 import type { Projection, SqlTransaction } from '#projections';
 import type { AccessHistoryKind } from './access-history-entry.entity.js';
 
@@ -22,7 +22,7 @@ interface EntryRow {
   detail: Record<string, unknown>;
 }
 
-const RECORDED = new Set(['InformationProvided', 'InformationAccessed', 'RecordsLinked', 'RecordsUnlinked', 'NonDisclosureReleased', 'AuditorQueried']);
+const RECORDED = eventTypes('InformationProvided', 'InformationAccessed', 'RecordsLinked', 'RecordsUnlinked', 'NonDisclosureReleased', 'AuditorQueried');
 
 /**
  * 情報提供等記録 — the access history: one line per subject for each provision, access, tie and cut that

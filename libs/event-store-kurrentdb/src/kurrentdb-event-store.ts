@@ -22,6 +22,7 @@ import {
   InvalidAppendError,
   LOG_START,
   WrongExpectedRevisionError,
+  isUuid,
   parseExpectedRevision,
   validateEvents,
   validateJsonObject,
@@ -288,7 +289,7 @@ export class KurrentDbEventStore implements EventStore {
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
     const limit = readLimit(options.maxCount);
     const after = options.after ?? LOG_START;
-    const atStart = after.transactionId === LOG_START.transactionId && after.globalPosition === LOG_START.globalPosition;
+    const atStart = isLogStart(after);
     const events: StoredEvent[] = [];
     // A forward read of `$all` starts at its position, inclusive: one more is read, and the event at `after` left out.
     for await (const resolved of this.client.readAll({
@@ -318,7 +319,7 @@ export class KurrentDbEventStore implements EventStore {
   async *subscribeToAllInBatches(options: SubscribeOptions = {}): AsyncIterable<StoredEvent[]> {
     const batchSize = readLimit(options.batchSize ?? 1000);
     const after = options.after ?? LOG_START;
-    const atStart = after.transactionId === LOG_START.transactionId && after.globalPosition === LOG_START.globalPosition;
+    const atStart = isLogStart(after);
     const abort = options.signal;
     if (abort?.aborted) return;
     const subscription = this.client.subscribeToAll({ fromPosition: atStart ? START : positionOf(after), filter: excludeSystemEvents() });
@@ -399,6 +400,53 @@ export class KurrentDbEventStore implements EventStore {
     }
   }
 
+  /** KurrentDB keeps no index of event ids: one pass over `$all` (without system events), ending once every id is found. */
+  async readEvents(eventIds: readonly string[]): Promise<StoredEvent[]> {
+    const ids = [...new Set(eventIds)];
+    ids.forEach((id, i) => {
+      if (!isUuid(id)) throw new InvalidAppendError(`eventIds[${i}]`, 'must be a UUID');
+    });
+    const wanted = new Set(ids.map((id) => id.toLowerCase()));
+    const found: StoredEvent[] = [];
+    if (wanted.size === 0) return found;
+    for await (const resolved of this.client.readAll({ fromPosition: START, filter: excludeSystemEvents() })) {
+      const event = (resolved as AllStreamResolvedEvent).event;
+      if (!event || !wanted.delete(event.id.toLowerCase())) continue;
+      found.push(toStoredEvent(event as RecordedEvent));
+      if (wanted.size === 0) break;
+    }
+    return found;
+  }
+
+  /** The prepare position of the last event that is not a system event (0 when there is none). */
+  async lastPosition(): Promise<bigint> {
+    for await (const resolved of this.client.readAll({ fromPosition: END, direction: 'backwards', maxCount: 1, filter: excludeSystemEvents() })) {
+      const position = (resolved as AllStreamResolvedEvent).event?.position;
+      if (position) return position.prepare;
+    }
+    return 0n;
+  }
+
+  /** Events after `after` (system events left out), counted by reading `$all` as far as `upTo`. */
+  async countEvents(options: { after?: Checkpoint; upTo?: number } = {}): Promise<number> {
+    const after = options.after ?? LOG_START;
+    const upTo = options.upTo;
+    if (upTo !== undefined && (!Number.isSafeInteger(upTo) || upTo < 0)) throw new InvalidAppendError('upTo', 'must be an integer ≥ 0');
+    if (upTo === 0) return 0;
+    const atStart = isLogStart(after);
+    let count = 0;
+    for await (const resolved of this.client.readAll({
+      fromPosition: atStart ? START : positionOf(after),
+      maxCount: upTo === undefined ? Number.MAX_SAFE_INTEGER : upTo + 1,
+      filter: excludeSystemEvents(),
+    })) {
+      const event = (resolved as AllStreamResolvedEvent).event;
+      if (!event?.position || (!atStart && !isAfter(toCheckpointed(event.position), after))) continue;
+      if (++count === upTo) break;
+    }
+    return count;
+  }
+
   /** Closes the client's connections and ends every live subscription. */
   async close(): Promise<void> {
     await this.client.dispose();
@@ -467,7 +515,15 @@ function positionOf(checkpoint: Checkpoint): Position {
   return { commit: checkpoint.transactionId, prepare: checkpoint.globalPosition };
 }
 
-function isAfter(event: StoredEvent, checkpoint: Checkpoint): boolean {
+function isLogStart(checkpoint: Checkpoint): boolean {
+  return checkpoint.transactionId === LOG_START.transactionId && checkpoint.globalPosition === LOG_START.globalPosition;
+}
+
+function toCheckpointed(position: Position): Pick<StoredEvent, 'transactionId' | 'globalPosition'> {
+  return { transactionId: position.commit, globalPosition: position.prepare };
+}
+
+function isAfter(event: Pick<StoredEvent, 'transactionId' | 'globalPosition'>, checkpoint: Checkpoint): boolean {
   if (event.transactionId !== checkpoint.transactionId) return event.transactionId > checkpoint.transactionId;
   return event.globalPosition > checkpoint.globalPosition;
 }

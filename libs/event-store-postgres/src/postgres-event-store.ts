@@ -22,6 +22,7 @@ import {
   type StreamAppend,
   type StreamMetadataResult,
   type SubscribeOptions,
+  isUuid,
 } from '#event-store';
 import { LiveSignal } from './live-signal.js';
 
@@ -240,6 +241,39 @@ export class PostgresEventStore implements EventStore {
       metadata: {},
     };
     return this.append(metadataStreamOf(streamId), [event], parseExpectedRevision(expected));
+  }
+
+  async readEvents(eventIds: readonly string[]): Promise<StoredEvent[]> {
+    const ids = [...new Set(eventIds)];
+    if (ids.length === 0) return [];
+    ids.forEach((id, i) => {
+      if (!isUuid(id)) throw new InvalidAppendError(`eventIds[${i}]`, 'must be a UUID');
+    });
+    const { rows } = await this.connection.pool.query<EventRow>(
+      `SELECT ${COLUMNS} FROM event_store.events e WHERE e.event_id = ANY($1::uuid[]) ORDER BY e.transaction_id, e.global_position`,
+      [ids],
+    );
+    return rows.map(toStoredEvent);
+  }
+
+  async lastPosition(): Promise<bigint> {
+    // The primary key answers max() from its index: cheap enough for every health probe.
+    const { rows } = await this.connection.pool.query<{ last: string | null }>('SELECT max(global_position) AS last FROM event_store.events');
+    return BigInt(rows[0]?.last ?? 0);
+  }
+
+  async countEvents(options: { after?: Checkpoint; upTo?: number } = {}): Promise<number> {
+    const after = options.after ?? LOG_START;
+    const upTo = options.upTo;
+    if (upTo !== undefined && (!Number.isSafeInteger(upTo) || upTo < 0)) throw new InvalidAppendError('upTo', 'must be an integer ≥ 0');
+    // The bounds are written into the statement (they are integers), so that the planner sees how near the head
+    // they lie and walks the log-order index rather than planning for any position.
+    const { rows } = await this.connection.pool.query<{ n: string }>(
+      `SELECT count(*) AS n FROM (SELECT 1 FROM event_store.events e
+        WHERE (e.transaction_id, e.global_position) > ('${after.transactionId}'::xid8, ${after.globalPosition}) AND ${VISIBLE}
+        ${upTo === undefined ? '' : `ORDER BY e.transaction_id, e.global_position LIMIT ${upTo}`}) counted`,
+    );
+    return Number(rows[0]!.n);
   }
 
   /** Stops the LISTEN connection and ends every live subscription's wait. */

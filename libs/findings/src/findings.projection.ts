@@ -1,5 +1,5 @@
 import type { StoredEvent } from '#event-store';
-import { parseDomainEvent, type DomainEvent } from '#ingestion';
+import { type DomainEvent, eventTypes, parseDomainEvent } from '#vocabulary';
 import type { Projection, SqlTransaction } from '#projections';
 import {
   accessPurposeRule,
@@ -17,7 +17,7 @@ import { insert, type FindingRow } from './finding-rows.js';
 import { updateStaffEpisodes, type StaffAccessRow } from './staff-episodes.store.js';
 
 /** The events the rules read. */
-const CONSUMED = new Set([
+const CONSUMED = eventTypes(
   'PermittedProvisionRegistered',
   'DatasetRegistered',
   'ConsentGranted',
@@ -28,7 +28,7 @@ const CONSUMED = new Set([
   'RecordsUnlinked',
   'InformationProvided',
   'InformationAccessed',
-]);
+);
 
 interface TieRow {
   link_id: string;

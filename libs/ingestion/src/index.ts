@@ -1,8 +1,4 @@
-export * from './domain/vocabulary.js';
 export * from './domain/domain.errors.js';
-export * from './domain/events/event-catalog.js';
-export type { Basic4Fingerprints } from './domain/events/record.events.js';
-export { AUDITED_SUBJECTS_PER_RECORD } from './domain/events/subject.events.js';
 export { isValidMyNumber, myNumberCheckDigit } from './domain/identifiers/my-number.js';
 export { COMMANDS, COMMAND_TYPES, commandEnvelope, type CommandEnvelope, type CommandType } from './application/command-catalog.js';
 export { basic4Input, identifierInput, type Basic4Input, type IdentifierInput } from './application/privacy-edge.js';

@@ -53,7 +53,7 @@ export async function rebuildProjections(
     }
     await pool.query(`DELETE FROM projections.checkpoints WHERE projection = $1`, [checkpointName(projection)]);
   }
-  const total = Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM event_store.events`)).rows[0]!.n);
+  const total = await store.countEvents();
   const progress = { projection: projections.map((p) => p.name).join(', '), processed: 0, total };
 
   let pending = [...projections];
@@ -84,7 +84,7 @@ export async function rebuildProjections(
       }),
     );
     position = ends[0]!;
-    const swapped = await Promise.all(pending.map((p) => swapIfCaughtUp(pool, p, staging(p), checkpointName(p))));
+    const swapped = await Promise.all(pending.map((p) => swapIfCaughtUp(pool, store, p, staging(p), checkpointName(p))));
     pending = pending.filter((_, i) => !swapped[i]);
   }
   return projections.map((p) => ({ ...progress, projection: p.name }));
@@ -137,19 +137,17 @@ class SharedBatches {
   }
 }
 
-/** Swaps the staging schema in, unless events arrived since the last read (then the caller catches up again). */
-async function swapIfCaughtUp(pool: pg.Pool, projection: Projection, staging: string, checkpointName: string): Promise<boolean> {
+/**
+ * Swaps the staging schema in, unless events arrived since the last read (then the caller catches up again).
+ * Events that arrive after the look and before the swap are the live projector's to apply: it follows on from
+ * the rebuilt checkpoint.
+ */
+async function swapIfCaughtUp(pool: pg.Pool, store: EventStore, projection: Projection, staging: string, checkpointName: string): Promise<boolean> {
+  const rebuilt = await inTransaction(pool, (client) => lockCheckpoint(client, checkpointName));
+  if ((await store.readAll({ after: rebuilt, maxCount: 1 })).length > 0) return false;
   return inTransaction(pool, async (client) => {
     await lockCheckpoint(client, projection.name);
-    const rebuilt = await lockCheckpoint(client, checkpointName);
-    const { rows } = await client.query<{ behind: boolean }>(
-      `SELECT EXISTS (SELECT 1 FROM event_store.events e
-         WHERE (e.transaction_id, e.global_position) > ($1::text::xid8, $2::bigint)
-           AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())) AS behind`,
-      [rebuilt.transactionId.toString(), rebuilt.globalPosition.toString()],
-    );
-    // Behind: nothing was changed but the two checkpoints' locks, which the commit lets go.
-    if (rows[0]!.behind) return false;
+    await lockCheckpoint(client, checkpointName);
     // Fresh tables have no statistics yet: without them the planner picks the wrong index for a while.
     for (const table of projection.tables) await client.query(`ANALYZE ${staging}.${table}`);
     const retired = `${projection.schema}__retired`;

@@ -223,33 +223,25 @@ export class ProjectionRunner {
       [names],
     );
     // The lag counts the log after where each projection has read to: where this process passed over to
-    // (always past the stored checkpoint), else the checkpoint. The positions are written into the statement
-    // (they are integers): so the planner sees how near the head they are and walks the log-order index,
-    // where as parameters of one generic plan it scanned the whole log once per projection. Counting stops at
-    // EXACT_LAG events: a catch-up far behind (polled every second) is told from positions instead, which
-    // counted exactly took seconds of the database for each projection, every time.
-    const readTo = checkpoints.map((c) => this.passedOver.get(c.projection) ?? { transactionId: BigInt(c.transaction_id), globalPosition: BigInt(c.global_position) });
-    const { rows } = await this.pool.query<{ i: number; events: string; lag_seconds: number | null }>(
-      readTo
-        .map((at, i) => {
-          const after = `(e.transaction_id, e.global_position) > ('${at.transactionId}'::xid8, ${at.globalPosition})`;
-          return `(SELECT ${i} AS i,
-                     (SELECT CASE WHEN count(*) <= ${EXACT_LAG} THEN count(*)
-                                  ELSE greatest(count(*), (SELECT max(global_position) FROM event_store.events) - ${at.globalPosition}) END
-                        FROM (SELECT 1 FROM event_store.events e WHERE ${after} ORDER BY e.transaction_id, e.global_position LIMIT ${EXACT_LAG + 1}) lagging) AS events,
-                     (SELECT extract(epoch FROM now() - e.recorded_at)::float8 FROM event_store.events e WHERE ${after}
-                       ORDER BY e.transaction_id, e.global_position LIMIT 1) AS lag_seconds)`;
-        })
-        .join(' UNION ALL '),
+    // (always past the stored checkpoint), else the checkpoint. Far behind, it is told from positions: counting
+    // a catch-up exactly on every poll would cost the database more than the catch-up it reports on.
+    const last = await this.store.lastPosition();
+    const lags = await Promise.all(
+      checkpoints.map(async (c) => {
+        const after = this.passedOver.get(c.projection) ?? { transactionId: BigInt(c.transaction_id), globalPosition: BigInt(c.global_position) };
+        const counted = await this.store.countEvents({ after, upTo: EXACT_LAG + 1 });
+        const events = counted <= EXACT_LAG ? counted : Math.max(counted, Number(last - after.globalPosition));
+        const [oldest] = events === 0 ? [] : await this.store.readAll({ after, maxCount: 1 });
+        return { events, seconds: oldest ? (Date.now() - oldest.recordedAt.getTime()) / 1000 : 0 };
+      }),
     );
-    const lags = rows.sort((a, b) => a.i - b.i);
     return checkpoints.map((row, i) => ({
       name: row.projection,
       state: row.state === 'parked' ? 'parked' : this.running ? 'running' : 'stopped',
       position: String(row.global_position),
       eventsProcessed: String(row.events_processed),
-      lagEvents: Number(lags[i]!.events),
-      lagSeconds: Math.max(0, Math.round((lags[i]!.lag_seconds ?? 0) * 1000) / 1000),
+      lagEvents: lags[i]!.events,
+      lagSeconds: Math.max(0, Math.round(lags[i]!.seconds * 1000) / 1000),
       error: row.error,
       errorPosition: row.error_position === null ? null : String(row.error_position),
     }));

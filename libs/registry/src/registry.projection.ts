@@ -1,5 +1,5 @@
 import type { StoredEvent } from '#event-store';
-import { parseDomainEvent } from '#ingestion';
+import { eventTypes, parseDomainEvent } from '#vocabulary';
 import type { Projection, SqlTransaction } from '#projections';
 
 /** The registry: organizations and datasets as registered, for names and purposes in answers and reports. */
@@ -7,7 +7,7 @@ export const registryProjection: Projection = {
   name: 'registry',
   schema: 'registry',
   tables: ['organizations', 'datasets'],
-  handles: new Set(['OrganizationRegistered', 'DatasetRegistered']),
+  handles: eventTypes('OrganizationRegistered', 'DatasetRegistered'),
 
   async apply(events: StoredEvent[], tx: SqlTransaction, schema: string): Promise<void> {
     const organizations: unknown[] = [];

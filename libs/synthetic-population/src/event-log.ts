@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { derivedUuid, domainEvent, type DomainEvent } from '#ingestion';
+import { derivedUuid } from '#ingestion';
+import { domainEvent, type DomainEvent } from '#vocabulary';
 import type { EventToAppend, StreamAppend } from '#event-store';
 
 const fp = (s: string) => createHash('sha256').update(s).digest('hex');

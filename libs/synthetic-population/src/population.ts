@@ -1,4 +1,5 @@
-import type { Basic4Field, CommandEnvelope, Domain, IdentifierKind } from '#ingestion';
+import type { CommandEnvelope } from '#ingestion';
+import type { Basic4Field, Domain, IdentifierKind } from '#vocabulary';
 import { IdentifierFactory } from './identifiers.js';
 import { subjectCommands, type LifeContext } from './life.js';
 import { Rng, hashString } from './prng.js';

@@ -1,4 +1,4 @@
-import type { IdentifierKind } from '#ingestion';
+import type { IdentifierKind } from '#vocabulary';
 import { drawProfile, type Profile } from './profile.js';
 import { Rng } from './prng.js';
 import { DAY, HOUR, TIMELINE_START, officeTime, type Seconds } from './time.js';

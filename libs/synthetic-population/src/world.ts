@@ -1,4 +1,4 @@
-import type { Basic4Field, Domain, IdentifierKind, ORGANIZATION_KINDS } from '#ingestion';
+import type { Basic4Field, Domain, IdentifierKind, ORGANIZATION_KINDS } from '#vocabulary';
 import type { AddressStyle, MunicipalityKey } from './addresses.js';
 import type { BirthDateFormat } from './birth-dates.js';
 import type { NameStyle } from './names.js';

@@ -105,4 +105,15 @@ export interface EventStore {
   subscribeToAllInBatches(options?: SubscribeOptions): AsyncIterable<StoredEvent[]>;
   getStreamMetadata(streamId: string): Promise<StreamMetadataResult>;
   setStreamMetadata(streamId: string, metadata: JsonObject, expected?: ExpectedRevision): Promise<AppendResult>;
+  /** The stored events with these ids, in log order; ids not stored are left out. */
+  readEvents(eventIds: readonly string[]): Promise<StoredEvent[]>;
+  /** How far the log reaches, for status and lag: the highest global position stored (0 when empty). */
+  lastPosition(): Promise<bigint>;
+  /**
+   * How many events follow `after` in log order (the whole log without it), counted exactly up to `upTo` and
+   * reported as `upTo` beyond: a status poll far behind must not count a million rows each time.
+   */
+  countEvents(options?: { after?: Checkpoint; upTo?: number }): Promise<number>;
+  /** Lets go of what the store holds open (listeners, clients); the database pool stays its owner's. */
+  close(): Promise<void>;
 }

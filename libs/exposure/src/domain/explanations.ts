@@ -1,4 +1,4 @@
-import type { Basic4Field, Domain } from '#ingestion';
+import type { Basic4Field, Domain } from '#vocabulary';
 import { levelNumber, type ExposureLevel } from './quasi-identifier.js';
 
 /** A reason in words, for the citizen it concerns (PRODUCT §6: every number comes with its reason). */

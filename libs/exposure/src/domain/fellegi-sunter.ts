@@ -1,4 +1,4 @@
-import type { Basic4Field } from '#ingestion';
+import type { Basic4Field } from '#vocabulary';
 
 /**
  * m probabilities: how often a field agrees between two records of the same person. Fixed, not trained: the

@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import type { Basic4Field, Basic4Fingerprints } from '#ingestion';
+import type { Basic4Field, Basic4Fingerprints } from '#vocabulary';
 
 /**
  * Levels at which a record's quasi-identifier key (name, birth date, sex, address) is compared (PRODUCT §6),

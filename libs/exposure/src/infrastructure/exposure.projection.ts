@@ -1,5 +1,5 @@
 import type { StoredEvent } from '#event-store';
-import { parseDomainEvent, type Basic4Field, type Basic4Fingerprints } from '#ingestion';
+import { type Basic4Field, type Basic4Fingerprints, eventTypes, parseDomainEvent } from '#vocabulary';
 import type { Projection, SqlTransaction } from '#projections';
 import { EXPOSURE_LEVELS, fieldSetOf, fieldValue, keyFieldSets, keyOf, levelNumber, type ExposureLevel } from '../domain/quasi-identifier.js';
 
@@ -7,7 +7,7 @@ import { EXPOSURE_LEVELS, fieldSetOf, fieldValue, keyFieldSets, keyOf, levelNumb
 export const COMPARISON_FIELDS: readonly Basic4Field[] = ['NAME_KANJI', 'NAME_KANA', 'BIRTH_DATE', 'SEX', 'ADDRESS'];
 export const COMPARISON_LEVEL: ExposureLevel = 'VARIANT';
 
-const HANDLED: ReadonlySet<string> = new Set(['DatasetRegistered', 'RecordRegistered', 'RecordAmended']);
+const HANDLED = eventTypes('DatasetRegistered', 'RecordRegistered', 'RecordAmended');
 const COLUMN: Readonly<Record<Basic4Field, string>> = { NAME_KANJI: 'name_kanji', NAME_KANA: 'name_kana', BIRTH_DATE: 'birth_date', SEX: 'sex', ADDRESS: 'address' };
 
 interface Dataset {

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { Statements, TickBatch, inTransaction } from '#database';
 import { isUuid } from '#event-store';
-import type { Basic4Field, Basic4Fingerprints } from '#ingestion';
+import type { Basic4Field, Basic4Fingerprints } from '#vocabulary';
 import { datasetRisk, type ClassSizeCount, type DatasetRisk } from '../domain/dataset-risk.js';
 import {
   classSizeExplanation, componentExplanation, identifierLifetimeExplanation, liveTieExplanation, matchabilityExplanation,

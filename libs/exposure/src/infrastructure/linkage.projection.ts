@@ -1,8 +1,8 @@
 import type { StoredEvent } from '#event-store';
-import { parseDomainEvent } from '#ingestion';
+import { eventTypes, parseDomainEvent } from '#vocabulary';
 import type { Projection, SqlTransaction } from '#projections';
 
-const HANDLED = new Set(['RecordRegistered', 'RecordsLinked', 'RecordsUnlinked', 'IdentifierIssued', 'IdentifierRetired', 'IdentifierSucceeded']);
+const HANDLED = eventTypes('RecordRegistered', 'RecordsLinked', 'RecordsUnlinked', 'IdentifierIssued', 'IdentifierRetired', 'IdentifierSucceeded');
 
 /**
  * 紐付け — each subject's records, the ties made and cut between them, and the identifiers that key them, with

@@ -1,4 +1,4 @@
-import type { Domain, IdentifierKind } from '#ingestion';
+import type { Domain, IdentifierKind } from '#vocabulary';
 
 /**
  * The rules decided by one event and the facts recorded before it (pure: no I/O, no clock). Facts are those known

@@ -12,9 +12,7 @@ import { registerDataset, registerOrganization, registerPermittedProvision } fro
 import { accessInformation, provideInformation, releaseNonDisclosure } from '../domain/deciders/provision.decider.js';
 import { amendRecord, registerRecord } from '../domain/deciders/record.decider.js';
 import { grantConsent, withdrawConsent } from '../domain/deciders/subject.decider.js';
-import { DatasetRegistered } from '../domain/events/dataset.events.js';
-import { linkKey } from '../domain/events/link.events.js';
-import { OrganizationRegistered, PermittedProvisionRegistered } from '../domain/events/organization.events.js';
+import { DatasetRegistered, linkKey, OrganizationRegistered, PermittedProvisionRegistered } from '#vocabulary';
 import {
   ACCESS_CHANNELS,
   ACCESS_OUTCOMES,
@@ -29,7 +27,7 @@ import {
   items,
   staffCode,
   text,
-} from '../domain/vocabulary.js';
+} from '#vocabulary';
 import type { CommandContext } from './command-context.js';
 import { basic4Input, identifierInput } from './privacy-edge.js';
 

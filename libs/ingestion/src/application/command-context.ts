@@ -1,7 +1,7 @@
 import type { Aggregate } from '../domain/aggregates/aggregate.js';
 import type { IdentifierState } from '../domain/aggregates/identifier.aggregate.js';
 import type { Loaded } from '../domain/deciders/decision.js';
-import type { Basic4Fingerprints } from '../domain/events/record.events.js';
+import type { Basic4Fingerprints } from '#vocabulary';
 import type { Basic4Input, FingerprintedIdentifier, IdentifierInput } from './privacy-edge.js';
 import type { Sender } from './ingestion.service.js';
 

@@ -11,7 +11,7 @@ import { Identifier } from '../domain/aggregates/identifier.aggregate.js';
 import type { Loaded, StreamWrite } from '../domain/deciders/decision.js';
 import { subjectOf } from '../domain/deciders/identifier.decider.js';
 import { DomainError, forbidden } from '../domain/domain.errors.js';
-import { parseDomainEvent, type DomainEvent } from '../domain/events/event-catalog.js';
+import { type DomainEvent, parseDomainEvent } from '#vocabulary';
 import { COMMANDS, commandEnvelope, type CommandEnvelope, type CommandType } from './command-catalog.js';
 import type { CommandContext } from './command-context.js';
 import { CommandConflictError, schemaError } from './command-errors.js';

@@ -12,9 +12,8 @@ import {
 } from '#normalization';
 import type { Fingerprinter } from '#privacy';
 import { invalid } from '../domain/domain.errors.js';
-import type { Basic4Fingerprints } from '../domain/events/record.events.js';
+import { type Basic4Fingerprints, entityId, IDENTIFIER_KINDS, type IdentifierKind, SEXES } from '#vocabulary';
 import { checkIdentifierScope, normalizeIdentifierValue } from '../domain/identifiers/identifier-value.js';
-import { IDENTIFIER_KINDS, SEXES, entityId, type IdentifierKind } from '../domain/vocabulary.js';
 
 /** An identifier as a command names it: raw, never stored. */
 export const identifierInput = z.strictObject({

@@ -43,14 +43,8 @@ export class JournalProofs {
 
   /** The stored event itself, read through the store's port (the leaf is built from what readers see). */
   async event(eventId: string): Promise<StoredEvent | null> {
-    const { rows } = await this.pool.query<{ transaction_id: string; global_position: string }>(
-      `SELECT transaction_id::text AS transaction_id, global_position FROM event_store.events WHERE event_id = $1`,
-      [eventId],
-    );
-    if (!rows[0]) return null;
-    // The first event after (its transaction, its position − 1) is the event itself.
-    const [event] = await this.store.readAll({ after: { transactionId: BigInt(rows[0].transaction_id), globalPosition: BigInt(rows[0].global_position) - 1n }, maxCount: 1 });
-    return event?.id === eventId ? event : null;
+    const [event] = await this.store.readEvents([eventId]);
+    return event ?? null;
   }
 
   /** That the event is in the journal, under the newest signed head (or the one of `treeSize`). */

@@ -84,6 +84,8 @@ export interface ReportFinding {
   description: string;
   /** Global positions of the events that caused it. */
   evidence: string[];
+  /** The items of personal information those events named (a breach draft's 項目). */
+  items: string[];
 }
 
 export interface FindingsSection extends SectionAvailability {

@@ -59,11 +59,10 @@ export class ComplianceReports {
 
     const signals = async (found: ReportFinding[] | null, leaked: typeof leaks) => {
       const fromFindings = (found ?? []).filter((f) => BREACH_SIGNALS.includes(f.rule));
-      const items = await this.figures.itemsAt([...new Set(fromFindings.flatMap((f) => f.evidence))]);
       return [
         ...fromFindings.map((f): IncidentSignal => ({
           source: f.rule, organization: f.organization, organizationKind: parties.get(f.organization.id)?.kind ?? null, subjectIds: f.subjectIds,
-          occurredAt: f.occurredAt, items: f.evidence.flatMap((p) => items.get(p) ?? []), evidence: f.evidence,
+          occurredAt: f.occurredAt, items: f.items, evidence: f.evidence,
         })),
         ...leaked.map((l): IncidentSignal => ({
           source: IDENTIFIER_LEAKED, organization: party(l.retiredBy), organizationKind: parties.get(l.retiredBy)?.kind ?? null, subjectIds: [l.subjectId],

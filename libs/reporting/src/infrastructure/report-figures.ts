@@ -162,15 +162,4 @@ export class ReportFigures {
     );
     return rows.map((r) => ({ position: String(r.global_position), subjectId: r.subject_id, retiredBy: r.retired_by, occurredAt: iso(r.occurred_at) }));
   }
-
-  /** The items of personal information named by the events at these positions (for a breach draft's 項目). */
-  async itemsAt(positions: string[]): Promise<Map<string, string[]>> {
-    if (positions.length === 0) return new Map();
-    const { rows } = await this.pool.query<{ global_position: string; items: string[] | null }>(
-      `SELECT global_position, ARRAY(SELECT jsonb_array_elements_text(data->'items')) AS items
-         FROM event_store.events WHERE global_position = ANY($1::bigint[]) AND jsonb_typeof(data->'items') = 'array'`,
-      [positions],
-    );
-    return new Map(rows.map((r) => [String(r.global_position), r.items ?? []]));
-  }
 }

@@ -1,5 +1,5 @@
 import type { StoredEvent } from '#event-store';
-import { parseDomainEvent } from '#ingestion';
+import { eventTypes, parseDomainEvent } from '#vocabulary';
 import type { Projection, SqlTransaction } from '#projections';
 
 /**
@@ -11,7 +11,7 @@ export const reportingProjection: Projection = {
   name: 'reporting',
   schema: 'reporting',
   tables: ['dataset_subjects', 'identifier_leaks'],
-  handles: new Set(['RecordRegistered', 'IdentifierRetired']),
+  handles: eventTypes('RecordRegistered', 'IdentifierRetired'),
 
   async apply(events: StoredEvent[], tx: SqlTransaction, schema: string): Promise<void> {
     const covered = new Map<string, { dataset_id: string; subject_id: string; first_recorded_at: string }>();

@@ -1,4 +1,5 @@
-import { COMMANDS, DomainError, Identifier, derivedUuid, PrivacyEdge, checkIdentifierScope, commandEnvelope, normalizeIdentifierValue, type Aggregate, type CommandEnvelope, type DomainEvent, type IdentifierKind } from '#ingestion';
+import { COMMANDS, DomainError, Identifier, derivedUuid, PrivacyEdge, checkIdentifierScope, commandEnvelope, normalizeIdentifierValue, type Aggregate, type CommandEnvelope } from '#ingestion';
+import type { DomainEvent, IdentifierKind } from '#vocabulary';
 import { Fingerprinter } from '#privacy';
 
 /**

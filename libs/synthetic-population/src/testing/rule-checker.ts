@@ -1,4 +1,5 @@
-import type { CommandEnvelope, IdentifierKind } from '#ingestion';
+import type { CommandEnvelope } from '#ingestion';
+import type { IdentifierKind } from '#vocabulary';
 import { VIOLATION_RULES, type ViolationRule } from '../violations.js';
 import { canonicalIdentifier } from './in-memory-import.js';
 

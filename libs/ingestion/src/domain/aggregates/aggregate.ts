@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../events/event-catalog.js';
+import type { DomainEvent } from '#vocabulary';
 
 /** An aggregate's state is a left fold of its stream's events (decider pattern): no I/O, no clock. */
 export interface Aggregate<S> {

@@ -1,4 +1,4 @@
-import type { DomainEventOf } from '../events/event-catalog.js';
+import type { DomainEventOf } from '#vocabulary';
 import type { Aggregate } from './aggregate.js';
 
 export type DatasetState = { registered: false } | ({ registered: true } & DomainEventOf<'DatasetRegistered'>['data']);

@@ -1,4 +1,4 @@
-import type { IdentifierKind } from '../vocabulary.js';
+import type { IdentifierKind } from '#vocabulary';
 import type { Aggregate } from './aggregate.js';
 
 export type IdentifierState =

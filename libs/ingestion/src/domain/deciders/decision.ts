@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../events/event-catalog.js';
+import type { DomainEvent } from '#vocabulary';
 
 /** Where a decision writes: a stream, the revision it was decided at, and the new events. */
 export interface StreamWrite {

@@ -2,9 +2,7 @@ import { forbidden, invariant, notFound } from '../domain.errors.js';
 import type { IdentifierState } from '../aggregates/identifier.aggregate.js';
 import type { OrganizationState } from '../aggregates/organization.aggregate.js';
 import type { SubjectState } from '../aggregates/subject.aggregate.js';
-import { domainEvent } from '../events/event-catalog.js';
-import type { EventData } from '../events/domain-event.js';
-import type { IdentifierIssued, IdentifierRetired, IdentifierSucceeded } from '../events/identifier.events.js';
+import { domainEvent, type EventData, type IdentifierIssued, type IdentifierRetired, type IdentifierSucceeded } from '#vocabulary';
 import { write, type Loaded, type StreamWrite } from './decision.js';
 import { requireOrganization } from './organization.decider.js';
 

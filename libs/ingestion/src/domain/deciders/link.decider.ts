@@ -2,9 +2,7 @@ import { forbidden, invalid, invariant, notFound } from '../domain.errors.js';
 import type { LinkState } from '../aggregates/link.aggregate.js';
 import type { OrganizationState } from '../aggregates/organization.aggregate.js';
 import type { RecordState } from '../aggregates/record.aggregate.js';
-import { domainEvent } from '../events/event-catalog.js';
-import type { EventData } from '../events/domain-event.js';
-import type { RecordsLinked } from '../events/link.events.js';
+import { domainEvent, type EventData, type RecordsLinked } from '#vocabulary';
 import { write, type Loaded, type StreamWrite } from './decision.js';
 import { requireOrganization } from './organization.decider.js';
 

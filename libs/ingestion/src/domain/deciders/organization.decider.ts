@@ -1,10 +1,7 @@
 import { invariant, notFound } from '../domain.errors.js';
 import type { OrganizationState } from '../aggregates/organization.aggregate.js';
 import type { DatasetState } from '../aggregates/dataset.aggregate.js';
-import { domainEvent } from '../events/event-catalog.js';
-import type { EventData } from '../events/domain-event.js';
-import type { DatasetRegistered, } from '../events/dataset.events.js';
-import type { OrganizationRegistered, PermittedProvisionRegistered } from '../events/organization.events.js';
+import { type DatasetRegistered, domainEvent, type EventData, type OrganizationRegistered, type PermittedProvisionRegistered } from '#vocabulary';
 import { write, type Loaded, type StreamWrite } from './decision.js';
 
 /** An organization that must already be registered for a command to name it. */

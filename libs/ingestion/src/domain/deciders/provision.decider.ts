@@ -2,10 +2,7 @@ import { forbidden, invalid, invariant, notFound } from '../domain.errors.js';
 import type { DatasetState } from '../aggregates/dataset.aggregate.js';
 import type { OrganizationState } from '../aggregates/organization.aggregate.js';
 import type { ProvisionState } from '../aggregates/provision.aggregate.js';
-import { domainEvent } from '../events/event-catalog.js';
-import type { EventData } from '../events/domain-event.js';
-import type { InformationAccessed } from '../events/access.events.js';
-import type { InformationProvided } from '../events/provision.events.js';
+import { domainEvent, type EventData, type InformationAccessed, type InformationProvided } from '#vocabulary';
 import { write, type Loaded, type StreamWrite } from './decision.js';
 import { requireOrganization } from './organization.decider.js';
 

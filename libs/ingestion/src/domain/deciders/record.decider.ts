@@ -1,10 +1,7 @@
 import { invalid, invariant, notFound } from '../domain.errors.js';
 import type { DatasetState } from '../aggregates/dataset.aggregate.js';
 import type { RecordState } from '../aggregates/record.aggregate.js';
-import { domainEvent } from '../events/event-catalog.js';
-import type { EventData } from '../events/domain-event.js';
-import type { Basic4Fingerprints, RecordAmended, RecordRegistered } from '../events/record.events.js';
-import type { Basic4Field } from '../vocabulary.js';
+import { type Basic4Field, type Basic4Fingerprints, domainEvent, type EventData, type RecordAmended, type RecordRegistered } from '#vocabulary';
 import { write, type Loaded, type StreamWrite } from './decision.js';
 
 const FIELD_OF: Record<keyof Basic4Fingerprints, Basic4Field> = {

@@ -1,9 +1,7 @@
 import { invariant, notFound } from '../domain.errors.js';
 import type { OrganizationState } from '../aggregates/organization.aggregate.js';
 import type { SubjectState } from '../aggregates/subject.aggregate.js';
-import { domainEvent } from '../events/event-catalog.js';
-import type { EventData } from '../events/domain-event.js';
-import type { ConsentGranted } from '../events/subject.events.js';
+import { type ConsentGranted, domainEvent, type EventData } from '#vocabulary';
 import { write, type Loaded, type StreamWrite } from './decision.js';
 import { requireOrganization } from './organization.decider.js';
 

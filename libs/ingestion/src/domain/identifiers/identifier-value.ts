@@ -1,5 +1,5 @@
 import { invalid } from '../domain.errors.js';
-import { SCOPED_IDENTIFIER_KINDS, type IdentifierKind } from '../vocabulary.js';
+import { type IdentifierKind, SCOPED_IDENTIFIER_KINDS } from '#vocabulary';
 import { isValidMyNumber } from './my-number.js';
 
 /** Digits-only kinds and their lengths; other kinds are printable codes of up to 64 characters. */

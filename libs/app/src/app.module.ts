@@ -1,16 +1,12 @@
 import { Global, Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { DATABASE, type Database } from '#database';
-import { EVENT_STORE } from '#event-store';
+import { EVENT_STORE, type EventStore } from '#event-store';
 import { PostgresEventStore } from '#event-store-postgres';
 import { IngestionModule } from '#ingestion';
 import { FINGERPRINTER, Fingerprinter } from '#privacy';
-import { TokenService } from './auth/token.service.js';
-import { GraphQLApiModule } from './graphql/graphql-api.module.js';
-import { InFlightOperations } from './graphql/in-flight-operations.js';
-import { HealthController } from './health/health.controller.js';
+import { GraphQLApiModule, HealthController, InFlightOperations, MetricsModule, TokenService } from '#api';
 import { JournalModule } from './journal.module.js';
-import { MetricsModule } from './metrics/metrics.js';
 import { ProjectionsModule, RUN_PROJECTOR } from './projections.module.js';
 
 /** How long a stopping app waits for operations still running (their clients gone) before it closes the database. */
@@ -20,7 +16,7 @@ const OPERATIONS_GRACE_MS = 10_000;
 @Injectable()
 class Shutdown implements OnApplicationShutdown {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: PostgresEventStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(DATABASE) private readonly database: Database,
     private readonly operations: InFlightOperations,
   ) {}

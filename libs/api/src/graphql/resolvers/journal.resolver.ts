@@ -2,7 +2,7 @@ import { createPublicKey } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { Args, Context, Query, Resolver } from '@nestjs/graphql';
 import { DATABASE, type Database } from '#database';
-import { isUuid } from '#event-store';
+import { EVENT_STORE, isUuid, type EventStore } from '#event-store';
 import { JournalProofs, keyIdOf, treeHeadMessage, type HeadJson } from '#journal';
 import type { Principal } from '../../auth/principal.js';
 import { AuditTrail } from '../audit-trail.js';
@@ -31,6 +31,7 @@ export class JournalResolver {
     private readonly proofs: JournalProofs,
     private readonly audit: AuditTrail,
     @Inject(DATABASE) private readonly database: Database,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   @Query('journal')
@@ -71,8 +72,8 @@ export class JournalResolver {
    * service running; they read no personal history).
    */
   private async subjectsOf(eventId: string, principal: Principal): Promise<string[]> {
-    const event = await this.database.pool.query<{ stream_id: string; data: Record<string, unknown> }>(`SELECT stream_id, data FROM event_store.events WHERE event_id = $1`, [eventId]);
-    const subjects = [...new Set(event.rows.flatMap((e) => subjectsNamedBy(e.data)))];
+    const events = await this.store.readEvents([eventId]);
+    const subjects = [...new Set(events.flatMap((e) => subjectsNamedBy(e.data)))];
     // Every access-history line of an event is about a subject it names: looked up by (subject, event), the
     // history's key. By the event id alone it was a scan of the whole history (0.13 s at 800,000 lines).
     // (A line's subject is a UUID; an event stored by other means may name anything.)
@@ -89,7 +90,7 @@ export class JournalResolver {
     }
     if (principal.role === 'SUBJECT') {
       const ownLine = rows.some((r) => r.subject_id === principal.subjectId && !r.non_disclosure);
-      const ownStream = event.rows.some((e) => e.stream_id === `subject-${principal.subjectId}`);
+      const ownStream = events.some((e) => e.streamId === `subject-${principal.subjectId}`);
       if (!ownLine && !ownStream) throw apiError('FORBIDDEN', 'a subject gets proofs only of events about themselves');
     }
     return subjects;

@@ -2,7 +2,6 @@ import { Controller, Get, Header, Injectable, Module, type MiddlewareConsumer, t
 import type { NextFunction, Request, Response } from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { ProjectionRunner } from '#projections';
-import { ProjectionsModule } from '../projections.module.js';
 
 /** The process's metrics registry: default Node metrics, HTTP traffic, projection lag. */
 @Injectable()
@@ -63,7 +62,8 @@ class MetricsController {
 }
 
 /** GET /metrics in the Prometheus text format. */
-@Module({ imports: [ProjectionsModule], providers: [Metrics, RequestMetrics], controllers: [MetricsController] })
+/** Needs the ProjectionRunner, which the composition root provides to every module. */
+@Module({ providers: [Metrics, RequestMetrics], controllers: [MetricsController] })
 export class MetricsModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer.apply(RequestMetrics).forRoutes('*path');

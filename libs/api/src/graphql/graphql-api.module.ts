@@ -10,11 +10,11 @@ import { GraphQLError, getVariableValues } from 'graphql';
 import type { Request } from 'express';
 import { AccessHistoryQueries } from '#access-history';
 import { DATABASE, Statements, type Database } from '#database';
+import { EVENT_STORE, type EventStore } from '#event-store';
 import { ExposureQueries } from '#exposure';
 import { FindingQueries } from '#findings';
 import { ComplianceReports, ExposureReadModelSource, FindingsReadModelSource, ReportFigures } from '#reporting';
 import { TokenService } from '../auth/token.service.js';
-import { ProjectionsModule } from '../projections.module.js';
 import { AuditTrail } from './audit-trail.js';
 import { contextFrom } from './graphql-context.js';
 import { formatError } from './graphql-errors.js';
@@ -48,7 +48,6 @@ const logger = new Logger('GraphQL');
 @Module({
   imports: [
     CqrsModule,
-    ProjectionsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       inject: [CommandBus, TokenService, InFlightOperations],
@@ -112,9 +111,9 @@ const logger = new Logger('GraphQL');
     },
     {
       provide: ComplianceReports,
-      useFactory: (database: Database, findings: FindingQueries, exposure: ExposureQueries) =>
-        new ComplianceReports(new ReportFigures(database.pool), { findings: new FindingsReadModelSource(findings), exposure: new ExposureReadModelSource(exposure) }),
-      inject: [DATABASE, FindingQueries, ExposureQueries],
+      useFactory: (database: Database, store: EventStore, findings: FindingQueries, exposure: ExposureQueries) =>
+        new ComplianceReports(new ReportFigures(database.pool), { findings: new FindingsReadModelSource(findings, store), exposure: new ExposureReadModelSource(exposure) }),
+      inject: [DATABASE, EVENT_STORE, FindingQueries, ExposureQueries],
     },
     RegistryLookup,
     AuditTrail,

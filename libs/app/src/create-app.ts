@@ -3,8 +3,8 @@ import { ConsoleLogger, type INestApplication, type LoggerService } from '@nestj
 import { NestFactory } from '@nestjs/core';
 import { getDistDirectory } from 'altair-static';
 import express from 'express';
+import { IDE_ASSETS_PATH } from '#api';
 import { AppModule } from './app.module.js';
-import { IDE_ASSETS_PATH } from './graphql/ide.js';
 import { openRuntime, type Runtime } from './runtime.js';
 
 /**

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore, type EventToAppend } from '#event-store';
-import { AUDITED_SUBJECTS_PER_RECORD, domainEvent, timeOrderedUuid } from '#ingestion';
+import { timeOrderedUuid } from '#ingestion';
+import { AUDITED_SUBJECTS_PER_RECORD, domainEvent } from '#vocabulary';
 import type { Principal } from '../auth/principal.js';
 
 interface Pending {

@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { DATABASE, type Database } from '#database';
+import { EVENT_STORE, type EventStore } from '#event-store';
 import { ProjectionRunner, type ProjectionStatus } from '#projections';
 
 export interface HealthReport {
@@ -15,6 +16,7 @@ export interface HealthReport {
 export class HealthController {
   constructor(
     @Inject(DATABASE) private readonly database: Database,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly projections: ProjectionRunner,
   ) {}
 
@@ -35,10 +37,8 @@ export class HealthController {
       database.latencyMs = Math.round((performance.now() - started) * 100) / 100;
       database.reachable = true;
       database.serverVersion = rows[0]?.server_version;
-      // The primary key answers max() from the index: cheap enough for every probe.
-      const last = await this.database.pool.query<{ last: string | null }>('SELECT max(global_position) AS last FROM event_store.events');
+      eventStore.lastGlobalPosition = String(await this.store.lastPosition());
       eventStore.ready = true;
-      eventStore.lastGlobalPosition = last.rows[0]?.last ?? '0';
       projections = await this.projections.status();
     } catch (error) {
       const message = (error as Error).message;
