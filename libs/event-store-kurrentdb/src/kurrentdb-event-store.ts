@@ -118,7 +118,7 @@ export class KurrentDbEventStore implements EventStore {
     if (append.expected === 'any' || append.expected === 'stream_exists') {
       const stream = await this.recentEvents(append.streamId);
       const stored = findStored(stream, append.events);
-      if (stored) return this.asRetry(append, stored, stream);
+      if (stored) return this.asRetry(append, stored);
     }
     const outcome = await this.tryAppend(append.streamId, append.events, append.expected);
     if (outcome.kind === 'conflict') return this.settleConflict(append, outcome.actual);
@@ -151,20 +151,19 @@ export class KurrentDbEventStore implements EventStore {
     const stream = await this.readWholeStream(append.streamId);
     const stored = findStored(stream, append.events);
     if (!stored) throw new WrongExpectedRevisionError(append.streamId, append.expected, actual);
-    return this.asRetry(append, stored, stream);
+    return this.asRetry(append, stored);
   }
 
   /** Ids of the append are stored: the same events where the expectation puts them are a retry, anything else a conflict. */
-  private asRetry(append: ValidStreamAppend, stored: StoredEvent[], stream: StoredEvent[]): AppendResult {
+  private asRetry(append: ValidStreamAppend, stored: StoredEvent[]): AppendResult {
     const first = stored[0]!.revision;
     const placed =
       typeof append.expected === 'bigint' ? append.expected + 1n : append.expected === 'no_stream' ? 0n : first;
     if (stored.length !== append.events.length || first !== placed || stored.some((e, i) => e.revision !== first + BigInt(i))) {
-      const missing = append.events.find((e, i) => stored[i]?.id !== e.id) ?? append.events[0]!;
-      const id = stored.find((e) => e.id === missing.id)?.id ?? stored[0]!.id;
+      const named = stored[0]!;
       throw new EventIdConflictError(
-        id,
-        `in stream "${append.streamId}" at revision ${stream.find((e) => e.id === id)!.revision}, by another append: retry the original append whole, without new events`,
+        named.id,
+        `in stream "${append.streamId}" at revision ${named.revision}, by another append: retry the original append whole, without new events`,
       );
     }
     assertSameContent(append.events, stored);
@@ -187,7 +186,7 @@ export class KurrentDbEventStore implements EventStore {
         if (append.expected !== 'any' && append.expected !== 'stream_exists') return undefined;
         const stream = await this.recentEvents(append.streamId);
         const stored = findStored(stream, append.events);
-        return stored && this.asRetry(append, stored, stream);
+        return stored && this.asRetry(append, stored);
       }),
     );
     if (retried.every((r) => r)) return retried as AppendResult[];
@@ -219,7 +218,7 @@ export class KurrentDbEventStore implements EventStore {
       appends.map(async (append) => {
         const stream = await this.readWholeStream(append.streamId);
         const stored = findStored(stream, append.events);
-        return stored ? this.asRetry(append, stored, stream) : undefined;
+        return stored ? this.asRetry(append, stored) : undefined;
       }),
     );
     if (outcomes.every((o) => o)) return outcomes as AppendResult[];
