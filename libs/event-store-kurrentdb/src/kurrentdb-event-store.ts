@@ -21,6 +21,11 @@ import {
   EventIdConflictError,
   InvalidAppendError,
   LOG_START,
+  MAX_READ,
+  metadataStreamOf,
+  oneByOne,
+  readLimit,
+  streamMetadataOf,
   WrongExpectedRevisionError,
   isUuid,
   parseExpectedRevision,
@@ -64,7 +69,6 @@ export interface KurrentDbEventStoreOptions {
   idempotencyScanWindow?: number;
 }
 
-const MAX_READ = 10_000;
 const METADATA_EVENT_TYPE = '$metadata';
 /** Himotoki's fields of a KurrentDB event's metadata: string values, as the 25.1 multi-stream append requires. */
 const SCHEMA_VERSION_KEY = 'himotoki.schemaVersion';
@@ -305,13 +309,8 @@ export class KurrentDbEventStore implements EventStore {
     return events;
   }
 
-  async *subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<StoredEvent> {
-    for await (const batch of this.subscribeToAllInBatches(options)) {
-      for (const event of batch) {
-        if (options.signal?.aborted) return;
-        yield event;
-      }
-    }
+  subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<StoredEvent> {
+    return oneByOne(this.subscribeToAllInBatches(options), options.signal);
   }
 
   /** A catch-up subscription to `$all` without system events; a batch is what the subscription has buffered, up to `batchSize`. */
@@ -368,7 +367,7 @@ export class KurrentDbEventStore implements EventStore {
   async getStreamMetadata(streamId: string): Promise<StreamMetadataResult> {
     validateStreamId(streamId);
     const [last] = await this.readStream(metadataStreamOf(streamId), { direction: 'backwards', maxCount: 1 });
-    return { streamId, metadata: last?.data ?? null, metadataRevision: last?.revision ?? 'no_stream' };
+    return streamMetadataOf(streamId, last);
   }
 
   /**
@@ -537,14 +536,4 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function metadataStreamOf(streamId: string): string {
-  return `$$${streamId}`;
-}
 
-function readLimit(maxCount: number | undefined): number {
-  const limit = maxCount ?? MAX_READ;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_READ) {
-    throw new InvalidAppendError('maxCount', `must be an integer from 1 to ${MAX_READ}`);
-  }
-  return limit;
-}

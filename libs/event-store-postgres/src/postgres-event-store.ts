@@ -4,6 +4,10 @@ import {
   EventIdConflictError,
   InvalidAppendError,
   LOG_START,
+  metadataStreamOf,
+  oneByOne,
+  readLimit,
+  streamMetadataOf,
   WrongExpectedRevisionError,
   parseExpectedRevision,
   validateEvents,
@@ -41,7 +45,6 @@ export interface PostgresEventStoreOptions {
   pollIntervalMs?: number;
 }
 
-const MAX_READ = 10_000;
 const METADATA_EVENT_TYPE = '$metadata';
 // The text cast gets its own name: ORDER BY a name of the select list would sort the text, not the xid8.
 const COLUMNS = `e.global_position, e.transaction_id::text AS transaction_id_text, e.stream_id, e.stream_revision,
@@ -179,13 +182,8 @@ export class PostgresEventStore implements EventStore {
     return { events, heldBack: events.length < limit && rows[0]!.held };
   }
 
-  async *subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<StoredEvent> {
-    for await (const batch of this.subscribeToAllInBatches(options)) {
-      for (const event of batch) {
-        if (options.signal?.aborted) return;
-        yield event;
-      }
-    }
+  subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<StoredEvent> {
+    return oneByOne(this.subscribeToAllInBatches(options), options.signal);
   }
 
   async *subscribeToAllInBatches(options: SubscribeOptions = {}): AsyncIterable<StoredEvent[]> {
@@ -227,7 +225,7 @@ export class PostgresEventStore implements EventStore {
   async getStreamMetadata(streamId: string): Promise<StreamMetadataResult> {
     validateStreamId(streamId);
     const [last] = await this.readStream(metadataStreamOf(streamId), { direction: 'backwards', maxCount: 1 });
-    return { streamId, metadata: last?.data ?? null, metadataRevision: last?.revision ?? 'no_stream' };
+    return streamMetadataOf(streamId, last);
   }
 
   /** KurrentDB keeps a stream's metadata as events of the system stream `$$<streamId>`; so does this store. */
@@ -312,18 +310,6 @@ function isStoredIdViolation(error: unknown): boolean {
 function storedIdConflict(error: unknown): EventIdConflictError {
   const id = /\(event_id\)=\(([^)]+)\)/.exec((error as { detail?: string }).detail ?? '')?.[1] ?? 'unknown';
   return new EventIdConflictError(id, 'by another append: retry the original append whole, without new events');
-}
-
-function metadataStreamOf(streamId: string): string {
-  return `$$${streamId}`;
-}
-
-function readLimit(maxCount: number | undefined): number {
-  const limit = maxCount ?? MAX_READ;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_READ) {
-    throw new InvalidAppendError('maxCount', `must be an integer from 1 to ${MAX_READ}`);
-  }
-  return limit;
 }
 
 function toStoredEvent(row: EventRow): StoredEvent {
