@@ -96,7 +96,7 @@ export class KurrentDbEventStore implements EventStore {
     options: KurrentDbEventStoreOptions = {},
   ) {
     this.beforeAppend = options.beforeAppend ?? (() => undefined);
-    this.scanWindow = readLimit(options.idempotencyScanWindow ?? 1000);
+    this.scanWindow = readLimit(options.idempotencyScanWindow ?? 100);
   }
 
   async appendToStream(streamId: string, events: EventToAppend[], expected: ExpectedRevision = 'any'): Promise<AppendResult> {
