@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import { DATABASE, type Database } from '#database';
 import { IngestBatchCommand, IngestCommand, type BatchOutcome, type CommandEnvelope, type CommandResult, type CommandType } from '#ingestion';
-import { AppModule } from '#app';
+import { AppModule, type Runtime } from '#app';
 import { openTestRuntime } from './test-runtime.js';
 
 /** The app's modules without HTTP, and a CommandBus to send ingestion commands through. */
@@ -15,8 +15,9 @@ export class IngestionFixture {
     readonly database: Database,
   ) {}
 
-  static async start(): Promise<IngestionFixture> {
-    const runtime = await openTestRuntime();
+  /** On a fresh test runtime, or on the one given (another event store, say). */
+  static async start(given?: Runtime): Promise<IngestionFixture> {
+    const runtime = given ?? (await openTestRuntime());
     const context = await NestFactory.createApplicationContext(AppModule.forRoot(runtime), { logger: false });
     return new IngestionFixture(context, context.get(CommandBus), context.get(DATABASE));
   }

@@ -3,6 +3,8 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { DATABASE, type Database } from '#database';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { PostgresEventStore } from '#event-store-postgres';
+import { openKurrentDbEventStore, type EventStoreKind } from '#event-store-kurrentdb';
+import { failClosedGuard } from '#journal';
 import { IngestionModule } from '#ingestion';
 import { FINGERPRINTER, Fingerprinter } from '#privacy';
 import { GraphQLApiModule, HealthController, InFlightOperations, MetricsModule, TokenService } from '#api';
@@ -34,11 +36,11 @@ class Shutdown implements OnApplicationShutdown {
 @Global()
 @Module({})
 class InfrastructureModule {
-  static over(database: Database, fingerprintKey: Buffer, runProjector: boolean): DynamicModule {
+  static over(database: Database, fingerprintKey: Buffer, runProjector: boolean, eventStore: EventStoreKind): DynamicModule {
     const providers = [
       { provide: RUN_PROJECTOR, useValue: runProjector },
       { provide: DATABASE, useValue: database },
-      { provide: EVENT_STORE, useFactory: () => new PostgresEventStore(database) },
+      { provide: EVENT_STORE, useFactory: () => openEventStore(database, eventStore) },
       { provide: FINGERPRINTER, useValue: new Fingerprinter(fingerprintKey) },
       { provide: TokenService, useValue: new TokenService(fingerprintKey) },
       { provide: InFlightOperations, useValue: new InFlightOperations() },
@@ -47,9 +49,20 @@ class InfrastructureModule {
   }
 }
 
+/**
+ * The log's store. On KurrentDB the journal's fail-closed policy, a trigger in PostgreSQL, is the adapter's
+ * guard; read models, checkpoints and the journal stay in the database.
+ */
+function openEventStore(database: Database, eventStore: EventStoreKind): EventStore {
+  if (eventStore.kind === 'kurrentdb') return openKurrentDbEventStore(eventStore.url, { beforeAppend: failClosedGuard(database.pool) });
+  return new PostgresEventStore(database);
+}
+
 export interface AppOptions {
   database: Database;
   fingerprintKey: Buffer;
+  /** PostgreSQL (the database above) by default. */
+  eventStore?: EventStoreKind;
   /** Follow the log live in this process (default); tools that only read or write pass false. */
   runProjector?: boolean;
 }
@@ -57,10 +70,10 @@ export interface AppOptions {
 @Module({})
 export class AppModule {
   /** The app over an open, migrated database; it owns the database from here on and closes it on shutdown. */
-  static forRoot({ database, fingerprintKey, runProjector = true }: AppOptions): DynamicModule {
+  static forRoot({ database, fingerprintKey, runProjector = true, eventStore = { kind: 'postgres' } }: AppOptions): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.over(database, fingerprintKey, runProjector), CqrsModule.forRoot(), IngestionModule, ProjectionsModule, JournalModule.forRoot(fingerprintKey), GraphQLApiModule, MetricsModule],
+      imports: [InfrastructureModule.over(database, fingerprintKey, runProjector, eventStore), CqrsModule.forRoot(), IngestionModule, ProjectionsModule, JournalModule.forRoot(fingerprintKey), GraphQLApiModule, MetricsModule],
       controllers: [HealthController],
     };
   }

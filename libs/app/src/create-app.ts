@@ -13,10 +13,10 @@ import { openRuntime, type Runtime } from './runtime.js';
  * describes: `DATABASE_URL` or the embedded PGlite.
  */
 export async function createApp(runtime?: Runtime, options: { logger?: LoggerService | false } = {}): Promise<INestApplication> {
-  const { database, fingerprintKey } = runtime ?? (await openRuntime());
+  const { database, fingerprintKey, eventStore } = runtime ?? (await openRuntime());
   // HIMOTOKI_PROJECTOR=off: this server only serves, and `himotoki project` follows the log elsewhere.
   const runProjector = process.env.HIMOTOKI_PROJECTOR !== 'off';
-  const app = await NestFactory.create(AppModule.forRoot({ database, fingerprintKey, runProjector }), {
+  const app = await NestFactory.create(AppModule.forRoot({ database, fingerprintKey, runProjector, eventStore }), {
     // Structured JSON lines for log collectors; HIMOTOKI_LOG_FORMAT=pretty for a terminal.
     logger: options.logger ?? new ConsoleLogger({ json: process.env.HIMOTOKI_LOG_FORMAT !== 'pretty', logLevels: ['error', 'warn', 'log'] }),
     abortOnError: false,

@@ -1,4 +1,5 @@
 import { databaseOptionsFromEnv, migrate, openDatabase, type Database } from '#database';
+import { eventStoreKindFromEnv, type EventStoreKind } from '#event-store-kurrentdb';
 import { loadFingerprintKey } from '#privacy';
 import { DATABASE_SCHEMA } from './database-schema.js';
 
@@ -6,6 +7,8 @@ import { DATABASE_SCHEMA } from './database-schema.js';
 export interface Runtime {
   database: Database;
   fingerprintKey: Buffer;
+  /** Where the log is: PostgreSQL (the default, the database above) or KurrentDB (`HIMOTOKI_EVENT_STORE`). */
+  eventStore?: EventStoreKind;
 }
 
 /**
@@ -15,10 +18,11 @@ export interface Runtime {
  */
 export async function openRuntime(env: NodeJS.ProcessEnv = process.env): Promise<Runtime> {
   const options = databaseOptionsFromEnv(env);
+  const eventStore = eventStoreKindFromEnv(env);
   const fingerprintKey = await fingerprintKeyFromEnv(env);
   const database = await openDatabase(options, DATABASE_SCHEMA);
   await migrate(database);
-  return { database, fingerprintKey };
+  return { database, fingerprintKey, eventStore };
 }
 
 /** The platform key the environment names, without opening the database. */

@@ -4,10 +4,15 @@ import {
   EventIdConflictError,
   InvalidAppendError,
   LOG_START,
+  metadataStreamOf,
+  oneByOne,
+  readLimit,
+  streamMetadataOf,
   WrongExpectedRevisionError,
   parseExpectedRevision,
   validateEvents,
   validateJsonObject,
+  validateStreamAppends,
   validateStreamId,
   type AppendResult,
   type Checkpoint,
@@ -40,7 +45,6 @@ export interface PostgresEventStoreOptions {
   pollIntervalMs?: number;
 }
 
-const MAX_READ = 10_000;
 const METADATA_EVENT_TYPE = '$metadata';
 // The text cast gets its own name: ORDER BY a name of the select list would sort the text, not the xid8.
 const COLUMNS = `e.global_position, e.transaction_id::text AS transaction_id_text, e.stream_id, e.stream_revision,
@@ -89,16 +93,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]> {
-    if (!Array.isArray(appends) || appends.length === 0) throw new InvalidAppendError('appends', 'must hold at least one stream');
-    const valid = appends.map((a, i) => {
-      try {
-        return { streamId: validateStreamId(a.streamId), events: validateEvents(a.events), expected: parseExpectedRevision(a.expected) };
-      } catch (error) {
-        if (error instanceof InvalidAppendError) throw new InvalidAppendError(`appends[${i}].${error.field}`, error.reason);
-        throw error;
-      }
-    });
-    if (new Set(valid.map((a) => a.streamId)).size !== valid.length) throw new InvalidAppendError('appends', 'names a stream twice');
+    const valid = validateStreamAppends(appends);
     if (valid.length === 1) return [await this.append(valid[0]!.streamId, valid[0]!.events, valid[0]!.expected)];
     const results = await inTransaction(this.connection.pool, async (client) => {
       const { rows } = await client.query<AppendRow & { stream_index: number }>('SELECT * FROM event_store.append_to_streams($1::jsonb)', [
@@ -187,13 +182,8 @@ export class PostgresEventStore implements EventStore {
     return { events, heldBack: events.length < limit && rows[0]!.held };
   }
 
-  async *subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<StoredEvent> {
-    for await (const batch of this.subscribeToAllInBatches(options)) {
-      for (const event of batch) {
-        if (options.signal?.aborted) return;
-        yield event;
-      }
-    }
+  subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<StoredEvent> {
+    return oneByOne(this.subscribeToAllInBatches(options), options.signal);
   }
 
   async *subscribeToAllInBatches(options: SubscribeOptions = {}): AsyncIterable<StoredEvent[]> {
@@ -235,7 +225,7 @@ export class PostgresEventStore implements EventStore {
   async getStreamMetadata(streamId: string): Promise<StreamMetadataResult> {
     validateStreamId(streamId);
     const [last] = await this.readStream(metadataStreamOf(streamId), { direction: 'backwards', maxCount: 1 });
-    return { streamId, metadata: last?.data ?? null, metadataRevision: last?.revision ?? 'no_stream' };
+    return streamMetadataOf(streamId, last);
   }
 
   /** KurrentDB keeps a stream's metadata as events of the system stream `$$<streamId>`; so does this store. */
@@ -320,18 +310,6 @@ function isStoredIdViolation(error: unknown): boolean {
 function storedIdConflict(error: unknown): EventIdConflictError {
   const id = /\(event_id\)=\(([^)]+)\)/.exec((error as { detail?: string }).detail ?? '')?.[1] ?? 'unknown';
   return new EventIdConflictError(id, 'by another append: retry the original append whole, without new events');
-}
-
-function metadataStreamOf(streamId: string): string {
-  return `$$${streamId}`;
-}
-
-function readLimit(maxCount: number | undefined): number {
-  const limit = maxCount ?? MAX_READ;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_READ) {
-    throw new InvalidAppendError('maxCount', `must be an integer from 1 to ${MAX_READ}`);
-  }
-  return limit;
 }
 
 function toStoredEvent(row: EventRow): StoredEvent {

@@ -5,3 +5,4 @@ export * from './domain/append-input.validation.js';
 
 /** Injection token of the EventStore port. */
 export const EVENT_STORE = Symbol('EventStore');
+export * from './domain/event-store.helpers.js';

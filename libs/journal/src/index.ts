@@ -8,7 +8,7 @@ export { JOURNAL_TREE_SCHEMA, JournalRangeError, JournalTree } from './infrastru
 export { SignedHeads } from './infrastructure/signed-heads.js';
 export { HeadSigner, type HeadSignerOptions } from './infrastructure/head-signer.js';
 export { loadJournalKey, publicKeyPem } from './infrastructure/journal-key.js';
-export { FAIL_CLOSED_SQLSTATE, headAgeLimitFromEnv, isFailClosedRefusal, setHeadAgeLimit } from './infrastructure/fail-closed.js';
+export { FAIL_CLOSED_SQLSTATE, failClosedGuard, headAgeLimitFromEnv, isFailClosedRefusal, setHeadAgeLimit } from './infrastructure/fail-closed.js';
 export { JournalNotReadyError, JournalProofs } from './infrastructure/journal-proofs.js';
 export { verifyJournal, type Discrepancy, type VerifyReport } from './infrastructure/journal-verifier.js';
 export { SealerThread } from './infrastructure/sealer-thread.js';

@@ -1,6 +1,6 @@
 import { InvalidAppendError } from './event-store.errors.js';
 import type { ExpectedRevision } from './expected-revision.js';
-import type { EventToAppend, JsonObject } from './event-store.port.js';
+import type { EventToAppend, JsonObject, StreamAppend } from './event-store.port.js';
 
 /** Documented input limits (README, "Event store limits"). */
 export const LIMITS = {
@@ -47,6 +47,24 @@ export function parseExpectedRevision(value: unknown, field = 'expectedRevision'
     field,
     `must be "any", "no_stream", "stream_exists" or a revision (an integer ≥ 0), got ${describe(value)}`,
   );
+}
+
+/**
+ * The streams of a multi-stream append, each validated (a bad field is named as `appends[i].…`), none named
+ * twice, and at least one.
+ */
+export function validateStreamAppends(appends: unknown): { streamId: string; events: EventToAppend[]; expected: ExpectedRevision }[] {
+  if (!Array.isArray(appends) || appends.length === 0) throw new InvalidAppendError('appends', 'must hold at least one stream');
+  const valid = appends.map((a: StreamAppend, i) => {
+    try {
+      return { streamId: validateStreamId(a?.streamId), events: validateEvents(a?.events), expected: parseExpectedRevision(a?.expected) };
+    } catch (error) {
+      if (error instanceof InvalidAppendError) throw new InvalidAppendError(`appends[${i}].${error.field}`, error.reason);
+      throw error;
+    }
+  });
+  if (new Set(valid.map((a) => a.streamId)).size !== valid.length) throw new InvalidAppendError('appends', 'names a stream twice');
+  return valid;
 }
 
 export function validateEvents(events: unknown): EventToAppend[] {
