@@ -56,7 +56,9 @@ export interface IncidentSignal {
   organizationKind: string | null;
   /** The people it concerns (a staff episode concerns many). */
   subjectIds: string[];
+  /** When its first and last events happened: a staff episode spans all its accesses. */
   occurredAt: string;
+  lastOccurredAt: string;
   items: string[];
   /** Global positions of the events that show it. */
   evidence: string[];
@@ -114,7 +116,8 @@ export function draftBreachReports(signals: readonly IncidentSignal[]): BreachRe
     if (group === 'UNLAWFUL') categories.push('UNLAWFUL_USE_OR_PROVISION');
     if (people > BREACH_PEOPLE_THRESHOLD) categories.push('OVER_100_PEOPLE');
     if (categories.length === 0) continue;
-    const times = members.map((s) => s.occurredAt).sort();
+    // The incident spans every event of every signal, not only when each began.
+    const times = members.flatMap((s) => [s.occurredAt, s.lastOccurredAt]).sort();
     const counts = new Map<string, number>();
     for (const s of members) counts.set(s.source, (counts.get(s.source) ?? 0) + 1);
     const signalCounts = [...counts].map(([source, count]) => ({ source, count })).sort((a, b) => a.source.localeCompare(b.source));

@@ -81,7 +81,18 @@ export interface ReportFinding {
   occurredAt: string;
   /** When the rule was broken: what the period is judged by. */
   detectedAt: string;
+  /** When the last causing event happened (a staff episode spans many accesses). */
+  lastOccurredAt: string;
+  /** The rule's title in Japanese (e.g. 別表第二に基づかない特定個人情報の提供) and English. */
+  title: string;
+  titleEn: string;
+  /** Why it matters, in Japanese; `descriptionEn` in English. */
   description: string;
+  descriptionEn: string;
+  /** The statute the rule rests on, e.g. 番号法第19条・第20条. */
+  statute: string;
+  /** For a provision, the party it is booked to: PROVIDER (art. 19) or REQUESTER (art. 20); null otherwise. */
+  party: string | null;
   /** Global positions of the events that caused it. */
   evidence: string[];
 }
@@ -89,7 +100,7 @@ export interface ReportFinding {
 export interface FindingsSection extends SectionAvailability {
   /** Findings are evaluated as of this instant (the end of the period): time-based rules count to here. */
   asOf: string;
-  groups: { rule: string; severity: string; organization: ReportParty; count: number }[];
+  groups: { rule: string; title: string; severity: string; organization: ReportParty; count: number }[];
   findings: ReportFinding[];
 }
 

@@ -63,11 +63,11 @@ export class ComplianceReports {
       return [
         ...fromFindings.map((f): IncidentSignal => ({
           source: f.rule, organization: f.organization, organizationKind: parties.get(f.organization.id)?.kind ?? null, subjectIds: f.subjectIds,
-          occurredAt: f.occurredAt, items: f.evidence.flatMap((p) => items.get(p) ?? []), evidence: f.evidence,
+          occurredAt: f.occurredAt, lastOccurredAt: f.lastOccurredAt, items: f.evidence.flatMap((p) => items.get(p) ?? []), evidence: f.evidence,
         })),
         ...leaked.map((l): IncidentSignal => ({
           source: IDENTIFIER_LEAKED, organization: party(l.retiredBy), organizationKind: parties.get(l.retiredBy)?.kind ?? null, subjectIds: [l.subjectId],
-          occurredAt: l.occurredAt, items: ['MY_NUMBER'], evidence: [l.position],
+          occurredAt: l.occurredAt, lastOccurredAt: l.occurredAt, items: ['MY_NUMBER'], evidence: [l.position],
         })),
       ];
     };
@@ -158,7 +158,7 @@ function findingsSection(findings: ReportFinding[] | null, asOf: Date, party: (i
   const groups = new Map<string, FindingsSection['groups'][number]>();
   for (const f of findings) {
     const key = `${f.rule}\u0000${f.severity}\u0000${f.organization.id}`;
-    const group = groups.get(key) ?? { rule: f.rule, severity: f.severity, organization: party(f.organization.id), count: 0 };
+    const group = groups.get(key) ?? { rule: f.rule, title: f.title, severity: f.severity, organization: party(f.organization.id), count: 0 };
     group.count++;
     groups.set(key, group);
   }

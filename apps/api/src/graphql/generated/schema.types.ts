@@ -263,6 +263,15 @@ export type BestMatch = {
   to: Maybe<Dataset>;
 };
 
+/** Words for people in Japanese (the reader's language) and English. */
+export type BilingualText = {
+  __typename?: 'BilingualText';
+  /** In English. */
+  en: Scalars['String']['output'];
+  /** In Japanese (日本語). */
+  ja: Scalars['String']['output'];
+};
+
 /** A breach-report category (報告対象事態). */
 export type BreachCategory =
   /** 規則第2条第1号: a leak of My Numbers held by an agency for number-use work. */
@@ -633,13 +642,20 @@ export type Finding = {
   detectedAt: Scalars['DateTime']['output'];
   /** The events that broke the rule, in log order. */
   events: Array<FindingEvent>;
+  /** Why the rule matters, in Japanese and English. */
+  explanation: BilingualText;
   /** Stable across replays: the rule and the first event that broke it. */
   id: Scalars['ID']['output'];
   /** When the first event that broke the rule happened. */
   occurredAt: Scalars['DateTime']['output'];
   /** The organization that broke the rule. */
   organization: Organization;
-  /** Why the rule matters, in a sentence. */
+  /**
+   * For a provision, which party this finding is booked to: PROVIDER (it gave, My Number Act art. 19) or REQUESTER
+   * (it asked and collected, art. 20); null for the other rules.
+   */
+  party: Maybe<Scalars['String']['output']>;
+  /** Why the rule matters, in a sentence (English; `explanation` gives it in Japanese too). */
   reason: Scalars['String']['output'];
   /** The rule broken. */
   rule: FindingRule;
@@ -647,10 +663,14 @@ export type Finding = {
   severity: FindingSeverity;
   /** The staff member (職員) who acted, for accesses and ties. */
   staffCode: Maybe<Scalars['String']['output']>;
+  /** The statute the rule rests on (根拠法令), e.g. 番号法第19条. */
+  statute: BilingualText;
   /** How many subjects the finding concerns. */
   subjectCount: Scalars['Int']['output'];
   /** The subject concerned, where there is one (none for a dataset, nor for a staff episode reaching several people). */
   subjectId: Maybe<Scalars['ID']['output']>;
+  /** The rule's title (検出ルール名), in Japanese and English. */
+  title: BilingualText;
 };
 
 /** A page of findings (Relay connection), newest detection first. */
@@ -711,15 +731,17 @@ export type FindingGroup = {
   severity: Scalars['String']['output'];
 };
 
-/** A compliance rule a finding breaks (検出ルール). Each states its legal or practical reason in `Finding.reason`. */
+/** A compliance rule a finding breaks (検出ルール). Each has a title, a reason and a statute in Japanese and English (`Finding.title`, `Finding.explanation`, `Finding.statute`). */
 export type FindingRule =
   /** An access for a purpose the dataset was not registered for (利用目的外利用). */
   | 'ACCESS_PURPOSE_NOT_REGISTERED'
   /** An access with no purpose (利用目的): its lawfulness cannot be shown. */
   | 'ACCESS_WITHOUT_PURPOSE'
+  /** A private business naming a person by the My Number (an access, a provision) or keeping it in a record, outside the tax and social-security paperwork it may do (個人番号関係事務): My Number Act arts. 19, 20. */
+  | 'MY_NUMBER_OUTSIDE_PERMITTED_USE'
   /** A private-sector dataset keyed by the My Number outside tax and social-security procedures (My Number Act arts. 9, 20). */
   | 'PRIVATE_DATASET_KEYED_BY_MY_NUMBER'
-  /** A provision outside every permitted-provision row (requester, procedure, provider, items): My Number Act art. 19, appended table 2 (別表第二). */
+  /** A provision outside every permitted-provision row (requester, procedure, provider, items): a finding for the provider (My Number Act art. 19) and one for the requester (art. 20), appended table 2 (別表第二). */
   | 'PROVISION_NOT_PERMITTED'
   /** One staff code denied K times or more within 24 hours (K is 5 unless configured): probing beyond its role. */
   | 'REPEATED_DENIED_ACCESS'
@@ -2086,6 +2108,7 @@ export type ResolversTypes = {
   Basic4Input: Basic4Input;
   BestMatch: ResolverTypeWrapper<BestMatch>;
   BigInt: ResolverTypeWrapper<Scalars['BigInt']['output']>;
+  BilingualText: ResolverTypeWrapper<BilingualText>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   BreachCategory: BreachCategory;
   BreachCategoryInfo: ResolverTypeWrapper<BreachCategoryInfo>;
@@ -2199,6 +2222,7 @@ export type ResolversParentTypes = {
   Basic4Input: Basic4Input;
   BestMatch: BestMatch;
   BigInt: Scalars['BigInt']['output'];
+  BilingualText: BilingualText;
   Boolean: Scalars['Boolean']['output'];
   BreachCategoryInfo: BreachCategoryInfo;
   BreachReportDraft: BreachReportDraft;
@@ -2351,6 +2375,11 @@ export type BestMatchResolvers<ContextType = any, ParentType extends ResolversPa
 export interface BigIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['BigInt'], any> {
   name: 'BigInt';
 }
+
+export type BilingualTextResolvers<ContextType = any, ParentType extends ResolversParentTypes['BilingualText'] = ResolversParentTypes['BilingualText']> = {
+  en?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ja?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
 
 export type BreachCategoryInfoResolvers<ContextType = any, ParentType extends ResolversParentTypes['BreachCategoryInfo'] = ResolversParentTypes['BreachCategoryInfo']> = {
   basis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2521,15 +2550,19 @@ export type FindingResolvers<ContextType = any, ParentType extends ResolversPare
   detail?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   detectedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   events?: Resolver<Array<ResolversTypes['FindingEvent']>, ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['BilingualText'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  party?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   rule?: Resolver<ResolversTypes['FindingRule'], ParentType, ContextType>;
   severity?: Resolver<ResolversTypes['FindingSeverity'], ParentType, ContextType>;
   staffCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  statute?: Resolver<ResolversTypes['BilingualText'], ParentType, ContextType>;
   subjectCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   subjectId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['BilingualText'], ParentType, ContextType>;
 };
 
 export type FindingConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['FindingConnection'] = ResolversParentTypes['FindingConnection']> = {
@@ -2880,6 +2913,7 @@ export type Resolvers<ContextType = any> = {
   ActivityTotals?: ActivityTotalsResolvers<ContextType>;
   BestMatch?: BestMatchResolvers<ContextType>;
   BigInt?: GraphQLScalarType;
+  BilingualText?: BilingualTextResolvers<ContextType>;
   BreachCategoryInfo?: BreachCategoryInfoResolvers<ContextType>;
   BreachReportDraft?: BreachReportDraftResolvers<ContextType>;
   BreachSection?: BreachSectionResolvers<ContextType>;
