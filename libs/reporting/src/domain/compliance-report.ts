@@ -140,7 +140,8 @@ export interface TieHygieneSection {
 export interface ExposureSection extends SectionAvailability {
   distribution: { label: string; subjects: number }[];
   riskyDatasets: { dataset: ReportDataset; records: number; k: number; sampleUniqueness: number; reason: string }[];
-  matchablePairs: { datasetA: ReportDataset; datasetB: ReportDataset; matchability: number; reason: string }[];
+  /** `matchability` is the larger of the two shares: of the dataset the pair exposes most. */
+  matchablePairs: { datasetA: ReportDataset; datasetB: ReportDataset; matchability: number; shareOfA: number; shareOfB: number; reason: string }[];
 }
 
 export interface DatasetPia {
@@ -169,4 +170,18 @@ export interface BreachSection {
   categories: { code: BreachCategory; basis: string; name: string; english: string }[];
   signals: readonly string[];
   drafts: BreachReportDraft[];
+  /**
+   * The incidents of the year to the end of the period, as the PIA's 重大事故 counts them (one per organization and
+   * kind of incident), and whether the period has a draft for it above.
+   */
+  pastYear: PastYearIncident[];
+}
+
+export interface PastYearIncident {
+  organization: ReportParty;
+  categories: BreachCategory[];
+  peopleAffected: number;
+  firstOccurredAt: string;
+  lastOccurredAt: string;
+  draftedInPeriod: boolean;
 }

@@ -111,6 +111,10 @@ export class ComplianceReports {
         categories: (Object.keys(BREACH_CATEGORIES) as BreachCategory[]).map((code) => ({ code, ...BREACH_CATEGORIES[code] })),
         signals: BREACH_SIGNALS,
         drafts,
+        pastYear: yearDrafts.map((d) => ({
+          organization: d.organization, categories: d.categories, peopleAffected: d.peopleAffected, firstOccurredAt: d.firstOccurredAt, lastOccurredAt: d.lastOccurredAt,
+          draftedInPeriod: drafts.some((p) => p.organization.id === d.organization.id && p.categories[0] === d.categories[0]),
+        })),
       },
     };
   }

@@ -340,6 +340,8 @@ export type BreachSection = {
   drafts: Array<BreachReportDraft>;
   /** What is missing, if anything. */
   note: Maybe<Scalars['String']['output']>;
+  /** The incidents of the year to the end of the period, as the PIA's serious incidents (重大事故) count them. */
+  pastYear: Array<PastYearIncident>;
   /** The signals (finding rules, leaked identifiers) drafts are drawn from. */
   signals: Array<Scalars['String']['output']>;
 };
@@ -1034,10 +1036,14 @@ export type MatchableDatasetPair = {
   datasetA: ReportDataset;
   /** The other. */
   datasetB: ReportDataset;
-  /** Share of A's records uniquely matchable in B. */
+  /** The larger of the two shares (`shareOfA`, `shareOfB`): how much of the more exposed dataset the pair can re-identify. */
   matchability: Scalars['Float']['output'];
   /** Why, in words. */
   reason: Scalars['String']['output'];
+  /** Share of A's records matchable one-to-one in B. */
+  shareOfA: Scalars['Float']['output'];
+  /** Share of B's records matchable one-to-one in A. */
+  shareOfB: Scalars['Float']['output'];
 };
 
 /** One month's activity. */
@@ -1317,6 +1323,23 @@ export type PageInfo = {
   hasPreviousPage: Scalars['Boolean']['output'];
   /** The cursor of the first edge of this page. */
   startCursor: Maybe<Scalars['String']['output']>;
+};
+
+/** An incident of the year to the end of the period (one per organization and kind of incident). */
+export type PastYearIncident = {
+  __typename?: 'PastYearIncident';
+  /** The categories it meets (codes of BreachSection.categories). */
+  categories: Array<Scalars['String']['output']>;
+  /** Whether this report's period has a draft for it. */
+  draftedInPeriod: Scalars['Boolean']['output'];
+  /** When its first event happened. */
+  firstOccurredAt: Scalars['DateTime']['output'];
+  /** When its last event happened. */
+  lastOccurredAt: Scalars['DateTime']['output'];
+  /** The organization. */
+  organization: ReportParty;
+  /** How many people it concerns. */
+  peopleAffected: Scalars['Int']['output'];
 };
 
 /** The assessment level a dataset calls for. */
@@ -1709,24 +1732,36 @@ export type ReportDataset = {
 /** A compliance finding and the events that caused it. */
 export type ReportFinding = {
   __typename?: 'ReportFinding';
-  /** What happened, in words. */
+  /** Why it matters, in Japanese. */
   description: Scalars['String']['output'];
+  /** Why it matters, in English. */
+  descriptionEn: Scalars['String']['output'];
   /** When the rule was broken: the period is judged by this. */
   detectedAt: Scalars['DateTime']['output'];
   /** Global positions of the causing events. */
   evidence: Array<Scalars['BigInt']['output']>;
+  /** When the last causing event happened (a staff episode spans many accesses). */
+  lastOccurredAt: Scalars['DateTime']['output'];
   /** When the first causing event happened. */
   occurredAt: Scalars['DateTime']['output'];
   /** The organization it concerns. */
   organization: ReportParty;
+  /** For a provision: PROVIDER (My Number Act art. 19) or REQUESTER (art. 20); null for the other rules. */
+  party: Maybe<Scalars['String']['output']>;
   /** The rule, e.g. PROVISION_NOT_PERMITTED. */
   rule: Scalars['String']['output'];
   /** Its severity. */
   severity: Scalars['String']['output'];
   /** The staff code that acted, when one did. */
   staffCode: Maybe<Scalars['String']['output']>;
+  /** The statute the rule rests on, e.g. 番号法第19条・第20条. */
+  statute: Scalars['String']['output'];
   /** The subjects it concerns (a staff episode concerns many). */
   subjectIds: Array<Scalars['ID']['output']>;
+  /** The rule's title in Japanese, e.g. 別表第二に基づかない特定個人情報の提供. */
+  title: Scalars['String']['output'];
+  /** The rule's title in English. */
+  titleEn: Scalars['String']['output'];
 };
 
 /** An organization as the report names it. */
@@ -2170,6 +2205,7 @@ export type ResolversTypes = {
   OrganizationKind: OrganizationKind;
   OverdueTie: ResolverTypeWrapper<OverdueTie>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PastYearIncident: ResolverTypeWrapper<PastYearIncident>;
   PiaLevel: PiaLevel;
   PiaSection: ResolverTypeWrapper<PiaSection>;
   ProjectionStatus: ResolverTypeWrapper<ProjectionStatus>;
@@ -2276,6 +2312,7 @@ export type ResolversParentTypes = {
   Organization: Organization;
   OverdueTie: OverdueTie;
   PageInfo: PageInfo;
+  PastYearIncident: PastYearIncident;
   PiaSection: PiaSection;
   ProjectionStatus: ProjectionStatus;
   ProsecutorRisk: ProsecutorRisk;
@@ -2410,6 +2447,7 @@ export type BreachSectionResolvers<ContextType = any, ParentType extends Resolve
   complete?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   drafts?: Resolver<Array<ResolversTypes['BreachReportDraft']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  pastYear?: Resolver<Array<ResolversTypes['PastYearIncident']>, ParentType, ContextType>;
   signals?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
@@ -2667,6 +2705,8 @@ export type MatchableDatasetPairResolvers<ContextType = any, ParentType extends 
   datasetB?: Resolver<ResolversTypes['ReportDataset'], ParentType, ContextType>;
   matchability?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shareOfA?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  shareOfB?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type MonthlyActivityResolvers<ContextType = any, ParentType extends ResolversParentTypes['MonthlyActivity'] = ResolversParentTypes['MonthlyActivity']> = {
@@ -2719,6 +2759,15 @@ export type PageInfoResolvers<ContextType = any, ParentType extends ResolversPar
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PastYearIncidentResolvers<ContextType = any, ParentType extends ResolversParentTypes['PastYearIncident'] = ResolversParentTypes['PastYearIncident']> = {
+  categories?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  draftedInPeriod?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  firstOccurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  lastOccurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  organization?: Resolver<ResolversTypes['ReportParty'], ParentType, ContextType>;
+  peopleAffected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type PiaSectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['PiaSection'] = ResolversParentTypes['PiaSection']> = {
@@ -2782,14 +2831,20 @@ export type ReportDatasetResolvers<ContextType = any, ParentType extends Resolve
 
 export type ReportFindingResolvers<ContextType = any, ParentType extends ResolversParentTypes['ReportFinding'] = ResolversParentTypes['ReportFinding']> = {
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  descriptionEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   detectedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  lastOccurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   organization?: Resolver<ResolversTypes['ReportParty'], ParentType, ContextType>;
+  party?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   severity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   staffCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  statute?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   subjectIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  titleEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ReportPartyResolvers<ContextType = any, ParentType extends ResolversParentTypes['ReportParty'] = ResolversParentTypes['ReportParty']> = {
@@ -2954,6 +3009,7 @@ export type Resolvers<ContextType = any> = {
   Organization?: OrganizationResolvers<ContextType>;
   OverdueTie?: OverdueTieResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PastYearIncident?: PastYearIncidentResolvers<ContextType>;
   PiaSection?: PiaSectionResolvers<ContextType>;
   ProjectionStatus?: ProjectionStatusResolvers<ContextType>;
   ProsecutorRisk?: ProsecutorRiskResolvers<ContextType>;
