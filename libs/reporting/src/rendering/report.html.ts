@@ -11,8 +11,8 @@ const jstDay = jstDate;
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 /** Evidence and similar lists printed in full up to this many; the rest is named by how to get it. */
 const LISTED_POSITIONS = 40;
-const positions = (list: string[], what: string) =>
-  `${esc(list.slice(0, LISTED_POSITIONS).join(', '))}${list.length > LISTED_POSITIONS ? ` … (${num(list.length)} in all; every one is in ${what} of <code>--format csv</code> and in <code>--format json</code>)` : ''}`;
+const positions = (list: string[]) =>
+  `${esc(list.slice(0, LISTED_POSITIONS).join(', '))}${list.length > LISTED_POSITIONS ? ` … (${num(list.length)} in all; the report in <code>--format csv</code> or <code>--format json</code> lists every one)` : ''}`;
 const party = (p: ReportParty | null) => (p ? `${esc(p.name ?? p.id)}${p.name ? ` <span class="id">${esc(p.id)}</span>` : ''}` : '—');
 const dataset = (d: ReportDataset) => `${esc(d.name ?? d.id)} <span class="id">${esc(d.id)}</span>`;
 const heading = (n: number, ja: string, en: string, id: string) => `<h2 id="${id}"><span class="no">${n}.</span> ${ja} <span class="en">${en}</span></h2>`;
@@ -140,9 +140,9 @@ export function renderReportHtml(report: ComplianceReport): string {
            <h3>根拠となるイベント <span class="en">Evidence (global positions of the causing events)</span></h3>
            ${table(['検出日 detected (JST)', '規則 rule', '重大度 severity', '機関 organization', '立場 party', '職員 staff', '本人数 people', '証跡 evidence'],
              findings.findings.slice(0, LISTED_FINDINGS).map((f) => [esc(day(f.detectedAt)), `${esc(f.title)}<span class="rule-code">${esc(f.rule)}</span>`, esc(f.severity), party(f.organization),
-               f.party === 'PROVIDER' ? '提供者 provider' : f.party === 'REQUESTER' ? '照会者 requester' : '—', esc(f.staffCode ?? '—'), num(f.subjectIds.length), `<span class="id">${positions(f.evidence, 'findings.csv')}</span>`]),
+               f.party === 'PROVIDER' ? '提供者 provider' : f.party === 'REQUESTER' ? '照会者 requester' : '—', esc(f.staffCode ?? '—'), num(f.subjectIds.length), `<span class="id">${positions(f.evidence)}</span>`]),
              [6], { className: 'findings', cellClasses: { 0: 'nowrap', 1: 'rule', 7: 'evidence' } })}
-           ${findings.findings.length > LISTED_FINDINGS ? `<p>… ${num(findings.findings.length - LISTED_FINDINGS)} more (first ${LISTED_FINDINGS} of ${num(findings.findings.length)} listed); every one is in findings.csv of <code>--format csv</code> and in <code>--format json</code>.</p>` : ''}`
+           ${findings.findings.length > LISTED_FINDINGS ? `<p>… ${num(findings.findings.length - LISTED_FINDINGS)} more (first ${LISTED_FINDINGS} of ${num(findings.findings.length)} listed); the report in <code>--format csv</code> or <code>--format json</code> lists every one.</p>` : ''}`
         : notAvailable(findings)}
       </section>`,
 
@@ -194,7 +194,7 @@ export function renderReportHtml(report: ComplianceReport): string {
         <tr><th>期間 when</th><td>${esc(jstDateTime(d.firstOccurredAt))} – ${esc(jstDateTime(d.lastOccurredAt))}</td></tr>
         ${field('原因 cause', d.cause)}${field('二次被害 secondary harm', d.secondaryHarm)}${field('本人への対応 response to the people', d.responseToPeople)}
         ${field('公表 publication', d.publication)}${field('再発防止策 prevention', d.prevention)}
-        <tr><th>証跡 evidence</th><td class="id">${positions(d.evidence, 'breach-reports.csv')}</td></tr>
+        <tr><th>証跡 evidence</th><td class="id">${positions(d.evidence)}</td></tr>
       </table></div>`).join('')}
       <h3>7.2 過去1年間の漏えい等事態 <span class="en">Incidents in the year to the end of the period (what the PIA counts)</span></h3>
       ${table(['機関 organization', '区分 categories', '本人の数 people', '期間 when (JST)', 'この報告の案 drafted above'],
