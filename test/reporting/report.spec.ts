@@ -39,7 +39,7 @@ describe(`the compliance report on ${backendName}`, () => {
     await settled(f.context.get(ProjectionRunner));
     reports = new ComplianceReports(new ReportFigures(f.database.pool), { findings: new FindingsReadModelSource(f.context.get(FindingQueries)), exposure: new ExposureReadModelSource(new ExposureQueries(f.database.pool)) }, () => new Date('2025-04-02T09:00:00+09:00'));
     report = await reports.report({ from: FROM, to: TO });
-  }, 240_000);
+  }, 900_000);
   afterAll(() => f?.close());
 
   it('counts provisions, refusals, non-disclosed records, ties, cuts and accesses as the events do', async () => {
