@@ -228,6 +228,11 @@ describe(`the compliance report on ${backendName}`, () => {
         for (const id of await page.locator('section h2').evaluateAll((hs) => hs.map((h) => h.id))) {
           await page.locator(`section:has(h2#${id})`).screenshot({ path: join(process.cwd(), `docs/report-${id}.png`) });
         }
+        // FY2024 of this population drafts no breach report: the whole timeline shows drafts and both parties of a provision.
+        const whole = join(dir, 'whole.html');
+        await writeFile(whole, renderReportHtml(await reports.report({ from: '2019-04-01', to: TO })));
+        await page.goto(`file://${whole}`, { waitUntil: 'load' });
+        for (const id of ['findings', 'breach']) await page.locator(`section:has(h2#${id})`).screenshot({ path: join(process.cwd(), `docs/report-${id}-whole-timeline.png`) });
       }
       expect(outside).toEqual([]);
     } finally {

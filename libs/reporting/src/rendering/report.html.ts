@@ -125,7 +125,8 @@ export function renderReportHtml(report: ComplianceReport): string {
       <h3>機関・事務・月別 <span class="en">By organization, procedure and month</span></h3>
       <p>情報提供の行の「機関」は照会者、「相手方」は提供者です (for a provision, the organization is the requester and the counterparty the provider).</p>
       ${table(['月 month', '機関 (照会者) organization (requester)', '種別 kind', '相手方 (提供者) counterparty (provider)', '事務・目的 procedure / purpose', '件数 count', '拒否 refused', '不開示 non-disclosed'],
-        activity.rows.map((r) => [esc(r.month), party(r.organization), esc(r.kind), party(r.counterparty), esc(r.procedure ?? '—'), num(r.count), num(r.refused), num(r.nonDisclosed)]), [5, 6, 7])}
+        activity.rows.map((r) => [esc(r.month), party(r.organization), esc(r.kind), party(r.counterparty), esc(r.procedure ?? '—'), num(r.count), num(r.refused), num(r.nonDisclosed)]), [5, 6, 7],
+        { cellClasses: { 0: 'nowrap' } })}
       </section>`,
 
     `<section class="major">${heading(3, '指摘事項', 'Compliance findings', 'findings')}
@@ -155,7 +156,8 @@ export function renderReportHtml(report: ComplianceReport): string {
       ])}
       <h3>解除期限を過ぎた紐付け <span class="en">Ties past their expected cut-off</span></h3>
       ${table(['紐付け tie', '機関 organization', 'データセット datasets', 'キー key', '紐付け日 linked', '解除予定 cut-off', '超過日数 days overdue'],
-        ties.overdue.map((o) => [esc(o.tieId), party(o.organization), esc(o.datasets.join(', ')), esc(o.key), esc(day(o.linkedAt)), esc(day(o.expectedCutOffAt)), num(o.daysOverdue)]), [6])}
+        ties.overdue.map((o) => [esc(o.tieId), party(o.organization), esc(o.datasets.join(', ')), esc(o.key), esc(day(o.linkedAt)), esc(day(o.expectedCutOffAt)), num(o.daysOverdue)]), [6],
+        { cellClasses: { 4: 'nowrap', 5: 'nowrap' } })}
       </section>`,
 
     `<section class="major">${heading(5, '名寄せリスク', 'Name-matching exposure', 'exposure')}
