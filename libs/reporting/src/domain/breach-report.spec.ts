@@ -29,7 +29,10 @@ describe('漏えい等報告: which incidents meet a reporting category', () => 
 
   it("spans the incident over every event of its findings: an episode's period runs from its first access to its last", () => {
     const episode = signal('STAFF_MASS_ACCESS', 1, { occurredAt: '2024-05-02T01:00:00.000Z', lastOccurredAt: '2024-05-02T01:52:00.000Z', subjectIds: ['a', 'b'] });
-    expect(draftBreachReports([episode])[0]).toMatchObject({ firstOccurredAt: '2024-05-02T01:00:00.000Z', lastOccurredAt: '2024-05-02T01:52:00.000Z' });
+    const [draft] = draftBreachReports([{ ...episode, occurredAt: '2024-05-02T14:30:00.000Z', lastOccurredAt: '2024-05-02T15:20:00.000Z' }]);
+    expect(draft).toMatchObject({ firstOccurredAt: '2024-05-02T14:30:00.000Z', lastOccurredAt: '2024-05-02T15:20:00.000Z' });
+    // The summary names JST days: the episode ran from 23:30 on 2 May to 00:20 on 3 May in Japan.
+    expect(draft!.summary).toContain('(2024-05-02 – 2024-05-03 JST)');
   });
 
   it('ignores findings that are not incidents, and keeps organizations and kinds apart', () => {

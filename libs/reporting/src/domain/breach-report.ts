@@ -90,6 +90,9 @@ export interface BreachReportDraft {
   prevention: DraftField;
 }
 
+/** The Japan (JST, UTC+9) calendar day of an instant: the day the organization's staff would name. */
+const jstDay = (iso: string) => new Date(Date.parse(iso) + 9 * 3_600_000).toISOString().slice(0, 10);
+
 const toFill = (asks: string): DraftField => ({ text: null, toFill: true, asks });
 
 /**
@@ -127,7 +130,7 @@ export function draftBreachReports(signals: readonly IncidentSignal[]): BreachRe
       categories,
       summary:
         `${categories.map((c) => BREACH_CATEGORIES[c].name).join('・')}: ${first.organization.name ?? first.organization.id} — ` +
-        `本人 ${people} 人, ${members.length} 件 (${times[0]!.slice(0, 10)} – ${times.at(-1)!.slice(0, 10)}); 検知 (detected by): ${observed}`,
+        `本人 ${people} 人, ${members.length} 件 (${jstDay(times[0]!)} – ${jstDay(times.at(-1)!)} JST); 検知 (detected by): ${observed}`,
       items: [...new Set(members.flatMap((s) => s.items))].sort(),
       peopleAffected: people,
       signals: signalCounts,
