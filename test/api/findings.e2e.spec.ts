@@ -12,7 +12,7 @@ const FINDINGS = `query ($asOf: DateTime, $filter: FindingFilter, $first: Int, $
   findings(asOf: $asOf, filter: $filter, first: $first, after: $after) {
     totalCount
     pageInfo { hasNextPage hasPreviousPage endCursor }
-    edges { cursor node { id rule severity reason organization { id name } subjectId subjectCount staffCode occurredAt detectedAt events { eventId globalPosition } detail } }
+    edges { cursor node { id rule severity reason title { ja en } explanation { ja en } statute { ja en } party organization { id name } subjectId subjectCount staffCode occurredAt detectedAt events { eventId globalPosition } detail } }
   }
 }`;
 const LATER = T(20);
@@ -66,17 +66,46 @@ describe(`findings over GraphQL on ${backendName}`, () => {
 
   it('answers an auditor every finding, newest detection first, with its rule, severity, reason, parties and events', async () => {
     const all = await findings(tokens.auditor);
-    expect(all.totalCount).toBe(5);
-    expect(rules(all)).toEqual(['TIE_PAST_CUT_OFF', 'ACCESS_PURPOSE_NOT_REGISTERED', 'ACCESS_WITHOUT_PURPOSE', 'PROVISION_NOT_PERMITTED', 'PRIVATE_DATASET_KEYED_BY_MY_NUMBER']);
+    expect(all.totalCount).toBe(6);
+    // The provision outside the table is booked twice: to the provider (city) and to the requester (jps).
+    expect(rules(all)).toEqual(['TIE_PAST_CUT_OFF', 'ACCESS_PURPOSE_NOT_REGISTERED', 'ACCESS_WITHOUT_PURPOSE', 'PROVISION_NOT_PERMITTED', 'PROVISION_NOT_PERMITTED', 'PRIVATE_DATASET_KEYED_BY_MY_NUMBER']);
     const byRule = Object.fromEntries(all.edges.map((e: any) => [e.node.rule, e.node]));
     expect(byRule.PROVISION_NOT_PERMITTED).toMatchObject({ severity: 'HIGH', organization: { id: 'jps', name: '日本年金機構' }, subjectId: taro, subjectCount: 1, events: [{ eventId: caused.get('provision') }] });
     expect(byRule.PROVISION_NOT_PERMITTED.reason).toMatch(/appended table 2/);
+    expect(byRule.PROVISION_NOT_PERMITTED.party).toBe('REQUESTER');
+    expect(byRule.ACCESS_WITHOUT_PURPOSE.party).toBeNull();
     expect(byRule.ACCESS_WITHOUT_PURPOSE).toMatchObject({ severity: 'MEDIUM', organization: { id: 'city' }, staffCode: 'C-2', subjectId: taro, events: [{ eventId: caused.get('noPurpose') }] });
     expect(byRule.ACCESS_PURPOSE_NOT_REGISTERED).toMatchObject({ subjectId: hanako, detail: { purpose: '選挙運動', registeredPurpose: '住民税の賦課' } });
     expect(byRule.PRIVATE_DATASET_KEYED_BY_MY_NUMBER).toMatchObject({ severity: 'CRITICAL', organization: { id: 'points' }, subjectId: null, subjectCount: 0, events: [{ eventId: caused.get('private') }] });
     expect(byRule.TIE_PAST_CUT_OFF).toMatchObject({ organization: { id: 'city' }, staffCode: 'C-1', subjectId: taro, events: [{ eventId: caused.get('tie') }] });
     expect(new Date(byRule.TIE_PAST_CUT_OFF.detectedAt).getTime()).toBe(Date.parse(T(10)));
     expect(Number(byRule.TIE_PAST_CUT_OFF.events[0].globalPosition)).toBeGreaterThan(0);
+  });
+
+  it("books a provision outside the table to the provider too: the city's own findings show its unlawful provision (番号法第19条)", async () => {
+    const own = (await findings(tokens.city, { filter: { rule: 'PROVISION_NOT_PERMITTED' } })).edges.map((e: any) => e.node);
+    expect(own).toHaveLength(1);
+    expect(own[0]).toMatchObject({ organization: { id: 'city', name: '横浜市' }, party: 'PROVIDER', subjectId: taro, events: [{ eventId: caused.get('provision') }], detail: { provisionId: 'p-bad', requesterId: 'jps', providerId: 'city' } });
+    const requester = (await findings(tokens.jps)).edges.map((e: any) => e.node);
+    expect(requester.map((n: any) => [n.party, n.events[0].eventId])).toEqual([['REQUESTER', caused.get('provision')]]);
+    expect(own[0].id).not.toBe(requester[0].id);
+  });
+
+  it('gives each finding its title, reason and statute in Japanese and English', async () => {
+    const byRule = Object.fromEntries((await findings(tokens.auditor)).edges.map((e: any) => [e.node.rule, e.node]));
+    expect(byRule.PROVISION_NOT_PERMITTED).toMatchObject({
+      title: { ja: '別表第二に基づかない特定個人情報の提供', en: 'Provision outside every permitted row' },
+      statute: { ja: '番号法第19条・第20条、別表第二', en: 'My Number Act arts. 19 and 20, appended table 2' },
+    });
+    expect(byRule.PROVISION_NOT_PERMITTED.explanation.ja).toContain('第19条');
+    expect(byRule.ACCESS_PURPOSE_NOT_REGISTERED.statute.ja).toBe('個人情報保護法第18条、番号法第9条');
+    expect(byRule.ACCESS_PURPOSE_NOT_REGISTERED.title.ja).toBe('利用目的外の利用');
+    for (const node of Object.values(byRule) as any[]) {
+      expect(node.title.ja).toMatch(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u);
+      expect(node.title.en).toMatch(/^[\x20-\x7e]+$/);
+      expect(node.explanation.en).toBe(node.reason);
+      expect(node.statute.ja).toMatch(/法/);
+    }
   });
 
   it('records the subjects an auditor saw findings about in their histories (who audits the auditors)', async () => {
@@ -89,12 +118,12 @@ describe(`findings over GraphQL on ${backendName}`, () => {
   it('judges a tie past its cut-off as of the given instant: not at the cut-off, just after it', async () => {
     expect(rules(await findings(tokens.auditor, { asOf: T(10) }))).not.toContain('TIE_PAST_CUT_OFF');
     expect(rules(await findings(tokens.auditor, { asOf: new Date(Date.parse(T(10)) + 1).toISOString() }))).toContain('TIE_PAST_CUT_OFF');
-    expect(rules(await findings(tokens.auditor, { asOf: T(7, 12) }))).toEqual(['PROVISION_NOT_PERMITTED', 'PRIVATE_DATASET_KEYED_BY_MY_NUMBER']);
+    expect(rules(await findings(tokens.auditor, { asOf: T(7, 12) }))).toEqual(['PROVISION_NOT_PERMITTED', 'PROVISION_NOT_PERMITTED', 'PRIVATE_DATASET_KEYED_BY_MY_NUMBER']);
   });
 
   it('filters by period, organization, rule, severity and subject', async () => {
-    expect(rules(await findings(tokens.auditor, { filter: { from: T(7), to: T(9) } }))).toEqual(['ACCESS_WITHOUT_PURPOSE', 'PROVISION_NOT_PERMITTED']);
-    expect(rules(await findings(tokens.auditor, { filter: { organizationId: 'city' } }))).toEqual(['TIE_PAST_CUT_OFF', 'ACCESS_PURPOSE_NOT_REGISTERED', 'ACCESS_WITHOUT_PURPOSE']);
+    expect(rules(await findings(tokens.auditor, { filter: { from: T(7), to: T(9) } }))).toEqual(['ACCESS_WITHOUT_PURPOSE', 'PROVISION_NOT_PERMITTED', 'PROVISION_NOT_PERMITTED']);
+    expect(rules(await findings(tokens.auditor, { filter: { organizationId: 'city' } }))).toEqual(['TIE_PAST_CUT_OFF', 'ACCESS_PURPOSE_NOT_REGISTERED', 'ACCESS_WITHOUT_PURPOSE', 'PROVISION_NOT_PERMITTED']);
     expect(rules(await findings(tokens.auditor, { filter: { rule: 'ACCESS_WITHOUT_PURPOSE' } }))).toEqual(['ACCESS_WITHOUT_PURPOSE']);
     expect(rules(await findings(tokens.auditor, { filter: { severity: 'CRITICAL' } }))).toEqual(['PRIVATE_DATASET_KEYED_BY_MY_NUMBER']);
     expect(rules(await findings(tokens.auditor, { filter: { subjectId: hanako } }))).toEqual(['ACCESS_PURPOSE_NOT_REGISTERED']);
@@ -105,7 +134,7 @@ describe(`findings over GraphQL on ${backendName}`, () => {
     let after: string | null = null;
     for (let page = 0; page < 5; page++) {
       const connection: any = await findings(tokens.auditor, { first: 2, after });
-      expect(connection.totalCount).toBe(5);
+      expect(connection.totalCount).toBe(6);
       seen.push(...connection.edges.map((e: any) => e.node.id));
       if (!connection.pageInfo.hasNextPage) break;
       after = connection.pageInfo.endCursor;
@@ -115,7 +144,7 @@ describe(`findings over GraphQL on ${backendName}`, () => {
 
   it('shows an organization only its own findings, and a subject only those about them', async () => {
     expect(rules(await findings(tokens.jps))).toEqual(['PROVISION_NOT_PERMITTED']);
-    expect(rules(await findings(tokens.taro))).toEqual(['TIE_PAST_CUT_OFF', 'ACCESS_WITHOUT_PURPOSE', 'PROVISION_NOT_PERMITTED']);
+    expect(rules(await findings(tokens.taro))).toEqual(['TIE_PAST_CUT_OFF', 'ACCESS_WITHOUT_PURPOSE', 'PROVISION_NOT_PERMITTED', 'PROVISION_NOT_PERMITTED']);
     expect(rules(await findings(tokens.hanako))).toEqual(['ACCESS_PURPOSE_NOT_REGISTERED']);
     const refused = async (token: string | undefined, variables: Record<string, unknown> = {}) => (await api.as(token).request(FINDINGS, variables)).errors?.[0]?.extensions?.code;
     expect(await refused(tokens.jps, { filter: { organizationId: 'city' } })).toBe('FORBIDDEN');

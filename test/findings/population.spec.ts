@@ -24,7 +24,7 @@ describe(`findings over a generated population on ${backendName}`, () => {
     await f.importCommands(population.commands);
     await settled(f.context.get(ProjectionRunner));
     commandOf = await commandsOfEvents(f);
-  }, 600_000);
+  }, 1_500_000);
   afterAll(() => f?.close());
 
   it('uses the rule names of the manifest', () => {

@@ -43,8 +43,18 @@ describe(`finding rules at their edges on ${backendName}`, () => {
     await provide('p-extra-item', ['INCOME', 'HOUSEHOLD_COMPOSITION']);
     await provide('p-other-procedure', ['INCOME'], '児童手当の支給に関する事務');
     const findings = await found('PROVISION_NOT_PERMITTED');
-    expect(findings.map((x) => x.detail.provisionId).sort()).toEqual(['p-extra-item', 'p-other-procedure']);
-    expect(findings.every((x) => x.organizationId === 'jps' && x.subjectId === subject && x.severity === 'HIGH')).toBe(true);
+    // Each is booked to the requester (it collected, art. 20) and to the provider (it provided, art. 19), for the same event.
+    expect(findings.map((x) => `${x.detail.provisionId} ${x.organizationId} ${x.detail.party}`).sort()).toEqual([
+      'p-extra-item city-yokohama PROVIDER', 'p-extra-item jps REQUESTER', 'p-other-procedure city-yokohama PROVIDER', 'p-other-procedure jps REQUESTER',
+    ]);
+    expect(findings.every((x) => x.subjectId === subject && x.severity === 'HIGH')).toBe(true);
+    expect(new Set(findings.map((x) => x.id)).size).toBe(4);
+    for (const id of ['p-extra-item', 'p-other-procedure']) {
+      const [one, other] = findings.filter((x) => x.detail.provisionId === id);
+      expect(one!.events).toEqual(other!.events);
+    }
+    const provider = await allFindings(f, { asOf: T(30), rule: 'PROVISION_NOT_PERMITTED', organizationId: 'city-yokohama' });
+    expect(provider.map((x) => x.detail.provisionId).sort()).toEqual(['p-extra-item', 'p-other-procedure']);
   });
 
   it("an access's purpose: none, another than the dataset's, or the registered one", async () => {

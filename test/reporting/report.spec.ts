@@ -40,7 +40,7 @@ describe(`the compliance report on ${backendName}`, () => {
     await settled(f.context.get(ProjectionRunner));
     reports = new ComplianceReports(new ReportFigures(f.database.pool), { findings: new FindingsReadModelSource(f.context.get(FindingQueries), f.context.get(EVENT_STORE)), exposure: new ExposureReadModelSource(new ExposureQueries(f.database.pool)) }, () => new Date('2025-04-02T09:00:00+09:00'));
     report = await reports.report({ from: FROM, to: TO });
-  }, 240_000);
+  }, 900_000);
   afterAll(() => f?.close());
 
   it('counts provisions, refusals, non-disclosed records, ties, cuts and accesses as the events do', async () => {
@@ -127,7 +127,9 @@ describe(`the compliance report on ${backendName}`, () => {
       expect([risky.records, risky.k, risky.sampleUniqueness]).toEqual([risk.records, 1, risk.sampleUniqueness]);
     }
     const [top] = await exposure.mostMatchablePairs('VARIANT', 1);
-    expect(report.exposure.matchablePairs[0]).toMatchObject({ datasetA: { id: top!.datasetA }, datasetB: { id: top!.datasetB }, matchability: Math.max(top!.shareOfA, top!.shareOfB) });
+    expect(report.exposure.matchablePairs[0]).toMatchObject({
+      datasetA: { id: top!.datasetA }, datasetB: { id: top!.datasetB }, matchability: Math.max(top!.shareOfA, top!.shareOfB), shareOfA: top!.shareOfA, shareOfB: top!.shareOfB,
+    });
   });
 
   it('drafts breach reports from leaked My Numbers and from findings, over the whole timeline, with the people the events name', async () => {
@@ -143,9 +145,30 @@ describe(`the compliance report on ${backendName}`, () => {
     const episode = whole.findings.findings.find((x) => x.rule === 'STAFF_MASS_ACCESS')!;
     const wrongful = whole.breachReports.drafts.find((d) => d.categories.includes('WRONGFUL_PURPOSE'))!;
     expect(wrongful).toMatchObject({ organization: episode.organization, peopleAffected: episode.subjectIds.length });
+    // The draft spans the episode's accesses, from the first to the last, not one instant.
+    expect(wrongful).toMatchObject({ firstOccurredAt: episode.occurredAt, lastOccurredAt: episode.lastOccurredAt });
+    expect(Date.parse(wrongful.lastOccurredAt)).toBeGreaterThan(Date.parse(wrongful.firstOccurredAt));
+    const last = await f.database.pool.query(`SELECT max((data->>'occurredAt')::timestamptz) AS at FROM event_store.events WHERE global_position = ANY($1::bigint[])`, [episode.evidence]);
+    expect(new Date(last.rows[0].at).toISOString()).toBe(episode.lastOccurredAt);
     expect(wrongful.items.length).toBeGreaterThan(0);
     for (const draft of whole.breachReports.drafts) expect([draft.secondaryHarm.toFill, draft.publication.toFill, draft.prevention.toFill]).toEqual([true, true, true]);
     expect(whole.breachReports.complete).toBe(true);
+  });
+
+  it('counts in the PIA exactly the incidents of the year it lists, and names each finding in Japanese with its statute', async () => {
+    for (const d of report.privacyImpactAssessments.datasets) {
+      expect(d.seriousIncidentsPastYear).toBe(report.breachReports.pastYear.filter((i) => i.organization.id === d.dataset.holder!.id).length);
+    }
+    for (const draft of report.breachReports.drafts) {
+      expect(report.breachReports.pastYear.some((i) => i.organization.id === draft.organization.id && i.categories[0] === draft.categories[0] && i.draftedInPeriod)).toBe(true);
+    }
+    for (const x of report.findings.findings) {
+      expect(x.title).toMatch(/\p{Script=Han}/u);
+      expect(x.statute).toMatch(/法/);
+      expect(x.party === null).toBe(x.rule !== 'PROVISION_NOT_PERMITTED' && x.rule !== 'MY_NUMBER_OUTSIDE_PERMITTED_USE');
+    }
+    const provisions = report.findings.findings.filter((x) => x.rule === 'PROVISION_NOT_PERMITTED');
+    expect(provisions.filter((x) => x.party === 'PROVIDER').length).toBe(provisions.filter((x) => x.party === 'REQUESTER').length);
   });
 
   it('limits a report to one organization, and refuses an unknown one by name', async () => {
@@ -200,6 +223,18 @@ describe(`the compliance report on ${backendName}`, () => {
       const pdf = await page.pdf({ format: 'A4', printBackground: true });
       expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)!.length).toBeGreaterThanOrEqual(7);
       if (process.env.UPDATE_SCREENSHOT === '1' || !existsSync(SCREENSHOT)) await page.screenshot({ path: SCREENSHOT, fullPage: false });
+      // One picture a section (docs/report-<section>.png), to look at: taken with the CJK font installed (fonts-noto-cjk).
+      if (process.env.UPDATE_SCREENSHOT === '1') {
+        await page.locator('header.cover').screenshot({ path: join(process.cwd(), 'docs/report-cover.png') });
+        for (const id of await page.locator('section h2').evaluateAll((hs) => hs.map((h) => h.id))) {
+          await page.locator(`section:has(h2#${id})`).screenshot({ path: join(process.cwd(), `docs/report-${id}.png`) });
+        }
+        // FY2024 of this population drafts no breach report: the whole timeline shows drafts and both parties of a provision.
+        const whole = join(dir, 'whole.html');
+        await writeFile(whole, renderReportHtml(await reports.report({ from: '2019-04-01', to: TO })));
+        await page.goto(`file://${whole}`, { waitUntil: 'load' });
+        for (const id of ['findings', 'breach']) await page.locator(`section:has(h2#${id})`).screenshot({ path: join(process.cwd(), `docs/report-${id}-whole-timeline.png`) });
+      }
       expect(outside).toEqual([]);
     } finally {
       await browser.close();

@@ -1,14 +1,17 @@
 import type { StoredEvent } from '#event-store';
-import { type DomainEvent, eventTypes, parseDomainEvent } from '#vocabulary';
+import { type Domain, type DomainEvent, eventTypes, type IdentifierKind, parseDomainEvent } from '#vocabulary';
 import type { Projection, SqlTransaction } from '#projections';
 import {
   accessPurposeRule,
   hasConsentInForce,
   isPermittedProvision,
   isPrivateDatasetKeyedByMyNumber,
+  isOutsideMyNumberUse,
+  keepsMyNumberOutsidePermittedUse,
   isUsedAfterRetirement,
   tiesOrganizationsThroughMyNumber,
   type ConsentFact,
+  type OrganizationFact,
   type PermittedRow,
 } from './domain/compliance-checks.js';
 import type { FindingRule } from './domain/finding-rules.js';
@@ -18,6 +21,9 @@ import { updateStaffEpisodes, type StaffAccessRow } from './staff-episodes.store
 
 /** The events the rules read. */
 const CONSUMED = eventTypes(
+  'OrganizationRegistered',
+  'IdentifierIssued',
+  'RecordRegistered',
   'PermittedProvisionRegistered',
   'DatasetRegistered',
   'ConsentGranted',
@@ -29,6 +35,14 @@ const CONSUMED = eventTypes(
   'InformationProvided',
   'InformationAccessed',
 );
+
+/** A registered dataset as the rules read it. */
+type DatasetFact = {
+  holder_id: string;
+  purpose: string;
+  domain: Domain | null;
+  keyed_by: IdentifierKind[] | null;
+};
 
 interface TieRow {
   link_id: string;
@@ -50,9 +64,11 @@ function eventFinding(
   at: string,
   who: { organizationId: string; subjectId: string | null; staffCode?: string },
   detail: Record<string, unknown>,
+  party?: string,
 ): FindingRow {
   return {
-    finding_id: `${rule}:${stored.id}`, rule, organization_id: who.organizationId, subject_id: who.subjectId,
+    // A second party booked for the same event (a provision's provider) gets its own id beside the first's.
+    finding_id: party ? `${rule}:${stored.id}:${party}` : `${rule}:${stored.id}`, rule, organization_id: who.organizationId, subject_id: who.subjectId,
     subject_ids: who.subjectId ? [who.subjectId] : [], staff_code: who.staffCode ?? null, occurred_at: at, detected_at: at, last_at: at,
     event_ids: [stored.id], global_positions: [stored.globalPosition.toString()], detail,
   };
@@ -70,7 +86,7 @@ export function findingsProjection(thresholds: StaffThresholds = DEFAULT_STAFF_T
   return {
     name: 'findings',
     schema: 'findings',
-    tables: ['findings', 'ties', 'datasets', 'permitted_provisions', 'consents', 'retirements', 'staff_accesses'],
+    tables: ['findings', 'ties', 'datasets', 'permitted_provisions', 'consents', 'retirements', 'staff_accesses', 'organizations', 'my_numbers'],
     handles: CONSUMED,
 
     async apply(events: StoredEvent[], tx: SqlTransaction, schema: string): Promise<void> {
@@ -102,12 +118,14 @@ export const FINDINGS_PROJECTION = findingsProjection();
 
 /** The facts the rules look up, loaded for one batch and kept up to date as its events are decided in log order. */
 class RuleFacts {
-  private readonly datasets = new Map<string, { holder_id: string; purpose: string }>();
+  private readonly datasets = new Map<string, DatasetFact>();
+  private readonly organizations = new Map<string, OrganizationFact>();
+  private readonly myNumbers = new Set<string>();
   private readonly rows: PermittedRow[] = [];
   private readonly consents = new Map<string, ConsentFact>();
   private readonly retirements = new Map<string, { reason: string; retired_at: string }>();
   private readonly newTies = new Map<string, TieRow>();
-  private readonly writes = { datasets: [] as object[], permitted_provisions: [] as object[], retirements: [] as object[] };
+  private readonly writes = { datasets: [] as object[], permitted_provisions: [] as object[], retirements: [] as object[], organizations: [] as object[], my_numbers: [] as object[] };
   private readonly newConsents = new Map<string, { subject_id: string; consent_id: string; granted_at: string; withdrawn_at: string | null }>();
   private readonly withdrawals: { subject_id: string; consent_id: string; withdrawn_at: string }[] = [];
   private readonly cuts: { link_id: string; cut_at: string }[] = [];
@@ -117,14 +135,21 @@ class RuleFacts {
     const datasetIds = new Set<string>();
     const requesters = new Set<string>();
     const fingerprints = new Set<string>();
+    const organizationIds = new Set<string>();
     const consentKeys: [string[], string[]] = [[], []];
     for (const event of events) {
       if (event.type === 'InformationAccessed') {
         datasetIds.add(event.data.datasetId);
         fingerprints.add(event.data.viaIdentifier);
+        organizationIds.add(event.data.organizationId);
       } else if (event.type === 'InformationProvided') {
         requesters.add(event.data.requesterId);
         fingerprints.add(event.data.viaIdentifier);
+        organizationIds.add(event.data.requesterId).add(event.data.providerId);
+      } else if (event.type === 'RecordRegistered') {
+        datasetIds.add(event.data.datasetId);
+        organizationIds.add(event.data.holderId);
+        for (const fingerprint of event.data.identifiers) fingerprints.add(fingerprint);
       } else if (event.type === 'RecordsLinked') {
         for (const id of event.data.datasets) datasetIds.add(id);
       } else if (event.type === 'IdentifierSucceeded' && event.data.consentReference !== null) {
@@ -133,9 +158,14 @@ class RuleFacts {
       }
     }
     if (datasetIds.size > 0) {
-      const { rows } = await tx.query<{ dataset_id: string; holder_id: string; purpose: string }>(
-        `SELECT dataset_id, holder_id, purpose FROM ${schema}.datasets WHERE dataset_id = ANY($1)`, [[...datasetIds]]);
+      const { rows } = await tx.query<DatasetFact & { dataset_id: string }>(
+        `SELECT dataset_id, holder_id, purpose, domain, keyed_by FROM ${schema}.datasets WHERE dataset_id = ANY($1)`, [[...datasetIds]]);
       for (const row of rows) facts.datasets.set(row.dataset_id, row);
+    }
+    if (organizationIds.size > 0) {
+      const { rows } = await tx.query<{ organization_id: string; kind: string; domains: Domain[] }>(
+        `SELECT organization_id, kind, domains FROM ${schema}.organizations WHERE organization_id = ANY($1)`, [[...organizationIds]]);
+      for (const row of rows) facts.organizations.set(row.organization_id, { kind: row.kind, domains: row.domains });
     }
     if (requesters.size > 0) {
       const { rows } = await tx.query<{ requester_id: string; provider_id: string; procedure: string; items: string[] }>(
@@ -146,6 +176,8 @@ class RuleFacts {
       const { rows } = await tx.query<{ fingerprint: string; reason: string; retired_at: Date }>(
         `SELECT fingerprint, reason, retired_at FROM ${schema}.retirements WHERE fingerprint = ANY($1)`, [[...fingerprints]]);
       for (const row of rows) facts.retirements.set(row.fingerprint, { reason: row.reason, retired_at: row.retired_at.toISOString() });
+      const known = await tx.query<{ fingerprint: string }>(`SELECT fingerprint FROM ${schema}.my_numbers WHERE fingerprint = ANY($1)`, [[...fingerprints]]);
+      for (const row of known.rows) facts.myNumbers.add(row.fingerprint);
     }
     if (consentKeys[0].length > 0) {
       const { rows } = await tx.query<{ subject_id: string; consent_id: string; granted_at: Date; withdrawn_at: Date | null }>(
@@ -161,6 +193,28 @@ class RuleFacts {
   /** Records the facts an event states, and answers the findings it breaks. */
   decide(event: DomainEvent, stored: StoredEvent): FindingRow[] {
     switch (event.type) {
+      case 'OrganizationRegistered': {
+        const d = event.data;
+        this.organizations.set(d.organizationId, { kind: d.kind, domains: d.domains });
+        this.writes.organizations.push({ organization_id: d.organizationId, kind: d.kind, domains: d.domains });
+        return [];
+      }
+      case 'IdentifierIssued': {
+        const d = event.data;
+        if (d.kind === 'MY_NUMBER' && !this.myNumbers.has(d.fingerprint)) {
+          this.myNumbers.add(d.fingerprint);
+          this.writes.my_numbers.push({ fingerprint: d.fingerprint });
+        }
+        return [];
+      }
+      case 'RecordRegistered': {
+        const d = event.data;
+        const kept = d.identifiers.filter((fingerprint) => this.myNumbers.has(fingerprint));
+        const dataset = this.datasets.get(d.datasetId);
+        const registered = dataset ? { domain: dataset.domain, keyedBy: dataset.keyed_by } : null;
+        if (!keepsMyNumberOutsidePermittedUse(this.organizations.get(d.holderId) ?? null, registered, kept.length > 0)) return [];
+        return [eventFinding('MY_NUMBER_OUTSIDE_PERMITTED_USE', stored, d.occurredAt, { organizationId: d.holderId, subjectId: d.subjectId }, { recordId: d.recordId, datasetId: d.datasetId, use: 'RECORD' })];
+      }
       case 'PermittedProvisionRegistered': {
         const d = event.data;
         this.rows.push({ requesterId: d.requesterId, providerId: d.providerId, procedure: d.procedure, items: d.items });
@@ -169,8 +223,9 @@ class RuleFacts {
       }
       case 'DatasetRegistered': {
         const d = event.data;
-        this.datasets.set(d.datasetId, { holder_id: d.holderId, purpose: d.purpose });
-        this.writes.datasets.push({ dataset_id: d.datasetId, holder_id: d.holderId, purpose: d.purpose });
+        const fact = { holder_id: d.holderId, purpose: d.purpose, domain: d.domain, keyed_by: d.keyedBy };
+        this.datasets.set(d.datasetId, fact);
+        this.writes.datasets.push({ dataset_id: d.datasetId, ...fact });
         if (!isPrivateDatasetKeyedByMyNumber(d)) return [];
         return [eventFinding('PRIVATE_DATASET_KEYED_BY_MY_NUMBER', stored, d.occurredAt, { organizationId: d.holderId, subjectId: null }, { datasetId: d.datasetId, domain: d.domain, keyedBy: d.keyedBy })];
       }
@@ -229,13 +284,21 @@ class RuleFacts {
       }
       case 'InformationProvided': {
         const d = event.data;
-        const who = { organizationId: d.requesterId, subjectId: d.subjectId };
+        const requester = { organizationId: d.requesterId, subjectId: d.subjectId };
+        const provider = { organizationId: d.providerId, subjectId: d.subjectId };
         const found: FindingRow[] = [];
         if (!isPermittedProvision(d, this.rows)) {
-          found.push(eventFinding('PROVISION_NOT_PERMITTED', stored, d.occurredAt, who, { provisionId: d.provisionId, providerId: d.providerId, procedure: d.procedure, items: d.items }));
+          // The provider broke the limit on provision (art. 19), the requester the limit on collection (art. 20).
+          const detail = { provisionId: d.provisionId, requesterId: d.requesterId, providerId: d.providerId, procedure: d.procedure, items: d.items };
+          found.push(eventFinding('PROVISION_NOT_PERMITTED', stored, d.occurredAt, requester, { ...detail, party: 'REQUESTER' }));
+          found.push(eventFinding('PROVISION_NOT_PERMITTED', stored, d.occurredAt, provider, { ...detail, party: 'PROVIDER' }, 'PROVIDER'));
+        }
+        // A private business on either side of a provision naming the person by the My Number: booked to that business.
+        for (const [party, who] of [['REQUESTER', requester], ['PROVIDER', provider]] as const) {
+          if (!this.myNumbers.has(d.viaIdentifier) || !isOutsideMyNumberUse(this.organizations.get(who.organizationId) ?? null, null)) continue;
+          found.push(eventFinding('MY_NUMBER_OUTSIDE_PERMITTED_USE', stored, d.occurredAt, who, { provisionId: d.provisionId, party, use: 'PROVISION' }, party === 'PROVIDER' ? party : undefined));
         }
         // The provider named the subject by the identifier in what it gave: the retired identifier is in its records.
-        const provider = { organizationId: d.providerId, subjectId: d.subjectId };
         found.push(...this.retiredIdentifierUse(d.viaIdentifier, stored, d.occurredAt, provider, { provisionId: d.provisionId, requesterId: d.requesterId }));
         return found;
       }
@@ -245,6 +308,9 @@ class RuleFacts {
         const registered = this.datasets.get(d.datasetId)?.purpose ?? null;
         const rule = accessPurposeRule(d.purpose, registered);
         const found = rule ? [eventFinding(rule, stored, d.occurredAt, who, { accessId: d.accessId, datasetId: d.datasetId, purpose: d.purpose, registeredPurpose: registered })] : [];
+        if (this.myNumbers.has(d.viaIdentifier) && isOutsideMyNumberUse(this.organizations.get(d.organizationId) ?? null, this.datasets.get(d.datasetId) ?? null)) {
+          found.push(eventFinding('MY_NUMBER_OUTSIDE_PERMITTED_USE', stored, d.occurredAt, who, { accessId: d.accessId, datasetId: d.datasetId, use: 'ACCESS' }));
+        }
         found.push(...this.retiredIdentifierUse(d.viaIdentifier, stored, d.occurredAt, who, { accessId: d.accessId }));
         return found;
       }

@@ -31,6 +31,8 @@ export interface Finding {
   staffCode: string | null;
   occurredAt: Date;
   detectedAt: Date;
+  /** When the last event that broke it happened (a staff episode spans many accesses). */
+  lastAt: Date;
   /** The events that broke the rule, in log order. */
   events: { eventId: string; globalPosition: string }[];
   detail: Record<string, unknown>;
@@ -66,6 +68,7 @@ interface Row {
   staff_code: string | null;
   occurred_at: Date;
   detected_at: Date;
+  last_at: Date;
   event_ids: string[];
   global_positions: string[];
   detail: Record<string, unknown>;
@@ -123,14 +126,14 @@ export class FindingQueries {
       add((p) => `NOT EXISTS (SELECT 1 FROM access_history.entries e WHERE e.subject_id = ${p}::uuid AND e.event_id = ANY(f.event_ids) AND e.non_disclosure)`, uuid(query.disclosedTo, 'subjectId'));
     }
     const sql = `
-      SELECT f.finding_id, f.rule, s.severity, f.organization_id, f.subject_id, f.subject_ids, f.staff_code, f.occurred_at, f.detected_at,
+      SELECT f.finding_id, f.rule, s.severity, f.organization_id, f.subject_id, f.subject_ids, f.staff_code, f.occurred_at, f.detected_at, f.last_at,
              f.event_ids, f.global_positions, f.detail
         FROM (
-          SELECT finding_id, rule, organization_id, subject_id, subject_ids, staff_code, occurred_at, detected_at, event_ids, global_positions, detail
+          SELECT finding_id, rule, organization_id, subject_id, subject_ids, staff_code, occurred_at, detected_at, last_at, event_ids, global_positions, detail
             FROM findings.findings
            WHERE detected_at <= $1::timestamptz
           UNION ALL
-          SELECT 'TIE_PAST_CUT_OFF:' || link_event_id, 'TIE_PAST_CUT_OFF', organization_id, subject_id, subject_ids, staff_code, linked_at, expected_cut_off_at,
+          SELECT 'TIE_PAST_CUT_OFF:' || link_event_id, 'TIE_PAST_CUT_OFF', organization_id, subject_id, subject_ids, staff_code, linked_at, expected_cut_off_at, linked_at,
                  ARRAY[link_event_id], ARRAY[link_position],
                  jsonb_build_object('linkId', link_id, 'expectedCutOffAt', expected_cut_off_at, 'cutAt', CASE WHEN cut_at <= $1::timestamptz THEN cut_at END)
             FROM findings.ties
@@ -145,7 +148,7 @@ export class FindingQueries {
 function findingOf(row: Row): Finding {
   return {
     id: row.finding_id, rule: row.rule, severity: row.severity, organizationId: row.organization_id, subjectId: row.subject_id, subjectIds: row.subject_ids,
-    staffCode: row.staff_code, occurredAt: row.occurred_at, detectedAt: row.detected_at,
+    staffCode: row.staff_code, occurredAt: row.occurred_at, detectedAt: row.detected_at, lastAt: row.last_at,
     events: row.event_ids.map((eventId, i) => ({ eventId, globalPosition: String(row.global_positions[i]) })), detail: row.detail,
   };
 }

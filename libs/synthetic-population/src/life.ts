@@ -779,10 +779,16 @@ class SubjectLife {
             provisionId: this.id('prv'), requesterId: insurer.organizationId, providerId: m.organizationId, subject, items, procedure: proc.procedure,
             legalBasis: proc.legalBasis, requestedAt: formatJst(t), providedAt: formatJst(providedAt), outcome: 'PROVIDED', nonDisclosure: false,
           });
+          const details = { requesterId: insurer.organizationId, providerId: m.organizationId, procedure: proc.procedure, extraItem: 'HOUSEHOLD_COMPOSITION' };
           report({
             rule: 'PROVISION_NOT_PERMITTED', commandIds: [commandId], organizationId: insurer.organizationId, subject, occurredAt: formatJst(providedAt),
-            description: `${insurer.name} obtained 世帯構成 (HOUSEHOLD_COMPOSITION) from ${m.name} for 高額療養費, an item the permitted row for that procedure does not include.`,
-            details: { requesterId: insurer.organizationId, providerId: m.organizationId, procedure: proc.procedure, extraItem: 'HOUSEHOLD_COMPOSITION' },
+            description: `${insurer.name} obtained 世帯構成 (HOUSEHOLD_COMPOSITION) from ${m.name} for 高額療養費, an item the permitted row for that procedure does not include (番号法第20条, collection).`,
+            details: { ...details, party: 'REQUESTER' },
+          });
+          report({
+            rule: 'PROVISION_NOT_PERMITTED', commandIds: [commandId], organizationId: m.organizationId, subject, occurredAt: formatJst(providedAt),
+            description: `${m.name} provided 世帯構成 (HOUSEHOLD_COMPOSITION) to ${insurer.name} for 高額療養費, an item the permitted row for that procedure does not include (番号法第19条, provision).`,
+            details: { ...details, party: 'PROVIDER' },
           });
         } else if (pensionRecord) {
           // A procedure that no row lists: 市営住宅使用料の滞納に係る財産調査, by paper request.
@@ -794,10 +800,16 @@ class SubjectLife {
             provisionId: this.id('prv'), requesterId: m.organizationId, providerId: PENSION.organizationId, subject, items: ['PENSION_BENEFIT_AMOUNT'],
             procedure, legalBasis: '地方自治法第240条', requestedAt: formatJst(t), providedAt: formatJst(providedAt), outcome: 'PROVIDED', nonDisclosure: false,
           });
+          const details = { requesterId: m.organizationId, providerId: PENSION.organizationId, procedure };
           report({
             rule: 'PROVISION_NOT_PERMITTED', commandIds: [commandId], organizationId: m.organizationId, subject, occurredAt: formatJst(providedAt),
-            description: `${m.name} obtained the subject's pension benefit amount from 日本年金機構 for 「${procedure}」, a procedure in no permitted provision row.`,
-            details: { requesterId: m.organizationId, providerId: PENSION.organizationId, procedure },
+            description: `${m.name} obtained the subject's pension benefit amount from 日本年金機構 for 「${procedure}」, a procedure in no permitted provision row (番号法第20条, collection).`,
+            details: { ...details, party: 'REQUESTER' },
+          });
+          report({
+            rule: 'PROVISION_NOT_PERMITTED', commandIds: [commandId], organizationId: PENSION.organizationId, subject, occurredAt: formatJst(providedAt),
+            description: `日本年金機構 provided the subject's pension benefit amount to ${m.name} for 「${procedure}」, a procedure in no permitted provision row (番号法第19条, provision).`,
+            details: { ...details, party: 'PROVIDER' },
           });
         }
         return;
@@ -946,6 +958,36 @@ class SubjectLife {
           rule: 'RETIRED_IDENTIFIER_USED', commandIds: [commandId], organizationId: employer.organizationId, subject: old, occurredAt: formatJst(at),
           description: `${employer.name} ${what} by the My Number that ${m.name} had retired as leaked on ${formatJst(this.leakAt).slice(0, 10)}.`,
           details: { retiredAt: formatJst(this.leakAt) },
+        });
+        return;
+      }
+      case 'MY_NUMBER_OUTSIDE_PERMITTED_USE': {
+        // A point-card business outside 個人番号関係事務: it looks a member up by the My Number on their card at the
+        // counter, or files the number in a member record when the member signs up with the card.
+        const dataset = BUSINESS_DATASETS.pointlink;
+        const business = BUSINESSES.pointlink;
+        const member = rec(dataset);
+        const t = this.office(Math.max(this.p.enrolledAt, member?.at ?? 0) + 7 * DAY, lastMonth);
+        const subject = this.myNumber(t);
+        const staffCode = this.reservedStaff(STAFF_POOLS.get(dataset.datasetId)!.prefix);
+        let commandId: string;
+        let what: string;
+        if (variant === 0) {
+          commandId = this.add(t, 'AccessInformation', {
+            accessId: this.id('acc'), organizationId: business.organizationId, staffCode, subject, datasetId: dataset.datasetId, items: ITEMS.pointlink!,
+            purpose: dataset.purpose, channel: 'COUNTER', outcome: 'GRANTED', occurredAt: formatJst(t),
+          });
+          what = `staff ${staffCode} looked the subject up in its member file by the My Number on their card`;
+        } else {
+          commandId = this.add(t, 'RegisterRecord', {
+            recordId: this.id('rec'), datasetId: dataset.datasetId, subject, identifiers: [subject], basic4: this.basic4(dataset, t), occurredAt: formatJst(t),
+          });
+          what = 'filed the My Number from the subject\'s card in a member record';
+        }
+        report({
+          rule: 'MY_NUMBER_OUTSIDE_PERMITTED_USE', commandIds: [commandId], organizationId: business.organizationId, subject, occurredAt: formatJst(t),
+          description: `${business.name}, a point-card business outside 個人番号関係事務, ${what} (番号法第19条・第20条).`,
+          details: { datasetId: dataset.datasetId, use: variant === 0 ? 'ACCESS' : 'RECORD' },
         });
         return;
       }

@@ -256,14 +256,16 @@ describe('generatePopulation — 300 subjects', () => {
       STAFF_MASS_ACCESS: ['AccessInformation'],
       REPEATED_DENIED_ACCESS: ['AccessInformation'],
       RETIRED_IDENTIFIER_USED: ['AccessInformation', 'ProvideInformation'],
+      MY_NUMBER_OUTSIDE_PERMITTED_USE: ['AccessInformation', 'RegisterRecord'],
     };
+    const holderOf = new Map(manifest.datasets.map((d) => [d.datasetId, d.holderId]));
     for (const v of manifest.violations) {
       const listed = v.commandIds.map((id) => byId.get(id));
       expect(listed.every((c) => c !== undefined)).toBe(true);
       for (const c of listed) expect(types[v.rule]).toContain(c!.type);
       const first = listed[0]!;
       const p = payloadOf(first);
-      expect([p.organizationId, p.holderId, p.linkedBy, p.requesterId, p.providerId].filter(Boolean)).toContain(v.organizationId);
+      expect([p.organizationId, p.holderId ?? holderOf.get(p.datasetId), p.linkedBy, p.requesterId, p.providerId].filter(Boolean)).toContain(v.organizationId);
       expect(Date.parse(v.occurredAt)).toBe(timeOf(first));
       if (v.subject && p.subject) expect(p.subject).toEqual(v.subject);
     }

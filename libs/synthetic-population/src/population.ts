@@ -252,6 +252,8 @@ function buildManifest(config: Config): Manifest {
       'Legitimate provisions follow a permitted row: same requester, provider and procedure, items among its items.',
       'Legitimate ties between organizations go through AGENCY_CODE and are cut within hours, before their expected cut-off a day later; a tie still live at asOf has its cut-off after asOf. Ties within one organization (INTERNAL_ID) and consented partner ties (BASIC4) have no cut-off.',
       'Only the rental shop planted for PRIVATE_DATASET_KEYED_BY_MY_NUMBER keeps a PRIVATE dataset keyed by MY_NUMBER.',
+      'Businesses name their members by member numbers; only the planted MY_NUMBER_OUTSIDE_PERMITTED_USE commands name a person by the My Number in a PRIVATE dataset, and only the rental shop\'s (declared) member file holds My Numbers otherwise.',
+      'A PROVISION_NOT_PERMITTED is listed twice, once for each party: the requester (番号法第20条, collection) and the provider (第19条, provision).',
       'Every legitimate LinkIdentifierSuccessor cites the consent the subject granted; after a leak, only the planted RETIRED_IDENTIFIER_USED commands name the retired My Number.',
       'Staff codes 9000 and up serve planted violations only; staff codes are unique across organizations.',
     ],

@@ -88,9 +88,9 @@ describe('birth dates', () => {
 });
 
 describe('addresses', () => {
-  /** Only spellings that #normalization folds at the FULL level. */
+  /** Only spellings that #normalization folds at the FULL level: every 丁目 and block notation (一丁目2番1号 = 1-2-1). */
   const foldable: AddressStyle = {
-    prefecture: 0.5, county: 1, smallKe: 0.5, chome: [['KANJI', 1], ['ARABIC', 1], ['FULL_WIDTH', 1]], block: [['JUKYO', 1]],
+    prefecture: 0.5, county: 1, smallKe: 0.5, chome: [['KANJI', 1], ['ARABIC', 1], ['FULL_WIDTH', 1], ['ALL_HYPHEN', 1]], block: [['JUKYO', 1], ['HYPHEN', 1]],
     building: 1, fullWidthDigits: 0.5, spaces: 0.5,
   };
 

@@ -15,13 +15,14 @@ export const VIOLATION_RULES = [
   'STAFF_MASS_ACCESS',
   'REPEATED_DENIED_ACCESS',
   'RETIRED_IDENTIFIER_USED',
+  'MY_NUMBER_OUTSIDE_PERMITTED_USE',
 ] as const;
 export type ViolationRule = (typeof VIOLATION_RULES)[number];
 
 /** What each rule means, as the generator applies it (and as a findings projection can check it). */
 export const RULE_DEFINITIONS: Readonly<Record<ViolationRule, string>> = {
   PROVISION_NOT_PERMITTED:
-    'A ProvideInformation whose (requesterId, providerId, procedure) matches no RegisterPermittedProvision row, or whose items are not all among the items of the row it matches.',
+    'A ProvideInformation whose (requesterId, providerId, procedure) matches no RegisterPermittedProvision row, or whose items are not all among the items of the row it matches. It is booked to both parties: the provider (My Number Act art. 19) and the requester (art. 20).',
   ACCESS_WITHOUT_PURPOSE: 'An AccessInformation whose purpose is null.',
   ACCESS_PURPOSE_NOT_REGISTERED: 'An AccessInformation whose purpose is not null and differs from the purpose its dataset was registered with (RegisterDataset.purpose).',
   TIE_PAST_CUT_OFF: 'A LinkRecords whose expectedCutOffAt is before asOf and whose tie was not cut (no UnlinkRecords) by then.',
@@ -33,6 +34,8 @@ export const RULE_DEFINITIONS: Readonly<Record<ViolationRule, string>> = {
   REPEATED_DENIED_ACCESS: 'One staff code with 5 or more AccessInformation commands with outcome DENIED within 24 hours.',
   RETIRED_IDENTIFIER_USED:
     'An AccessInformation or ProvideInformation that names its subject by an identifier that an earlier RetireIdentifier retired with reason LEAKED.',
+  MY_NUMBER_OUTSIDE_PERMITTED_USE:
+    'An AccessInformation naming its subject by MY_NUMBER in a dataset of domain PRIVATE, or by an organization of kind PRIVATE_BUSINESS registered for none of TAX, SOCIAL_SECURITY, DISASTER in a dataset not registered for one of those; a ProvideInformation naming its subject by MY_NUMBER, booked to each party that is such a business; a RegisterRecord whose identifiers include a MY_NUMBER in such a dataset (or of such a holder) whose keyedBy does not include MY_NUMBER.',
 };
 
 /** An identifier as a command names a subject. */
@@ -69,6 +72,7 @@ export const SUBJECT_RULES = [
   'SUCCESSION_WITHOUT_CONSENT',
   'REPEATED_DENIED_ACCESS',
   'RETIRED_IDENTIFIER_USED',
+  'MY_NUMBER_OUTSIDE_PERMITTED_USE',
 ] as const satisfies readonly ViolationRule[];
 export type SubjectRule = (typeof SUBJECT_RULES)[number];
 
@@ -120,7 +124,11 @@ const ELIGIBLE: Readonly<Record<SubjectRule, (p: Profile) => boolean>> = {
   SUCCESSION_WITHOUT_CONSENT: (p) => p.enrollment === 'INITIAL' && p.ageAtStart >= 18 && p.ageAtStart <= 75,
   REPEATED_DENIED_ACCESS: (p) => p.enrollment !== 'BIRTH' && p.ageAtStart >= 20,
   RETIRED_IDENTIFIER_USED: (p) => p.enrollment === 'INITIAL' && p.employment === 'EMPLOYEE',
+  MY_NUMBER_OUTSIDE_PERMITTED_USE: (p) => p.enrollment === 'INITIAL' && p.ageAtStart >= 20,
 };
+
+/** Rules planted after the mass-access episodes, from a stream of their own, so that the earlier plans stay as they were. */
+const LATER_SUBJECT_RULES: readonly SubjectRule[] = ['MY_NUMBER_OUTSIDE_PERMITTED_USE'];
 
 /**
  * Chooses who carries each planted violation: for rule r and ordinal j, a start spread over the population, then the
@@ -131,9 +139,9 @@ export function planViolations(seedHash: number, subjects: number, asOf: Seconds
   const bySubject = new Map<number, SubjectPlant>();
   let serial = 0;
   const count = plantCount(subjects);
-  for (const rule of SUBJECT_RULES) {
+  const plant = (rule: SubjectRule, draw: Rng) => {
     for (let ordinal = 0; ordinal < count; ordinal++) {
-      const start = Math.floor(((ordinal + rng.float()) / count) * subjects) % subjects;
+      const start = Math.floor(((ordinal + draw.float()) / count) * subjects) % subjects;
       for (let k = 0; k < subjects; k++) {
         const index = (start + k) % subjects;
         if (bySubject.has(index)) continue;
@@ -142,7 +150,8 @@ export function planViolations(seedHash: number, subjects: number, asOf: Seconds
         break;
       }
     }
-  }
+  };
+  for (const rule of SUBJECT_RULES) if (!LATER_SUBJECT_RULES.includes(rule)) plant(rule, rng);
   const window = asOf - TIMELINE_START;
   const massAccess: MassAccessEpisode[] = [];
   for (let ordinal = 0; ordinal < massAccessCount(subjects); ordinal++) {
@@ -151,6 +160,7 @@ export function planViolations(seedHash: number, subjects: number, asOf: Seconds
     const startsAt = officeTime(rng, TIMELINE_START + Math.floor(window * 0.7), asOf - 2 * DAY);
     massAccess.push({ ordinal, serial: serial++, first, count: people, startsAt: Math.min(startsAt, asOf - 3 * HOUR) });
   }
+  for (const rule of LATER_SUBJECT_RULES) plant(rule, Rng.stream(seedHash, `plan-${rule}`, 0));
   return { bySubject, massAccess, privateDatasetKeyedByMyNumber: true };
 }
 

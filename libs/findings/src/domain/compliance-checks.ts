@@ -72,3 +72,35 @@ export function hasConsentInForce(consent: ConsentFact | undefined, at: string):
 export function isUsedAfterRetirement(usedAt: string, retiredAt: string | undefined): boolean {
   return retiredAt !== undefined && Date.parse(retiredAt) <= Date.parse(usedAt);
 }
+
+/** The procedures the My Number may be handled for (個人番号利用事務・個人番号関係事務): tax, social security, disasters. */
+const MY_NUMBER_DOMAINS: readonly Domain[] = ['TAX', 'SOCIAL_SECURITY', 'DISASTER'];
+
+/** An organization as the My Number rule reads it (null when never registered). */
+export interface OrganizationFact {
+  kind: string;
+  domains: readonly Domain[];
+}
+
+/**
+ * Whether handling the My Number here is outside its permitted use: in a private-domain dataset always; in a dataset
+ * registered for a My Number procedure never; otherwise (no dataset, or one never registered) when a private business
+ * registered for none of those procedures acts. An employer (kind EMPLOYER) writing withholding slips is inside.
+ */
+export function isOutsideMyNumberUse(organization: OrganizationFact | null, dataset: { domain: Domain | null } | null): boolean {
+  if (dataset?.domain === 'PRIVATE') return true;
+  if (dataset?.domain && MY_NUMBER_DOMAINS.includes(dataset.domain)) return false;
+  return organization?.kind === 'PRIVATE_BUSINESS' && !organization.domains.some((domain) => MY_NUMBER_DOMAINS.includes(domain));
+}
+
+/**
+ * A record keeping a My Number outside its permitted use. A dataset registered as keyed by MY_NUMBER is left to
+ * PRIVATE_DATASET_KEYED_BY_MY_NUMBER, which stands for every record of it; this catches the undeclared ones.
+ */
+export function keepsMyNumberOutsidePermittedUse(
+  holder: OrganizationFact | null,
+  dataset: { domain: Domain | null; keyedBy: readonly IdentifierKind[] | null } | null,
+  keepsMyNumber: boolean,
+): boolean {
+  return keepsMyNumber && !(dataset?.keyedBy ?? []).includes('MY_NUMBER') && isOutsideMyNumberUse(holder, dataset);
+}

@@ -16,17 +16,42 @@ const full = (input: string) => normalizeAddress(input).full;
 describe('normalizeAddress', () => {
   describe('full', () => {
     it('is NFKC with spaces removed and half-width digits', () => {
-      expect(full('東京都　千代田区 丸の内１丁目９－１')).toBe('東京都千代田区丸の内1丁目9-1');
+      expect(full('東京都　千代田区 丸の内１丁目９－１')).toBe('東京都千代田区丸の内1-9-1');
     });
 
     it('turns kanji numerals before 丁目 into digits', () => {
-      expect(full('東京都新宿区四谷三丁目1')).toBe('東京都新宿区四谷3丁目1');
-      expect(full('北海道札幌市中央区南一条西十丁目')).toBe('北海道札幌市中央区南一条西10丁目');
-      expect(full('北海道札幌市中央区南一条西二十八丁目')).toBe('北海道札幌市中央区南一条西28丁目');
+      expect(full('東京都新宿区四谷三丁目1')).toBe('東京都新宿区四谷3-1');
+      expect(full('北海道札幌市中央区南一条西十丁目')).toBe('北海道札幌市中央区南1条西10');
+      expect(full('北海道札幌市中央区南一条西二十八丁目')).toBe('北海道札幌市中央区南1条西28');
     });
 
-    it('leaves kanji numerals that are not a 丁目 number (一条, 九段)', () => {
-      expect(full('東京都千代田区九段南一丁目')).toBe('東京都千代田区九段南1丁目');
+    // Real notations of one address each (official sites' 所在地, register forms, letters): one key per address.
+    it.each([
+      ['千代田区役所', ['東京都千代田区九段南一丁目2番1号', '東京都千代田区九段南1-2-1', '東京都千代田区九段南１－２－１', '東京都千代田区九段南1丁目2-1', '東京都千代田区九段南一丁目二番一号']],
+      ['東京都庁', ['東京都新宿区西新宿二丁目8番1号', '東京都新宿区西新宿2-8-1', '東京都新宿区西新宿２丁目８番地１']],
+      ['軽井沢町役場', ['長野県北佐久郡軽井沢町大字長倉2381番地1', '長野県北佐久郡軽井沢町長倉2381-1', '長野県北佐久郡軽井沢町大字長倉二千三百八十一番地の一', '長野県北佐久郡軽井沢町長倉2381番地ノ1']],
+      ['札幌市役所', ['北海道札幌市中央区北1条西2丁目', '北海道札幌市中央区北一条西二丁目', '北海道札幌市中央区北1条西2']],
+      ['横浜市役所', ['神奈川県横浜市中区本町六丁目50番地の10', '神奈川県横浜市中区本町6-50-10', '神奈川県横浜市中区本町6丁目50-10']],
+    ])('%s: every notation folds to one key', (_place, notations) => {
+      expect(new Set(notations.map(full)).size).toBe(1);
+    });
+
+    it('keeps town names that hold 番町 or a numeral of their own, and 条 numbers', () => {
+      expect(full('東京都千代田区一番町5番地')).toBe('東京都千代田区一番町5');
+      expect(full('新潟県新潟市中央区学校町通1番町602-1')).toBe('新潟県新潟市中央区学校町通1番町602-1');
+      expect(full('愛知県名古屋市中区三の丸三丁目1番1号')).toBe('愛知県名古屋市中区三の丸3-1-1');
+      expect(full('東京都中央区八丁堀三丁目1番2号')).toBe('東京都中央区八丁堀3-1-2');
+      expect(full('東京都江戸川区一之江1-2')).toBe('東京都江戸川区一之江1-2');
+    });
+
+    it('keeps different addresses apart', () => {
+      expect(full('東京都千代田区九段南一丁目2番1号')).not.toBe(full('東京都千代田区九段南1-2-11'));
+      expect(full('東京都千代田区九段南一丁目2番1号')).not.toBe(full('東京都千代田区九段南1-21'));
+      expect(full('東京都千代田区九段南一丁目2番1号')).not.toBe(full('東京都千代田区九段北1-2-1'));
+    });
+
+    it('leaves kanji numerals that are not a block number (九段)', () => {
+      expect(full('東京都千代田区九段南一丁目')).toBe('東京都千代田区九段南1');
     });
 
     it.each([
@@ -58,7 +83,7 @@ describe('normalizeAddress', () => {
 
     it('folds ケ, ヶ, ヵ and が between kanji to ケ: 霞が関 and 霞ヶ関 match', () => {
       const spellings = ['霞が関', '霞ヶ関', '霞ケ関', '霞ヵ関'].map((town) => full(`東京都千代田区${town}1丁目2-1`));
-      expect(new Set(spellings)).toEqual(new Set(['東京都千代田区霞ケ関1丁目2-1']));
+      expect(new Set(spellings)).toEqual(new Set(['東京都千代田区霞ケ関1-2-1']));
     });
 
     it('leaves が and ヶ that are not between two kanji', () => {

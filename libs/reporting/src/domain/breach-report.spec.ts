@@ -2,10 +2,10 @@ import { draftBreachReports, IDENTIFIER_LEAKED, type IncidentSignal } from './br
 
 const city = { id: 'city', name: '横浜市' };
 const shop = { id: 'shop', name: 'ポイント株式会社' };
-const signal = (source: string, n: number, over: Partial<IncidentSignal> = {}): IncidentSignal => ({
-  source, organization: city, organizationKind: 'MUNICIPALITY', subjectIds: [`s-${n}`], occurredAt: `2024-05-${String(1 + (n % 28)).padStart(2, '0')}T00:00:00.000Z`,
-  items: ['INCOME'], evidence: [String(1000 + n)], ...over,
-});
+const signal = (source: string, n: number, over: Partial<IncidentSignal> = {}): IncidentSignal => {
+  const at = `2024-05-${String(1 + (n % 28)).padStart(2, '0')}T00:00:00.000Z`;
+  return { source, organization: city, organizationKind: 'MUNICIPALITY', subjectIds: [`s-${n}`], occurredAt: at, lastOccurredAt: at, items: ['INCOME'], evidence: [String(1000 + n)], ...over };
+};
 const many = (count: number, source: string, over: Partial<IncidentSignal> = {}) => Array.from({ length: count }, (_, n) => signal(source, n, over));
 
 describe('漏えい等報告: which incidents meet a reporting category', () => {
@@ -25,6 +25,14 @@ describe('漏えい等報告: which incidents meet a reporting category', () => 
   it('a staff member reading many people is a possible wrongful purpose (第2号), counted over every subject of the episode', () => {
     const episode = signal('STAFF_MASS_ACCESS', 1, { subjectIds: Array.from({ length: 120 }, (_, i) => `p-${i}`) });
     expect(draftBreachReports([episode])[0]).toMatchObject({ categories: ['WRONGFUL_PURPOSE', 'OVER_100_PEOPLE'], peopleAffected: 120 });
+  });
+
+  it("spans the incident over every event of its findings: an episode's period runs from its first access to its last", () => {
+    const episode = signal('STAFF_MASS_ACCESS', 1, { occurredAt: '2024-05-02T01:00:00.000Z', lastOccurredAt: '2024-05-02T01:52:00.000Z', subjectIds: ['a', 'b'] });
+    const [draft] = draftBreachReports([{ ...episode, occurredAt: '2024-05-02T14:30:00.000Z', lastOccurredAt: '2024-05-02T15:20:00.000Z' }]);
+    expect(draft).toMatchObject({ firstOccurredAt: '2024-05-02T14:30:00.000Z', lastOccurredAt: '2024-05-02T15:20:00.000Z' });
+    // The summary names JST days: the episode ran from 23:30 on 2 May to 00:20 on 3 May in Japan.
+    expect(draft!.summary).toContain('(2024-05-02 – 2024-05-03 JST)');
   });
 
   it('ignores findings that are not incidents, and keeps organizations and kinds apart', () => {

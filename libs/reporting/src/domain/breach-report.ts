@@ -56,7 +56,9 @@ export interface IncidentSignal {
   organizationKind: string | null;
   /** The people it concerns (a staff episode concerns many). */
   subjectIds: string[];
+  /** When its first and last events happened: a staff episode spans all its accesses. */
   occurredAt: string;
+  lastOccurredAt: string;
   items: string[];
   /** Global positions of the events that show it. */
   evidence: string[];
@@ -88,6 +90,9 @@ export interface BreachReportDraft {
   prevention: DraftField;
 }
 
+/** The Japan (JST, UTC+9) calendar day of an instant: the day the organization's staff would name. */
+const jstDay = (iso: string) => new Date(Date.parse(iso) + 9 * 3_600_000).toISOString().slice(0, 10);
+
 const toFill = (asks: string): DraftField => ({ text: null, toFill: true, asks });
 
 /**
@@ -114,7 +119,8 @@ export function draftBreachReports(signals: readonly IncidentSignal[]): BreachRe
     if (group === 'UNLAWFUL') categories.push('UNLAWFUL_USE_OR_PROVISION');
     if (people > BREACH_PEOPLE_THRESHOLD) categories.push('OVER_100_PEOPLE');
     if (categories.length === 0) continue;
-    const times = members.map((s) => s.occurredAt).sort();
+    // The incident spans every event of every signal, not only when each began.
+    const times = members.flatMap((s) => [s.occurredAt, s.lastOccurredAt]).sort();
     const counts = new Map<string, number>();
     for (const s of members) counts.set(s.source, (counts.get(s.source) ?? 0) + 1);
     const signalCounts = [...counts].map(([source, count]) => ({ source, count })).sort((a, b) => a.source.localeCompare(b.source));
@@ -124,7 +130,7 @@ export function draftBreachReports(signals: readonly IncidentSignal[]): BreachRe
       categories,
       summary:
         `${categories.map((c) => BREACH_CATEGORIES[c].name).join('・')}: ${first.organization.name ?? first.organization.id} — ` +
-        `本人 ${people} 人, ${members.length} 件 (${times[0]!.slice(0, 10)} – ${times.at(-1)!.slice(0, 10)}); 検知 (detected by): ${observed}`,
+        `本人 ${people} 人, ${members.length} 件 (${jstDay(times[0]!)} – ${jstDay(times.at(-1)!)} JST); 検知 (detected by): ${observed}`,
       items: [...new Set(members.flatMap((s) => s.items))].sort(),
       peopleAffected: people,
       signals: signalCounts,

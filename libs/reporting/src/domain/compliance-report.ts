@@ -81,7 +81,18 @@ export interface ReportFinding {
   occurredAt: string;
   /** When the rule was broken: what the period is judged by. */
   detectedAt: string;
+  /** When the last causing event happened (a staff episode spans many accesses). */
+  lastOccurredAt: string;
+  /** The rule's title in Japanese (e.g. 別表第二に基づかない特定個人情報の提供) and English. */
+  title: string;
+  titleEn: string;
+  /** Why it matters, in Japanese; `descriptionEn` in English. */
   description: string;
+  descriptionEn: string;
+  /** The statute the rule rests on, e.g. 番号法第19条・第20条. */
+  statute: string;
+  /** For a provision, the party it is booked to: PROVIDER (art. 19) or REQUESTER (art. 20); null otherwise. */
+  party: string | null;
   /** Global positions of the events that caused it. */
   evidence: string[];
   /** The items of personal information those events named (a breach draft's 項目). */
@@ -91,7 +102,7 @@ export interface ReportFinding {
 export interface FindingsSection extends SectionAvailability {
   /** Findings are evaluated as of this instant (the end of the period): time-based rules count to here. */
   asOf: string;
-  groups: { rule: string; severity: string; organization: ReportParty; count: number }[];
+  groups: { rule: string; title: string; severity: string; organization: ReportParty; count: number }[];
   findings: ReportFinding[];
 }
 
@@ -131,7 +142,8 @@ export interface TieHygieneSection {
 export interface ExposureSection extends SectionAvailability {
   distribution: { label: string; subjects: number }[];
   riskyDatasets: { dataset: ReportDataset; records: number; k: number; sampleUniqueness: number; reason: string }[];
-  matchablePairs: { datasetA: ReportDataset; datasetB: ReportDataset; matchability: number; reason: string }[];
+  /** `matchability` is the larger of the two shares: of the dataset the pair exposes most. */
+  matchablePairs: { datasetA: ReportDataset; datasetB: ReportDataset; matchability: number; shareOfA: number; shareOfB: number; reason: string }[];
 }
 
 export interface DatasetPia {
@@ -160,4 +172,18 @@ export interface BreachSection {
   categories: { code: BreachCategory; basis: string; name: string; english: string }[];
   signals: readonly string[];
   drafts: BreachReportDraft[];
+  /**
+   * The incidents of the year to the end of the period, as the PIA's 重大事故 counts them (one per organization and
+   * kind of incident), and whether the period has a draft for it above.
+   */
+  pastYear: PastYearIncident[];
+}
+
+export interface PastYearIncident {
+  organization: ReportParty;
+  categories: BreachCategory[];
+  peopleAffected: number;
+  firstOccurredAt: string;
+  lastOccurredAt: string;
+  draftedInPeriod: boolean;
 }

@@ -15,7 +15,7 @@ export interface FindingsSource {
 export interface ExposureFigures {
   distribution: { label: string; subjects: number }[];
   riskyDatasets: { dataset: ReportDataset; records: number; k: number; sampleUniqueness: number; reason: string }[];
-  matchablePairs: { datasetA: ReportDataset; datasetB: ReportDataset; matchability: number; reason: string }[];
+  matchablePairs: { datasetA: ReportDataset; datasetB: ReportDataset; matchability: number; shareOfA: number; shareOfB: number; reason: string }[];
 }
 
 export interface ExposureSource {

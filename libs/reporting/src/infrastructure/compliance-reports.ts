@@ -62,11 +62,11 @@ export class ComplianceReports {
       return [
         ...fromFindings.map((f): IncidentSignal => ({
           source: f.rule, organization: f.organization, organizationKind: parties.get(f.organization.id)?.kind ?? null, subjectIds: f.subjectIds,
-          occurredAt: f.occurredAt, items: f.items, evidence: f.evidence,
+          occurredAt: f.occurredAt, lastOccurredAt: f.lastOccurredAt, items: f.items, evidence: f.evidence,
         })),
         ...leaked.map((l): IncidentSignal => ({
           source: IDENTIFIER_LEAKED, organization: party(l.retiredBy), organizationKind: parties.get(l.retiredBy)?.kind ?? null, subjectIds: [l.subjectId],
-          occurredAt: l.occurredAt, items: ['MY_NUMBER'], evidence: [l.position],
+          occurredAt: l.occurredAt, lastOccurredAt: l.occurredAt, items: ['MY_NUMBER'], evidence: [l.position],
         })),
       ];
     };
@@ -110,6 +110,10 @@ export class ComplianceReports {
         categories: (Object.keys(BREACH_CATEGORIES) as BreachCategory[]).map((code) => ({ code, ...BREACH_CATEGORIES[code] })),
         signals: BREACH_SIGNALS,
         drafts,
+        pastYear: yearDrafts.map((d) => ({
+          organization: d.organization, categories: d.categories, peopleAffected: d.peopleAffected, firstOccurredAt: d.firstOccurredAt, lastOccurredAt: d.lastOccurredAt,
+          draftedInPeriod: drafts.some((p) => p.organization.id === d.organization.id && p.categories[0] === d.categories[0]),
+        })),
       },
     };
   }
@@ -157,7 +161,7 @@ function findingsSection(findings: ReportFinding[] | null, asOf: Date, party: (i
   const groups = new Map<string, FindingsSection['groups'][number]>();
   for (const f of findings) {
     const key = `${f.rule}\u0000${f.severity}\u0000${f.organization.id}`;
-    const group = groups.get(key) ?? { rule: f.rule, severity: f.severity, organization: party(f.organization.id), count: 0 };
+    const group = groups.get(key) ?? { rule: f.rule, title: f.title, severity: f.severity, organization: party(f.organization.id), count: 0 };
     group.count++;
     groups.set(key, group);
   }

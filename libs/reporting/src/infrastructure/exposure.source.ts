@@ -43,6 +43,8 @@ export class ExposureReadModelSource implements ExposureSource {
           datasetA: reportDataset(datasets.get(p.datasetA), p.datasetA),
           datasetB: reportDataset(datasets.get(p.datasetB), p.datasetB),
           matchability: Math.max(p.shareOfA, p.shareOfB),
+          shareOfA: p.shareOfA,
+          shareOfB: p.shareOfB,
           reason: `${p.matchableRecords} records match one-to-one on ${p.fields.join(', ')} at ${LEVEL} (${percent(p.shareOfA)} of A, ${percent(p.shareOfB)} of B)`,
         })),
     };

@@ -18,10 +18,13 @@ export class FindingsReadModelSource implements FindingsSource {
       const page = await this.queries.list({ asOf: asOf.toISOString(), from: from.toISOString(), to: to.toISOString(), organizationId, first: PAGE, after });
       const items = await this.itemsOf(page.findings.flatMap(({ finding }) => finding.events.map((e) => e.eventId)));
       for (const { finding } of page.findings) {
+        const rule = FINDING_RULES[finding.rule];
         found.push({
           items: [...new Set(finding.events.flatMap((e) => items.get(e.eventId) ?? []))],
           rule: finding.rule, severity: finding.severity, organizationId: finding.organizationId, subjectIds: finding.subjectIds, staffCode: finding.staffCode,
-          occurredAt: finding.occurredAt.toISOString(), detectedAt: finding.detectedAt.toISOString(), description: FINDING_RULES[finding.rule].reason,
+          occurredAt: finding.occurredAt.toISOString(), detectedAt: finding.detectedAt.toISOString(), lastOccurredAt: finding.lastAt.toISOString(),
+          title: rule.title.ja, titleEn: rule.title.en, description: rule.reason.ja, descriptionEn: rule.reason.en, statute: rule.statute.ja,
+          party: typeof finding.detail.party === 'string' ? finding.detail.party : null,
           evidence: finding.events.map((e) => e.globalPosition),
         });
       }

@@ -18,7 +18,7 @@ const report: ComplianceReport = {
   tieHygiene: { asOf: '2024-06-30T15:00:00.000Z', tiesMadeInPeriod: 0, tiesCutInPeriod: 0, liveTies: 0, overdueTies: 0, liveTiesThroughMyNumber: 0, lifetimes: [], overdue: [] },
   exposure: { available: false, note: 'not yet', distribution: [], riskyDatasets: [], matchablePairs: [] },
   privacyImpactAssessments: { source: 's', rules: [], measures: [], datasets: [] },
-  breachReports: { complete: true, note: null, categories: [], signals: [], drafts: [] },
+  breachReports: { complete: true, note: null, categories: [], signals: [], drafts: [], pastYear: [] },
 };
 
 describe('the report as CSV', () => {

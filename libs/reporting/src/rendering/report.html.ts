@@ -1,20 +1,27 @@
 import { BREACH_PEOPLE_THRESHOLD, type DraftField } from '../domain/breach-report.js';
 import type { ComplianceReport, ReportDataset, ReportParty, SectionAvailability } from '../domain/compliance-report.js';
+import { jstDate, jstDateTime } from './jst-time.js';
 import { barChart } from './svg-charts.js';
 
 const esc = (value: unknown) => String(value ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const num = (n: number) => n.toLocaleString('en');
-const day = (iso: string) => iso.slice(0, 10);
+const day = (iso: string) => jstDate(iso);
 /** A period's end is exclusive; people read "to 30 June", not "to 1 July". */
-const jstDay = (iso: string, offsetMs = 0) => new Date(Date.parse(iso) + 9 * 3_600_000 + offsetMs).toISOString().slice(0, 10);
+const jstDay = jstDate;
+const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+/** Evidence and similar lists printed in full up to this many; the rest is named by how to get it. */
+const LISTED_POSITIONS = 40;
+const positions = (list: string[]) =>
+  `${esc(list.slice(0, LISTED_POSITIONS).join(', '))}${list.length > LISTED_POSITIONS ? ` … (${num(list.length)} in all; the report in <code>--format csv</code> or <code>--format json</code> lists every one)` : ''}`;
 const party = (p: ReportParty | null) => (p ? `${esc(p.name ?? p.id)}${p.name ? ` <span class="id">${esc(p.id)}</span>` : ''}` : '—');
 const dataset = (d: ReportDataset) => `${esc(d.name ?? d.id)} <span class="id">${esc(d.id)}</span>`;
 const heading = (n: number, ja: string, en: string, id: string) => `<h2 id="${id}"><span class="no">${n}.</span> ${ja} <span class="en">${en}</span></h2>`;
 
-function table(header: string[], rows: string[][], numeric: number[] = []): string {
+function table(header: string[], rows: string[][], numeric: number[] = [], options: { className?: string; cellClasses?: Record<number, string> } = {}): string {
   if (rows.length === 0) return '<p class="none">該当なし (none)</p>';
-  const td = (cells: string[], tag: 'td' | 'th') => cells.map((c, i) => `<${tag}${numeric.includes(i) ? ' class="num"' : ''}>${c}</${tag}>`).join('');
-  return `<table><thead><tr>${td(header, 'th')}</tr></thead><tbody>${rows.map((r) => `<tr>${td(r, 'td')}</tr>`).join('')}</tbody></table>`;
+  const classOf = (i: number) => [numeric.includes(i) ? 'num' : '', options.cellClasses?.[i] ?? ''].filter(Boolean).join(' ');
+  const td = (cells: string[], tag: 'td' | 'th') => cells.map((c, i) => `<${tag}${classOf(i) ? ` class="${classOf(i)}"` : ''}>${c}</${tag}>`).join('');
+  return `<table${options.className ? ` class="${options.className}"` : ''}><thead><tr>${td(header, 'th')}</tr></thead><tbody>${rows.map((r) => `<tr>${td(r, 'td')}</tr>`).join('')}</tbody></table>`;
 }
 
 /** A printed report lists this many findings with their evidence; the CSV and JSON hold them all. */
@@ -39,6 +46,11 @@ h3 { font-size: 11pt; margin: 5mm 0 2mm; break-after: avoid; }
 .no { color: #888; }
 section.major { break-before: page; }
 table { border-collapse: collapse; width: 100%; margin: 2mm 0 4mm; font-size: 8.5pt; }
+table.findings td.rule { min-width: 38mm; }
+table.findings td.evidence { max-width: 30mm; overflow-wrap: anywhere; font-size: 7.5pt; }
+td.nowrap, th.nowrap { white-space: nowrap; }
+.rule-code { display: block; color: #777; font-size: 0.8em; font-family: monospace; }
+.en-line { display: block; color: #555; font-size: 0.9em; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 th, td { border: 1px solid #bbb; padding: 1.2mm 1.6mm; text-align: left; vertical-align: top; }
@@ -72,14 +84,23 @@ export function renderReportHtml(report: ComplianceReport): string {
   const periodText = `${jstDay(report.period.from)} – ${jstDay(report.period.to, -1)}`;
   const card = (value: number, ja: string, en: string) => `<div class="card"><div class="v">${num(value)}</div><div class="k">${ja}<br>${en}</div></div>`;
 
+  // A provision row is the requester's (it asked); its provider is the counterparty, credited with what it provided.
   const byOrganization = new Map<string, { organization: ReportParty; counts: Record<string, number>; refused: number; nonDisclosed: number }>();
+  const entryOf = (p: ReportParty) => byOrganization.get(p.id) ?? byOrganization.set(p.id, { organization: p, counts: {}, refused: 0, nonDisclosed: 0 }).get(p.id)!;
   for (const r of activity.rows) {
-    const entry = byOrganization.get(r.organization.id) ?? { organization: r.organization, counts: {}, refused: 0, nonDisclosed: 0 };
-    entry.counts[r.kind] = (entry.counts[r.kind] ?? 0) + r.count;
+    const entry = entryOf(r.organization);
+    const kind = r.kind === 'PROVISION' ? 'REQUESTED' : r.kind;
+    entry.counts[kind] = (entry.counts[kind] ?? 0) + r.count;
     entry.refused += r.refused;
     entry.nonDisclosed += r.nonDisclosed;
-    byOrganization.set(r.organization.id, entry);
+    if (r.kind === 'PROVISION' && r.counterparty) {
+      const provider = entryOf(r.counterparty);
+      provider.counts.PROVIDED = (provider.counts.PROVIDED ?? 0) + r.count - r.refused;
+    }
   }
+  const findingRules = [...new Map(findings.findings.map((f) => [f.rule, f])).values()].sort((x, y) => x.rule.localeCompare(y.rule));
+  const pastYearByHolder = new Map<string, number>();
+  for (const incident of breach.pastYear) pastYearByHolder.set(incident.organization.id, (pastYearByHolder.get(incident.organization.id) ?? 0) + 1);
 
   const sections = [
     `<section>${heading(1, '概要', 'Summary', 'summary')}
@@ -97,26 +118,37 @@ export function renderReportHtml(report: ComplianceReport): string {
         { name: '解除 cuts', color: '#9467bd', values: activity.months.map((m) => m.cuts) },
       ])}
       <h3>機関別 <span class="en">By organization</span></h3>
-      ${table(['機関 organization', '情報提供 provisions', '紐付け ties', '解除 cuts', '閲覧 accesses', '拒否 refused/denied', '不開示 non-disclosed'],
-        [...byOrganization.values()].map((o) => [party(o.organization), ...['PROVISION', 'LINK', 'UNLINK', 'ACCESS'].map((k) => num(o.counts[k] ?? 0)), num(o.refused), num(o.nonDisclosed)]), [1, 2, 3, 4, 5, 6])}
+      <p>情報提供は照会した機関 (照会者) の行に「照会」として、提供した機関 (提供者) の行に「提供」として数えます
+         (a provision is counted as requested by the requester and as provided by the provider, refusals left out).</p>
+      ${table(['機関 organization', '照会 requested (as requester)', '提供 provided (as provider)', '紐付け ties', '解除 cuts', '閲覧 accesses', '拒否 refused/denied', '不開示 non-disclosed'],
+        [...byOrganization.values()].map((o) => [party(o.organization), ...['REQUESTED', 'PROVIDED', 'LINK', 'UNLINK', 'ACCESS'].map((k) => num(o.counts[k] ?? 0)), num(o.refused), num(o.nonDisclosed)]), [1, 2, 3, 4, 5, 6, 7])}
       <h3>機関・事務・月別 <span class="en">By organization, procedure and month</span></h3>
-      ${table(['月 month', '機関 organization', '種別 kind', '相手方 counterparty', '事務・目的 procedure / purpose', '件数 count', '拒否 refused', '不開示 non-disclosed'],
-        activity.rows.map((r) => [esc(r.month), party(r.organization), esc(r.kind), party(r.counterparty), esc(r.procedure ?? '—'), num(r.count), num(r.refused), num(r.nonDisclosed)]), [5, 6, 7])}
+      <p>情報提供の行の「機関」は照会者、「相手方」は提供者です (for a provision, the organization is the requester and the counterparty the provider).</p>
+      ${table(['月 month', '機関 (照会者) organization (requester)', '種別 kind', '相手方 (提供者) counterparty (provider)', '事務・目的 procedure / purpose', '件数 count', '拒否 refused', '不開示 non-disclosed'],
+        activity.rows.map((r) => [esc(r.month), party(r.organization), esc(r.kind), party(r.counterparty), esc(r.procedure ?? '—'), num(r.count), num(r.refused), num(r.nonDisclosed)]), [5, 6, 7],
+        { cellClasses: { 0: 'nowrap' } })}
       </section>`,
 
     `<section class="major">${heading(3, '指摘事項', 'Compliance findings', 'findings')}
       ${findings.available
-        ? `<p>評価時点 (as of) ${esc(findings.asOf)}: 期間中に発生した事象 (findings that occurred in the period).</p>
-           ${table(['規則 rule', '重大度 severity', '機関 organization', '件数 count'], findings.groups.map((g) => [esc(g.rule), esc(g.severity), party(g.organization), num(g.count)]), [3])}
+        ? `<p>評価時点 (as of) ${esc(jstDateTime(findings.asOf))}: 期間中に検出された事項 (findings detected in the period).</p>
+           ${table(['規則 rule', '重大度 severity', '機関 organization', '件数 count'],
+             findings.groups.map((g) => [`${esc(g.title)}<span class="rule-code">${esc(g.rule)}</span>`, esc(g.severity), party(g.organization), num(g.count)]), [3])}
+           <h3>規則と根拠法令 <span class="en">The rules found, and the statutes they rest on</span></h3>
+           ${table(['規則 rule', '内容 why it matters', '根拠法令 statute'],
+             findingRules.map((f) => [`${esc(f.title)}<span class="en-line">${esc(f.titleEn)}</span><span class="rule-code">${esc(f.rule)}</span>`,
+               `${esc(f.description)}<span class="en-line">${esc(f.descriptionEn)}</span>`, esc(f.statute)]), [], { className: 'findings', cellClasses: { 0: 'rule' } })}
            <h3>根拠となるイベント <span class="en">Evidence (global positions of the causing events)</span></h3>
-           ${table(['検出 detected', '規則 rule', '重大度 severity', '機関 organization', '職員 staff', '本人数 people', '内容 description', '証跡 evidence'],
-             findings.findings.slice(0, LISTED_FINDINGS).map((f) => [esc(day(f.detectedAt)), esc(f.rule), esc(f.severity), party(f.organization), esc(f.staffCode ?? '—'), num(f.subjectIds.length), esc(f.description), `<span class="id">${esc(f.evidence.join(', '))}</span>`]), [5])}
-           ${findings.findings.length > LISTED_FINDINGS ? `<p>… ${num(findings.findings.length - LISTED_FINDINGS)} more in findings.csv (first ${LISTED_FINDINGS} of ${num(findings.findings.length)} listed).</p>` : ''}`
+           ${table(['検出日 detected (JST)', '規則 rule', '重大度 severity', '機関 organization', '立場 party', '職員 staff', '本人数 people', '証跡 evidence'],
+             findings.findings.slice(0, LISTED_FINDINGS).map((f) => [esc(day(f.detectedAt)), `${esc(f.title)}<span class="rule-code">${esc(f.rule)}</span>`, esc(f.severity), party(f.organization),
+               f.party === 'PROVIDER' ? '提供者 provider' : f.party === 'REQUESTER' ? '照会者 requester' : '—', esc(f.staffCode ?? '—'), num(f.subjectIds.length), `<span class="id">${positions(f.evidence)}</span>`]),
+             [6], { className: 'findings', cellClasses: { 0: 'nowrap', 1: 'rule', 7: 'evidence' } })}
+           ${findings.findings.length > LISTED_FINDINGS ? `<p>… ${num(findings.findings.length - LISTED_FINDINGS)} more (first ${LISTED_FINDINGS} of ${num(findings.findings.length)} listed); the report in <code>--format csv</code> or <code>--format json</code> lists every one.</p>` : ''}`
         : notAvailable(findings)}
       </section>`,
 
     `<section class="major">${heading(4, '紐付けの管理状況', 'Tie hygiene', 'ties')}
-      <p>期間末 (at the end of the period, ${esc(ties.asOf)}): 存続中 live ${num(ties.liveTies)}, うち解除期限超過 overdue ${num(ties.overdueTies)},
+      <p>期間末 (at the end of the period, ${esc(jstDateTime(ties.asOf))}): 存続中 live ${num(ties.liveTies)}, うち解除期限超過 overdue ${num(ties.overdueTies)},
          個人番号による紐付け through the My Number ${num(ties.liveTiesThroughMyNumber)}. 期間中 in the period: 紐付け made ${num(ties.tiesMadeInPeriod)}, 解除 cut ${num(ties.tiesCutInPeriod)}.</p>
       ${barChart('紐付けの存続期間 Tie lifetimes', ties.lifetimes.map((b) => b.label), [
         { name: '期間中に解除 cut in period', color: '#9467bd', values: ties.lifetimes.map((b) => b.cutInPeriod) },
@@ -124,7 +156,8 @@ export function renderReportHtml(report: ComplianceReport): string {
       ])}
       <h3>解除期限を過ぎた紐付け <span class="en">Ties past their expected cut-off</span></h3>
       ${table(['紐付け tie', '機関 organization', 'データセット datasets', 'キー key', '紐付け日 linked', '解除予定 cut-off', '超過日数 days overdue'],
-        ties.overdue.map((o) => [esc(o.tieId), party(o.organization), esc(o.datasets.join(', ')), esc(o.key), esc(day(o.linkedAt)), esc(day(o.expectedCutOffAt)), num(o.daysOverdue)]), [6])}
+        ties.overdue.map((o) => [esc(o.tieId), party(o.organization), esc(o.datasets.join(', ')), esc(o.key), esc(day(o.linkedAt)), esc(day(o.expectedCutOffAt)), num(o.daysOverdue)]), [6],
+        { cellClasses: { 4: 'nowrap', 5: 'nowrap' } })}
       </section>`,
 
     `<section class="major">${heading(5, '名寄せリスク', 'Name-matching exposure', 'exposure')}
@@ -133,7 +166,9 @@ export function renderReportHtml(report: ComplianceReport): string {
            <h3>k = 1 または一意性の高いデータセット <span class="en">Datasets with k = 1 or high sample uniqueness</span></h3>
            ${table(['データセット dataset', '件数 records', 'k', '一意性 uniqueness', '理由 reason'], exposure.riskyDatasets.map((d) => [dataset(d.dataset), num(d.records), num(d.k), (d.sampleUniqueness * 100).toFixed(1) + '%', esc(d.reason)]), [1, 2, 3])}
            <h3>照合しやすいデータセットの組 <span class="en">Most matchable dataset pairs</span></h3>
-           ${table(['A', 'B', '照合可能率 matchability', '理由 reason'], exposure.matchablePairs.map((p) => [dataset(p.datasetA), dataset(p.datasetB), (p.matchability * 100).toFixed(1) + '%', esc(p.reason)]), [2])}`
+           <p>照合可能率は各データセットの記録のうち相手と一対一で照合できる割合です (matchability: the share of each dataset's records that match one-to-one in the other).</p>
+           ${table(['A', 'B', 'A の照合可能率 share of A', 'B の照合可能率 share of B', '理由 reason'],
+             exposure.matchablePairs.map((p) => [dataset(p.datasetA), dataset(p.datasetB), percent(p.shareOfA), percent(p.shareOfB), esc(p.reason)]), [2, 3])}`
         : notAvailable(exposure)}
       </section>`,
 
@@ -142,7 +177,8 @@ export function renderReportHtml(report: ComplianceReport): string {
       <ul class="rules">${pia.rules.map((r) => `<li>${esc(r)}</li>`).join('')}</ul>
       <p>集計方法 (how the inputs are counted):</p>
       <ul class="rules">${pia.measures.map((r) => `<li>${esc(r)}</li>`).join('')}</ul>
-      ${table(['データセット dataset', '保有機関 holder', '対象人数 people', '取扱者数 staff', '重大事故 incidents (1 y)', '必要な評価 assessments', '理由 reason'],
+      <p>重大事故の数は、期間末までの1年間の漏えい等事態 (7.2 に一覧) のうち保有機関のものです (serious incidents: the incidents of the holder in the year to the end of the period, each listed in 7.2).</p>
+      ${table(['データセット dataset', '保有機関 holder', '対象人数 people', '取扱者数 staff', '重大事故 incidents (1 y, 7.2)', '必要な評価 assessments', '理由 reason'],
         pia.datasets.map((d) => [dataset(d.dataset), party(d.dataset.holder), num(d.peopleCovered), num(d.staffWithAccess), num(d.seriousIncidentsPastYear),
           d.level === 'NOT_APPLICABLE' ? '対象外 not applicable' : d.assessments.length ? esc(d.assessments.join(' + ')) : '義務付けなし not required', esc(d.reason)]), [2, 3, 4])}
       </section>`,
@@ -157,11 +193,15 @@ export function renderReportHtml(report: ComplianceReport): string {
         <tr><th>概要 summary</th><td>${esc(d.summary)}</td></tr>
         <tr><th>項目 items</th><td>${esc(d.items.join(', ') || '—')}</td></tr>
         <tr><th>本人の数 people</th><td>${num(d.peopleAffected)}</td></tr>
-        <tr><th>期間 when</th><td>${esc(d.firstOccurredAt)} – ${esc(d.lastOccurredAt)}</td></tr>
+        <tr><th>期間 when</th><td>${esc(jstDateTime(d.firstOccurredAt))} – ${esc(jstDateTime(d.lastOccurredAt))}</td></tr>
         ${field('原因 cause', d.cause)}${field('二次被害 secondary harm', d.secondaryHarm)}${field('本人への対応 response to the people', d.responseToPeople)}
         ${field('公表 publication', d.publication)}${field('再発防止策 prevention', d.prevention)}
-        <tr><th>証跡 evidence</th><td class="id">${esc(d.evidence.slice(0, 40).join(', '))}${d.evidence.length > 40 ? ` … (${num(d.evidence.length)}; see breach-reports.csv)` : ''}</td></tr>
+        <tr><th>証跡 evidence</th><td class="id">${positions(d.evidence)}</td></tr>
       </table></div>`).join('')}
+      <h3>7.2 過去1年間の漏えい等事態 <span class="en">Incidents in the year to the end of the period (what the PIA counts)</span></h3>
+      ${table(['機関 organization', '区分 categories', '本人の数 people', '期間 when (JST)', 'この報告の案 drafted above'],
+        breach.pastYear.map((i) => [party(i.organization), esc(i.categories.map((c) => breach.categories.find((x) => x.code === c)?.basis ?? c).join(', ')), num(i.peopleAffected),
+          `${esc(jstDateTime(i.firstOccurredAt))} – ${esc(jstDateTime(i.lastOccurredAt))}`, i.draftedInPeriod ? 'あり yes' : '期間外 before the period']), [2])}
       </section>`,
   ];
 
@@ -173,9 +213,9 @@ export function renderReportHtml(report: ComplianceReport): string {
 <header class="cover">
   <h1>個人情報保護 コンプライアンス報告書 <span class="en">Compliance report</span></h1>
   <table class="meta">
-    <tr><td>対象期間 Period</td><td>${esc(periodText)} (JST; [${esc(report.period.from)}, ${esc(report.period.to)}))</td></tr>
+    <tr><td>対象期間 Period</td><td>${esc(periodText)} (日本時間 JST: ${esc(jstDateTime(report.period.from))} から ${esc(jstDateTime(report.period.to))} まで, the end excluded)</td></tr>
     <tr><td>対象機関 Scope</td><td>${scope}</td></tr>
-    <tr><td>作成日時 Generated</td><td>${esc(report.generatedAt)}</td></tr>
+    <tr><td>作成日時 Generated</td><td>${esc(jstDateTime(report.generatedAt))}</td></tr>
   </table>
   <nav><ol>
     <li><a href="#summary">概要 Summary</a></li><li><a href="#activity">情報提供等の状況 Activity</a></li><li><a href="#findings">指摘事項 Findings</a></li>
@@ -184,7 +224,7 @@ export function renderReportHtml(report: ComplianceReport): string {
   </ol></nav>
 </header>
 ${sections.join('\n')}
-<footer>数値はすべてイベントストアと読み取りモデルから集計 (every figure is counted from the event store and its read models); 時刻は UTC, 月は日本時間. Himotoki 紐解き.</footer>
+<footer>数値はすべてイベントストアと読み取りモデルから集計 (every figure is counted from the event store and its read models); 時刻・日付・月はすべて日本時間 (JST, UTC+9) で表示 (every time, date and month is shown in Japan Standard Time); CSV と JSON は ISO 8601 (UTC). Himotoki 紐解き.</footer>
 </body></html>
 `;
 }

@@ -4,7 +4,7 @@ import { VIOLATION_RULES, type ViolationRule } from '../violations.js';
 import { canonicalIdentifier } from './in-memory-import.js';
 
 /**
- * Test support: an independent check of the ten rules over a command stream, written from the rule definitions
+ * Test support: an independent check of the eleven rules over a command stream, written from the rule definitions
  * (RULE_DEFINITIONS), not from the generator. It reports the commands that meet each rule, so a test can compare
  * them with what the manifest says was planted: legitimate traffic must meet none.
  */
@@ -17,10 +17,15 @@ interface Ref {
 
 const seconds = (iso: string) => Date.parse(iso) / 1000;
 
+/** The procedures the My Number may be handled for (個人番号関係事務 and 利用事務). */
+const MY_NUMBER_DOMAINS = ['TAX', 'SOCIAL_SECURITY', 'DISASTER'];
+
 export class RuleChecker {
   private readonly rows = new Map<string, Set<string>>();
   private readonly datasetPurpose = new Map<string, string>();
   private readonly datasetHolder = new Map<string, string>();
+  private readonly datasetFacts = new Map<string, { domain: string; keyedBy: string[] }>();
+  private readonly organizations = new Map<string, { kind: string; domains: string[] }>();
   private readonly recordHolder = new Map<string, string>();
   private readonly links = new Map<string, { commandId: string; cutOff: number | null; cutAt: number | null }>();
   private readonly leaked = new Map<string, number>();
@@ -40,16 +45,23 @@ export class RuleChecker {
   observe(command: CommandEnvelope): void {
     const p = command.payload as Payload;
     switch (command.type) {
+      case 'RegisterOrganization':
+        this.organizations.set(p.organizationId, { kind: p.kind, domains: p.domains });
+        break;
       case 'RegisterPermittedProvision':
         this.rows.set(`${p.requesterId}|${p.providerId}|${p.procedure}`, new Set(p.items));
         break;
       case 'RegisterDataset':
         this.datasetPurpose.set(p.datasetId, p.purpose);
         this.datasetHolder.set(p.datasetId, p.holderId);
+        this.datasetFacts.set(p.datasetId, { domain: p.domain, keyedBy: p.keyedBy });
         if (p.domain === 'PRIVATE' && p.keyedBy.includes('MY_NUMBER')) this.flag('PRIVATE_DATASET_KEYED_BY_MY_NUMBER', command.commandId);
         break;
       case 'RegisterRecord':
         this.recordHolder.set(p.recordId, this.datasetHolder.get(p.datasetId)!);
+        if ((p.identifiers as Ref[]).some((ref) => ref.kind === 'MY_NUMBER') && !this.datasetFacts.get(p.datasetId)!.keyedBy.includes('MY_NUMBER')) {
+          if (this.outsideMyNumberUse(this.datasetHolder.get(p.datasetId)!, p.datasetId)) this.flag('MY_NUMBER_OUTSIDE_PERMITTED_USE', command.commandId);
+        }
         break;
       case 'LinkRecords': {
         this.links.set(p.linkId, { commandId: command.commandId, cutOff: p.expectedCutOffAt ? seconds(p.expectedCutOffAt) : null, cutAt: null });
@@ -69,12 +81,16 @@ export class RuleChecker {
       case 'ProvideInformation': {
         const items = this.rows.get(`${p.requesterId}|${p.providerId}|${p.procedure}`);
         if (!items || !(p.items as string[]).every((i) => items.has(i))) this.flag('PROVISION_NOT_PERMITTED', command.commandId);
+        if (p.subject.kind === 'MY_NUMBER' && [p.requesterId, p.providerId].some((party: string) => this.outsideMyNumberUse(party, null))) {
+          this.flag('MY_NUMBER_OUTSIDE_PERMITTED_USE', command.commandId);
+        }
         this.checkRetired(command.commandId, p.subject);
         break;
       }
       case 'AccessInformation': {
         if (p.purpose === null || p.purpose === undefined) this.flag('ACCESS_WITHOUT_PURPOSE', command.commandId);
         else if (p.purpose !== this.datasetPurpose.get(p.datasetId)) this.flag('ACCESS_PURPOSE_NOT_REGISTERED', command.commandId);
+        if (p.subject.kind === 'MY_NUMBER' && this.outsideMyNumberUse(p.organizationId, p.datasetId)) this.flag('MY_NUMBER_OUTSIDE_PERMITTED_USE', command.commandId);
         this.checkRetired(command.commandId, p.subject);
         const list = this.accesses.get(p.staffCode) ?? [];
         list.push({ t: seconds(p.occurredAt), subject: this.subjectOf(p.subject) ?? `?${p.subject.value}`, denied: p.outcome === 'DENIED', commandId: command.commandId });
@@ -84,6 +100,15 @@ export class RuleChecker {
       default:
         break;
     }
+  }
+
+  /** In a PRIVATE dataset; or, where no dataset says otherwise, by a PRIVATE_BUSINESS registered for no My Number procedure. */
+  private outsideMyNumberUse(organizationId: string, datasetId: string | null): boolean {
+    const domain = datasetId === null ? undefined : this.datasetFacts.get(datasetId)?.domain;
+    if (domain === 'PRIVATE') return true;
+    if (domain !== undefined && MY_NUMBER_DOMAINS.includes(domain)) return false;
+    const organization = this.organizations.get(organizationId);
+    return organization?.kind === 'PRIVATE_BUSINESS' && !organization.domains.some((d) => MY_NUMBER_DOMAINS.includes(d));
   }
 
   private checkRetired(commandId: string, subject: Ref): void {

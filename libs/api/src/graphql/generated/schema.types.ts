@@ -265,6 +265,15 @@ export type BestMatch = {
   to: Maybe<Dataset>;
 };
 
+/** Words for people in Japanese (the reader's language) and English. */
+export type BilingualText = {
+  __typename?: 'BilingualText';
+  /** In English. */
+  en: Scalars['String']['output'];
+  /** In Japanese (日本語). */
+  ja: Scalars['String']['output'];
+};
+
 /** A breach-report category (報告対象事態). */
 export type BreachCategory =
   /** 規則第2条第1号: a leak of My Numbers held by an agency for number-use work. */
@@ -333,6 +342,8 @@ export type BreachSection = {
   drafts: Array<BreachReportDraft>;
   /** What is missing, if anything. */
   note: Maybe<Scalars['String']['output']>;
+  /** The incidents of the year to the end of the period, as the PIA's serious incidents (重大事故) count them. */
+  pastYear: Array<PastYearIncident>;
   /** The signals (finding rules, leaked identifiers) drafts are drawn from. */
   signals: Array<Scalars['String']['output']>;
 };
@@ -661,13 +672,20 @@ export type Finding = {
   detectedAt: Scalars['DateTime']['output'];
   /** The events that broke the rule, in log order. */
   events: Array<FindingEvent>;
+  /** Why the rule matters, in Japanese and English. */
+  explanation: BilingualText;
   /** Stable across replays: the rule and the first event that broke it. */
   id: Scalars['ID']['output'];
   /** When the first event that broke the rule happened. */
   occurredAt: Scalars['DateTime']['output'];
   /** The organization that broke the rule. */
   organization: Organization;
-  /** Why the rule matters, in a sentence. */
+  /**
+   * For a provision, which party this finding is booked to: PROVIDER (it gave, My Number Act art. 19) or REQUESTER
+   * (it asked and collected, art. 20); null for the other rules.
+   */
+  party: Maybe<Scalars['String']['output']>;
+  /** Why the rule matters, in a sentence (English; `explanation` gives it in Japanese too). */
   reason: Scalars['String']['output'];
   /** The rule broken. */
   rule: FindingRule;
@@ -675,10 +693,14 @@ export type Finding = {
   severity: FindingSeverity;
   /** The staff member (職員) who acted, for accesses and ties. */
   staffCode: Maybe<Scalars['String']['output']>;
+  /** The statute the rule rests on (根拠法令), e.g. 番号法第19条. */
+  statute: BilingualText;
   /** How many subjects the finding concerns. */
   subjectCount: Scalars['Int']['output'];
   /** The subject concerned, where there is one (none for a dataset, nor for a staff episode reaching several people). */
   subjectId: Maybe<Scalars['ID']['output']>;
+  /** The rule's title (検出ルール名), in Japanese and English. */
+  title: BilingualText;
 };
 
 /** A page of findings (Relay connection), newest detection first. */
@@ -739,15 +761,17 @@ export type FindingGroup = {
   severity: Scalars['String']['output'];
 };
 
-/** A compliance rule a finding breaks (検出ルール). Each states its legal or practical reason in `Finding.reason`. */
+/** A compliance rule a finding breaks (検出ルール). Each has a title, a reason and a statute in Japanese and English (`Finding.title`, `Finding.explanation`, `Finding.statute`). */
 export type FindingRule =
   /** An access for a purpose the dataset was not registered for (利用目的外利用). */
   | 'ACCESS_PURPOSE_NOT_REGISTERED'
   /** An access with no purpose (利用目的): its lawfulness cannot be shown. */
   | 'ACCESS_WITHOUT_PURPOSE'
+  /** A private business naming a person by the My Number (an access, a provision) or keeping it in a record, outside the tax and social-security paperwork it may do (個人番号関係事務): My Number Act arts. 19, 20. */
+  | 'MY_NUMBER_OUTSIDE_PERMITTED_USE'
   /** A private-sector dataset keyed by the My Number outside tax and social-security procedures (My Number Act arts. 9, 20). */
   | 'PRIVATE_DATASET_KEYED_BY_MY_NUMBER'
-  /** A provision outside every permitted-provision row (requester, procedure, provider, items): My Number Act art. 19, appended table 2 (別表第二). */
+  /** A provision outside every permitted-provision row (requester, procedure, provider, items): a finding for the provider (My Number Act art. 19) and one for the requester (art. 20), appended table 2 (別表第二). */
   | 'PROVISION_NOT_PERMITTED'
   /** One staff code denied K times or more within 24 hours (K is 5 unless configured): probing beyond its role. */
   | 'REPEATED_DENIED_ACCESS'
@@ -1040,10 +1064,14 @@ export type MatchableDatasetPair = {
   datasetA: ReportDataset;
   /** The other. */
   datasetB: ReportDataset;
-  /** Share of A's records uniquely matchable in B. */
+  /** The larger of the two shares (`shareOfA`, `shareOfB`): how much of the more exposed dataset the pair can re-identify. */
   matchability: Scalars['Float']['output'];
   /** Why, in words. */
   reason: Scalars['String']['output'];
+  /** Share of A's records matchable one-to-one in B. */
+  shareOfA: Scalars['Float']['output'];
+  /** Share of B's records matchable one-to-one in A. */
+  shareOfB: Scalars['Float']['output'];
 };
 
 /** One month's activity. */
@@ -1335,6 +1363,23 @@ export type PageInfo = {
   hasPreviousPage: Scalars['Boolean']['output'];
   /** The cursor of the first edge of this page. */
   startCursor: Maybe<Scalars['String']['output']>;
+};
+
+/** An incident of the year to the end of the period (one per organization and kind of incident). */
+export type PastYearIncident = {
+  __typename?: 'PastYearIncident';
+  /** The categories it meets (codes of BreachSection.categories). */
+  categories: Array<Scalars['String']['output']>;
+  /** Whether this report's period has a draft for it. */
+  draftedInPeriod: Scalars['Boolean']['output'];
+  /** When its first event happened. */
+  firstOccurredAt: Scalars['DateTime']['output'];
+  /** When its last event happened. */
+  lastOccurredAt: Scalars['DateTime']['output'];
+  /** The organization. */
+  organization: ReportParty;
+  /** How many people it concerns. */
+  peopleAffected: Scalars['Int']['output'];
 };
 
 /** The assessment level a dataset calls for. */
@@ -1727,24 +1772,36 @@ export type ReportDataset = {
 /** A compliance finding and the events that caused it. */
 export type ReportFinding = {
   __typename?: 'ReportFinding';
-  /** What happened, in words. */
+  /** Why it matters, in Japanese. */
   description: Scalars['String']['output'];
+  /** Why it matters, in English. */
+  descriptionEn: Scalars['String']['output'];
   /** When the rule was broken: the period is judged by this. */
   detectedAt: Scalars['DateTime']['output'];
   /** Global positions of the causing events. */
   evidence: Array<Scalars['BigInt']['output']>;
+  /** When the last causing event happened (a staff episode spans many accesses). */
+  lastOccurredAt: Scalars['DateTime']['output'];
   /** When the first causing event happened. */
   occurredAt: Scalars['DateTime']['output'];
   /** The organization it concerns. */
   organization: ReportParty;
+  /** For a provision: PROVIDER (My Number Act art. 19) or REQUESTER (art. 20); null for the other rules. */
+  party: Maybe<Scalars['String']['output']>;
   /** The rule, e.g. PROVISION_NOT_PERMITTED. */
   rule: Scalars['String']['output'];
   /** Its severity. */
   severity: Scalars['String']['output'];
   /** The staff code that acted, when one did. */
   staffCode: Maybe<Scalars['String']['output']>;
+  /** The statute the rule rests on, e.g. 番号法第19条・第20条. */
+  statute: Scalars['String']['output'];
   /** The subjects it concerns (a staff episode concerns many). */
   subjectIds: Array<Scalars['ID']['output']>;
+  /** The rule's title in Japanese, e.g. 別表第二に基づかない特定個人情報の提供. */
+  title: Scalars['String']['output'];
+  /** The rule's title in English. */
+  titleEn: Scalars['String']['output'];
 };
 
 /** An organization as the report names it. */
@@ -2126,6 +2183,7 @@ export type ResolversTypes = {
   Basic4Input: Basic4Input;
   BestMatch: ResolverTypeWrapper<BestMatch>;
   BigInt: ResolverTypeWrapper<Scalars['BigInt']['output']>;
+  BilingualText: ResolverTypeWrapper<BilingualText>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   BreachCategory: BreachCategory;
   BreachCategoryInfo: ResolverTypeWrapper<BreachCategoryInfo>;
@@ -2189,6 +2247,7 @@ export type ResolversTypes = {
   OrganizationKind: OrganizationKind;
   OverdueTie: ResolverTypeWrapper<OverdueTie>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PastYearIncident: ResolverTypeWrapper<PastYearIncident>;
   PiaLevel: PiaLevel;
   PiaSection: ResolverTypeWrapper<PiaSection>;
   ProjectionStatus: ResolverTypeWrapper<ProjectionStatus>;
@@ -2241,6 +2300,7 @@ export type ResolversParentTypes = {
   Basic4Input: Basic4Input;
   BestMatch: BestMatch;
   BigInt: Scalars['BigInt']['output'];
+  BilingualText: BilingualText;
   Boolean: Scalars['Boolean']['output'];
   BreachCategoryInfo: BreachCategoryInfo;
   BreachReportDraft: BreachReportDraft;
@@ -2295,6 +2355,7 @@ export type ResolversParentTypes = {
   Organization: Organization;
   OverdueTie: OverdueTie;
   PageInfo: PageInfo;
+  PastYearIncident: PastYearIncident;
   PiaSection: PiaSection;
   ProjectionStatus: ProjectionStatus;
   ProsecutorRisk: ProsecutorRisk;
@@ -2395,6 +2456,11 @@ export interface BigIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTyp
   name: 'BigInt';
 }
 
+export type BilingualTextResolvers<ContextType = any, ParentType extends ResolversParentTypes['BilingualText'] = ResolversParentTypes['BilingualText']> = {
+  en?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ja?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type BreachCategoryInfoResolvers<ContextType = any, ParentType extends ResolversParentTypes['BreachCategoryInfo'] = ResolversParentTypes['BreachCategoryInfo']> = {
   basis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['BreachCategory'], ParentType, ContextType>;
@@ -2424,6 +2490,7 @@ export type BreachSectionResolvers<ContextType = any, ParentType extends Resolve
   complete?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   drafts?: Resolver<Array<ResolversTypes['BreachReportDraft']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  pastYear?: Resolver<Array<ResolversTypes['PastYearIncident']>, ParentType, ContextType>;
   signals?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
@@ -2564,15 +2631,19 @@ export type FindingResolvers<ContextType = any, ParentType extends ResolversPare
   detail?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   detectedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   events?: Resolver<Array<ResolversTypes['FindingEvent']>, ParentType, ContextType>;
+  explanation?: Resolver<ResolversTypes['BilingualText'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+  party?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   rule?: Resolver<ResolversTypes['FindingRule'], ParentType, ContextType>;
   severity?: Resolver<ResolversTypes['FindingSeverity'], ParentType, ContextType>;
   staffCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  statute?: Resolver<ResolversTypes['BilingualText'], ParentType, ContextType>;
   subjectCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   subjectId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['BilingualText'], ParentType, ContextType>;
 };
 
 export type FindingConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['FindingConnection'] = ResolversParentTypes['FindingConnection']> = {
@@ -2677,6 +2748,8 @@ export type MatchableDatasetPairResolvers<ContextType = any, ParentType extends 
   datasetB?: Resolver<ResolversTypes['ReportDataset'], ParentType, ContextType>;
   matchability?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  shareOfA?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  shareOfB?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type MonthlyActivityResolvers<ContextType = any, ParentType extends ResolversParentTypes['MonthlyActivity'] = ResolversParentTypes['MonthlyActivity']> = {
@@ -2730,6 +2803,15 @@ export type PageInfoResolvers<ContextType = any, ParentType extends ResolversPar
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type PastYearIncidentResolvers<ContextType = any, ParentType extends ResolversParentTypes['PastYearIncident'] = ResolversParentTypes['PastYearIncident']> = {
+  categories?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  draftedInPeriod?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  firstOccurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  lastOccurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  organization?: Resolver<ResolversTypes['ReportParty'], ParentType, ContextType>;
+  peopleAffected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type PiaSectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['PiaSection'] = ResolversParentTypes['PiaSection']> = {
@@ -2793,14 +2875,20 @@ export type ReportDatasetResolvers<ContextType = any, ParentType extends Resolve
 
 export type ReportFindingResolvers<ContextType = any, ParentType extends ResolversParentTypes['ReportFinding'] = ResolversParentTypes['ReportFinding']> = {
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  descriptionEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   detectedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   evidence?: Resolver<Array<ResolversTypes['BigInt']>, ParentType, ContextType>;
+  lastOccurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   organization?: Resolver<ResolversTypes['ReportParty'], ParentType, ContextType>;
+  party?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   severity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   staffCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  statute?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   subjectIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  titleEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ReportPartyResolvers<ContextType = any, ParentType extends ResolversParentTypes['ReportParty'] = ResolversParentTypes['ReportParty']> = {
@@ -2924,6 +3012,7 @@ export type Resolvers<ContextType = any> = {
   ActivityTotals?: ActivityTotalsResolvers<ContextType>;
   BestMatch?: BestMatchResolvers<ContextType>;
   BigInt?: GraphQLScalarType;
+  BilingualText?: BilingualTextResolvers<ContextType>;
   BreachCategoryInfo?: BreachCategoryInfoResolvers<ContextType>;
   BreachReportDraft?: BreachReportDraftResolvers<ContextType>;
   BreachSection?: BreachSectionResolvers<ContextType>;
@@ -2964,6 +3053,7 @@ export type Resolvers<ContextType = any> = {
   Organization?: OrganizationResolvers<ContextType>;
   OverdueTie?: OverdueTieResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PastYearIncident?: PastYearIncidentResolvers<ContextType>;
   PiaSection?: PiaSectionResolvers<ContextType>;
   ProjectionStatus?: ProjectionStatusResolvers<ContextType>;
   ProsecutorRisk?: ProsecutorRiskResolvers<ContextType>;

@@ -67,7 +67,11 @@ export class FindingsResolver {
         cursor,
         node: {
           ...finding,
-          reason: FINDING_RULES[finding.rule].reason,
+          reason: FINDING_RULES[finding.rule].reason.en,
+          title: FINDING_RULES[finding.rule].title,
+          explanation: FINDING_RULES[finding.rule].reason,
+          statute: FINDING_RULES[finding.rule].statute,
+          party: typeof finding.detail.party === 'string' ? finding.detail.party : null,
           organization: organizations.get(finding.organizationId)!,
           subjectCount: finding.subjectIds.length,
         },
