@@ -4,8 +4,8 @@
  * BENCH_SUBJECTS subjects, 90,910 by default: 1,000,116 events), with one projector beside them, and the query
  * (BENCH_QUERY: accessHistory, whoAccessed or exposure; as an auditor, or BENCH_AS=citizen: each subject with their own
  * token) is sent to each in turn for BENCH_SECONDS
- * (6) from 16 connections, BENCH_ROUNDS (6) rounds, the order alternating. On a machine whose speed drifts by
- * ±20% within minutes, the figures of two whole runs say little; rounds taken side by side do. Each round also
+ * (6) from 16 connections, BENCH_ROUNDS (6) rounds, the order alternating. On a machine whose speed drifts
+ * within minutes, the figures of two whole runs say little; rounds taken side by side do. Each round also
  * counts the write-ahead log written meanwhile (pg_stat_wal: bytes and full page images per request): not tied
  * to the CPU's speed, but swinging with where a round falls between checkpoints, so read its medians. Last line:
  * one JSON object, with each side's rounds and medians.

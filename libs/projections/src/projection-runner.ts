@@ -48,8 +48,7 @@ export class ProjectionRunner {
      * LINGER_PER_EVENT_MS for each event it held: a lone event (an agency's write) is followed within a few
      * milliseconds, while a stream of them (an audit record per auditor query, hundreds a second) is taken in
      * batches of this many milliseconds: each batch costs every projection a read and a transaction, whatever
-     * its size (a thousand audit records a second cost the projector and its database ~210 µs a record in the
-     * 25-ms batches of before, ~160 µs in 100-ms ones). A batch only passed over waits this long whatever its
+     * its size, so larger batches cost less a record. A batch only passed over waits this long whatever its
      * size: it costs no transaction, and most read models have nothing to do in such a stream.
      */
     private readonly lingerMs = 100,
@@ -226,8 +225,8 @@ export class ProjectionRunner {
     // (always past the stored checkpoint), else the checkpoint. The positions are written into the statement
     // (they are integers): so the planner sees how near the head they are and walks the log-order index,
     // where as parameters of one generic plan it scanned the whole log once per projection. Counting stops at
-    // EXACT_LAG events: a catch-up far behind (polled every second) is told from positions instead, which
-    // counted exactly took seconds of the database for each projection, every time.
+    // EXACT_LAG events: a catch-up far behind (polled every second) is told from positions instead, since
+    // counting it exactly would cost the database a scan of the lag for each projection, every time.
     const readTo = checkpoints.map((c) => this.passedOver.get(c.projection) ?? { transactionId: BigInt(c.transaction_id), globalPosition: BigInt(c.global_position) });
     const { rows } = await this.pool.query<{ i: number; events: string; lag_seconds: number | null }>(
       readTo
