@@ -4,6 +4,7 @@ import pg from 'pg';
 import { ProjectionRunner } from '#projections';
 import { TokenService } from '../../apps/api/src/auth/token.service.js';
 import { createApp } from '../../apps/api/src/create-app.js';
+import { InFlightOperations } from '../../apps/api/src/graphql/in-flight-operations.js';
 import { GraphQLClient, ok } from '../support/graphql-client.js';
 import { backendName } from '../support/test-database.js';
 import { openTestRuntime } from '../support/test-runtime.js';
@@ -58,14 +59,19 @@ const HISTORY = `query ($s: ID!) { accessHistory(subjectId: $s, first: 10) { tot
     hangUp.abort();
     expect(await request).toBe('AbortError');
 
-    let closed = false;
-    const closing = app.close().then(() => (closed = true));
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(closed).toBe(false);
+    // Closing waits for the operations in flight: caught as it starts waiting, its wait is still pending.
+    const operations = app.get(InFlightOperations);
+    const settle = operations.settled.bind(operations);
+    const waiting = new Promise<{ settled: Promise<boolean> }>((resolve) => (operations.settled = (timeoutMs) => { const settled = settle(timeoutMs); resolve({ settled }); return settled; }));
+    const closing = app.close();
+    const { settled } = await waiting;
+    expect(await Promise.race([settled.then(() => 'settled'), new Promise((resolve) => setImmediate(() => resolve('pending')))])).toBe('pending');
     // Released, the read answers, and the operation goes on to look up the organizations it names.
     await locker.query('COMMIT');
     await locker.end();
     await closing;
+    // It ended because the operation did, not because the grace period ran out.
+    expect(await settled).toBe(true);
     expect(log.errors).toEqual([]);
   });
 });
