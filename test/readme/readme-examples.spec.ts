@@ -32,51 +32,57 @@ const blocks = (language: string): string[] => [...README.matchAll(new RegExp('`
  */
 const DEMO = { subjects: 150, seed: '1' };
 
-async function importDemoPopulation(app: INestApplication): Promise<string> {
+/** Imports the demo population through the command bus, as the demo does; answers the My Number each subject was enrolled with. */
+async function importDemoPopulation(app: INestApplication): Promise<Map<string, string>> {
   const bus = app.get(CommandBus);
-  const population = generatePopulation(DEMO);
-  let myNumber: string | undefined;
+  const myNumbers = new Map<string, string>();
   let batch: CommandEnvelope[] = [];
   const flush = async () => {
     const outcome = await bus.execute(new IngestBatchCommand(batch, 'operator:demo'));
     if (!outcome.ok) throw new Error(`the demo population was refused: ${outcome.errors[0]!.error.message}`);
+    const sent = new Map(batch.map((c) => [c.commandId, c]));
+    for (const result of outcome.results.filter((r) => r.type === 'EnrollSubject' && r.events[0])) {
+      const identifiers = sent.get(result.commandId)!.payload.identifiers as { kind: string; value: string }[];
+      const myNumber = identifiers.find((i) => i.kind === 'MY_NUMBER')?.value;
+      if (myNumber) myNumbers.set(result.events[0]!.streamId.slice('subject-'.length), myNumber);
+    }
     batch = [];
   };
-  for (const command of population.commands) {
-    if (!myNumber && command.type === 'EnrollSubject') {
-      const identifiers = command.payload.identifiers as { kind: string; value: string }[];
-      myNumber = identifiers.find((i) => i.kind === 'MY_NUMBER')?.value;
-    }
+  for (const command of generatePopulation(DEMO).commands) {
     batch.push(command);
     if (batch.length === 500) await flush();
   }
   if (batch.length) await flush();
   await settled(app.get(ProjectionRunner), 120_000);
-  return myNumber!;
+  return myNumbers;
 }
 
 /** Ids the demo's population really has, by the variable names the README's queries use. */
-async function demoIds(app: INestApplication, myNumber: string): Promise<Record<string, string>> {
+async function demoIds(app: INestApplication, myNumbers: Map<string, string>): Promise<Record<string, string>> {
   const { pool } = app.get<Database>(DATABASE);
   const one = async (sql: string, params: unknown[] = []) => {
     const { rows } = await pool.query(sql, params);
     if (!rows[0]) throw new Error(`the demo population has nothing for: ${sql}`);
     return rows[0] as Record<string, string>;
   };
-  // A person with ties made and cut, and the most history lines among them.
+  // A person holding a My Number, with ties made and cut, and the most history lines among them.
   const { subject_id: subject } = await one(
-    `SELECT subject_id FROM access_history.entries GROUP BY subject_id
+    `SELECT subject_id FROM access_history.entries WHERE subject_id = ANY($1::uuid[]) GROUP BY subject_id
       HAVING bool_or(kind = 'LINK') AND bool_or(kind = 'UNLINK') ORDER BY count(*) DESC, subject_id LIMIT 1`,
+    [[...myNumbers.keys()]],
   );
   const { item } = await one(
     `SELECT item FROM access_history.entries, unnest(items) AS item WHERE subject_id = $1 AND kind IN ('PROVISION', 'ACCESS')
       GROUP BY item ORDER BY count(*) DESC, item LIMIT 1`,
     [subject],
   );
-  const { dataset_a: dataset, dataset_b: otherDataset } = await one(
-    `SELECT dataset_a, dataset_b FROM exposure.pair_matches WHERE matches > 0 AND dataset_a <> dataset_b ORDER BY matches DESC, 1, 2 LIMIT 1`,
+  // A dataset holding one of that person's records, as the demo picks it.
+  const { dataset } = await one(
+    `SELECT d AS dataset FROM access_history.entries, unnest(dataset_ids) AS d
+      WHERE subject_id = $1 AND kind = 'ACCESS' AND d IN (SELECT id FROM registry.datasets) GROUP BY d ORDER BY count(*) DESC, d LIMIT 1`,
+    [subject],
   );
-  return { subject: subject!, item: item!, myNumber, dataset: dataset!, otherDataset: otherDataset! };
+  return { subject: subject!, myNumber: myNumbers.get(subject!)!, item: item!, dataset: dataset! };
 }
 
 /** An answer a reader would call empty: a null, an empty list, a connection with nothing in it. */
