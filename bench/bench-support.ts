@@ -78,7 +78,7 @@ type AtLoad = Measured & { offered: number };
  * The highest steady load (requests a second) at which p95 stays within `targetMs`, to about a twentieth of the
  * range searched. A latency target holds up to some load, and this is that load: saturated from a fixed number of
  * connections, each request queues behind the others, so p95 there is set by how many connections the client
- * opened (Little's law; on this machine, 8 or 16 of them at the same rate: p95 31 or 61 ms). Bisection between a
+ * opened (Little's law: twice the connections at the same rate, twice the p95). Bisection between a
  * quarter of the saturated rate (halved while even that misses) and the saturated rate, `steps` times, each load
  * measured by `at` (`measureAtRate`: each request timed from when it was due).
  */

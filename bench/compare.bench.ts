@@ -2,9 +2,10 @@
  * npm run bench:compare — the code of a git revision (BENCH_BASELINE, default HEAD) against the working tree's
  * build, over HTTP, in paired rounds: both servers run side by side over one database (the fast synthetic log,
  * BENCH_SUBJECTS subjects, 90,910 by default: 1,000,116 events), with one projector beside them, and the query
- * (BENCH_QUERY: accessHistory, whoAccessed or exposure; as an auditor) is sent to each in turn for BENCH_SECONDS
- * (6) from 16 connections, BENCH_ROUNDS (6) rounds, the order alternating. On a machine whose speed drifts by
- * ±20% within minutes, the figures of two whole runs say little; rounds taken side by side do. Each round also
+ * (BENCH_QUERY: accessHistory, whoAccessed or exposure; as an auditor, or BENCH_AS=citizen: each subject with their own
+ * token) is sent to each in turn for BENCH_SECONDS
+ * (6) from 16 connections, BENCH_ROUNDS (6) rounds, the order alternating. On a machine whose speed drifts
+ * within minutes, the figures of two whole runs say little; rounds taken side by side do. Each round also
  * counts the write-ahead log written meanwhile (pg_stat_wal: bytes and full page images per request): not tied
  * to the CPU's speed, but swinging with where a round falls between checkpoints, so read its medians. Last line:
  * one JSON object, with each side's rounds and medians.
@@ -16,10 +17,11 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { eventLogSize } from '#synthetic-population';
 import { freshDatabase, machine, median } from './bench-support.js';
-import { QUERIES, everyQueryAs, loadSubjects, measure, startServers, tokens, type Latency } from './graphql-server.js';
+import { QUERIES, eachCitizen, everyQueryAs, loadSubjects, measure, startServers, tokens, type Latency } from './graphql-server.js';
 
 const BASELINE = process.env.BENCH_BASELINE ?? 'HEAD';
 const QUERY = (process.env.BENCH_QUERY ?? 'accessHistory') as keyof typeof QUERIES;
+const AS = process.env.BENCH_AS ?? 'auditor';
 const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? 90_910);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
@@ -66,13 +68,14 @@ async function walCounters(client: pg.Client): Promise<{ bytes: number; fullPage
 }
 
 async function main(): Promise<void> {
+  if (AS !== 'auditor' && AS !== 'citizen') throw new Error('BENCH_AS must be auditor or citizen');
   if (!(QUERY in QUERIES)) throw new Error(`BENCH_QUERY must be one of ${Object.keys(QUERIES).join(', ')}`);
   const baseline = buildBaseline(BASELINE);
   const target = await freshDatabase('himotoki_bench_compare');
   try {
     await loadSubjects(target.url, SUBJECTS);
     const auditor = await tokens.mint({ role: 'AUDITOR', id: 'bench-auditor', organizationId: 'ppc' });
-    const asAuditor = everyQueryAs(auditor);
+    const caller = AS === 'citizen' ? await eachCitizen(SUBJECTS) : everyQueryAs(auditor);
     const sides = [
       { name: `baseline ${baseline.commit.slice(0, 7)}`, cli: baseline.cli, rounds: [] as Round[] },
       { name: 'working tree', cli: join(process.cwd(), 'dist/apps/cli/src/main.js'), rounds: [] as Round[] },
@@ -84,9 +87,9 @@ async function main(): Promise<void> {
       for (let round = 0; round < ROUNDS; round++) {
         const order = round % 2 === 0 ? [0, 1] : [1, 0];
         for (const i of order) {
-          await measure(servers.bases[i]!, asAuditor, QUERIES[QUERY], SUBJECTS, CONNECTIONS, WARM_UP_SECONDS, 0);
+          await measure(servers.bases[i]!, caller, QUERIES[QUERY], SUBJECTS, CONNECTIONS, WARM_UP_SECONDS, 0);
           const before = await walCounters(stats);
-          const latency = await measure(servers.bases[i]!, asAuditor, QUERIES[QUERY], SUBJECTS, CONNECTIONS, SECONDS, 0);
+          const latency = await measure(servers.bases[i]!, caller, QUERIES[QUERY], SUBJECTS, CONNECTIONS, SECONDS, 0);
           const after = await walCounters(stats);
           const figure = {
             ...latency,
@@ -110,7 +113,7 @@ async function main(): Promise<void> {
     console.log(`medians: ${QUERY} p95 ${ms(before!.median.p95_ms)} → ${ms(after!.median.p95_ms)} ms, ${before!.median.rps} → ${after!.median.rps} requests/s`);
     console.log(
       JSON.stringify({
-        compare: { query: QUERY, baseline: { commit: baseline.commit, ...before }, workingTree: after },
+        compare: { query: QUERY, as: AS, baseline: { commit: baseline.commit, ...before }, workingTree: after },
         events: eventLogSize(SUBJECTS),
         subjects: SUBJECTS,
         connections: CONNECTIONS,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ConsoleLogger } from '@nestjs/common';
 import pg from 'pg';
 import { ProjectionRunner } from '#projections';
-import { TokenService } from '#api';
+import { InFlightOperations, TokenService } from '#api';
 import { createApp } from '#app';
 import { GraphQLClient, ok } from '../support/graphql-client.js';
 import { backendName } from '../support/test-database.js';
@@ -58,14 +58,19 @@ const HISTORY = `query ($s: ID!) { accessHistory(subjectId: $s, first: 10) { tot
     hangUp.abort();
     expect(await request).toBe('AbortError');
 
-    let closed = false;
-    const closing = app.close().then(() => (closed = true));
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(closed).toBe(false);
+    // Closing waits for the operations in flight: caught as it starts waiting, its wait is still pending.
+    const operations = app.get(InFlightOperations);
+    const settle = operations.settled.bind(operations);
+    const waiting = new Promise<{ settled: Promise<boolean> }>((resolve) => (operations.settled = (timeoutMs) => { const settled = settle(timeoutMs); resolve({ settled }); return settled; }));
+    const closing = app.close();
+    const { settled } = await waiting;
+    expect(await Promise.race([settled.then(() => 'settled'), new Promise((resolve) => setImmediate(() => resolve('pending')))])).toBe('pending');
     // Released, the read answers, and the operation goes on to look up the organizations it names.
     await locker.query('COMMIT');
     await locker.end();
     await closing;
+    // It ended because the operation did, not because the grace period ran out.
+    expect(await settled).toBe(true);
     expect(log.errors).toEqual([]);
   });
 });

@@ -50,18 +50,23 @@ describe(`event store on ${sqlTarget.name}, beyond the contract`, () => {
       const p = BigInt(rows[0].positions[0]);
       // Transaction B takes p+1 and commits first. PGlite runs one transaction at a time, so there B waits for A.
       const appendB = store.appendToStream(stream(), [b]);
-      if (db.backend === 'postgres') expect((await appendB).positions[0]).toBeGreaterThan(p);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      if (db.backend === 'postgres') {
+        expect((await appendB).positions[0]).toBeGreaterThan(p);
+        // B is committed, A is not: the read a subscriber makes from where it stands holds B back.
+        expect(await store.readAll({ after: subscriber.checkpoint })).toEqual([]);
+      }
       expect(subscriber.received).toHaveLength(seen);
 
       await clientA.query('COMMIT');
       clientA.release();
       await appendB;
-      const received = await subscriber.waitFor(seen + 2);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await subscriber.waitFor(seen + 2);
+      // Nothing else comes after them: an event appended now is the next one delivered.
+      const c = event({ tx: 'C' });
+      await store.appendToStream(stream(), [c]);
+      const received = await subscriber.waitFor(seen + 3);
       await subscriber.stop();
-      expect(received.slice(seen).map((e) => e.id)).toEqual([a.id, b.id]);
-      expect(received).toHaveLength(seen + 2);
+      expect(received.slice(seen).map((e) => e.id)).toEqual([a.id, b.id, c.id]);
     });
 
   });

@@ -297,10 +297,14 @@ describe(`event store contract on ${target.name}`, () => {
       const resumeAfter = first.received[cut - 1]!;
       await store.appendToStream(id, events(5));
       const second = new CollectingSubscriber(store, { transactionId: resumeAfter.transactionId, globalPosition: resumeAfter.globalPosition });
-      const total = offset + 10_006;
+      await second.waitFor(offset + 10_006 - cut);
+      // Nothing repeated after them: an event appended now is the next one delivered.
+      const last = event({ last: true });
+      await store.appendToStream(id, [last]);
+      const total = offset + 10_007;
       await second.waitFor(total - cut);
-      await new Promise((resolve) => setTimeout(resolve, 200));
       await second.stop();
+      expect(second.received.at(-1)!.id).toBe(last.id);
       const ids = [...first.received.slice(0, cut), ...second.received].map((e) => e.id);
       expect(ids).toHaveLength(total);
       expect(new Set(ids).size).toBe(total);

@@ -12,8 +12,18 @@ import { backendName } from '../support/test-database.js';
 const FIXTURES = join(process.cwd(), 'test/fixtures');
 const EVENT_LOG = join(FIXTURES, 'event-log.ndjson');
 const GOLDEN = join(FIXTURES, 'golden');
-/** Set UPDATE_GOLDEN=1 to write the event log and golden read models anew (then review the diff). */
+/**
+ * Only `npm run golden:update` (which sets UPDATE_GOLDEN=1) writes the event log and the golden read models anew;
+ * review the diff before committing it. Otherwise a missing file fails the test: a golden file the test wrote
+ * itself would prove nothing.
+ */
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
+
+/** A fixture file's text; a missing one fails, naming how to make it. */
+async function fixture(path: string): Promise<string> {
+  if (!existsSync(path)) throw new Error(`${path} is missing: run npm run golden:update and review the diff`);
+  return readFile(path, 'utf8');
+}
 
 const READ_MODELS = {
   'access-history.json': `SELECT to_jsonb(t) AS row FROM access_history.entries t ORDER BY t.global_position, t.subject_id`,
@@ -26,6 +36,8 @@ const READ_MODELS = {
   'exposure-field-frequencies.json': `SELECT to_jsonb(t) AS row FROM exposure.field_frequencies t ORDER BY t.field`,
   'findings.json': `SELECT to_jsonb(t) AS row FROM findings.findings t ORDER BY t.finding_id`,
   'findings-ties.json': `SELECT to_jsonb(t) AS row FROM findings.ties t ORDER BY t.link_id`,
+  'reporting-dataset-subjects.json': `SELECT to_jsonb(t) AS row FROM reporting.dataset_subjects t ORDER BY t.dataset_id, t.subject_id`,
+  'reporting-identifier-leaks.json': `SELECT to_jsonb(t) AS row FROM reporting.identifier_leaks t ORDER BY t.event_id`,
 };
 
 /** The fixed log: a small generated population, and an auditor's query, as the store kept them. */
@@ -48,8 +60,8 @@ async function writeEventLog(): Promise<void> {
 
 describe(`replay on ${backendName}`, () => {
   it('a fixed event log covering every event type replays into the golden read models', async () => {
-    if (UPDATE || !existsSync(EVENT_LOG)) await writeEventLog();
-    const log = (await readFile(EVENT_LOG, 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as EventToAppend & { streamId: string });
+    if (UPDATE) await writeEventLog();
+    const log = (await fixture(EVENT_LOG)).trim().split('\n').map((line) => JSON.parse(line) as EventToAppend & { streamId: string });
     expect(new Set(log.map((e) => e.type))).toEqual(new Set(EVENT_CATALOG.map((d) => d.type)));
     expect(log.length).toBeGreaterThan(200);
 
@@ -62,8 +74,8 @@ describe(`replay on ${backendName}`, () => {
       for (const [file, sql] of Object.entries(READ_MODELS)) {
         const rows = (await f.database.pool.query<{ row: unknown }>(sql)).rows.map((r) => r.row);
         const path = join(GOLDEN, file);
-        if (UPDATE || !existsSync(path)) await writeFile(path, JSON.stringify(rows, null, 1) + '\n');
-        expect(rows).toEqual(JSON.parse(await readFile(path, 'utf8')));
+        if (UPDATE) await writeFile(path, JSON.stringify(rows, null, 1) + '\n');
+        expect(rows).toEqual(JSON.parse(await fixture(path)));
       }
     } finally {
       await f.close();

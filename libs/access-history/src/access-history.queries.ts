@@ -52,7 +52,7 @@ class Conditions {
 /**
  * Reads of the access history, newest first, a page at a time (keyset pagination on occurred_at, position).
  * Plain SQL on the pool: these are the API's most frequent reads, and TypeORM's query building and entity
- * mapping were a tenth of the server's time under load.
+ * mapping would cost more than the read itself.
  */
 export class AccessHistoryQueries {
   constructor(

@@ -162,7 +162,7 @@ export class PostgresEventStore implements EventStore {
    * high" (one step down the log-order index; as EXISTS the planner expected an early match and scanned the
    * whole log), in the same statement and snapshot as the read: a live subscriber reads several times a
    * second, and each round trip counts. The position and limit go in as `(SELECT $n)`, out of the planner's
-   * sight: seeing them, it planned every execution anew (0.24 ms, longer than the read near the head); blind to
+   * sight: seeing them, it planned every execution anew (longer than the read near the head takes); blind to
    * them it keeps one plan per connection, the same walk of the log-order index.
    */
   private async readAfter(after: Checkpoint, limit: number): Promise<{ events: StoredEvent[]; heldBack: boolean }> {

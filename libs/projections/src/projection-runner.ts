@@ -61,8 +61,7 @@ export class ProjectionRunner {
      * LINGER_PER_EVENT_MS for each event it held: a lone event (an agency's write) is followed within a few
      * milliseconds, while a stream of them (an audit record per auditor query, hundreds a second) is taken in
      * batches of this many milliseconds: each batch costs every projection a read and a transaction, whatever
-     * its size (a thousand audit records a second cost the projector and its database ~210 µs a record in the
-     * 25-ms batches of before, ~160 µs in 100-ms ones). A batch only passed over waits this long whatever its
+     * its size, so larger batches cost less a record. A batch only passed over waits this long whatever its
      * size: it costs no transaction, and most read models have nothing to do in such a stream.
      */
     private readonly lingerMs = 100,

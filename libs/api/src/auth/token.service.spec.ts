@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { createHmac, hkdfSync } from 'node:crypto';
 import { InvalidTokenError, TokenService } from './token.service.js';
 
@@ -40,6 +41,7 @@ describe('TokenService', () => {
     await expect(tokens.verify(signed({ alg: 'none' }, claims))).rejects.toThrow('not valid');
     await expect(tokens.verify(signed({ alg: 'HS256', crit: ['b64'], b64: false }, claims))).rejects.toThrow('not valid');
     await expect(tokens.verify(signed({ alg: 'HS256' }, { ...claims, iss: 'someone-else' }))).rejects.toThrow('not valid');
+    await expect(tokens.verify(signed({ alg: 'HS256' }, { ...claims, iss: undefined }))).rejects.toThrow('not valid');
     await expect(tokens.verify(signed({ alg: 'HS256' }, { ...claims, exp: undefined }))).rejects.toThrow('no expiry');
     await expect(tokens.verify(signed({ alg: 'HS256' }, { ...claims, exp: '9999999999' }))).rejects.toThrow('no expiry');
     await expect(tokens.verify(signed({ alg: 'HS256' }, { ...claims, nbf: 9_999_999_000 }))).rejects.toThrow('not valid yet');
@@ -59,9 +61,16 @@ describe('TokenService', () => {
   });
 
   it('stops accepting a remembered token once it expires', async () => {
-    const shortLived = await tokens.mint({ role: 'OPERATOR', id: 'o' }, 1);
-    await tokens.verify(shortLived);
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-    await expect(tokens.verify(shortLived)).rejects.toThrow('expired');
+    jest.useFakeTimers({ now: new Date('2026-11-24T00:00:00Z'), doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    try {
+      const shortLived = await tokens.mint({ role: 'OPERATOR', id: 'o' }, 1);
+      expect(await tokens.verify(shortLived)).toEqual({ role: 'OPERATOR', id: 'o' });
+      jest.setSystemTime(new Date('2026-11-24T00:00:00.999Z'));
+      expect(await tokens.verify(shortLived)).toEqual({ role: 'OPERATOR', id: 'o' });
+      jest.setSystemTime(new Date('2026-11-24T00:00:01.001Z'));
+      await expect(tokens.verify(shortLived)).rejects.toThrow('expired');
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

@@ -356,7 +356,7 @@ export class ExposureQueries {
    *
    * Every array goes in as `(SELECT $n)`, out of the planner's sight. Seeing the arrays, it estimated each
    * execution from their lengths, found that cheaper than the one plan for any length, and so planned every
-   * execution anew: planning took as long as running (0.15–0.35 ms). Blind to them, it plans once per connection;
+   * execution anew: planning took as long as running. Blind to them, it plans once per connection;
    * the plan is the same index lookups either way.
    */
   private async readMatchFacts(wanted: Wanted[], values: Record<Basic4Field, string | null>[]): Promise<MatchFacts> {
