@@ -54,7 +54,8 @@ describe('generatePopulation — 300 subjects', () => {
     expect(perSubject).toBeGreaterThanOrEqual(8);
     expect(perSubject).toBeLessThanOrEqual(12);
     const types = new Set(commands.map((c) => c.type));
-    for (const type of Object.keys(COMMANDS).filter((t) => t !== 'RecordAuditorQuery')) expect(types).toContain(type);
+    // CorrectEvent is an operator's repair of a stored event, not part of anyone's life.
+    for (const type of Object.keys(COMMANDS).filter((t) => t !== 'CorrectEvent')) expect(types).toContain(type);
   });
 
   it('gives commands that pass the envelope and payload schemas', () => {
