@@ -124,7 +124,7 @@ describe(`GraphQL API end to end on ${backendName}`, () => {
       const audits = me.edges.filter((e: any) => e.node.kind === 'AUDIT');
       expect(audits.length).toBeGreaterThanOrEqual(3);
       expect(audits[0].node).toMatchObject({ organization: { id: 'ppc' }, staffCode: 'auditor-sato' });
-      expect(audits.map((e: any) => e.node.purpose)).toEqual(expect.arrayContaining(['accessHistory', 'whoAccessed', 'subject']));
+      expect(audits.map((e: any) => e.node.purpose)).toEqual(expect.arrayContaining(['アクセス履歴の確認', '情報を入手・利用した機関の確認', '番号による本人の特定']));
     });
 
     it('records a stream page touching more subjects than one record names in several records, and only the page\'s subjects', async () => {

@@ -35,8 +35,10 @@ describe('the item catalogue (特定個人情報の項目)', () => {
     expect(refused.ok).toBe(false);
     if (!refused.ok) {
       expect(refused.reason).toContain('is not an item of the catalogue');
-      expect(refused.reason).toContain('did you mean INCOME');
+      expect(refused.reason).toContain('did you mean INCOME?');
     }
+    const partial = parseItem('LOCAL_TAX');
+    expect(!partial.ok && partial.reason).toContain('did you mean LOCAL_TAX_INCOME, LOCAL_TAX_EXEMPTION');
     const unknown = parseItem('謎の情報');
     expect(!unknown.ok && unknown.reason).not.toContain('did you mean');
   });

@@ -126,13 +126,29 @@ export function itemNames(code: string): { code: string; ja: string | null; en: 
   return found ? { code, ja: found.ja, en: found.en, category: found.category } : { code, ja: null, en: null, category: null };
 }
 
-/** Up to three codes that share the most words with the text (INCOM → INCOME, LOCAL_TAX_INCOME …). */
+/** Up to three codes closest to the text: by edit distance (INCOM → INCOME), else by the words they share (LOCAL_TAX → LOCAL_TAX_INCOME …). */
 function closest(text: string): string[] {
-  const words = text.toUpperCase().split(/[^A-Z0-9]+/).filter((w) => w.length >= 3);
-  if (words.length === 0) return [];
-  return ITEMS.map((i) => ({ code: i.code, score: words.filter((w) => i.code.includes(w) || i.code.split('_').some((p) => p.length >= 3 && w.startsWith(p))).length }))
-    .filter((s) => s.score > 0)
-    .sort((a, b) => b.score - a.score)
+  const wanted = text.trim().toUpperCase();
+  if (!/^[A-Z0-9_]+$/.test(wanted)) return [];
+  const near = ITEMS.map((i) => ({ code: i.code, distance: editDistance(wanted, i.code) }))
+    .filter((c) => c.distance <= Math.max(2, Math.floor(wanted.length / 4)))
+    .sort((a, b) => a.distance - b.distance);
+  if (near.length > 0) return near.slice(0, 3).map((c) => c.code);
+  const words = wanted.split('_').filter((w) => w.length >= 3);
+  return ITEMS.map((i) => ({ code: i.code, shared: words.filter((w) => i.code.split('_').includes(w)).length }))
+    .filter((c) => c.shared > 0)
+    .sort((a, b) => b.shared - a.shared)
     .slice(0, 3)
-    .map((s) => s.code);
+    .map((c) => c.code);
+}
+
+/** Levenshtein distance, one row at a time. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = row;
+  }
+  return previous[b.length]!;
 }
