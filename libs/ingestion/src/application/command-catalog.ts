@@ -26,10 +26,10 @@ import {
   RETIREMENT_REASONS,
   entityId,
   instant,
-  items,
   staffCode,
   text,
 } from '../domain/vocabulary.js';
+import { catalogueItems } from '../domain/items.catalogue.js';
 import type { CommandContext } from './command-context.js';
 import { basic4Input, identifierInput } from './privacy-edge.js';
 
@@ -54,7 +54,7 @@ export const COMMANDS = {
   }),
 
   RegisterPermittedProvision: command(
-    PermittedProvisionRegistered.schema,
+    PermittedProvisionRegistered.schema.extend({ items: catalogueItems }),
     async (p, ctx) => {
       // The table of permitted provisions is the law's, not an organization's: operators register its rows.
       ctx.authorize('payload.permittedProvisionId');
@@ -210,7 +210,7 @@ export const COMMANDS = {
       requesterId: entityId,
       providerId: entityId,
       subject: identifierInput,
-      items,
+      items: catalogueItems,
       procedure: text(),
       legalBasis: text(),
       requestedAt: instant,
@@ -244,7 +244,7 @@ export const COMMANDS = {
       staffCode,
       subject: identifierInput,
       datasetId: entityId,
-      items,
+      items: catalogueItems,
       purpose: text().nullish().transform((v) => v ?? null),
       channel: z.enum(ACCESS_CHANNELS),
       outcome: z.enum(ACCESS_OUTCOMES),

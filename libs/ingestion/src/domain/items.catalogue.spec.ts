@@ -48,3 +48,14 @@ describe('the item catalogue (特定個人情報の項目)', () => {
     expect(itemNames('LEGACY_CODE')).toEqual({ code: 'LEGACY_CODE', ja: null, en: null, category: null });
   });
 });
+
+describe("a command's items", () => {
+  it('are kept as codes, whether a command names them by code or by name, and an unknown one is refused', async () => {
+    const { catalogueItems } = await import('./items.catalogue.js');
+    expect(catalogueItems.parse(['LOCAL_TAX_INCOME', '住民票関係情報', '給与支払報告書'])).toEqual(['LOCAL_TAX_INCOME', 'HOUSEHOLD_COMPOSITION', 'SALARY_PAYMENT_REPORT']);
+    const refused = catalogueItems.safeParse(['INCOME', 'INCOM']);
+    expect(refused.success).toBe(false);
+    expect(refused.error!.issues[0]).toMatchObject({ path: [1], message: expect.stringContaining('did you mean INCOME') });
+    expect(catalogueItems.safeParse([]).success).toBe(false);
+  });
+});

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * 特定個人情報の項目 — the catalogue of items of personal information: each item's code (what events carry), its
  * Japanese and English names (what answers show beside the code), and the category it belongs to: one of the
@@ -119,6 +121,19 @@ export function parseItem(text: string): ItemParse {
     reason: `is not an item of the catalogue (a code such as LOCAL_TAX_INCOME, or a name such as 地方税関係情報)${near.length ? `; did you mean ${near.join(', ')}?` : ''}`,
   };
 }
+
+/** A command's items: each a code or a name of the catalogue, kept as its code; anything else refused with parseItem's reason. */
+export const catalogueItems = z
+  .array(
+    z.string().transform((text, ctx) => {
+      const parsed = parseItem(text);
+      if (parsed.ok) return parsed.item.code;
+      ctx.addIssue({ code: 'custom', message: parsed.reason });
+      return z.NEVER;
+    }),
+  )
+  .min(1, 'must name at least one item')
+  .max(64);
 
 /** The item's names for an answer; a code the catalogue lacks (an event from before it knew the code) keeps its code and no names. */
 export function itemNames(code: string): { code: string; ja: string | null; en: string | null; category: ItemCategory | null } {

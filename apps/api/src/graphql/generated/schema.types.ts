@@ -126,7 +126,7 @@ export type AccessInformationInput = {
   channel: AccessChannel;
   /** The dataset accessed; it must be registered. */
   datasetId: Scalars['ID']['input'];
-  /** The items of personal information (特定個人情報の項目): 1 to 64 item codes in UPPER_SNAKE_CASE (e.g. INCOME). */
+  /** The items of personal information (特定個人情報の項目): 1 to 64 codes or names of the item catalogue (`items`), e.g. LOCAL_TAX_INCOME or 地方税関係情報; stored as codes, an unknown one refused. */
   items: Array<Scalars['String']['input']>;
   /** When it happened, ISO 8601 with a time zone. */
   occurredAt: Scalars['DateTime']['input'];
@@ -1474,7 +1474,7 @@ export type ProsecutorRisk = {
 
 /** Records a provision of information (情報提供) from one organization to another. */
 export type ProvideInformationInput = {
-  /** The items of personal information (特定個人情報の項目): 1 to 64 item codes in UPPER_SNAKE_CASE (e.g. INCOME). */
+  /** The items of personal information (特定個人情報の項目): 1 to 64 codes or names of the item catalogue (`items`), e.g. LOCAL_TAX_INCOME or 地方税関係情報; stored as codes, an unknown one refused. */
   items: Array<Scalars['String']['input']>;
   /** The legal basis (根拠法令). */
   legalBasis: Scalars['String']['input'];
@@ -1768,7 +1768,7 @@ export type RegisterOrganizationInput = {
 
 /** A row of the table of permitted provisions (番号法 別表第二): who may obtain which items from whom, for which procedure. */
 export type RegisterPermittedProvisionInput = {
-  /** The items (特定個人情報の項目) that may be provided: item codes in UPPER_SNAKE_CASE (e.g. INCOME). */
+  /** The items (特定個人情報の項目) that may be provided: codes or names of the item catalogue (`items`), e.g. LOCAL_TAX_INCOME or 地方税関係情報; stored as codes, an unknown one refused. */
   items: Array<Scalars['String']['input']>;
   /** The legal basis (根拠法令). */
   legalBasis: Scalars['String']['input'];
