@@ -8,7 +8,7 @@ import { DATABASE, type Database } from '#database';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { ProjectionRunner, rebuildProjections } from '#projections';
 import { GraphQLClient, ok } from '../support/graphql-client.js';
-import { startTestApi } from '../support/test-api.js';
+import { registerCityPensionPoints, startTestApi } from '../support/test-api.js';
 import { T } from '../support/ingestion-fixture.js';
 import { readModelHash, settled } from '../support/read-models.js';
 import { backendName } from '../support/test-database.js';
@@ -32,22 +32,10 @@ describe(`answers with names, facts and Japan time on ${backendName}`, () => {
     ({ app, api } = started);
     runner = app.get(ProjectionRunner);
     const { mint } = started;
-    tokens = {
-      auditor: await mint.auditor(),
-      operator: await mint.operator(),
-      city: await mint.organization('city'),
-      jps: await mint.organization('jps'),
-      points: await mint.organization('points'),
-      subject: '',
-    };
+    const [auditor, operatorToken, cityToken, jpsToken, pointsToken] = await Promise.all([mint.auditor(), mint.operator(), ...['city', 'jps', 'points'].map(mint.organization)]);
+    tokens = { auditor: auditor!, operator: operatorToken!, city: cityToken!, jps: jpsToken!, points: pointsToken!, subject: '' };
     const operator = api.as(tokens.operator);
-    for (const [organizationId, name, kind, domains] of [
-      ['city', '横浜市', 'MUNICIPALITY', ['TAX']],
-      ['jps', '日本年金機構', 'PENSION', ['SOCIAL_SECURITY']],
-      ['points', 'ポイント株式会社', 'PRIVATE_BUSINESS', ['PRIVATE']],
-    ] as const) {
-      ok(await operator.mutate('registerOrganization', { organizationId, name, kind, domains, occurredAt: T(1) }));
-    }
+    await registerCityPensionPoints(operator, T(1));
     ok(await operator.mutate('registerPermittedProvision', {
       permittedProvisionId: 'row-menjo', requesterId: 'jps', providerId: 'city', procedure: '国民年金法による保険料の免除に関する事務', items: ['LOCAL_TAX_INCOME'], legalBasis: '番号法別表第二', occurredAt: T(1),
     }));

@@ -63,26 +63,20 @@ export class RegistryQueries {
   ) {}
 
   organizations(filter: OrganizationFilter, visibility: RegistryVisibility, first: number, after?: string | null): Promise<RegistryPage<OrganizationRow>> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const p = (value: unknown) => `$${params.push(value)}`;
-    if (visibility.party) where.push(`(id = ${p(visibility.party)} OR id IN (SELECT counterparty_id FROM registry.counterparties WHERE organization_id = $${params.length}))`);
-    if (filter.kind) where.push(`kind = ${p(filter.kind)}`);
-    if (filter.domain) where.push(`${p(filter.domain)} = ANY(domains)`);
-    if (filter.name) where.push(`(name ILIKE ${p(contains(filter.name))} ESCAPE '\\' OR id ILIKE $${params.length} ESCAPE '\\')`);
-    return this.page<OrganizationRow>('registry.organizations', ORGANIZATION_COLUMNS, where, params, first, after);
+    const w = new Where(visibility, 'id');
+    if (filter.kind) w.add((p) => `kind = ${p(filter.kind)}`);
+    if (filter.domain) w.add((p) => `${p(filter.domain)} = ANY(domains)`);
+    if (filter.name) w.add((p) => `(name ILIKE ${p(contains(filter.name!))} ESCAPE '\\' OR id ILIKE $${w.params.length} ESCAPE '\\')`);
+    return this.page<OrganizationRow>('registry.organizations', ORGANIZATION_COLUMNS, w, first, after);
   }
 
   datasets(filter: DatasetFilter, visibility: RegistryVisibility, first: number, after?: string | null): Promise<RegistryPage<DatasetRow>> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const p = (value: unknown) => `$${params.push(value)}`;
-    if (visibility.party) where.push(`(holder_id = ${p(visibility.party)} OR holder_id IN (SELECT counterparty_id FROM registry.counterparties WHERE organization_id = $${params.length}))`);
-    if (filter.holderId) where.push(`holder_id = ${p(filter.holderId)}`);
-    if (filter.domain) where.push(`domain = ${p(filter.domain)}`);
-    if (filter.keyedBy) where.push(`${p(filter.keyedBy)} = ANY(keyed_by)`);
-    if (filter.name) where.push(`(name ILIKE ${p(contains(filter.name))} ESCAPE '\\' OR id ILIKE $${params.length} ESCAPE '\\' OR purpose ILIKE $${params.length} ESCAPE '\\')`);
-    return this.page<DatasetRow>('registry.datasets', DATASET_COLUMNS, where, params, first, after);
+    const w = new Where(visibility, 'holder_id');
+    if (filter.holderId) w.add((p) => `holder_id = ${p(filter.holderId)}`);
+    if (filter.domain) w.add((p) => `domain = ${p(filter.domain)}`);
+    if (filter.keyedBy) w.add((p) => `${p(filter.keyedBy)} = ANY(keyed_by)`);
+    if (filter.name) w.add((p) => `(name ILIKE ${p(contains(filter.name!))} ESCAPE '\\' OR id ILIKE $${w.params.length} ESCAPE '\\' OR purpose ILIKE $${w.params.length} ESCAPE '\\')`);
+    return this.page<DatasetRow>('registry.datasets', DATASET_COLUMNS, w, first, after);
   }
 
   /** Whether `other` is `party` itself or one of its counterparties: what an organization may read of the registry. */
@@ -95,11 +89,11 @@ export class RegistryQueries {
     return rows.length > 0;
   }
 
-  private async page<Row extends { id: string }>(table: string, columns: string, where: string[], params: unknown[], first: number, after?: string | null): Promise<RegistryPage<Row>> {
-    const filtered = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const count = this.db.query<{ n: string }>({ ...this.statements.of(`SELECT count(*) AS n FROM ${table} ${filtered}`), values: [...params] });
-    const pageWhere = [...where];
-    const pageParams = [...params];
+  private async page<Row extends { id: string }>(table: string, columns: string, where: Where, first: number, after?: string | null): Promise<RegistryPage<Row>> {
+    const filtered = where.sql.length ? `WHERE ${where.sql.join(' AND ')}` : '';
+    const count = this.db.query<{ n: string }>({ ...this.statements.of(`SELECT count(*) AS n FROM ${table} ${filtered}`), values: [...where.params] });
+    const pageWhere = [...where.sql];
+    const pageParams = [...where.params];
     if (after) pageWhere.push(`id > $${pageParams.push(idAfter(after))}`);
     const { rows } = await this.db.query<Row>({
       ...this.statements.of(`SELECT ${columns} FROM ${table} ${pageWhere.length ? `WHERE ${pageWhere.join(' AND ')}` : ''} ORDER BY id LIMIT $${pageParams.push(first + 1)}`),
@@ -107,6 +101,22 @@ export class RegistryQueries {
     });
     const page = rows.slice(0, first);
     return { rows: page, hasNextPage: rows.length > first, totalCount: Number((await count).rows[0]!.n), cursors: page.map((r) => Buffer.from(r.id).toString('base64url')) };
+  }
+}
+
+/** A statement's conditions and their numbered parameters; the first, when an organization reads, keeps it to itself and its counterparties. */
+class Where {
+  readonly sql: string[] = [];
+  readonly params: unknown[] = [];
+
+  constructor(visibility: RegistryVisibility, partyColumn: string) {
+    if (visibility.party) {
+      this.add((p) => `(${partyColumn} = ${p(visibility.party)} OR ${partyColumn} IN (SELECT counterparty_id FROM registry.counterparties WHERE organization_id = $${this.params.length}))`);
+    }
+  }
+
+  add(condition: (param: (value: unknown) => string) => string): void {
+    this.sql.push(condition((value) => `$${this.params.push(value)}`));
   }
 }
 
