@@ -198,8 +198,8 @@ describe(`GraphQL API end to end on ${backendName}`, () => {
     it.each([
       ['projections to an organization', 'city', '{ projections { name } }'],
       ['a stream to an organization', 'city', '{ stream(id: "link-tie-1") { edges { cursor } } }'],
-      ['another organization\'s record', 'city', '{ organization(id: "jps") { name } }'],
-      ['another organization\'s dataset', 'jps', '{ dataset(id: "city-tax") { name } }'],
+      ['the record of an organization it never dealt with', 'city', '{ organization(id: "points") { name } }'],
+      ['the dataset of an organization it never dealt with', 'points', '{ dataset(id: "city-tax") { name } }'],
       ['subject lookup to an organization', 'city', '{ subject(identifier: { kind: MY_NUMBER, value: "123456789018" }) { id } }'],
       ['me to an auditor', 'auditor', '{ me { totalCount } }'],
     ] as const)('refuses %s', async (_, who, query) => {
