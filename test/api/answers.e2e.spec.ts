@@ -122,6 +122,17 @@ describe(`answers with names, facts and Japan time on ${backendName}`, () => {
       ['アクセス履歴の確認', 'review of the access history'],
       ['情報を入手・利用した機関の確認', 'review of who obtained or used an item of information'],
     ]));
+    // An office neither registered nor known to the platform is still named as an auditing body, never null.
+    await app.get<EventStore>(EVENT_STORE).appendToStream(`audit-${subjectId}`, [{
+      id: '00000000-0000-4000-8000-0000000a0d17', type: 'AuditorQueried', schemaVersion: 1,
+      data: { auditorId: 'kansa-1', organizationId: 'city-audit', operation: 'newOperation', subjectIds: [subjectId], occurredAt: T(20) },
+    }]);
+    await settled(runner);
+    const [latest] = await history(tokens.subject, { kinds: ['AUDIT'], organizationId: 'city-audit' });
+    expect(latest).toMatchObject({
+      organization: { id: 'city-audit', name: '監査機関（city-audit）', nameEn: 'auditing body (city-audit)' },
+      purpose: '監査人による照会（newOperation）', purposeEn: "an auditor's query (newOperation)",
+    });
     // The purpose filter reads the words, in either language.
     expect((await history(tokens.subject, { kinds: ['AUDIT'], purpose: 'access history' })).length).toBeGreaterThanOrEqual(1);
     expect((await history(tokens.subject, { kinds: ['AUDIT'], purpose: 'アクセス履歴' })).length).toBeGreaterThanOrEqual(1);
