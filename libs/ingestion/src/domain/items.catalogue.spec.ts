@@ -13,6 +13,9 @@ describe('the item catalogue (特定個人情報の項目)', () => {
     expect(new Set(ITEMS.map((i) => i.code)).size).toBe(ITEMS.length);
     for (const c of Object.values(ITEM_CATEGORIES)) expect(itemByCode(c.principal)?.category).toBe(c);
     for (const i of ITEMS) expect(i.code).toMatch(/^[A-Z][A-Z0-9_]{0,63}$/);
+    // A name stands for one item only: no two items, and no item and category, share a name.
+    const names = [...ITEMS.flatMap((i) => [i.ja, i.en]), ...Object.values(ITEM_CATEGORIES).flatMap((c) => [c.ja, c.en])].map((n) => n.normalize('NFKC').toLowerCase());
+    expect(new Set(names).size).toBe(names.length);
   });
 
   it('resolves a code, a Japanese or English name, or a category name (which stands for its principal item)', () => {
