@@ -7,6 +7,7 @@ import { LinkageExposure1764000000005 } from './1764000000005-linkage-exposure.j
 import { Journal1764000000010 } from './1764000000010-journal.js';
 import { Findings1764000000020 } from './1764000000020-findings.js';
 import { Reporting1764000000030 } from './1764000000030-reporting.js';
+import { NamesInAnswers1764000000200 } from './1764000000200-names-in-answers.js';
 import { Corrections1764000000150 } from './1764000000150-corrections.js';
 import { FindingsMyNumberUse1764000000250 } from './1764000000250-findings-my-number-use.js';
 
@@ -15,5 +16,6 @@ export const MIGRATIONS = [
   EventStore1764000000000, AppendToStreams1764000000001, Projections1764000000002, AccessHistory1764000000003, Registry1764000000004,
   LinkageExposure1764000000005, Journal1764000000010, Findings1764000000020, Reporting1764000000030,
   Corrections1764000000150,
+  NamesInAnswers1764000000200,
   FindingsMyNumberUse1764000000250,
 ];

@@ -10,6 +10,9 @@
  * Where the documents say nothing explicit about a field, the role descriptions are read as the whole of what
  * each role may do (README, Auth): AUDITOR reads everything; ORGANIZATION reads only its own activity;
  * SUBJECT reads `me`, their own history, exposure and linkage, findings and proofs about themselves;
+ * The registry (organizations, datasets) is read by an organization for itself and its counterparties, those it
+ * provided information to or obtained it from or shares a permitted row with (schema/common.graphql); the item
+ * catalogue, names and nothing personal, by every signed-in role.
  * OPERATOR sees projections, health and the journal, and the registry whose events it may prove
  * (journal table: "events about no one (organizations, datasets, …)"), no personal histories. Commands are
  * sent by organizations (only events they are party to) and operators ("operators may send any"; the
@@ -238,8 +241,11 @@ const QUERIES: Record<string, QueryRow> = {
       none: refuse('city', () => ({ id: 'city' })),
       auditor: allow('city', () => ({ id: 'city' })),
       operator: allow('city (registry data, whose events it may prove)', () => ({ id: 'city' })),
-      orgOwn: allow('itself', () => ({ id: 'city' })),
-      orgOther: refuse('jps', () => ({ id: 'jps' })),
+      orgOwn: [
+        allow('itself', () => ({ id: 'city' })),
+        allow('jps, its counterparty (a provision, a permitted row)', () => ({ id: 'jps' })),
+      ],
+      orgOther: refuse('points, with which it never dealt', () => ({ id: 'points' })),
       subjectSelf: refuse('city, which acted on them (not among what a subject reads)', () => ({ id: 'city' })),
       subjectOther: NO_SUBJECT_TARGET,
     },
@@ -251,9 +257,63 @@ const QUERIES: Record<string, QueryRow> = {
       none: refuse('city-tax', () => ({ id: 'city-tax' })),
       auditor: allow('city-tax', () => ({ id: 'city-tax' })),
       operator: allow('city-tax (registry data, whose events it may prove)', () => ({ id: 'city-tax' })),
-      orgOwn: allow('its own city-tax', () => ({ id: 'city-tax' })),
-      orgOther: refuse('jps-pension', () => ({ id: 'jps-pension' })),
+      orgOwn: [
+        allow('its own city-tax', () => ({ id: 'city-tax' })),
+        allow('jps-pension, held by its counterparty', () => ({ id: 'jps-pension' })),
+      ],
+      orgOther: refuse('points-members, held by an organization it never dealt with', () => ({ id: 'points-members' })),
       subjectSelf: refuse('city-tax, which holds their record (not among what a subject reads)', () => ({ id: 'city-tax' })),
+      subjectOther: NO_SUBJECT_TARGET,
+    },
+  },
+
+  organizations: {
+    document: `{ organizations(first: 500) { totalCount edges { node { id } } } }`,
+    cells: {
+      none: refuse('the registered organizations'),
+      auditor: allow('every registered organization', () => ({}), { check: (page) => expect(page.edges.map((e: any) => e.node.id)).toEqual(expect.arrayContaining(['city', 'jps', 'points'])) }),
+      operator: allow('every registered organization (registry data)'),
+      orgOwn: allow('itself and its counterparties only', () => ({}), {
+        check: (page) => {
+          const ids = page.edges.map((e: any) => e.node.id);
+          expect(ids).toEqual(expect.arrayContaining(['city', 'jps']));
+          expect(ids).not.toContain('points');
+        },
+      }),
+      orgOther: NO_ORG_TARGET,
+      subjectSelf: refuse('the registered organizations (not among what a subject reads)'),
+      subjectOther: NO_SUBJECT_TARGET,
+    },
+  },
+
+  datasets: {
+    document: `{ datasets(first: 500) { totalCount edges { node { id holder { id } } } } }`,
+    cells: {
+      none: refuse('the registered datasets'),
+      auditor: allow('every registered dataset', () => ({}), { check: (page) => expect(page.edges.map((e: any) => e.node.id)).toEqual(expect.arrayContaining(['city-tax', 'jps-pension', 'points-members'])) }),
+      operator: allow('every registered dataset (registry data)'),
+      orgOwn: allow('its own and its counterparties’ datasets only', () => ({}), {
+        check: (page) => {
+          const ids = page.edges.map((e: any) => e.node.id);
+          expect(ids).toEqual(expect.arrayContaining(['city-tax', 'jps-pension']));
+          expect(ids).not.toContain('points-members');
+        },
+      }),
+      orgOther: NO_ORG_TARGET,
+      subjectSelf: refuse('the registered datasets (not among what a subject reads)'),
+      subjectOther: NO_SUBJECT_TARGET,
+    },
+  },
+
+  items: {
+    document: `{ items { code nameJa } }`,
+    cells: {
+      none: refuse('the item catalogue'),
+      auditor: allow('the item catalogue'),
+      operator: allow('the item catalogue'),
+      orgOwn: allow('the item catalogue (names, nothing personal)'),
+      orgOther: NO_ORG_TARGET,
+      subjectSelf: allow('the item catalogue, to read their own history’s items by name'),
       subjectOther: NO_SUBJECT_TARGET,
     },
   },
@@ -802,11 +862,11 @@ describe(`the authorization matrix of the GraphQL API on ${backendName}`, () => 
     ok(await auditor.request(`query ($s: ID!) { linkage(subjectId: $s) { subjectId } }`, { s: w.taro }));
     await settled(app.get(ProjectionRunner));
     const audits = ok(await auditor.request(`query ($s: ID!) { accessHistory(subjectId: $s, filter: { kinds: [AUDIT] }) { edges { node { id purpose } } } }`, { s: w.taro }));
-    w.events.auditOfTaro = audits.accessHistory.edges.find((e: any) => e.node.purpose === 'linkage').node.id;
+    w.events.auditOfTaro = audits.accessHistory.edges.find((e: any) => e.node.purpose === '紐付けの状況の確認').node.id;
     await settled(app.get(ProjectionRunner));
     await sealedAll(database, () => app.get(JournalSealing).catchUp());
     w.sealedSize = ok(await api.as(tokens.auditor).request(`{ journal { sealedSize } }`)).journal.sealedSize;
-  });
+  }, 300_000);
   afterAll(() => app?.close());
 
   it('has a row for every root Query and Mutation field of schema/*.graphql, and no other', () => {

@@ -81,7 +81,7 @@ describe(`exposure over GraphQL on ${backendName}`, () => {
 
     await settled(app.get(ProjectionRunner));
     const history = ok(await api.as(tokens.subject).request(`{ me(filter: { kinds: [AUDIT] }) { edges { node { kind purpose } } } }`));
-    expect(history.me.edges.map((e: any) => e.node)).toContainEqual({ kind: 'AUDIT', purpose: 'exposure' });
+    expect(history.me.edges.map((e: any) => e.node)).toContainEqual({ kind: 'AUDIT', purpose: '名寄せのリスクの確認' });
   });
   const fields = ['NAME_KANJI', 'BIRTH_DATE', 'SEX'];
 

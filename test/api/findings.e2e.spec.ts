@@ -112,7 +112,7 @@ describe(`findings over GraphQL on ${backendName}`, () => {
     await findings(tokens.auditor, { filter: { rule: 'ACCESS_PURPOSE_NOT_REGISTERED' } });
     await settled(app.get(ProjectionRunner));
     const history = ok(await api.as(tokens.hanako).request(`{ me(filter: { kinds: [AUDIT] }) { edges { node { purpose staffCode } } } }`)).me;
-    expect(history.edges.map((e: any) => e.node)).toContainEqual({ purpose: 'findings', staffCode: 'auditor-sato' });
+    expect(history.edges.map((e: any) => e.node)).toContainEqual({ purpose: '指摘事項（違反の疑い）の確認', staffCode: 'auditor-sato' });
   });
 
   it('judges a tie past its cut-off as of the given instant: not at the cut-off, just after it', async () => {

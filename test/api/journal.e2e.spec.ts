@@ -122,7 +122,7 @@ describe(`the journal over GraphQL end to end on ${backendName}`, () => {
     const audits = async () => {
       await settled(app.get(ProjectionRunner));
       const { me } = ok(await api.as(tokens.subject).request(`{ me(first: 500, filter: { kinds: [AUDIT] }) { edges { node { purpose } } } }`));
-      return me.edges.filter((e: any) => e.node.purpose === 'inclusionProof').length;
+      return me.edges.filter((e: any) => e.node.purpose === '記録が改ざんされていないことの検証').length;
     };
     const before = await audits();
     ok(await api.as(tokens.auditor).request(INCLUSION, { eventId: events.accessed }));

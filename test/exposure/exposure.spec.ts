@@ -1,6 +1,7 @@
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { ExposureQueries } from '#exposure';
 import { myNumberCheckDigit } from '#ingestion';
+import { japanTime } from '#normalization';
 import { ProjectionRunner, rebuildProjections } from '#projections';
 import { IngestionFixture } from '../support/ingestion-fixture.js';
 import { readModelHash, settled } from '../support/read-models.js';
@@ -121,20 +122,21 @@ describe(`name-matching exposure on ${backendName}`, () => {
     expect(exposure.bestMatch!.probability).toBeCloseTo(odds / (1 + odds), 10);
 
     const texts = exposure.explanations.map((e) => `${e.topic}: ${e.en} / ${e.ja}`);
-    // Dated as measured (the calendar day in Japan); at the coarsest level 高橋一郎 1985 M is still alone in city-tax.
-    const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(exposure.measuredAt);
+    // Dated as measured, on the clock in Japan (JST); at the coarsest level 高橋一郎 1985 M is still alone in city-tax.
+    const day = { ja: japanTime(exposure.measuredAt, 'ja'), en: japanTime(exposure.measuredAt, 'en') };
+    expect(day.en).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} JST$/);
     expect(texts).toContain(
-      `CLASS_SIZE: As of ${day}, in "city-tax file", no one else has the same name in kanji, date of birth, sex as you: these alone single out your record (k = 1).` +
+      `CLASS_SIZE: As of ${day.en}, in "city-tax file", no one else has the same name in kanji, date of birth, sex as you: these alone single out your record (k = 1).` +
         ' Even at the coarsest level (kanji variants of names folded, the birth date cut to the year, the address to the prefecture), yours is the only such record.' +
-        ` / ${day}現在、「city-tax file」の中で、あなたと氏名（漢字）・生年月日・性別がすべて同じ人はほかにいません。これらだけであなたの記録を特定できます（k = 1）。` +
+        ` / ${day.ja}時点で、「city-tax file」の中で、あなたと氏名（漢字）・生年月日・性別がすべて同じ人はほかにいません。これらだけであなたの記録を特定できます（k = 1）。` +
         '氏名の異体字をそろえ、生年月日を生年に、住所を都道府県にまで粗くしても、あなたの記録はただ一つに絞られます。',
     );
     // One sentence a record: the datasets matched on the same fields from the same level named together, cheapest first.
     expect(texts.filter((t) => t.startsWith('MATCHABILITY: '))).toHaveLength(4);
     expect(texts).toContain(
-      `MATCHABILITY: As of ${day}, your record in "points file" can be matched to exactly one record in each of "city-tax file" and "jps-pension file" on date of birth by comparing the values exactly as written;` +
+      `MATCHABILITY: As of ${day.en}, your record in "points file" can be matched to exactly one record in each of "city-tax file" and "jps-pension file" on date of birth by comparing the values exactly as written;` +
         ' and in "shop file" on name in kana, date of birth once hiragana, katakana and their widths are folded.' +
-        ` / ${day}現在、「points file」のあなたの記録は、生年月日を表記のまま比べるだけで「city-tax file」と「jps-pension file」の、` +
+        ` / ${day.ja}時点で、「points file」のあなたの記録は、生年月日を表記のまま比べるだけで「city-tax file」と「jps-pension file」の、` +
         '氏名（カナ）・生年月日をひらがな・カタカナの違いをそろえると「shop file」の、それぞれただ一つの記録と突き合わせられます（名寄せ）。',
     );
     expect(texts.some((t) => t.startsWith('MATCH_PROBABILITY: ') && t.includes('"city-tax file"') && t.includes('"jps-pension file"'))).toBe(true);
@@ -163,7 +165,7 @@ describe(`name-matching exposure on ${backendName}`, () => {
     expect(after.hygiene.myNumberTiesAcrossOrganizations.map((t) => t.linkId)).toEqual(['tie-1']);
     expect(overdue.explanations.map((e) => e.topic)).toEqual(['LINKAGE', 'OVERDUE_TIE', 'MY_NUMBER_TIE']);
     expect(overdue.explanations[1]!.ja).toBe(
-      '「city-tax file」のあなたの記録と「jps-pension file」のあなたの記録は、2024-05-10からマイナンバー（個人番号）で紐付けられています（city、目的：年金額の確認）。解除予定日の2024-06-01を過ぎても、紐付けは解除されていません。',
+      '「city-tax file」のあなたの記録と「jps-pension file」のあなたの記録は、2024年5月10日 09:00 JSTからマイナンバー（個人番号）で紐付けられています（city、目的：年金額の確認）。解除予定の2024年6月1日 09:00 JSTを過ぎても、紐付けは解除されていません。',
     );
   });
 

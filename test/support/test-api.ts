@@ -28,3 +28,15 @@ export async function startTestApi(): Promise<{ app: INestApplication; api: Grap
     },
   };
 }
+
+/** The three organizations most suites start from (横浜市, 日本年金機構, ポイント株式会社), registered by an operator. */
+export async function registerCityPensionPoints(operator: GraphQLClient, occurredAt: string): Promise<void> {
+  for (const [organizationId, name, kind, domains] of [
+    ['city', '横浜市', 'MUNICIPALITY', ['TAX']],
+    ['jps', '日本年金機構', 'PENSION', ['SOCIAL_SECURITY']],
+    ['points', 'ポイント株式会社', 'PRIVATE_BUSINESS', ['PRIVATE']],
+  ] as const) {
+    const answer = await operator.mutate('registerOrganization', { organizationId, name, kind, domains, occurredAt });
+    if (answer.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(answer.errors)}`);
+  }
+}

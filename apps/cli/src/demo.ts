@@ -8,6 +8,7 @@ import { IngestBatchCommand, type CommandEnvelope } from '#ingestion';
 import { ProjectionRunner } from '#projections';
 import { generatePopulation, toNdjson } from '#synthetic-population';
 import { TokenService } from '#api';
+import { demoExamples, examplesAsCurl, pickDemoIds, type DemoExample, type DemoIds, type ExampleRole } from './demo-examples.js';
 
 /** `himotoki generate`: the population as NDJSON commands (stdout or a file) and its manifest of planted violations. */
 export async function generate(options: { subjects: number; seed: string; asOf?: string; out?: string; manifest?: string }): Promise<number> {
@@ -30,27 +31,32 @@ export async function generate(options: { subjects: number; seed: string; asOf?:
 
 /**
  * `himotoki demo`: a realistic synthetic population imported through the CommandBus into the running
- * server, projected, and ready tokens printed for every role, with a first query to try.
+ * server, projected, and ready tokens printed for every role, with ready-to-paste examples on the demo's own
+ * ids (a subject with history, an item of theirs, a My Number it issued them, a dataset). Returns what it printed.
  */
-export async function demo(app: INestApplication, options: { subjects: number; seed: string }): Promise<void> {
+export async function demo(app: INestApplication, options: { subjects: number; seed: string }): Promise<{ ids: DemoIds; tokens: Record<ExampleRole | 'OPERATOR', string>; examples: DemoExample[] }> {
   const bus = app.get(CommandBus);
   const population = generatePopulation({ subjects: options.subjects, seed: options.seed });
   let batch: CommandEnvelope[] = [];
   let imported = 0;
-  let subjectId: string | undefined;
-  let organizationId: string | undefined;
+  // The My Number each subject was enrolled with: the generator knows it before the edge fingerprints it, and the
+  // examples look a subject up by it. Synthetic numbers only; nothing of it is stored.
+  const myNumbers = new Map<string, string>();
   const flush = async () => {
     const outcome = await bus.execute(new IngestBatchCommand(batch, 'operator:demo'));
     if (!outcome.ok) throw new Error(`the demo population was refused: ${outcome.errors[0]!.error.message}`);
+    const sent = new Map(batch.map((c) => [c.commandId, c]));
     for (const result of outcome.results) {
-      if (!subjectId && result.type === 'EnrollSubject') subjectId = result.events[0]!.streamId.slice('subject-'.length);
+      if (result.type !== 'EnrollSubject' || !result.events[0]) continue;
+      const identifiers = (sent.get(result.commandId)?.payload.identifiers ?? []) as { kind?: string; value?: string }[];
+      const myNumber = identifiers.find((i) => i.kind === 'MY_NUMBER')?.value;
+      if (myNumber) myNumbers.set(result.events[0].streamId.slice('subject-'.length), myNumber);
     }
     imported += batch.length;
     batch = [];
     process.stderr.write(`\rimported ${imported} commands`);
   };
   for (const command of population.commands) {
-    if (!organizationId && command.type === 'RegisterOrganization') organizationId = String(command.payload.organizationId);
     batch.push(command);
     if (batch.length === 500) await flush();
   }
@@ -60,28 +66,36 @@ export async function demo(app: INestApplication, options: { subjects: number; s
   while ((await runner.status()).some((s) => s.lagEvents > 0)) await new Promise((resolve) => setTimeout(resolve, 200));
 
   // Show the citizen and the organization with the most to see.
-  const { pool } = app.get<Database>(DATABASE);
-  const { rows } = await pool.query<{ subject_id: string; organization_id: string }>(
-    `SELECT (SELECT subject_id FROM access_history.entries GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1) AS subject_id,
-            (SELECT organization_id FROM access_history.entries GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1) AS organization_id`,
-  );
-  subjectId = rows[0]?.subject_id ?? subjectId;
-  organizationId = rows[0]?.organization_id ?? organizationId;
-  const tokens = app.get(TokenService);
+  const ids = await pickDemoIds(app.get<Database>(DATABASE).pool, myNumbers);
+  const minter = app.get(TokenService);
   const url = await app.getUrl();
-  const auditor = await tokens.mint({ role: 'AUDITOR', id: 'demo-auditor', organizationId: 'ppc' });
+  const tokens = {
+    AUDITOR: await minter.mint({ role: 'AUDITOR', id: 'demo-auditor', organizationId: 'ppc' }),
+    OPERATOR: await minter.mint({ role: 'OPERATOR', id: 'demo-operator' }),
+    ORGANIZATION: await minter.mint({ role: 'ORGANIZATION', id: ids.organizationId, organizationId: ids.organizationId }),
+    SUBJECT: await minter.mint({ role: 'SUBJECT', id: 'demo-citizen', subjectId: ids.subjectId }),
+  };
+  const examples = demoExamples(ids);
   console.log(`
 Himotoki demo: ${options.subjects} subjects, ${imported} commands, ${population.manifest.violations.length} planted violations (see the manifest: himotoki generate --out FILE).
 GraphQL IDE: ${url}/graphql   health: ${url}/health   metrics: ${url}/metrics
 
 Tokens (send as "Authorization: Bearer <token>"):
-  AUDITOR        ${auditor}
-  OPERATOR       ${await tokens.mint({ role: 'OPERATOR', id: 'demo-operator' })}
-  ORGANIZATION   ${await tokens.mint({ role: 'ORGANIZATION', id: organizationId!, organizationId: organizationId! })}   (${organizationId})
-  SUBJECT        ${await tokens.mint({ role: 'SUBJECT', id: 'demo-citizen', subjectId: subjectId! })}   (subject ${subjectId})
+  AUDITOR        ${tokens.AUDITOR}   (ppc: 個人情報保護委員会)
+  OPERATOR       ${tokens.OPERATOR}
+  ORGANIZATION   ${tokens.ORGANIZATION}   (${ids.organizationId})
+  SUBJECT        ${tokens.SUBJECT}   (subject ${ids.subjectId})
 
-Try, as the auditor:
-  curl -s ${url}/graphql -H 'content-type: application/json' -H 'authorization: Bearer ${auditor}' \\
-    -d '{"query":"{ accessHistory(subjectId: \\"${subjectId}\\", first: 5) { totalCount edges { node { occurredAt kind organization { name } purpose items } } } }"}'
+The demo's own ids, for the examples below and the README's:
+  subject     ${ids.subjectId}
+  My Number   ${ids.myNumber ?? '(none issued to this subject)'}   (synthetic; the platform keeps only its fingerprint)
+  item        ${ids.item}
+  dataset     ${ids.datasetId}
+  organization ${ids.organizationId}
+
+Examples (each one operation: paste one at a time into the IDE, or run the curl line):
+
+${examplesAsCurl(url, tokens, examples)}
 `);
+  return { ids, tokens, examples };
 }

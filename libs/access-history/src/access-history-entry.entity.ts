@@ -26,4 +26,8 @@ export class AccessHistoryEntry {
   /** The provision, access or tie id the line records. */
   @Column('text', { name: 'source_id' }) sourceId!: string;
   @Column('jsonb') detail!: Record<string, unknown>;
+  /** The tie (紐付け) a LINK or UNLINK line made or cut. */
+  @Column('text', { name: 'tie_id', nullable: true }) tieId!: string | null;
+  /** The purpose in English, where the platform words it (an auditor's query: 監査の目的). */
+  @Column('text', { name: 'purpose_en', nullable: true }) purposeEn!: string | null;
 }

@@ -2,6 +2,7 @@ import type { StoredEvent } from '#event-store';
 import { type DomainEvent, eventTypes, parseDomainEvent } from '#vocabulary';
 import type { Projection, SqlTransaction } from '#projections';
 import type { AccessHistoryKind } from './access-history-entry.entity.js';
+import { auditPurpose } from './domain/audit-purposes.js';
 
 interface EntryRow {
   subject_id: string;
@@ -20,6 +21,10 @@ interface EntryRow {
   non_disclosure: boolean;
   source_id: string;
   detail: Record<string, unknown>;
+  /** The tie a LINK or UNLINK line made or cut. */
+  tie_id: string | null;
+  /** The purpose in English, where the platform words it (an auditor's query). */
+  purpose_en: string | null;
 }
 
 const RECORDED = eventTypes('InformationProvided', 'InformationAccessed', 'RecordsLinked', 'RecordsUnlinked', 'NonDisclosureReleased', 'AuditorQueried', 'EventCorrected');
@@ -45,6 +50,7 @@ export const accessHistoryProjection: Projection = {
       if (event.type === 'NonDisclosureReleased') released.push({ subject_id: event.data.subjectId, source_id: event.data.provisionId });
       else rows.push(...entriesOf(event, stored));
     }
+    await nameTheCutTies(rows, tx, schema);
     if (rows.length > 0) {
       await tx.query(
         `INSERT INTO ${schema}.entries
@@ -71,7 +77,7 @@ function entriesOf(event: Exclude<DomainEvent, { type: 'NonDisclosureReleased' }
       return [{
         ...base, subject_id: d.subjectId, kind: 'PROVISION', organization_id: d.requesterId, staff_code: null, counterparty_id: d.providerId,
         dataset_ids: [], items: d.items, purpose: d.procedure, legal_basis: d.legalBasis, outcome: d.outcome, non_disclosure: d.nonDisclosure,
-        source_id: d.provisionId, detail: { requestedAt: d.requestedAt, providedAt: d.providedAt },
+        source_id: d.provisionId, detail: { requestedAt: d.requestedAt, providedAt: d.providedAt }, tie_id: null, purpose_en: null,
       }];
     }
     case 'InformationAccessed': {
@@ -79,7 +85,7 @@ function entriesOf(event: Exclude<DomainEvent, { type: 'NonDisclosureReleased' }
       return [{
         ...base, subject_id: d.subjectId, kind: 'ACCESS', organization_id: d.organizationId, staff_code: d.staffCode, counterparty_id: null,
         dataset_ids: [d.datasetId], items: d.items, purpose: d.purpose, legal_basis: null, outcome: d.outcome, non_disclosure: false,
-        source_id: d.accessId, detail: { channel: d.channel },
+        source_id: d.accessId, detail: { channel: d.channel }, tie_id: null, purpose_en: null,
       }];
     }
     case 'RecordsLinked': {
@@ -87,7 +93,7 @@ function entriesOf(event: Exclude<DomainEvent, { type: 'NonDisclosureReleased' }
       return distinct(d.subjects).map((subject_id) => ({
         ...base, subject_id, kind: 'LINK' as const, organization_id: d.organizationId, staff_code: d.staffCode, counterparty_id: null,
         dataset_ids: [...d.datasets], items: [], purpose: d.purpose, legal_basis: d.legalBasis, outcome: null, non_disclosure: false,
-        source_id: d.linkId, detail: { key: d.key, records: d.records, expectedCutOffAt: d.expectedCutOffAt },
+        source_id: d.linkId, detail: { key: d.key, records: d.records, expectedCutOffAt: d.expectedCutOffAt }, tie_id: d.linkId, purpose_en: null,
       }));
     }
     case 'RecordsUnlinked': {
@@ -95,15 +101,16 @@ function entriesOf(event: Exclude<DomainEvent, { type: 'NonDisclosureReleased' }
       return distinct(d.subjects).map((subject_id) => ({
         ...base, subject_id, kind: 'UNLINK' as const, organization_id: d.organizationId, staff_code: d.staffCode, counterparty_id: null,
         dataset_ids: [], items: [], purpose: d.reason, legal_basis: null, outcome: null, non_disclosure: false,
-        source_id: d.linkId, detail: { records: d.records },
+        source_id: d.linkId, detail: { records: d.records }, tie_id: d.linkId, purpose_en: null,
       }));
     }
     case 'AuditorQueried': {
       const d = event.data;
+      const purpose = auditPurpose(d.operation);
       return distinct(d.subjectIds).map((subject_id) => ({
         ...base, subject_id, kind: 'AUDIT' as const, organization_id: d.organizationId, staff_code: d.auditorId, counterparty_id: null,
-        dataset_ids: [], items: [], purpose: d.operation, legal_basis: null, outcome: null, non_disclosure: false,
-        source_id: stored.id, detail: {},
+        dataset_ids: [], items: [], purpose: purpose.ja, legal_basis: null, outcome: null, non_disclosure: false,
+        source_id: stored.id, detail: { operation: d.operation }, tie_id: null, purpose_en: purpose.en,
       }));
     }
     case 'EventCorrected': {
@@ -113,12 +120,32 @@ function entriesOf(event: Exclude<DomainEvent, { type: 'NonDisclosureReleased' }
       return distinct(d.subjectIds).map((subject_id) => ({
         ...base, subject_id, kind: 'CORRECTION' as const, organization_id: organizationId, staff_code: d.correctedBy, counterparty_id: null,
         dataset_ids: [], items: [], purpose: d.reason, legal_basis: null, outcome: d.action, non_disclosure: d.nonDisclosure,
-        source_id: d.eventId, detail: { eventType: d.eventType, globalPosition: d.globalPosition, correctedBy: d.correctedBy },
+        source_id: d.eventId, detail: { eventType: d.eventType, globalPosition: d.globalPosition, correctedBy: d.correctedBy }, tie_id: null, purpose_en: null,
       }));
     }
     default:
       return [];
   }
+}
+
+/**
+ * An unlink names only the tie it cuts: its line takes the datasets of the tie's LINK line, from this batch or
+ * from the table (a tie is made before it is cut, in the log's order). A cut of a tie never seen names none.
+ */
+async function nameTheCutTies(rows: EntryRow[], tx: SqlTransaction, schema: string): Promise<void> {
+  const cuts = rows.filter((r) => r.kind === 'UNLINK');
+  if (cuts.length === 0) return;
+  const tied = new Map<string, string[]>();
+  for (const r of rows) if (r.kind === 'LINK') tied.set(r.tie_id!, r.dataset_ids);
+  const missing = [...new Set(cuts.map((r) => r.tie_id!).filter((id) => !tied.has(id)))];
+  if (missing.length > 0) {
+    const { rows: found } = await tx.query<{ source_id: string; dataset_ids: string[] }>(
+      `SELECT DISTINCT ON (source_id) source_id, dataset_ids FROM ${schema}.entries WHERE source_id = ANY($1::text[]) AND kind = 'LINK'`,
+      [missing],
+    );
+    for (const f of found) tied.set(f.source_id, f.dataset_ids);
+  }
+  for (const cut of cuts) cut.dataset_ids = [...(tied.get(cut.tie_id!) ?? [])];
 }
 
 const distinct = (values: readonly string[]) => [...new Set(values)];

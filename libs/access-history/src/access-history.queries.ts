@@ -32,7 +32,7 @@ export type AccessHistoryLine = Omit<AccessHistoryEntry, 'sourceId' | 'detail'>;
 
 const LINE_COLUMNS = `event_id AS "eventId", subject_id AS "subjectId", global_position AS "globalPosition", kind, occurred_at AS "occurredAt",
   organization_id AS "organizationId", staff_code AS "staffCode", counterparty_id AS "counterpartyId", dataset_ids AS "datasetIds", items,
-  purpose, legal_basis AS "legalBasis", outcome, non_disclosure AS "nonDisclosure"`;
+  purpose, legal_basis AS "legalBasis", outcome, non_disclosure AS "nonDisclosure", tie_id AS "tieId", purpose_en AS "purposeEn"`;
 
 /** A statement's conditions and their parameters, numbered as they are added. */
 class Conditions {
@@ -102,7 +102,10 @@ function filtered(subjectId: string, filter: AccessHistoryFilter, visibility: Vi
     const p = c.param(party);
     c.sql.push(`(organization_id = ${p} OR counterparty_id = ${p})`);
   }
-  if (filter.purpose) c.sql.push(`purpose ILIKE ${c.param(`%${filter.purpose.replace(/[\\%_]/g, (x) => `\\${x}`)}%`)} ESCAPE '\\'`);
+  if (filter.purpose) {
+    const p = c.param(`%${filter.purpose.replace(/[\\%_]/g, (x) => `\\${x}`)}%`);
+    c.sql.push(`(purpose ILIKE ${p} ESCAPE '\\' OR purpose_en ILIKE ${p} ESCAPE '\\')`);
+  }
   if (filter.item) c.sql.push(`${c.param(filter.item)} = ANY(items)`);
   if (filter.kinds?.length) c.sql.push(`kind = ANY(${c.param(filter.kinds)}::text[])`);
   if (visibility.disclosedOnly) c.sql.push('non_disclosure = false');

@@ -12,3 +12,4 @@ export { IngestionModule } from './ingestion.module.js';
 export { Identifier, type IdentifierState } from './domain/aggregates/identifier.aggregate.js';
 export { fold, type Aggregate } from './domain/aggregates/aggregate.js';
 export { checkIdentifierScope, normalizeIdentifierValue } from './domain/identifiers/identifier-value.js';
+export { ITEMS, ITEM_CATEGORIES, itemByCode, itemNames, readItem, resolveItem, type CatalogueItem, type ItemCategory, type ItemParse } from './domain/items.catalogue.js';

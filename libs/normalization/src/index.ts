@@ -22,6 +22,9 @@
  * `municipality` is the 市区町村 (a designated city, not its ward; a town without its county).
  * `generalizeAddress(address, level)` gives `FULL`, `MUNICIPALITY` (prefecture + municipality) or `PREFECTURE`.
  *
+ * Times — `japanTime(at, 'ja' | 'en')` gives 2024年6月30日 15:00 JST / 2024-06-30 15:00 JST, `japanDay` the calendar day in
+ * Japan, `japanIso` ISO 8601 with +09:00: what sentences and reports for people show.
+ *
  * Bad input throws NormalizationError, which names the field and the reason.
  */
 export * from './normalization.errors.js';
@@ -33,3 +36,4 @@ export * from './birth-date/birth-date.generalization.js';
 export * from './address/address.normalization.js';
 export { PREFECTURES, DESIGNATED_CITIES, TOKYO_SPECIAL_WARDS, type Prefecture } from './data/prefectures.data.js';
 export { KANJI_VARIANTS, foldKanjiVariants } from './text/kanji-variant.folding.js';
+export { japanDay, japanIso, japanTime, type Language } from './time/japan-time.format.js';

@@ -2,18 +2,28 @@ import type { StoredEvent } from '#event-store';
 import { eventTypes, parseDomainEvent } from '#vocabulary';
 import type { Projection, SqlTransaction } from '#projections';
 
-/** The registry: organizations and datasets as registered, for names and purposes in answers and reports. */
+const HANDLED = eventTypes('OrganizationRegistered', 'DatasetRegistered', 'PermittedProvisionRegistered', 'InformationProvided');
+
+/**
+ * The registry: organizations and datasets as registered, for names and purposes in answers and reports, and
+ * which organizations deal with which (counterparties: the two parties of a provision or of a permitted row),
+ * for what an organization may list of the others.
+ */
 export const registryProjection: Projection = {
   name: 'registry',
   schema: 'registry',
-  tables: ['organizations', 'datasets'],
-  handles: eventTypes('OrganizationRegistered', 'DatasetRegistered'),
+  tables: ['organizations', 'datasets', 'counterparties'],
+  handles: HANDLED,
 
   async apply(events: StoredEvent[], tx: SqlTransaction, schema: string): Promise<void> {
     const organizations: unknown[] = [];
     const datasets: unknown[] = [];
+    const pairs: { organization_id: string; counterparty_id: string }[] = [];
+    const dealt = (a: string, b: string) => {
+      if (a !== b) pairs.push({ organization_id: a, counterparty_id: b }, { organization_id: b, counterparty_id: a });
+    };
     for (const stored of events) {
-      if (stored.type !== 'OrganizationRegistered' && stored.type !== 'DatasetRegistered') continue;
+      if (!HANDLED.has(stored.type)) continue;
       const event = parseDomainEvent(stored.type, stored.schemaVersion, stored.data);
       if (event.type === 'OrganizationRegistered') {
         const d = event.data;
@@ -24,6 +34,8 @@ export const registryProjection: Projection = {
           id: d.datasetId, holder_id: d.holderId, name: d.name, purpose: d.purpose, domain: d.domain, legal_basis: d.legalBasis,
           keyed_by: d.keyedBy, basic4_fields: d.basic4Fields, registered_at: d.occurredAt,
         });
+      } else if (event.type === 'PermittedProvisionRegistered' || event.type === 'InformationProvided') {
+        dealt(event.data.requesterId, event.data.providerId);
       }
     }
     if (organizations.length > 0) {
@@ -31,6 +43,12 @@ export const registryProjection: Projection = {
     }
     if (datasets.length > 0) {
       await tx.query(`INSERT INTO ${schema}.datasets SELECT * FROM jsonb_populate_recordset(NULL::${schema}.datasets, $1::jsonb)`, [JSON.stringify(datasets)]);
+    }
+    if (pairs.length > 0) {
+      await tx.query(
+        `INSERT INTO ${schema}.counterparties SELECT DISTINCT * FROM jsonb_populate_recordset(NULL::${schema}.counterparties, $1::jsonb) ON CONFLICT DO NOTHING`,
+        [JSON.stringify(pairs)],
+      );
     }
   },
 };

@@ -13,6 +13,7 @@ import { DATABASE, Statements, type Database } from '#database';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { ExposureQueries } from '#exposure';
 import { FindingQueries } from '#findings';
+import { RegistryQueries } from '#registry';
 import { ComplianceReports, ExposureReadModelSource, FindingsReadModelSource, ReportFigures } from '#reporting';
 import { TokenService } from '../auth/token.service.js';
 import { AuditTrail } from './audit-trail.js';
@@ -27,7 +28,7 @@ import { ExposureResolver } from './resolvers/exposure.resolver.js';
 import { FindingsResolver } from './resolvers/findings.resolver.js';
 import { mutationResolvers } from './resolvers/mutations.js';
 import { JournalResolver } from './resolvers/journal.resolver.js';
-import { DatasetResolver, RegistryResolver } from './resolvers/registry.resolver.js';
+import { DatasetReferenceResolver, DatasetResolver, RegistryResolver } from './resolvers/registry.resolver.js';
 import { ReportResolver } from './resolvers/report.resolver.js';
 import { BigIntScalar, DateTimeScalar, JSONScalar } from './scalars.js';
 
@@ -101,6 +102,11 @@ const logger = new Logger('GraphQL');
       inject: [DATABASE],
     },
     {
+      provide: RegistryQueries,
+      useFactory: (database: Database) => new RegistryQueries(database.pool, Statements.for(database.backend)),
+      inject: [DATABASE],
+    },
+    {
       provide: ExposureQueries,
       useFactory: (database: Database, registry: RegistryLookup) =>
         new ExposureQueries(database.pool, Statements.for(database.backend), async (ids) => new Map([...(await registry.organizations(ids))].map(([id, o]) => [id, o.name ?? id]))),
@@ -123,6 +129,7 @@ const logger = new Logger('GraphQL');
     SubjectResolver,
     RegistryResolver,
     DatasetResolver,
+    DatasetReferenceResolver,
     ExposureResolver,
     FindingsResolver,
     ReportResolver,

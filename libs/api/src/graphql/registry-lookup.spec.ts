@@ -26,15 +26,22 @@ describe('RegistryLookup', () => {
     const registered = new Map([['jps', { id: 'jps', name: '日本年金機構' }]]);
     const { lookup, reads } = registryOf(registered);
 
-    expect((await lookup.organizations(['jps', 'ppc'])).get('ppc')).toEqual({ id: 'ppc', name: null, kind: null, domains: [], registeredAt: null });
-    await lookup.organizations(['jps', 'ppc']);
-    expect(reads).toEqual([['jps', 'ppc']]);
+    expect((await lookup.organizations(['jps', 'city-audit'])).get('city-audit')).toEqual({ id: 'city-audit', name: null, nameEn: null, kind: null, domains: [], registeredAt: null });
+    await lookup.organizations(['jps', 'city-audit']);
+    expect(reads).toEqual([['jps', 'city-audit']]);
 
-    registered.set('ppc', { id: 'ppc', name: '個人情報保護委員会' });
+    registered.set('city-audit', { id: 'city-audit', name: '監査委員事務局' });
     jest.setSystemTime(new Date('2026-11-24T00:00:01.001Z'));
-    expect((await lookup.organizations(['jps', 'ppc'])).get('ppc')!.name).toBe('個人情報保護委員会');
-    expect(reads).toEqual([['jps', 'ppc'], ['ppc']]);
-    await lookup.organizations(['ppc']);
+    expect((await lookup.organizations(['jps', 'city-audit'])).get('city-audit')!.name).toBe('監査委員事務局');
+    expect(reads).toEqual([['jps', 'city-audit'], ['city-audit']]);
+    await lookup.organizations(['city-audit']);
     expect(reads).toHaveLength(2);
+  });
+
+  it('names an oversight body that audits without registering (ppc), and lets a registration win', async () => {
+    const { lookup } = registryOf(new Map([['mic', { id: 'mic', name: '総務省（登録名）' }]]));
+    expect((await lookup.organizations(['ppc'])).get('ppc')).toMatchObject({ id: 'ppc', name: '個人情報保護委員会', nameEn: 'Personal Information Protection Commission', kind: 'MINISTRY', registeredAt: null });
+    expect((await lookup.organizations(['mic'])).get('mic')!.name).toBe('総務省（登録名）');
+    expect(await lookup.organization('nobody-knows')).toBeNull();
   });
 });

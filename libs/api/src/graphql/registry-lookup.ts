@@ -1,10 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { DATABASE, type Database } from '#database';
-import { RegisteredDataset, RegisteredOrganization } from '#registry';
+import { RegisteredDataset, RegisteredOrganization, knownAuthority } from '#registry';
 
-/** An organization as answers show it: registered, or just its id when it never was. */
-export type OrganizationView = { id: string; name: string | null; kind: string | null; domains: string[]; registeredAt: Date | null };
+/** An organization as answers show it: registered, an oversight body the platform names itself, or just its id. */
+export type OrganizationView = { id: string; name: string | null; nameEn: string | null; kind: string | null; domains: string[]; registeredAt: Date | null };
+
+/** An organization never registered: named when it is an oversight body the platform knows (ppc: 個人情報保護委員会), else only its id. */
+export function unregisteredOrganization(id: string): OrganizationView {
+  const known = knownAuthority(id);
+  return known
+    ? { id, name: known.name, nameEn: known.nameEn, kind: known.kind, domains: [...known.domains], registeredAt: null }
+    : { id, name: null, nameEn: null, kind: null, domains: [], registeredAt: null };
+}
 
 const UNREGISTERED_TTL_MS = 1000;
 
@@ -29,14 +37,16 @@ export class RegistryLookup {
     const now = Date.now();
     const missing = wanted.filter((id) => !this.registered.has(id) && !((this.unregisteredUntil.get(id) ?? 0) > now));
     if (missing.length > 0) {
-      for (const found of await this.database.dataSource.getRepository(RegisteredOrganization).findBy({ id: In(missing) })) this.registered.set(found.id, found);
+      for (const found of await this.database.dataSource.getRepository(RegisteredOrganization).findBy({ id: In(missing) })) this.registered.set(found.id, { ...found, nameEn: null });
       for (const id of missing) if (!this.registered.has(id)) this.unregisteredUntil.set(id, now + UNREGISTERED_TTL_MS);
     }
-    return new Map(wanted.map((id) => [id, this.registered.get(id) ?? { id, name: null, kind: null, domains: [], registeredAt: null }]));
+    return new Map(wanted.map((id) => [id, this.registered.get(id) ?? unregisteredOrganization(id)]));
   }
 
-  organization(id: string): Promise<RegisteredOrganization | null> {
-    return this.database.dataSource.getRepository(RegisteredOrganization).findOneBy({ id });
+  /** A registered organization, or an oversight body the platform names itself; null for any other id. */
+  async organization(id: string): Promise<OrganizationView | null> {
+    const view = (await this.organizations([id])).get(id)!;
+    return view.name === null ? null : view;
   }
 
   dataset(id: string): Promise<RegisteredDataset | null> {

@@ -38,8 +38,8 @@ describe('matchability explanations', () => {
   it('a record matchable into one dataset: one plain sentence, dated as measured in Japan', () => {
     expect(matchabilityExplanation('課税台帳', [{ dataset: '年金記録', fields: ['NAME_KANJI', 'BIRTH_DATE'], level: 'VARIANT' }], measuredAt)).toEqual({
       topic: 'MATCHABILITY',
-      ja: '2026-12-05現在、「課税台帳」のあなたの記録は、氏名（漢字）・生年月日を異体字（髙→高 など）をそろえると「年金記録」のただ一つの記録と突き合わせられます（名寄せ）。',
-      en: 'As of 2026-12-05, your record in "課税台帳" can be matched to exactly one record in "年金記録" on name in kanji, date of birth once kanji variants (髙→高 and the like) are folded.',
+      ja: '2026年12月5日 01:00 JST時点で、「課税台帳」のあなたの記録は、氏名（漢字）・生年月日を異体字（髙→高 など）をそろえると「年金記録」のただ一つの記録と突き合わせられます（名寄せ）。',
+      en: 'As of 2026-12-05 01:00 JST, your record in "課税台帳" can be matched to exactly one record in "年金記録" on name in kanji, date of birth once kanji variants (髙→高 and the like) are folded.',
     });
   });
 
@@ -56,18 +56,18 @@ describe('matchability explanations', () => {
       measuredAt,
     );
     expect(said.en).toBe(
-      'As of 2026-12-05, your record in "住民基本台帳" can be matched to exactly one record in each of "B" and "D" on name in kana, date of birth once character widths and spaces are normalized;' +
+      'As of 2026-12-05 01:00 JST, your record in "住民基本台帳" can be matched to exactly one record in each of "B" and "D" on name in kana, date of birth once character widths and spaces are normalized;' +
         ' in "E" on name in kana, date of birth, sex once character widths and spaces are normalized; and in "A" and "C" on date of birth, address even with only the birth month and the municipality.',
     );
     expect(said.ja).toBe(
-      '2026-12-05現在、「住民基本台帳」のあなたの記録は、氏名（カナ）・生年月日を文字幅と空白をそろえるだけで「B」と「D」の、氏名（カナ）・生年月日・性別を文字幅と空白をそろえるだけで「E」の、' +
+      '2026年12月5日 01:00 JST時点で、「住民基本台帳」のあなたの記録は、氏名（カナ）・生年月日を文字幅と空白をそろえるだけで「B」と「D」の、氏名（カナ）・生年月日・性別を文字幅と空白をそろえるだけで「E」の、' +
         '生年月日・住所を生年月と市区町村だけでも「A」と「C」の、それぞれただ一つの記録と突き合わせられます（名寄せ）。',
     );
   });
 
   it('several datasets matched alike: "each of"', () => {
     const said = matchabilityExplanation('X', ['A', 'B', 'C'].map((dataset) => ({ dataset, fields: ['BIRTH_DATE'] as const, level: 'RAW' as const })), measuredAt);
-    expect(said.en).toBe('As of 2026-12-05, your record in "X" can be matched to exactly one record in each of "A", "B" and "C" on date of birth by comparing the values exactly as written.');
-    expect(said.ja).toBe('2026-12-05現在、「X」のあなたの記録は、生年月日を表記のまま比べるだけで「A」・「B」・「C」の、それぞれただ一つの記録と突き合わせられます（名寄せ）。');
+    expect(said.en).toBe('As of 2026-12-05 01:00 JST, your record in "X" can be matched to exactly one record in each of "A", "B" and "C" on date of birth by comparing the values exactly as written.');
+    expect(said.ja).toBe('2026年12月5日 01:00 JST時点で、「X」のあなたの記録は、生年月日を表記のまま比べるだけで「A」・「B」・「C」の、それぞれただ一つの記録と突き合わせられます（名寄せ）。');
   });
 });

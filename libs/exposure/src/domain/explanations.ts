@@ -1,4 +1,5 @@
 import type { Basic4Field, Domain } from '#vocabulary';
+import { japanDay, japanTime } from '#normalization';
 import { levelNumber, type ExposureLevel } from './quasi-identifier.js';
 
 /** A reason in words, for the citizen it concerns (PRODUCT §6: every number comes with its reason). */
@@ -48,11 +49,6 @@ const DOMAIN_WORDS: Readonly<Record<Domain, [ja: string, en: string]>> = {
   PRIVATE: ['民間', 'private sector'],
 };
 
-/** The calendar day in Japan time, as YYYY-MM-DD; made once (each new formatter loads its zone and locale). */
-const JAPAN_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' });
-
-/** Dates as a person in Japan reads them: the calendar day in Japan time. */
-export const japanDate = (at: Date): string => JAPAN_DAY.format(at);
 const fieldList = (fields: readonly Basic4Field[], lang: 0 | 1) => fields.map((f) => FIELD_WORDS[f][lang]).join(lang === 0 ? '・' : ', ');
 const percent = (p: number) => `${(Math.floor(p * 1000) / 10).toFixed(1)}%`;
 /** An identifier of a kind this vocabulary does not know, or whose kind was never issued: named generically, never by a code. */
@@ -79,24 +75,24 @@ export interface TieFacts {
 
 export function liveTieExplanation(t: TieFacts, overdue: boolean): Explanation {
   const [keyJa, keyEn] = identifierWords(t.keyKind);
-  const since = japanDate(t.linkedAt);
-  const cutOff = t.expectedCutOffAt ? japanDate(t.expectedCutOffAt) : null;
+  const since = [japanTime(t.linkedAt, 'ja'), japanTime(t.linkedAt, 'en')] as const;
+  const cutOff = t.expectedCutOffAt ? ([japanTime(t.expectedCutOffAt, 'ja'), japanTime(t.expectedCutOffAt, 'en')] as const) : null;
   return {
     topic: overdue ? 'OVERDUE_TIE' : 'TIE',
     ja:
-      `「${t.datasetA}」のあなたの記録と「${t.datasetB}」のあなたの記録は、${since}から${keyJa}で紐付けられています（${t.organization}、目的：${t.purpose}）。` +
-      (overdue ? `解除予定日の${cutOff}を過ぎても、紐付けは解除されていません。` : cutOff ? `解除予定日は${cutOff}です。` : '解除の予定はありません。'),
+      `「${t.datasetA}」のあなたの記録と「${t.datasetB}」のあなたの記録は、${since[0]}から${keyJa}で紐付けられています（${t.organization}、目的：${t.purpose}）。` +
+      (overdue ? `解除予定の${cutOff?.[0]}を過ぎても、紐付けは解除されていません。` : cutOff ? `解除予定は${cutOff[0]}です。` : '解除の予定はありません。'),
     en:
-      `Your record in "${t.datasetA}" and your record in "${t.datasetB}" have been tied through the ${keyEn} since ${since} (${t.organization}, purpose: ${t.purpose}).` +
-      (overdue ? ` The tie was due to be cut by ${cutOff} and has not been cut.` : cutOff ? ` It is due to be cut by ${cutOff}.` : ' No cut-off is planned.'),
+      `Your record in "${t.datasetA}" and your record in "${t.datasetB}" have been tied through the ${keyEn} since ${since[1]} (${t.organization}, purpose: ${t.purpose}).` +
+      (overdue ? ` The tie was due to be cut by ${cutOff?.[1]} and has not been cut.` : cutOff ? ` It is due to be cut by ${cutOff[1]}.` : ' No cut-off is planned.'),
   };
 }
 
 export function myNumberTieExplanation(t: TieFacts): Explanation {
   return {
     topic: 'MY_NUMBER_TIE',
-    ja: `${japanDate(t.linkedAt)}、${t.organization}は「${t.datasetA}」と「${t.datasetB}」（別々の機関の記録）を、機関別符号ではなくマイナンバーそのもので紐付けました。一か所から漏れると芋づる式に広がる結び方です。`,
-    en: `On ${japanDate(t.linkedAt)}, ${t.organization} tied "${t.datasetA}" and "${t.datasetB}" — records of different organizations — through the My Number itself instead of agency-specific codes, the kind of tie through which one leak cascades.`,
+    ja: `${japanTime(t.linkedAt, 'ja')}、${t.organization}は「${t.datasetA}」と「${t.datasetB}」（別々の機関の記録）を、機関別符号ではなくマイナンバーそのもので紐付けました。一か所から漏れると芋づる式に広がる結び方です。`,
+    en: `On ${japanTime(t.linkedAt, 'en')}, ${t.organization} tied "${t.datasetA}" and "${t.datasetB}" — records of different organizations — through the My Number itself instead of agency-specific codes, the kind of tie through which one leak cascades.`,
   };
 }
 
@@ -121,8 +117,8 @@ export function identifierLifetimeExplanation(kind: string, validUntil: Date): E
   const [ja, en] = identifierWords(kind);
   return {
     topic: 'IDENTIFIER_LIFETIME',
-    ja: `あなたの${ja}は${japanDate(validUntil)}に有効期間が終わっていますが、まだ失効の記録がありません。`,
-    en: `Your ${en} reached the end of its lifetime on ${japanDate(validUntil)} but has not been retired.`,
+    ja: `あなたの${ja}は${japanDay(validUntil, 'ja')}に有効期間が終わっていますが、まだ失効の記録がありません。`,
+    en: `Your ${en} reached the end of its lifetime on ${japanDay(validUntil, 'en')} (JST) but has not been retired.`,
   };
 }
 
@@ -131,7 +127,7 @@ export function identifierLifetimeExplanation(kind: string, validUntil: Date): E
  * prefecture), measured on `measuredAt`'s records.
  */
 export function classSizeExplanation(dataset: string, fields: readonly Basic4Field[], classSize: number, coarsest: number, measuredAt: Date): Explanation {
-  const day = japanDate(measuredAt);
+  const day = [japanTime(measuredAt, 'ja'), japanTime(measuredAt, 'en')] as const;
   // The coarsest level folds names' kanji variants and generalizes the birth date and the address: said when the
   // dataset holds any of them (sex alone does not change).
   const coarsens = fields.some((field) => field !== 'SEX');
@@ -143,13 +139,13 @@ export function classSizeExplanation(dataset: string, fields: readonly Basic4Fie
   return classSize === 1
     ? {
         topic: 'CLASS_SIZE',
-        ja: `${day}現在、「${dataset}」の中で、あなたと${fieldList(fields, 0)}がすべて同じ人はほかにいません。これらだけであなたの記録を特定できます（k = 1）。${coarse[0]}`,
-        en: `As of ${day}, in "${dataset}", no one else has the same ${fieldList(fields, 1)} as you: these alone single out your record (k = 1).${coarse[1]}`,
+        ja: `${day[0]}時点で、「${dataset}」の中で、あなたと${fieldList(fields, 0)}がすべて同じ人はほかにいません。これらだけであなたの記録を特定できます（k = 1）。${coarse[0]}`,
+        en: `As of ${day[1]}, in "${dataset}", no one else has the same ${fieldList(fields, 1)} as you: these alone single out your record (k = 1).${coarse[1]}`,
       }
     : {
         topic: 'CLASS_SIZE',
-        ja: `${day}現在、「${dataset}」の中で、あなたと${fieldList(fields, 0)}がすべて同じ人は、あなたを含めて${classSize}人います。${coarse[0]}`,
-        en: `As of ${day}, in "${dataset}", ${classSize} people, you included, share the same ${fieldList(fields, 1)}.${coarse[1]}`,
+        ja: `${day[0]}時点で、「${dataset}」の中で、あなたと${fieldList(fields, 0)}がすべて同じ人は、あなたを含めて${classSize}人います。${coarse[0]}`,
+        en: `As of ${day[1]}, in "${dataset}", ${classSize} people, you included, share the same ${fieldList(fields, 1)}.${coarse[1]}`,
       };
 }
 
@@ -173,14 +169,14 @@ export function matchabilityExplanation(from: string, matches: readonly OneToOne
     else groups.push({ fields: m.fields, level: m.level, datasets: [m.dataset] });
   }
   groups.sort((a, b) => levelNumber(a.level) - levelNumber(b.level));
-  const day = japanDate(measuredAt);
+  const day = [japanTime(measuredAt, 'ja'), japanTime(measuredAt, 'en')] as const;
   const several = groups.length > 1 || groups[0]!.datasets.length > 1;
   const ja = groups.map((g) => `${fieldList(g.fields, 0)}を${LEVEL_WORDS[g.level][0]}${datasetList(g.datasets, 0)}の`).join('、');
   const en = groups.map((g, i) => `${i > 0 ? 'in ' : ''}${datasetList(g.datasets, 1)} on ${fieldList(g.fields, 1)} ${LEVEL_WORDS[g.level][1]}`);
   return {
     topic: 'MATCHABILITY',
-    ja: `${day}現在、「${from}」のあなたの記録は、${ja}${several ? '、それぞれ' : ''}ただ一つの記録と突き合わせられます（名寄せ）。`,
-    en: `As of ${day}, your record in "${from}" can be matched to exactly one record in ${several ? 'each of ' : ''}${en.length > 1 ? `${en.slice(0, -1).join('; ')}; and ${en.at(-1)}` : en[0]}.`,
+    ja: `${day[0]}時点で、「${from}」のあなたの記録は、${ja}${several ? '、それぞれ' : ''}ただ一つの記録と突き合わせられます（名寄せ）。`,
+    en: `As of ${day[1]}, your record in "${from}" can be matched to exactly one record in ${several ? 'each of ' : ''}${en.length > 1 ? `${en.slice(0, -1).join('; ')}; and ${en.at(-1)}` : en[0]}.`,
   };
 }
 

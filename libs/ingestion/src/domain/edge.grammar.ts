@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { invalid } from './domain.errors.js';
+import { readItem } from './items.catalogue.js';
 
 /**
  * The one grammar of values every edge accepts (入力の文法): command payloads, GraphQL scalars and query
@@ -65,15 +66,14 @@ export function checkText(value: string): Verdict<string> {
 
 const codePoint = (c: string) => c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
 
-const ITEM_CODE = /^[A-Z][A-Z0-9_]{0,63}$/;
-
 /**
- * An item of personal information (特定個人情報の項目) as a command or a query names it: its code in
- * UPPER_SNAKE_CASE (`TAX_AMOUNT`). The one place items are checked, in queries as in commands.
+ * An item of personal information (特定個人情報の項目) as a command or a query names it: a code or a name of the
+ * item catalogue (`LOCAL_TAX_INCOME`, 「地方税関係情報」), answered as its code. The one place items are checked,
+ * in queries as in commands.
  */
 export function checkItem(value: string): Verdict<string> {
-  if (ITEM_CODE.test(value)) return { ok: true, value };
-  return { ok: false, reason: `must be an item code in UPPER_SNAKE_CASE (e.g. TAX_AMOUNT), got ${JSON.stringify(value.slice(0, 60))}` };
+  const read = readItem(value);
+  return read.ok ? { ok: true, value: read.item.code } : { ok: false, reason: read.reason };
 }
 
 /** A zod schema of strings that a verdict-returning check accepts, answering its normalized value. */

@@ -11,7 +11,7 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A 64-bit integer (a global position in the log, a stream revision), as a decimal string. */
   BigInt: { input: string; output: string; }
-  /** An instant, ISO 8601 with a time zone (e.g. 2024-04-01T09:00:00+09:00). Answers are given in UTC. */
+  /** An instant, ISO 8601 with a time zone (e.g. 2024-04-01T09:00:00+09:00). Answers give it in UTC (…Z), for machines; sentences for people (explanations, findings, reports) give Japan time with the zone stated (2024年4月1日 09:00 JST). */
   DateTime: { input: string; output: string; }
   /** Any JSON value, as stored in an event. */
   JSON: { input: unknown; output: unknown; }
@@ -55,18 +55,22 @@ export type AccessHistoryEntry = {
   __typename?: 'AccessHistoryEntry';
   /** The other party: the provider (情報提供者) of a provision. */
   counterparty: Maybe<Organization>;
-  /** The datasets concerned. */
+  /** The datasets concerned, by id: the dataset used, the two a tie joined or a cut separated. */
   datasets: Array<Scalars['String']['output']>;
   /** The event's position in the global log. */
   globalPosition: Scalars['BigInt']['output'];
   /** The id of the event the line records. */
   id: Scalars['ID']['output'];
-  /** The items of personal information concerned (特定個人情報の項目). */
+  /** The items of personal information concerned (特定個人情報の項目), by code. */
   items: Array<Scalars['String']['output']>;
   /** What the line records: a provision, an access, a tie, a cut or an audit. */
   kind: AccessHistoryKind;
   /** The legal basis (根拠法令), where one was given. */
   legalBasis: Maybe<Scalars['String']['output']>;
+  /** The datasets concerned, with their names and holders. */
+  namedDatasets: Array<DatasetReference>;
+  /** The items concerned, with their Japanese and English names and categories. */
+  namedItems: Array<Item>;
   /** Whether the line is under a non-disclosure flag (不開示). Citizens never see such lines. */
   nonDisclosure: Scalars['Boolean']['output'];
   /** When it happened. */
@@ -75,17 +79,21 @@ export type AccessHistoryEntry = {
   organization: Organization;
   /** PROVIDED, REFUSED or NO_DATA for a provision; GRANTED or DENIED for an access. */
   outcome: Maybe<Scalars['String']['output']>;
-  /** Why: the purpose (利用目的), the procedure of a provision (事務), the reason of a cut, or the auditor's query. */
+  /** Why: the purpose (利用目的), the procedure of a provision (事務), the reason of a cut, or what the auditor looked for (e.g. アクセス履歴の確認). */
   purpose: Maybe<Scalars['String']['output']>;
+  /** The purpose in English, where the platform words it (an auditor's query); null where the sender gave the purpose in its own words. */
+  purposeEn: Maybe<Scalars['String']['output']>;
   /** The staff member (職員), or the auditor, who acted. */
   staffCode: Maybe<Scalars['String']['output']>;
+  /** The tie (紐付け) a LINK line made or an UNLINK line cut, by its link id; null for other lines. */
+  tieId: Maybe<Scalars['ID']['output']>;
 };
 
 /** Narrows an access history. All given conditions must hold. */
 export type AccessHistoryFilter = {
   /** Lines at or after this instant. */
   from?: InputMaybe<Scalars['DateTime']['input']>;
-  /** Lines that concern this item of information (e.g. INCOME). */
+  /** Lines that concern this item of information: its code (e.g. LOCAL_TAX_INCOME) or its name in the item catalogue (e.g. 地方税関係情報). */
   item?: InputMaybe<Scalars['String']['input']>;
   /** Lines of these kinds only. */
   kinds?: InputMaybe<Array<AccessHistoryKind>>;
@@ -120,7 +128,7 @@ export type AccessInformationInput = {
   channel: AccessChannel;
   /** The dataset accessed; it must be registered. */
   datasetId: Scalars['ID']['input'];
-  /** The items of personal information (特定個人情報の項目): 1 to 64 item codes in UPPER_SNAKE_CASE (e.g. INCOME). */
+  /** The items of personal information (特定個人情報の項目): 1 to 64 codes or names of the item catalogue (`items`), e.g. LOCAL_TAX_INCOME or 地方税関係情報; stored as codes, an unknown one refused. */
   items: Array<Scalars['String']['input']>;
   /** When it happened, ISO 8601 with a time zone. */
   occurredAt: Scalars['DateTime']['input'];
@@ -491,6 +499,38 @@ export type Dataset = {
   registeredAt: Scalars['DateTime']['output'];
 };
 
+/** A page of datasets (Relay connection). */
+export type DatasetConnection = {
+  __typename?: 'DatasetConnection';
+  /** The datasets of this page, in id order. */
+  edges: Array<DatasetEdge>;
+  /** Whether more pages follow, and the cursors to reach them. */
+  pageInfo: PageInfo;
+  /** How many datasets match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge of a page of datasets. */
+export type DatasetEdge = {
+  __typename?: 'DatasetEdge';
+  /** An opaque cursor for this dataset; pass it as `after` to start the next page after it. */
+  cursor: Scalars['String']['output'];
+  /** The dataset. */
+  node: Dataset;
+};
+
+/** Narrows a list of datasets. All given conditions must hold. */
+export type DatasetFilter = {
+  /** Datasets used in this domain. */
+  domain?: InputMaybe<Domain>;
+  /** Datasets held by this organization. */
+  holderId?: InputMaybe<Scalars['ID']['input']>;
+  /** Datasets keyed by this kind of identifier (e.g. MY_NUMBER). */
+  keyedBy?: InputMaybe<IdentifierKind>;
+  /** Datasets whose name, id or purpose contains this text. */
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** One dataset's threshold assessment. */
 export type DatasetPia = {
   __typename?: 'DatasetPia';
@@ -510,6 +550,17 @@ export type DatasetPia = {
   specificPersonalInformationFile: Scalars['Boolean']['output'];
   /** 取扱者数: staff granted access to it in the year before the end of the period. */
   staffWithAccess: Scalars['Int']['output'];
+};
+
+/** A dataset named in an answer: its id and, when it was registered, its name and holder. */
+export type DatasetReference = {
+  __typename?: 'DatasetReference';
+  /** The organization that holds it; null when it was never registered. */
+  holder: Maybe<Organization>;
+  /** The dataset's id, as events name it. */
+  id: Scalars['ID']['output'];
+  /** Its registered name (e.g. 課税台帳); null when it was never registered. */
+  name: Maybe<Scalars['String']['output']>;
 };
 
 /** Re-identification risk of one dataset at one level. */
@@ -904,9 +955,39 @@ export type IssuedIdentifierInput = {
   value: Scalars['String']['input'];
 };
 
-/** One use of an item: who obtained or used it, when and why. */
+/** An item of personal information (特定個人情報の項目): its code, as events carry it, and its names. */
+export type Item = {
+  __typename?: 'Item';
+  /** The category it belongs to; null for a code the catalogue does not have. */
+  category: Maybe<ItemCategory>;
+  /** The item's code (e.g. LOCAL_TAX_INCOME). */
+  code: Scalars['String']['output'];
+  /** Its English name; null for a code the catalogue does not have. */
+  nameEn: Maybe<Scalars['String']['output']>;
+  /** Its Japanese name (e.g. 地方税関係情報（所得額・税額）); null for a code the catalogue does not have. */
+  nameJa: Maybe<Scalars['String']['output']>;
+};
+
+/** A category of items: one of the names of information of the My Number Act's appended table 2 (別表第二, e.g. 地方税関係情報), or the affairs an item outside it serves. */
+export type ItemCategory = {
+  __typename?: 'ItemCategory';
+  /** Whether it is a name of information of 別表第二 (exchanged over the information-provision network). */
+  appendedTable: Scalars['Boolean']['output'];
+  /** The category's code (e.g. LOCAL_TAX). */
+  code: Scalars['String']['output'];
+  /** Its English name (e.g. local tax information). */
+  nameEn: Scalars['String']['output'];
+  /** Its Japanese name (e.g. 地方税関係情報). */
+  nameJa: Scalars['String']['output'];
+};
+
+/** One use of an item: who obtained or used it, from whom or in which dataset, when and why. */
 export type ItemUse = {
   __typename?: 'ItemUse';
+  /** The dataset the item was used in, for an access; null for a provision. */
+  dataset: Maybe<DatasetReference>;
+  /** The item asked about, with its names. */
+  item: Item;
   /** PROVISION (obtained from another organization) or ACCESS (used in a dataset). */
   kind: AccessHistoryKind;
   /** When it was obtained or used. */
@@ -915,6 +996,8 @@ export type ItemUse = {
   organization: Organization;
   /** PROVIDED, REFUSED or NO_DATA for a provision; GRANTED or DENIED for an access. */
   outcome: Maybe<Scalars['String']['output']>;
+  /** The organization that provided the item (情報提供者), for a provision; null for an access. */
+  provider: Maybe<Organization>;
   /** Why: the procedure of a provision (事務) or the purpose of an access (利用目的). */
   purpose: Maybe<Scalars['String']['output']>;
   /** The staff member (職員) who used it, where one is recorded. */
@@ -1310,10 +1393,42 @@ export type Organization = {
   id: Scalars['ID']['output'];
   /** What kind of organization it is; null when it was never registered. */
   kind: Maybe<OrganizationKind>;
-  /** Its name; null when the organization was never registered (an unknown party named in an event). */
+  /** Its name: as registered, or, for an oversight body that audits without registering (e.g. ppc: 個人情報保護委員会), the platform's own; null for an unknown party named in an event. */
   name: Maybe<Scalars['String']['output']>;
+  /** Its English name, where the platform knows one (the oversight bodies it names itself); null otherwise. */
+  nameEn: Maybe<Scalars['String']['output']>;
   /** When it was registered (the registration's time of occurrence); null when it was never registered. */
   registeredAt: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** A page of organizations (Relay connection). */
+export type OrganizationConnection = {
+  __typename?: 'OrganizationConnection';
+  /** The organizations of this page, in id order. */
+  edges: Array<OrganizationEdge>;
+  /** Whether more pages follow, and the cursors to reach them. */
+  pageInfo: PageInfo;
+  /** How many organizations match the filter in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An edge of a page of organizations. */
+export type OrganizationEdge = {
+  __typename?: 'OrganizationEdge';
+  /** An opaque cursor for this organization; pass it as `after` to start the next page after it. */
+  cursor: Scalars['String']['output'];
+  /** The organization. */
+  node: Organization;
+};
+
+/** Narrows a list of organizations. All given conditions must hold. */
+export type OrganizationFilter = {
+  /** Organizations that work in this domain. */
+  domain?: InputMaybe<Domain>;
+  /** Organizations of this kind. */
+  kind?: InputMaybe<OrganizationKind>;
+  /** Organizations whose name or id contains this text. */
+  name?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Kinds of organization (機関・事業者). */
@@ -1444,7 +1559,7 @@ export type ProsecutorRisk = {
 
 /** Records a provision of information (情報提供) from one organization to another. */
 export type ProvideInformationInput = {
-  /** The items of personal information (特定個人情報の項目): 1 to 64 item codes in UPPER_SNAKE_CASE (e.g. INCOME). */
+  /** The items of personal information (特定個人情報の項目): 1 to 64 codes or names of the item catalogue (`items`), e.g. LOCAL_TAX_INCOME or 地方税関係情報; stored as codes, an unknown one refused. */
   items: Array<Scalars['String']['input']>;
   /** The legal basis (根拠法令). */
   legalBasis: Scalars['String']['input'];
@@ -1496,10 +1611,12 @@ export type Query = {
   complianceReport: ComplianceReport;
   /** That the journal of `toSize` events extends the one of `fromSize`. Any role. */
   consistencyProof: ConsistencyProof;
-  /** A dataset (特定個人情報ファイル or a company's customer file) by id. */
+  /** A dataset (特定個人情報ファイル or a company's customer file) by id. An organization reads its own datasets and its counterparties'. */
   dataset: Maybe<Dataset>;
   /** Re-identification risk of one dataset at a level (k-anonymity, uniqueness, prosecutor risk, ER). Auditors, and the organization holding it. */
   datasetRisk: DatasetRisk;
+  /** The registered datasets, in id order, a page at a time: auditors and operators see all; an organization its own and its counterparties'. */
+  datasets: DatasetConnection;
   /**
    * A subject's name-matching exposure (名寄せされやすさ) as of a time (default now): how unique each of their
    * records is, where it can be matched one-to-one and from which level, the best Fellegi–Sunter match, the
@@ -1523,6 +1640,8 @@ export type Query = {
    * about themselves (their own history, never a non-disclosed line, and their own subject stream).
    */
   inclusionProof: InclusionProof;
+  /** The catalogue of items of personal information: every code the platform knows, with its Japanese and English names and its category. Queries and commands take a code or a name from it. */
+  items: Array<Item>;
   /** The journal: its public key and newest signed head. Any role. */
   journal: Journal;
   /**
@@ -1535,15 +1654,17 @@ export type Query = {
   matchability: Matchability;
   /** The signed-in citizen's own access history (the Mynaportal view), without lines under a non-disclosure flag (不開示). */
   me: AccessHistoryConnection;
-  /** An organization (機関・事業者) by id. */
+  /** An organization (機関・事業者) by id. An organization reads itself and its counterparties (those it provided information to or obtained it from, or shares a permitted row with). */
   organization: Maybe<Organization>;
+  /** The registered organizations, in id order, a page at a time: auditors and operators see all; an organization itself and its counterparties. */
+  organizations: OrganizationConnection;
   /** The read models' projections: position, lag and state. Auditors and operators. */
   projections: Array<ProjectionStatus>;
   /** The events of one stream, oldest first, as stored. Auditors only. */
   stream: StreamEventConnection;
   /** Resolves a subject from one of their identifiers (fingerprinted on the way in; the value is never stored). Auditors only. */
   subject: Maybe<Subject>;
-  /** The organizations and staff codes that obtained (provision) or used (access) an item of the subject's information, when and why. */
+  /** The organizations and staff codes that obtained (provision, naming the provider) or used (access, naming the dataset) an item of the subject's information, when and why. An item the catalogue does not know is refused, naming the closest codes. */
   whoAccessed: Array<ItemUse>;
 };
 
@@ -1582,6 +1703,14 @@ export type QueryDatasetArgs = {
 export type QueryDatasetRiskArgs = {
   datasetId: Scalars['ID']['input'];
   level?: InputMaybe<ExposureLevel>;
+};
+
+
+/** The entry point of every read. No token, no data. */
+export type QueryDatasetsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<DatasetFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1640,6 +1769,14 @@ export type QueryMeArgs = {
 /** The entry point of every read. No token, no data. */
 export type QueryOrganizationArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** The entry point of every read. No token, no data. */
+export type QueryOrganizationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OrganizationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1716,7 +1853,7 @@ export type RegisterOrganizationInput = {
 
 /** A row of the table of permitted provisions (番号法 別表第二): who may obtain which items from whom, for which procedure. */
 export type RegisterPermittedProvisionInput = {
-  /** The items (特定個人情報の項目) that may be provided: item codes in UPPER_SNAKE_CASE (e.g. INCOME). */
+  /** The items (特定個人情報の項目) that may be provided: codes or names of the item catalogue (`items`), e.g. LOCAL_TAX_INCOME or 地方税関係情報; stored as codes, an unknown one refused. */
   items: Array<Scalars['String']['input']>;
   /** The legal basis (根拠法令). */
   legalBasis: Scalars['String']['input'];
@@ -2199,7 +2336,11 @@ export type ResolversTypes = {
   CorrectEventInput: CorrectEventInput;
   CorrectionAction: CorrectionAction;
   Dataset: ResolverTypeWrapper<Dataset>;
+  DatasetConnection: ResolverTypeWrapper<DatasetConnection>;
+  DatasetEdge: ResolverTypeWrapper<DatasetEdge>;
+  DatasetFilter: DatasetFilter;
   DatasetPia: ResolverTypeWrapper<DatasetPia>;
+  DatasetReference: ResolverTypeWrapper<DatasetReference>;
   DatasetRisk: ResolverTypeWrapper<DatasetRisk>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Domain: Domain;
@@ -2229,6 +2370,8 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   IssueIdentifierInput: IssueIdentifierInput;
   IssuedIdentifierInput: IssuedIdentifierInput;
+  Item: ResolverTypeWrapper<Item>;
+  ItemCategory: ResolverTypeWrapper<ItemCategory>;
   ItemUse: ResolverTypeWrapper<ItemUse>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Journal: ResolverTypeWrapper<Journal>;
@@ -2244,6 +2387,9 @@ export type ResolversTypes = {
   MonthlyActivity: ResolverTypeWrapper<MonthlyActivity>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Organization: ResolverTypeWrapper<Organization>;
+  OrganizationConnection: ResolverTypeWrapper<OrganizationConnection>;
+  OrganizationEdge: ResolverTypeWrapper<OrganizationEdge>;
+  OrganizationFilter: OrganizationFilter;
   OrganizationKind: OrganizationKind;
   OverdueTie: ResolverTypeWrapper<OverdueTie>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -2314,7 +2460,11 @@ export type ResolversParentTypes = {
   ConsistencyProof: ConsistencyProof;
   CorrectEventInput: CorrectEventInput;
   Dataset: Dataset;
+  DatasetConnection: DatasetConnection;
+  DatasetEdge: DatasetEdge;
+  DatasetFilter: DatasetFilter;
   DatasetPia: DatasetPia;
+  DatasetReference: DatasetReference;
   DatasetRisk: DatasetRisk;
   DateTime: Scalars['DateTime']['output'];
   DraftField: DraftField;
@@ -2339,6 +2489,8 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   IssueIdentifierInput: IssueIdentifierInput;
   IssuedIdentifierInput: IssuedIdentifierInput;
+  Item: Item;
+  ItemCategory: ItemCategory;
   ItemUse: ItemUse;
   JSON: Scalars['JSON']['output'];
   Journal: Journal;
@@ -2353,6 +2505,9 @@ export type ResolversParentTypes = {
   MonthlyActivity: MonthlyActivity;
   Mutation: Record<PropertyKey, never>;
   Organization: Organization;
+  OrganizationConnection: OrganizationConnection;
+  OrganizationEdge: OrganizationEdge;
+  OrganizationFilter: OrganizationFilter;
   OverdueTie: OverdueTie;
   PageInfo: PageInfo;
   PastYearIncident: PastYearIncident;
@@ -2408,12 +2563,16 @@ export type AccessHistoryEntryResolvers<ContextType = any, ParentType extends Re
   items?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['AccessHistoryKind'], ParentType, ContextType>;
   legalBasis?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  namedDatasets?: Resolver<Array<ResolversTypes['DatasetReference']>, ParentType, ContextType>;
+  namedItems?: Resolver<Array<ResolversTypes['Item']>, ParentType, ContextType>;
   nonDisclosure?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   outcome?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  purposeEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   staffCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tieId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
 export type ActivityRowResolvers<ContextType = any, ParentType extends ResolversParentTypes['ActivityRow'] = ResolversParentTypes['ActivityRow']> = {
@@ -2555,6 +2714,17 @@ export type DatasetResolvers<ContextType = any, ParentType extends ResolversPare
   registeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
+export type DatasetConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['DatasetConnection'] = ResolversParentTypes['DatasetConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['DatasetEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DatasetEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['DatasetEdge'] = ResolversParentTypes['DatasetEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Dataset'], ParentType, ContextType>;
+};
+
 export type DatasetPiaResolvers<ContextType = any, ParentType extends ResolversParentTypes['DatasetPia'] = ResolversParentTypes['DatasetPia']> = {
   assessments?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   dataset?: Resolver<ResolversTypes['ReportDataset'], ParentType, ContextType>;
@@ -2564,6 +2734,12 @@ export type DatasetPiaResolvers<ContextType = any, ParentType extends ResolversP
   seriousIncidentsPastYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   specificPersonalInformationFile?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   staffWithAccess?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DatasetReferenceResolvers<ContextType = any, ParentType extends ResolversParentTypes['DatasetReference'] = ResolversParentTypes['DatasetReference']> = {
+  holder?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type DatasetRiskResolvers<ContextType = any, ParentType extends ResolversParentTypes['DatasetRisk'] = ResolversParentTypes['DatasetRisk']> = {
@@ -2687,11 +2863,28 @@ export type InclusionProofResolvers<ContextType = any, ParentType extends Resolv
   leafIndex?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };
 
+export type ItemResolvers<ContextType = any, ParentType extends ResolversParentTypes['Item'] = ResolversParentTypes['Item']> = {
+  category?: Resolver<Maybe<ResolversTypes['ItemCategory']>, ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nameJa?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type ItemCategoryResolvers<ContextType = any, ParentType extends ResolversParentTypes['ItemCategory'] = ResolversParentTypes['ItemCategory']> = {
+  appendedTable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nameEn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nameJa?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type ItemUseResolvers<ContextType = any, ParentType extends ResolversParentTypes['ItemUse'] = ResolversParentTypes['ItemUse']> = {
+  dataset?: Resolver<Maybe<ResolversTypes['DatasetReference']>, ParentType, ContextType>;
+  item?: Resolver<ResolversTypes['Item'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['AccessHistoryKind'], ParentType, ContextType>;
   occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
   outcome?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  provider?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   staffCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
@@ -2785,7 +2978,19 @@ export type OrganizationResolvers<ContextType = any, ParentType extends Resolver
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<Maybe<ResolversTypes['OrganizationKind']>, ParentType, ContextType>;
   name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   registeredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type OrganizationConnectionResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationConnection'] = ResolversParentTypes['OrganizationConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['OrganizationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type OrganizationEdgeResolvers<ContextType = any, ParentType extends ResolversParentTypes['OrganizationEdge'] = ResolversParentTypes['OrganizationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
 };
 
 export type OverdueTieResolvers<ContextType = any, ParentType extends ResolversParentTypes['OverdueTie'] = ResolversParentTypes['OverdueTie']> = {
@@ -2845,15 +3050,18 @@ export type QueryResolvers<ContextType = any, ParentType extends ResolversParent
   consistencyProof?: Resolver<ResolversTypes['ConsistencyProof'], ParentType, ContextType, RequireFields<QueryConsistencyProofArgs, 'fromSize' | 'toSize'>>;
   dataset?: Resolver<Maybe<ResolversTypes['Dataset']>, ParentType, ContextType, RequireFields<QueryDatasetArgs, 'id'>>;
   datasetRisk?: Resolver<ResolversTypes['DatasetRisk'], ParentType, ContextType, RequireFields<QueryDatasetRiskArgs, 'datasetId' | 'level'>>;
+  datasets?: Resolver<ResolversTypes['DatasetConnection'], ParentType, ContextType, RequireFields<QueryDatasetsArgs, 'first'>>;
   exposure?: Resolver<ResolversTypes['Exposure'], ParentType, ContextType, RequireFields<QueryExposureArgs, 'subjectId'>>;
   exposureDistribution?: Resolver<ResolversTypes['ExposureDistribution'], ParentType, ContextType, RequireFields<QueryExposureDistributionArgs, 'level'>>;
   findings?: Resolver<ResolversTypes['FindingConnection'], ParentType, ContextType, RequireFields<QueryFindingsArgs, 'first'>>;
   inclusionProof?: Resolver<ResolversTypes['InclusionProof'], ParentType, ContextType, RequireFields<QueryInclusionProofArgs, 'eventId'>>;
+  items?: Resolver<Array<ResolversTypes['Item']>, ParentType, ContextType>;
   journal?: Resolver<ResolversTypes['Journal'], ParentType, ContextType>;
   linkage?: Resolver<ResolversTypes['Linkage'], ParentType, ContextType, RequireFields<QueryLinkageArgs, 'subjectId'>>;
   matchability?: Resolver<ResolversTypes['Matchability'], ParentType, ContextType, RequireFields<QueryMatchabilityArgs, 'datasetA' | 'datasetB' | 'level'>>;
   me?: Resolver<ResolversTypes['AccessHistoryConnection'], ParentType, ContextType, RequireFields<QueryMeArgs, 'first'>>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
+  organizations?: Resolver<ResolversTypes['OrganizationConnection'], ParentType, ContextType, RequireFields<QueryOrganizationsArgs, 'first'>>;
   projections?: Resolver<Array<ResolversTypes['ProjectionStatus']>, ParentType, ContextType>;
   stream?: Resolver<ResolversTypes['StreamEventConnection'], ParentType, ContextType, RequireFields<QueryStreamArgs, 'first' | 'id'>>;
   subject?: Resolver<Maybe<ResolversTypes['Subject']>, ParentType, ContextType, RequireFields<QuerySubjectArgs, 'identifier'>>;
@@ -3024,7 +3232,10 @@ export type Resolvers<ContextType = any> = {
   ComplianceReport?: ComplianceReportResolvers<ContextType>;
   ConsistencyProof?: ConsistencyProofResolvers<ContextType>;
   Dataset?: DatasetResolvers<ContextType>;
+  DatasetConnection?: DatasetConnectionResolvers<ContextType>;
+  DatasetEdge?: DatasetEdgeResolvers<ContextType>;
   DatasetPia?: DatasetPiaResolvers<ContextType>;
+  DatasetReference?: DatasetReferenceResolvers<ContextType>;
   DatasetRisk?: DatasetRiskResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DraftField?: DraftFieldResolvers<ContextType>;
@@ -3040,6 +3251,8 @@ export type Resolvers<ContextType = any> = {
   FindingGroup?: FindingGroupResolvers<ContextType>;
   FindingsSection?: FindingsSectionResolvers<ContextType>;
   InclusionProof?: InclusionProofResolvers<ContextType>;
+  Item?: ItemResolvers<ContextType>;
+  ItemCategory?: ItemCategoryResolvers<ContextType>;
   ItemUse?: ItemUseResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Journal?: JournalResolvers<ContextType>;
@@ -3051,6 +3264,8 @@ export type Resolvers<ContextType = any> = {
   MonthlyActivity?: MonthlyActivityResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
+  OrganizationConnection?: OrganizationConnectionResolvers<ContextType>;
+  OrganizationEdge?: OrganizationEdgeResolvers<ContextType>;
   OverdueTie?: OverdueTieResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PastYearIncident?: PastYearIncidentResolvers<ContextType>;

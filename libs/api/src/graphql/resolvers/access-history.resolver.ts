@@ -2,6 +2,7 @@ import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/gr
 import { AccessHistoryQueries, InvalidCursorError, type AccessHistoryLine, type Visibility } from '#access-history';
 import { isUuid } from '#event-store';
 import { parseItem } from '#ingestion';
+import type { RegisteredDataset } from '#registry';
 import type { Principal } from '../../auth/principal.js';
 import { AuditTrail } from '../audit-trail.js';
 import type { AccessHistoryFilter } from '../generated/schema.types.js';
@@ -9,6 +10,7 @@ import { requireRole, type GraphQLContext } from '../graphql-context.js';
 import { apiError } from '../graphql-errors.js';
 import { pageSize } from '../limits.js';
 import { RegistryLookup, type OrganizationView } from '../registry-lookup.js';
+import { itemView } from './registry.resolver.js';
 
 export function checkSubjectId(subjectId: string, field = 'subjectId'): string {
   if (!isUuid(subjectId)) throw apiError('BAD_USER_INPUT', 'must be a subject id (a UUID)', field);
@@ -67,27 +69,40 @@ export class AccessHistoryResolver {
   ) {
     const principal = requireRole(context, 'AUDITOR', 'ORGANIZATION', 'SUBJECT');
     const id = checkSubjectId(subjectId);
+    const code = parseItem(item, 'item');
     const visibility = visibilityFor(principal, id);
-    const [uses] = await Promise.all([this.history.uses(id, parseItem(item, 'item'), { from, to }, visibility), this.audit.record(principal, 'whoAccessed', [id])]);
-    const organizations = await this.registry.organizations(uses.map((u) => u.organizationId));
-    return uses.map((u) => ({ ...u, organization: organizations.get(u.organizationId)! }));
+    const [uses] = await Promise.all([this.history.uses(id, code, { from, to }, visibility), this.audit.record(principal, 'whoAccessed', [id])]);
+    const [organizations, datasets] = await Promise.all([
+      this.registry.organizations(uses.flatMap((u) => [u.organizationId, u.counterpartyId])),
+      this.registry.datasets(uses.flatMap((u) => u.datasetIds)),
+    ]);
+    return uses.map((u) => ({
+      ...u,
+      organization: organizations.get(u.organizationId)!,
+      provider: u.kind === 'PROVISION' && u.counterpartyId ? organizations.get(u.counterpartyId)! : null,
+      dataset: u.datasetIds[0] ? datasetReference(u.datasetIds[0], datasets) : null,
+      item: itemView(code),
+    }));
   }
 
   async connection(principal: Principal, subjectId: string, filter: AccessHistoryFilter | null, first: number | null, after: string | null, operation: string) {
     const size = pageSize(first);
-    if (filter?.item != null) filter = { ...filter, item: parseItem(filter.item, 'filter.item') };
     const visibility = visibilityFor(principal, subjectId);
+    const narrowed = filter?.item != null ? { ...filter, item: parseItem(filter.item, 'filter.item') } : (filter ?? {});
     const [page] = await Promise.all([
-      this.history.page(subjectId, filter ?? {}, visibility, size, after).catch((error: unknown) => {
+      this.history.page(subjectId, narrowed, visibility, size, after).catch((error: unknown) => {
         if (error instanceof InvalidCursorError) throw apiError('BAD_USER_INPUT', error.message, 'after');
         throw error;
       }),
       this.audit.record(principal, operation, [subjectId]),
     ]);
-    const organizations = await this.registry.organizations(page.entries.flatMap(({ entry }) => [entry.organizationId, entry.counterpartyId]));
+    const [organizations, datasets] = await Promise.all([
+      this.registry.organizations(page.entries.flatMap(({ entry }) => [entry.organizationId, entry.counterpartyId])),
+      this.registry.datasets(page.entries.flatMap(({ entry }) => entry.datasetIds)),
+    ]);
     return {
       totalCount: page.totalCount,
-      edges: page.entries.map(({ cursor, entry }) => ({ cursor, node: node(entry, organizations) })),
+      edges: page.entries.map(({ cursor, entry }) => ({ cursor, node: node(entry, organizations, datasets) })),
       pageInfo: {
         hasNextPage: page.hasNextPage,
         hasPreviousPage: Boolean(after),
@@ -98,17 +113,29 @@ export class AccessHistoryResolver {
   }
 }
 
-function node(entry: AccessHistoryLine, organizations: Map<string, OrganizationView>) {
+/** A dataset named in an answer: its registered name and holder, or only its id. */
+function datasetReference(id: string, datasets: Map<string, RegisteredDataset>) {
+  const found = datasets.get(id);
+  return { id, name: found?.name ?? null, holderId: found?.holderId ?? null };
+}
+
+function node(entry: AccessHistoryLine, organizations: Map<string, OrganizationView>, datasets: Map<string, RegisteredDataset>) {
+  const organization = organizations.get(entry.organizationId)!;
   return {
     id: entry.eventId,
     occurredAt: entry.occurredAt,
     kind: entry.kind,
-    organization: organizations.get(entry.organizationId)!,
+    // Who audits the auditors: an auditor's office is named even when neither registered nor known to the platform.
+    organization: entry.kind === 'AUDIT' && organization.name === null ? { ...organization, name: `監査機関（${organization.id}）`, nameEn: `auditing body (${organization.id})` } : organization,
     staffCode: entry.staffCode,
     counterparty: entry.counterpartyId ? organizations.get(entry.counterpartyId)! : null,
     datasets: entry.datasetIds,
+    namedDatasets: entry.datasetIds.map((id) => datasetReference(id, datasets)),
     items: entry.items,
+    namedItems: entry.items.map(itemView),
+    tieId: entry.tieId,
     purpose: entry.purpose,
+    purposeEn: entry.purposeEn,
     legalBasis: entry.legalBasis,
     outcome: entry.outcome,
     nonDisclosure: entry.nonDisclosure,

@@ -2,11 +2,12 @@ import { Inject } from '@nestjs/common';
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { FINGERPRINTER, type Fingerprinter } from '#privacy';
-import { PrivacyEdge, DomainError, identifierInput } from '#ingestion';
+import { ITEMS, PrivacyEdge, DomainError, identifierInput, itemNames } from '#ingestion';
 import { ProjectionRunner } from '#projections';
-import type { RegisteredDataset } from '#registry';
+import { InvalidRegistryCursorError, RegistryQueries, type RegisteredDataset, type RegistryPage, type RegistryVisibility } from '#registry';
+import type { Principal } from '../../auth/principal.js';
 import { AuditTrail } from '../audit-trail.js';
-import type { IdentifierInput } from '../generated/schema.types.js';
+import type { DatasetFilter, IdentifierInput, OrganizationFilter } from '../generated/schema.types.js';
 import { requireRole, type GraphQLContext } from '../graphql-context.js';
 import { apiError } from '../graphql-errors.js';
 import { subjectsNamedBy } from '../subjects-named.js';
@@ -20,6 +21,7 @@ export class RegistryResolver {
 
   constructor(
     private readonly registry: RegistryLookup,
+    private readonly lists: RegistryQueries,
     private readonly projections: ProjectionRunner,
     private readonly audit: AuditTrail,
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -31,7 +33,9 @@ export class RegistryResolver {
   @Query('organization')
   async organization(@Args('id') id: string, @Context() context: GraphQLContext) {
     const principal = requireRole(context, 'AUDITOR', 'ORGANIZATION', 'OPERATOR');
-    if (principal.role === 'ORGANIZATION' && principal.organizationId !== id) throw apiError('FORBIDDEN', 'an organization reads only its own record');
+    if (principal.role === 'ORGANIZATION' && !(await this.lists.dealsWith(principal.organizationId, id))) {
+      throw apiError('FORBIDDEN', 'an organization reads only its own record and its counterparties\'');
+    }
     return this.registry.organization(id);
   }
 
@@ -39,10 +43,31 @@ export class RegistryResolver {
   async dataset(@Args('id') id: string, @Context() context: GraphQLContext) {
     const principal = requireRole(context, 'AUDITOR', 'ORGANIZATION', 'OPERATOR');
     const dataset = await this.registry.dataset(id);
-    if (dataset && principal.role === 'ORGANIZATION' && dataset.holderId !== principal.organizationId) {
-      throw apiError('FORBIDDEN', 'an organization reads only its own datasets');
+    if (dataset && principal.role === 'ORGANIZATION' && !(await this.lists.dealsWith(principal.organizationId, dataset.holderId))) {
+      throw apiError('FORBIDDEN', 'an organization reads only its own datasets and its counterparties\'');
     }
     return dataset;
+  }
+
+  @Query('organizations')
+  async organizations(@Args('filter') filter: OrganizationFilter | null, @Args('first') first: number | null, @Args('after') after: string | null, @Context() context: GraphQLContext) {
+    const principal = requireRole(context, 'AUDITOR', 'ORGANIZATION', 'OPERATOR');
+    const page = await this.lists.organizations(filter ?? {}, registryVisibility(principal), pageSize(first), after).catch(badCursor);
+    return connection(page, after, (o) => ({ ...o, nameEn: null }));
+  }
+
+  @Query('datasets')
+  async datasets(@Args('filter') filter: DatasetFilter | null, @Args('first') first: number | null, @Args('after') after: string | null, @Context() context: GraphQLContext) {
+    const principal = requireRole(context, 'AUDITOR', 'ORGANIZATION', 'OPERATOR');
+    const page = await this.lists.datasets(filter ?? {}, registryVisibility(principal), pageSize(first), after).catch(badCursor);
+    return connection(page, after, (d) => d);
+  }
+
+  /** The item catalogue: names, not personal data, so every signed-in role may read it. */
+  @Query('items')
+  items(@Context() context: GraphQLContext) {
+    requireRole(context, 'AUDITOR', 'ORGANIZATION', 'SUBJECT', 'OPERATOR');
+    return ITEMS.map((i) => itemView(i.code));
   }
 
   @Query('subject')
@@ -94,6 +119,41 @@ export class DatasetResolver {
   async holder(@Parent() dataset: RegisteredDataset) {
     return (await this.registry.organizations([dataset.holderId])).get(dataset.holderId);
   }
+}
+
+/** A dataset named in a history line or a use: its holder, when it was registered. */
+@Resolver('DatasetReference')
+export class DatasetReferenceResolver {
+  constructor(private readonly registry: RegistryLookup) {}
+
+  @ResolveField('holder')
+  async holder(@Parent() dataset: { holderId: string | null }) {
+    return dataset.holderId === null ? null : (await this.registry.organizations([dataset.holderId])).get(dataset.holderId);
+  }
+}
+
+/** An item with its names, as answers show it. */
+export function itemView(code: string) {
+  const { ja, en, category } = itemNames(code);
+  return { code, nameJa: ja, nameEn: en, category: category && { code: category.code, nameJa: category.ja, nameEn: category.en, appendedTable: category.appendedTable } };
+}
+
+/** Auditors and operators list the whole registry; an organization itself and its counterparties. */
+function registryVisibility(principal: Principal): RegistryVisibility {
+  return principal.role === 'ORGANIZATION' ? { party: principal.organizationId } : {};
+}
+
+function badCursor(error: unknown): never {
+  if (error instanceof InvalidRegistryCursorError) throw apiError('BAD_USER_INPUT', error.message, 'after');
+  throw error;
+}
+
+function connection<Row, Node>(page: RegistryPage<Row>, after: string | null, node: (row: Row) => Node) {
+  return {
+    totalCount: page.totalCount,
+    edges: page.rows.map((row, i) => ({ cursor: page.cursors[i]!, node: node(row) })),
+    pageInfo: { hasNextPage: page.hasNextPage, hasPreviousPage: Boolean(after), startCursor: page.cursors[0] ?? null, endCursor: page.cursors.at(-1) ?? null },
+  };
 }
 
 /** A stream cursor is the revision of the last event seen; the next page starts after it. */
