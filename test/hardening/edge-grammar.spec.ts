@@ -73,10 +73,13 @@ describe('the edge grammar', () => {
   });
 
   describe('items', () => {
-    it('accepts codes and refuses anything else, naming the field', () => {
+    it("accepts the catalogue's codes and names, answered as codes, and refuses anything else, naming the field", () => {
       expect(checkItem('TAX_AMOUNT')).toEqual({ ok: true, value: 'TAX_AMOUNT' });
-      for (const value of ['tax_amount', '地方税関係情報', '', '_TAX', 'TAX AMOUNT', 'A'.repeat(65)]) expect(checkItem(value).ok).toBe(false);
-      expect(() => parseItem('地方税関係情報', 'item')).toThrow(/^item: must be an item code/);
+      expect(checkItem('地方税関係情報')).toEqual({ ok: true, value: 'LOCAL_TAX_INCOME' });
+      expect(parseItem('地方税関係情報', 'item')).toBe('LOCAL_TAX_INCOME');
+      expect(checkItem('tax amount')).toEqual({ ok: true, value: 'TAX_AMOUNT' });
+      for (const value of ['NOT_AN_ITEM', '地方税', '', '_TAX', 'TAX-AMOUNT!', 'A'.repeat(65)]) expect(checkItem(value).ok).toBe(false);
+      expect(() => parseItem('NOT_AN_ITEM', 'item')).toThrow(/^item: is not an item of the catalogue/);
     });
   });
 });
