@@ -69,6 +69,21 @@ describe('event store on KurrentDB, beyond the contract', () => {
     expect(subscriber.received.map((e) => e.id)).toEqual([...all.map((e) => e.id), (await store.readStream(id)).at(-1)!.id]);
   });
 
+  it('subscribes again after a dropped connection, from the last event delivered, with no gap or repeat', async () => {
+    const { server, store } = await open();
+    const id = stream();
+    await store.appendToStream(id, events(2));
+    const subscriber = new CollectingSubscriber(store);
+    await subscriber.waitFor(2);
+    server.dropSubscriptions();
+    await store.appendToStream(id, events(3));
+    await subscriber.waitFor(5);
+    await store.appendToStream(id, [event({ last: true })]);
+    await subscriber.waitFor(6);
+    await subscriber.stop();
+    expect(subscriber.received.map((e) => e.id)).toEqual((await store.readStream(id)).map((e) => e.id));
+  });
+
   it("recognizes a retry under `any` after KurrentDB's recent-ids cache has forgotten it, where KurrentDB alone writes it again", async () => {
     const { server, store, client } = await open({}, { idempotencyWindow: 2 });
     // KurrentDB alone: once the cache has moved on, the same event under `any` is stored twice.

@@ -9,18 +9,20 @@ import { readModelHash, settled } from '../support/read-models.js';
 import { openTestRuntime } from '../support/test-runtime.js';
 import { backendName } from '../support/test-database.js';
 
-/** Every read-model table without the log positions it copies: those are the store's own (byte offsets on KurrentDB). */
-async function answersHash(pool: pg.Pool): Promise<string> {
-  const tables = PROJECTIONS.flatMap((p) => p.tables.map((table) => `${p.schema}.${table}`));
-  const parts = tables.map(
-    (table) => `(SELECT md5(coalesce(string_agg((to_jsonb(t) - 'global_position' - 'global_positions')::text, E'\\n' ORDER BY (to_jsonb(t) - 'global_position' - 'global_positions')::text), '')) FROM ${table} t)`,
-  );
-  const { rows } = await pool.query<{ hash: string }>(`SELECT md5(concat_ws('|', ${parts.join(', ')})) AS hash`);
-  return rows[0]!.hash;
+/** The history and exposure read models without the log positions they copy (byte offsets on KurrentDB), table by table. */
+async function answers(pool: pg.Pool): Promise<Record<string, string>> {
+  const tables = PROJECTIONS.filter((p) => p.schema === 'access_history' || p.schema === 'exposure').flatMap((p) => p.tables.map((table) => `${p.schema}.${table}`));
+  const hashes: Record<string, string> = {};
+  for (const table of tables) {
+    const row = `(to_jsonb(t) - 'global_position' - 'global_positions')::text`;
+    const { rows } = await pool.query<{ hash: string }>(`SELECT md5(coalesce(string_agg(${row}, E'\\n' ORDER BY ${row}), '')) AS hash FROM ${table} t`);
+    hashes[table] = rows[0]!.hash;
+  }
+  return hashes;
 }
 
 describe('the app on KurrentDB (the protocol test server), read models in PostgreSQL', () => {
-  it(`builds read models live equal to a full rebuild, answering as the app on ${backendName} does for the same population`, async () => {
+  it(`builds read models live equal to a full rebuild, with the same access history and exposure as the app on ${backendName} for the same population`, async () => {
     const population = generatePopulation({ subjects: 60, seed: 'kurrentdb-replay' }).commands;
     const server = await KurrentDbTestServer.start();
     const onKurrent = await IngestionFixture.start({ ...(await openTestRuntime()), eventStore: { kind: 'kurrentdb', url: server.url } });
@@ -38,7 +40,9 @@ describe('the app on KurrentDB (the protocol test server), read models in Postgr
       await rebuildProjections(onKurrent.database.pool, onKurrent.context.get(EVENT_STORE), runner, runner.projections, { batchSize: 97 });
       expect(await readModelHash(onKurrent.database.pool)).toBe(live);
 
-      expect(await answersHash(onKurrent.database.pool)).toBe(await answersHash(onSql.database.pool));
+      const sqlAnswers = await answers(onSql.database.pool);
+      expect(Object.keys(sqlAnswers).length).toBeGreaterThan(1);
+      expect(await answers(onKurrent.database.pool)).toEqual(sqlAnswers);
     } finally {
       await onKurrent.close();
       await onSql.close();

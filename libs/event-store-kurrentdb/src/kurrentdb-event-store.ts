@@ -1,6 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
 import {
   AccessDeniedError as ClientAccessDeniedError,
+  CancelledError,
+  DeadlineExceededError,
+  NotLeaderError,
+  UnavailableError,
   END,
   START,
   StreamDeletedError as ClientStreamDeletedError,
@@ -90,6 +94,8 @@ type RecordedEvent = NonNullable<ResolvedEvent['event']>;
 export class KurrentDbEventStore implements EventStore {
   private readonly beforeAppend: NonNullable<KurrentDbEventStoreOptions['beforeAppend']>;
   private readonly scanWindow: number;
+  /** Aborted by close(): ends every subscription, which would otherwise keep trying to reconnect. */
+  private readonly closing = new AbortController();
 
   constructor(
     private readonly client: KurrentDBClient,
@@ -135,7 +141,7 @@ export class KurrentDbEventStore implements EventStore {
     expected: ExpectedRevision,
   ): Promise<{ kind: 'appended'; result: AppendResult } | { kind: 'conflict'; actual: CurrentRevision }> {
     try {
-      const response = await this.client.appendToStream(streamId, events.map(toEventData), { streamState: expected as AppendStreamState });
+      const response = await onceConnected(() => this.client.appendToStream(streamId, events.map(toEventData), { streamState: expected as AppendStreamState }));
       const last = response.nextExpectedRevision;
       if (!response.position) {
         // KurrentDB took it for a retry (same ids at the revisions the expectation names) and wrote nothing.
@@ -197,8 +203,10 @@ export class KurrentDbEventStore implements EventStore {
     const partly = retried.findIndex((r) => r);
     if (partly >= 0) throw new EventIdConflictError(appends[partly]!.events[0]!.id, 'by another append: retry the original append whole');
     try {
-      const response = await this.client.multiStreamAppend(
-        appends.map((a) => ({ streamName: a.streamId, expectedState: a.expected as AppendStreamState, events: a.events.map(toEventData) })),
+      const response = await onceConnected(() =>
+        this.client.multiStreamAppend(
+          appends.map((a) => ({ streamName: a.streamId, expectedState: a.expected as AppendStreamState, events: a.events.map(toEventData) })),
+        ),
       );
       const revisions = new Map(response.responses.map((r) => [r.streamName, r.revision]));
       // KurrentDB took the whole of it for a retry and wrote nothing.
@@ -313,54 +321,62 @@ export class KurrentDbEventStore implements EventStore {
     return oneByOne(this.subscribeToAllInBatches(options), options.signal);
   }
 
-  /** A catch-up subscription to `$all` without system events; a batch is what the subscription has buffered, up to `batchSize`. */
+  /**
+   * A catch-up subscription to `$all` without system events; a batch is what the subscription has buffered,
+   * up to `batchSize`. A dropped connection (a restarted or re-elected node, a missed keep-alive) subscribes
+   * again after the last event delivered, waiting a little longer each time; any other error ends it.
+   */
   async *subscribeToAllInBatches(options: SubscribeOptions = {}): AsyncIterable<StoredEvent[]> {
     const batchSize = readLimit(options.batchSize ?? 1000);
-    const after = options.after ?? LOG_START;
-    const atStart = isLogStart(after);
-    const abort = options.signal;
-    if (abort?.aborted) return;
-    const subscription = this.client.subscribeToAll({ fromPosition: atStart ? START : positionOf(after), filter: excludeSystemEvents() });
-    let failure: unknown;
-    let ended = false;
-    let wake: () => void = () => undefined;
-    const onReadable = () => wake();
-    const onError = (error: unknown) => {
-      failure = error;
-      wake();
-    };
-    const onEnd = () => {
-      ended = true;
-      wake();
-    };
-    subscription.on('readable', onReadable);
-    subscription.on('error', onError);
-    subscription.on('end', onEnd);
-    abort?.addEventListener('abort', onReadable);
-    try {
-      while (!abort?.aborted) {
-        const batch: StoredEvent[] = [];
-        while (batch.length < batchSize) {
-          const resolved = subscription.read() as AllStreamResolvedEvent | null;
-          if (resolved === null) break;
-          if (resolved.event) batch.push(toStoredEvent(resolved.event as RecordedEvent));
+    const abort = options.signal ? AbortSignal.any([options.signal, this.closing.signal]) : this.closing.signal;
+    let checkpoint = options.after ?? LOG_START;
+    for (let drops = 0; !abort?.aborted; ) {
+      const subscription = this.client.subscribeToAll({ fromPosition: isLogStart(checkpoint) ? START : positionOf(checkpoint), filter: excludeSystemEvents() });
+      let failure: unknown;
+      let ended = false;
+      let wake: () => void = () => undefined;
+      const onReadable = () => wake();
+      const onError = (error: unknown) => {
+        failure = error;
+        wake();
+      };
+      const onEnd = () => {
+        ended = true;
+        wake();
+      };
+      subscription.on('readable', onReadable);
+      subscription.on('error', onError);
+      subscription.on('end', onEnd);
+      abort?.addEventListener('abort', onReadable);
+      try {
+        while (!abort?.aborted) {
+          const batch: StoredEvent[] = [];
+          while (batch.length < batchSize) {
+            const resolved = subscription.read() as AllStreamResolvedEvent | null;
+            if (resolved === null) break;
+            if (resolved.event) batch.push(toStoredEvent(resolved.event as RecordedEvent));
+          }
+          if (batch.length > 0) {
+            checkpoint = batch.at(-1)!;
+            drops = 0;
+            yield batch;
+            continue;
+          }
+          if (failure || ended) break;
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+            if (subscription.readableLength > 0 || failure || ended || abort?.aborted) resolve();
+          });
+          wake = () => undefined;
         }
-        if (batch.length > 0) {
-          yield batch;
-          continue;
-        }
-        if (failure) throw translate(failure, '$all');
-        if (ended) throw new Error('the KurrentDB subscription to $all ended: the server closed it');
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-          if (subscription.readableLength > 0 || failure || ended || abort?.aborted) resolve();
-        });
-        wake = () => undefined;
+      } finally {
+        abort?.removeEventListener('abort', onReadable);
+        subscription.off('readable', onReadable);
+        await subscription.unsubscribe().catch(() => undefined);
       }
-    } finally {
-      abort?.removeEventListener('abort', onReadable);
-      subscription.off('readable', onReadable);
-      await subscription.unsubscribe().catch(() => undefined);
+      if (abort?.aborted) return;
+      if (failure && !isDrop(failure)) throw translate(failure, '$all');
+      await sleepUnlessAborted(Math.min(5_000, 50 * 2 ** drops++), abort);
     }
   }
 
@@ -447,6 +463,7 @@ export class KurrentDbEventStore implements EventStore {
 
   /** Closes the client's connections and ends every live subscription. */
   async close(): Promise<void> {
+    this.closing.abort();
     await this.client.dispose();
   }
 
@@ -524,6 +541,38 @@ function toCheckpointed(position: Position): Pick<StoredEvent, 'transactionId' |
 function isAfter(event: Pick<StoredEvent, 'transactionId' | 'globalPosition'>, checkpoint: Checkpoint): boolean {
   if (event.transactionId !== checkpoint.transactionId) return event.transactionId > checkpoint.transactionId;
   return event.globalPosition > checkpoint.globalPosition;
+}
+
+/**
+ * Sends an append again when the connection was lost under it (the client reconnects for the next call). That
+ * is safe because the events keep their ids: an append that did reach the log comes back as a retry.
+ */
+async function onceConnected<T>(send: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send();
+    } catch (error) {
+      if (!(error instanceof UnavailableError) || attempt >= attempts) throw error;
+      await sleepUnlessAborted(50 * 2 ** attempt, undefined);
+    }
+  }
+}
+
+/** A lost connection rather than a refusal: the subscription is worth opening again. */
+function isDrop(error: unknown): boolean {
+  return error instanceof UnavailableError || error instanceof CancelledError || error instanceof DeadlineExceededError || error instanceof NotLeaderError;
+}
+
+function sleepUnlessAborted(ms: number, abort: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      abort?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    abort?.addEventListener('abort', done, { once: true });
+  });
 }
 
 function translate(error: unknown, streamId: string): unknown {

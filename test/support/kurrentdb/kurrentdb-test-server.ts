@@ -90,6 +90,7 @@ export class KurrentDbTestServer {
   private readonly recentIds = new Map<string, { streamId: string; revision: bigint }>();
   private readonly appended = new EventEmitter();
   private readonly calls = new Map<string, number>();
+  private readonly subscriptions = new Set<() => void>();
   private writerPosition = FIRST_EVENT_POSITION;
   private port = 0;
 
@@ -124,6 +125,11 @@ export class KurrentDbTestServer {
   /** Events in the log, system events (types starting with `$`) included or not. */
   eventCount(includeSystem = false): number {
     return includeSystem ? this.log.length : this.log.filter((e) => !e.type.startsWith('$')).length;
+  }
+
+  /** Ends every live subscription with UNAVAILABLE, as a node that restarts or loses leadership does. */
+  dropSubscriptions(): void {
+    for (const drop of [...this.subscriptions]) drop();
   }
 
   async close(): Promise<void> {
@@ -549,7 +555,13 @@ export class KurrentDbTestServer {
       stopped = true;
       this.appended.off('appended', pump);
       this.appended.off('closed', close);
+      this.subscriptions.delete(drop);
     };
+    const drop = () => {
+      stop();
+      call.emit('error', { code: grpc.status.UNAVAILABLE, details: 'the node is shutting down' });
+    };
+    this.subscriptions.add(drop);
     const close = () => {
       stop();
       call.end();
