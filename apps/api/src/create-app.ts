@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { getDistDirectory } from 'altair-static';
 import express from 'express';
 import { AppModule } from './app.module.js';
+import { CONSOLE_PATH, consoleRouter } from './console/console-static.js';
 import { IDE_ASSETS_PATH } from './graphql/ide.js';
 import { openRuntime, type Runtime } from './runtime.js';
 
@@ -26,5 +27,7 @@ export async function createApp(runtime?: Runtime, options: { logger?: LoggerSer
   app.enableShutdownHooks();
   // The IDE's own files, so that /graphql works in a browser with no internet.
   app.use(IDE_ASSETS_PATH, express.static(getDistDirectory(), { fallthrough: false }));
+  // The people's pages (citizens, auditors, organizations) over the same GraphQL API.
+  app.use(CONSOLE_PATH, consoleRouter());
   return app;
 }

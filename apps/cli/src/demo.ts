@@ -8,6 +8,7 @@ import { IngestBatchCommand, type CommandEnvelope } from '#ingestion';
 import { ProjectionRunner } from '#projections';
 import { generatePopulation, toNdjson } from '#synthetic-population';
 import { TokenService } from '../../api/src/auth/token.service.js';
+import { demoConsoleLinks } from './console-links.js';
 
 /** `himotoki generate`: the population as NDJSON commands (stdout or a file) and its manifest of planted violations. */
 export async function generate(options: { subjects: number; seed: string; asOf?: string; out?: string; manifest?: string }): Promise<number> {
@@ -84,4 +85,5 @@ Try, as the auditor:
   curl -s ${url}/graphql -H 'content-type: application/json' -H 'authorization: Bearer ${auditor}' \\
     -d '{"query":"{ accessHistory(subjectId: \\"${subjectId}\\", first: 5) { totalCount edges { node { occurredAt kind organization { name } purpose items } } } }"}'
 `);
+  console.log(await demoConsoleLinks(tokens, url, { subjectId: subjectId!, organizationId: organizationId! }));
 }
