@@ -131,7 +131,7 @@ function Layout({ session, menu, onSignOut, children }: { session?: Session; men
             <span className="brand-note">{t('serviceNote')}</span>
           </div>
           <div className="header-tools">
-            <button type="button" className="button button-small button-secondary" lang={lang === 'ja' ? 'en' : 'ja'} aria-label={t('languageLabel')} onClick={() => setLang(lang === 'ja' ? 'en' : 'ja')}>
+            <button type="button" className="button button-small button-secondary" lang={lang === 'ja' ? 'en' : 'ja'} onClick={() => setLang(lang === 'ja' ? 'en' : 'ja')}>
               {t('language')}
             </button>
             {session && (

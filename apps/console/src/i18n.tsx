@@ -11,7 +11,6 @@ const WORDS = {
   serviceNote: ['Himotoki 個人情報の紐付け・名寄せ監査', 'Himotoki privacy audit of linkage and name-matching'],
   skip: ['本文へ移動', 'Skip to main content'],
   language: ['English', '日本語'],
-  languageLabel: ['表示言語を英語に切り替える', 'Switch the language to Japanese'],
   signOut: ['ログアウト', 'Sign out'],
   signedInAs: ['ログイン中', 'Signed in as'],
   timesInJst: ['日時はすべて日本時間(JST, UTC+9)です。', 'All times are Japan time (JST, UTC+9).'],

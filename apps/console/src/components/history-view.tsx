@@ -7,7 +7,8 @@ import { useWords } from '../i18n';
 import { Failure, Field, Loading, Named } from './common';
 import { ProofButton } from './proof-button';
 
-const PAGE_SIZE = 20;
+/** Ten lines a page, as a phone shows them. */
+const PAGE_SIZE = 10;
 const KINDS: AccessHistoryKind[] = ['PROVISION', 'ACCESS', 'LINK', 'UNLINK', 'AUDIT'];
 
 /** Whose lines: the signed-in citizen's own (`me`), or a subject's as an auditor or organization reads them. */
@@ -80,10 +81,10 @@ export function HistoryView({ source, kinds, idPrefix = 'history' }: { source: H
 
   return (
     <section aria-labelledby={`${idPrefix}-heading`} className="history">
-      <form className="filters" onSubmit={submit} aria-labelledby={`${idPrefix}-filters`}>
-        <h2 id={`${idPrefix}-filters`} className="filters-title">
-          {t('filters')}
-        </h2>
+      {/* Closed until wanted, so that the lines come first on a phone. */}
+      <details className="filters" open={applied !== NO_FILTERS}>
+        <summary className="filters-title">{t('filters')}</summary>
+        <form onSubmit={submit}>
         <div className="filters-grid">
           <Field id={`${idPrefix}-organization`} label={t('organization')}>
             <select id={`${idPrefix}-organization`} value={draft.organizationId} onChange={(e) => setDraft({ ...draft, organizationId: e.target.value })}>
@@ -122,7 +123,8 @@ export function HistoryView({ source, kinds, idPrefix = 'history' }: { source: H
             {t('clear')}
           </button>
         </div>
-      </form>
+        </form>
+      </details>
 
       <h2 id={`${idPrefix}-heading`} className="visually-hidden">
         {t('when')}
