@@ -226,7 +226,6 @@ const LINE_IDS = `{ totalCount edges { node { id } } }`;
     const organizationId = rows[0]!.organization_id;
     const token = await tokens.mint({ role: 'ORGANIZATION', id: organizationId, organizationId });
     const { context, page } = await open(consoleLink(url, token));
-    await page.click('button:has-text("作成する")');
     await page.waitForSelector('dl.totals');
     const organizations = await page.$$eval('table.lines tbody tr', (rows) => rows.map((r) => r.textContent ?? ''));
     expect(organizations.length).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import { useLazyQuery } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { renderReportCsv } from '../../../../libs/reporting/src/rendering/report.csv';
 import { renderReportHtml } from '../../../../libs/reporting/src/rendering/report.html';
 import type { ComplianceReport } from '../../../../libs/reporting/src/domain/compliance-report';
@@ -12,15 +12,20 @@ import { Failure, Field, Loading, Named } from './common';
  * The compliance report for a period, read through `complianceReport` and saved as the CLI saves it: the same
  * HTML and CSV renderers (libs/reporting), run in the browser over the API's answer, or the answer as JSON.
  */
-export function ReportView({ organizationId, defaultFrom = '2024-04-01', defaultTo = '2025-03-31' }: { organizationId?: string; defaultFrom?: string; defaultTo?: string }) {
+export function ReportView({ organizationId, immediately = false, defaultFrom = '2024-04-01', defaultTo = '2025-03-31' }: { organizationId?: string; immediately?: boolean; defaultFrom?: string; defaultTo?: string }) {
   const { t, code, lang } = useWords();
   const [from, setFrom] = useState(defaultFrom);
   const [to, setTo] = useState(defaultTo);
   const [make, { data, error, loading }] = useLazyQuery(ComplianceReportQuery);
+  const run = () => void make({ variables: { from: jstStartOfDay(from), to: jstEndOfDay(to), organizationId } });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void make({ variables: { from: jstStartOfDay(from), to: jstEndOfDay(to), organizationId } });
+    run();
   };
+  // An organization's own report is small: it answers at once. Every organization's waits to be asked for.
+  useEffect(() => {
+    if (immediately) run();
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps -- once, on opening
   // The API's answer has the renderers' shape (schema/report.graphql mirrors libs/reporting's ComplianceReport).
   const report = data?.complianceReport as ComplianceReport | undefined;
   const base = `himotoki-report-${from}-${to}${organizationId ? `-${organizationId}` : ''}`;

@@ -9,7 +9,7 @@ export function OrganizationActivityPage({ organizationId }: { organizationId: s
   return (
     <>
       <PageTitle title={t('activityTitle')} lead={t('activityLead')} />
-      <ReportView organizationId={organizationId} />
+      <ReportView organizationId={organizationId} immediately />
     </>
   );
 }
