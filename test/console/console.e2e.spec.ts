@@ -158,7 +158,12 @@ const LINE_IDS = `{ totalCount edges { node { id } } }`;
   }, 120_000);
 
   it('lets an auditor find a person, follow a finding to its event, and download a proof that himotoki verify accepts', async () => {
-    const enrolment = commands.find((c) => c.type === 'EnrollSubject')!;
+    // The citizen's enrolment, by the command id its event carries.
+    const enrolled = await app.get<Database>(DATABASE).pool.query<{ command_id: string }>(
+      `SELECT metadata->>'commandId' AS command_id FROM event_store.events WHERE event_type = 'SubjectEnrolled' AND stream_id = $1`,
+      [`subject-${citizen}`],
+    );
+    const enrolment = commands.find((c) => c.commandId === enrolled.rows[0]!.command_id)!;
     const identifier = (enrolment.payload.identifiers as { kind: string; value: string; scope?: string }[])[0]!;
     const subject = ok(await as(auditorToken).request<{ subject: { id: string } }>('query ($i: IdentifierInput!) { subject(identifier: $i) { id } }', { i: { kind: identifier.kind, value: identifier.value, scope: identifier.scope } })).subject;
 
@@ -170,7 +175,9 @@ const LINE_IDS = `{ totalCount edges { node { id } } }`;
     if (identifier.scope) await page.fill('#identifier-scope', identifier.scope);
     await page.click('button:has-text("検索する")');
     await page.waitForURL(`${url}/console/auditor/subjects/${subject.id}`);
+    expect(subject.id).toBe(citizen);
     await page.waitForSelector('table.lines tbody tr');
+    await page.waitForSelector('ul.explanations li');
     await checkPage(page, 'auditor-subject');
 
     await page.click('nav.site-nav >> text=検出事項');

@@ -1,15 +1,28 @@
 import { ApolloProvider } from '@apollo/client/react';
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { Loading } from './components/common';
 import { apolloClient } from './apollo';
 import { useWords, type WordKey } from './i18n';
-import { FindSubjectPage, DatasetsPage, EventPage, FindingsPage, ReportPage, StatusPage, SubjectPage } from './pages/auditor-pages';
 import { MyAuditsPage, MyExposurePage, MyHistoryPage } from './pages/citizen-pages';
-import { OrganizationActivityPage, OrganizationFindingsPage } from './pages/organization-page';
 import { SignInPage } from './pages/sign-in-page';
 import { Link, match, useRouter } from './router';
 import { forgetToken, readToken, storeToken, storedToken, takeTokenFromLink, TokenProblem, type Role, type Session } from './session';
 
 type Problem = { key: WordKey; detail?: string };
+
+// The auditor's and organization's pages (with the report renderers) load only for those roles, so that a
+// citizen's first load carries the citizen's pages alone.
+const auditorPages = () => import('./pages/auditor-pages');
+const organizationPages = () => import('./pages/organization-page');
+const FindSubjectPage = lazy(() => auditorPages().then((m) => ({ default: m.FindSubjectPage })));
+const SubjectPage = lazy(() => auditorPages().then((m) => ({ default: m.SubjectPage })));
+const EventPage = lazy(() => auditorPages().then((m) => ({ default: m.EventPage })));
+const FindingsPage = lazy(() => auditorPages().then((m) => ({ default: m.FindingsPage })));
+const DatasetsPage = lazy(() => auditorPages().then((m) => ({ default: m.DatasetsPage })));
+const ReportPage = lazy(() => auditorPages().then((m) => ({ default: m.ReportPage })));
+const StatusPage = lazy(() => auditorPages().then((m) => ({ default: m.StatusPage })));
+const OrganizationActivityPage = lazy(() => organizationPages().then((m) => ({ default: m.OrganizationActivityPage })));
+const OrganizationFindingsPage = lazy(() => organizationPages().then((m) => ({ default: m.OrganizationFindingsPage })));
 
 function sessionFrom(token: string | undefined): { session?: Session; problem?: Problem } {
   if (!token) return {};
@@ -83,7 +96,13 @@ export function App() {
 
   return (
     <Layout session={session} menu={menu} onSignOut={() => signOut()}>
-      {!session || !client ? <SignInPage onToken={signIn} problem={state.problem} /> : <ApolloProvider client={client}>{<Page session={session} path={location.path} />}</ApolloProvider>}
+      {!session || !client ? <SignInPage onToken={signIn} problem={state.problem} /> : (
+        <ApolloProvider client={client}>
+          <Suspense fallback={<Loading />}>
+            <Page session={session} path={location.path} />
+          </Suspense>
+        </ApolloProvider>
+      )}
     </Layout>
   );
 }

@@ -89,6 +89,7 @@ const WORDS = {
   ],
   inWords: ['説明', 'In words'],
   myRecords: ['あなたの記録', 'Your records'],
+  theirRecords: ['本人の記録(データセットごと)', "The person's records, by dataset"],
   dataset: ['データセット', 'Dataset'],
   holder: ['保有機関', 'Holder'],
   matchableIn: ['一意に照合できる先', 'Can be matched one-to-one with'],

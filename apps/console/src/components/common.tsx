@@ -1,6 +1,6 @@
 import type { ErrorLike } from '@apollo/client';
 import type { ReactNode } from 'react';
-import { useWords } from '../i18n';
+import { useWords, type CodeSet } from '../i18n';
 
 /** An organization or dataset by its name where the API gives one, its code beside it; the code alone otherwise. */
 export function Named({ party }: { party: { id: string; name?: string | null } | null | undefined }) {
@@ -56,5 +56,41 @@ export function Field({ id, label, hint, children }: { id: string; label: string
       )}
       {children}
     </div>
+  );
+}
+
+/** A labelled choice among codes, each shown in the page's language; `any` adds a first choice meaning "all". */
+export function CodeSelect({ id, label, set, codes, value, onChange, any }: { id: string; label: string; set: CodeSet; codes: readonly string[]; value: string; onChange(value: string): void; any?: string }) {
+  const { code } = useWords();
+  return (
+    <Field id={id} label={label}>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        {any !== undefined && <option value="">{any}</option>}
+        {codes.map((c) => (
+          <option key={c} value={c}>
+            {code(set, c)}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+/**
+ * Previous and next page of a Relay connection, which pages forward only: `cursors` holds the `after` of each
+ * page opened so far, the last being this page's.
+ */
+export function Pager({ cursors, onChange, pageInfo }: { cursors: (string | null)[]; onChange(cursors: (string | null)[]): void; pageInfo: { hasNextPage: boolean; endCursor?: string | null } }) {
+  const { t } = useWords();
+  if (cursors.length === 1 && !pageInfo.hasNextPage) return null;
+  return (
+    <nav className="pager" aria-label={t('page')}>
+      <button type="button" className="button button-secondary" disabled={cursors.length === 1} onClick={() => onChange(cursors.slice(0, -1))}>
+        ← {t('previous')}
+      </button>
+      <button type="button" className="button button-secondary" disabled={!pageInfo.hasNextPage} onClick={() => onChange([...cursors, pageInfo.endCursor ?? null])}>
+        {t('next')} →
+      </button>
+    </nav>
   );
 }

@@ -8,7 +8,7 @@ import { Failure, Loading, Named } from './common';
  * 名寄せされやすさ in words: the API's own sentences first (which records can be joined, at which level, through
  * which tie or identifier, since when), then each record with the datasets it can be matched one-to-one in.
  */
-export function ExposureView({ subjectId }: { subjectId: string }) {
+export function ExposureView({ subjectId, self }: { subjectId: string; self: boolean }) {
   const { t, code, lang } = useWords();
   const { data, error, loading } = useQuery(ExposureInWords, { variables: { subjectId } });
   if (error) return <Failure error={error} />;
@@ -31,7 +31,7 @@ export function ExposureView({ subjectId }: { subjectId: string }) {
       </section>
 
       <section aria-labelledby="exposure-records">
-        <h2 id="exposure-records">{t('myRecords')}</h2>
+        <h2 id="exposure-records">{t(self ? 'myRecords' : 'theirRecords')}</h2>
         <div className="table-wrap">
           <table className="lines">
             <thead>

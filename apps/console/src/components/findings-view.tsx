@@ -5,7 +5,7 @@ import { Findings } from '../graphql/operations';
 import { dateTime } from '../format';
 import { useWords } from '../i18n';
 import { Link } from '../router';
-import { Failure, Field, Loading, Named } from './common';
+import { CodeSelect, Failure, Loading, Named, Pager } from './common';
 
 const RULES: FindingRule[] = [
   'PROVISION_NOT_PERMITTED', 'ACCESS_WITHOUT_PURPOSE', 'ACCESS_PURPOSE_NOT_REGISTERED', 'TIE_PAST_CUT_OFF', 'TIE_THROUGH_MY_NUMBER',
@@ -37,26 +37,8 @@ export function FindingsView({ eventLinks }: { eventLinks: boolean }) {
           {t('filters')}
         </h2>
         <div className="filters-grid">
-          <Field id="finding-rule" label={t('rule')}>
-            <select id="finding-rule" value={draft.rule} onChange={(e) => setDraft({ ...draft, rule: e.target.value })}>
-              <option value="">{t('allRules')}</option>
-              {RULES.map((r) => (
-                <option key={r} value={r}>
-                  {code('rule', r)}
-                </option>
-              ))}
-            </select>
-          </Field>
-          <Field id="finding-severity" label={t('severity')}>
-            <select id="finding-severity" value={draft.severity} onChange={(e) => setDraft({ ...draft, severity: e.target.value })}>
-              <option value="">{t('allSeverities')}</option>
-              {SEVERITIES.map((s) => (
-                <option key={s} value={s}>
-                  {code('severity', s)}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <CodeSelect id="finding-rule" label={t('rule')} set="rule" codes={RULES} any={t('allRules')} value={draft.rule} onChange={(rule) => setDraft({ ...draft, rule })} />
+          <CodeSelect id="finding-severity" label={t('severity')} set="severity" codes={SEVERITIES} any={t('allSeverities')} value={draft.severity} onChange={(severity) => setDraft({ ...draft, severity })} />
         </div>
         <div className="actions">
           <button type="submit" className="button">
@@ -121,14 +103,7 @@ export function FindingsView({ eventLinks }: { eventLinks: boolean }) {
               </li>
             ))}
           </ol>
-          <nav className="pager" aria-label={t('page')}>
-            <button type="button" className="button button-secondary" disabled={cursors.length === 1} onClick={() => setCursors(cursors.slice(0, -1))}>
-              ← {t('previous')}
-            </button>
-            <button type="button" className="button button-secondary" disabled={!page.pageInfo.hasNextPage} onClick={() => setCursors([...cursors, page.pageInfo.endCursor ?? null])}>
-              {t('next')} →
-            </button>
-          </nav>
+          <Pager cursors={cursors} onChange={setCursors} pageInfo={page.pageInfo} />
         </>
       )}
     </section>

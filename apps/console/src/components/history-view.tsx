@@ -4,7 +4,7 @@ import type { AccessHistoryFilter, AccessHistoryKind, HistoryLineFragment, Histo
 import { MyHistory, SubjectHistory } from '../graphql/operations';
 import { dateTime, jstEndOfDay, jstStartOfDay } from '../format';
 import { useWords } from '../i18n';
-import { Failure, Field, Loading, Named } from './common';
+import { CodeSelect, Failure, Field, Loading, Named, Pager } from './common';
 import { ProofButton } from './proof-button';
 
 /** Ten lines a page, as a phone shows them. */
@@ -97,16 +97,7 @@ export function HistoryView({ source, kinds, idPrefix = 'history' }: { source: H
             </select>
           </Field>
           {kindChoices.length > 1 && (
-            <Field id={`${idPrefix}-kind`} label={t('kind')}>
-              <select id={`${idPrefix}-kind`} value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.target.value })}>
-                <option value="">{t('allKinds')}</option>
-                {kindChoices.map((k) => (
-                  <option key={k} value={k}>
-                    {code('kind', k)}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <CodeSelect id={`${idPrefix}-kind`} label={t('kind')} set="kind" codes={kindChoices} any={t('allKinds')} value={draft.kind} onChange={(kind) => setDraft({ ...draft, kind })} />
           )}
           <Field id={`${idPrefix}-from`} label={t('periodFrom')}>
             <input id={`${idPrefix}-from`} type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
@@ -137,19 +128,7 @@ export function HistoryView({ source, kinds, idPrefix = 'history' }: { source: H
             {page.totalCount} {t('lines')} · {t('page')} {pageNumber}
           </p>
           {page.edges.length === 0 ? <p className="notice">{t('noLines')}</p> : <HistoryTable lines={page.edges.map((e) => e.node)} />}
-          <nav className="pager" aria-label={t('page')}>
-            <button type="button" className="button button-secondary" disabled={cursors.length === 1} onClick={() => setCursors(cursors.slice(0, -1))}>
-              ← {t('previous')}
-            </button>
-            <button
-              type="button"
-              className="button button-secondary"
-              disabled={!page.pageInfo.hasNextPage}
-              onClick={() => setCursors([...cursors, page.pageInfo.endCursor ?? null])}
-            >
-              {t('next')} →
-            </button>
-          </nav>
+          <Pager cursors={cursors} onChange={setCursors} pageInfo={page.pageInfo} />
         </>
       )}
     </section>

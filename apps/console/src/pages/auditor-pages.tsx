@@ -1,6 +1,6 @@
 import { useLazyQuery, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
-import { Failure, Field, Loading, Named, PageTitle } from '../components/common';
+import { CodeSelect, Failure, Field, Loading, Named, PageTitle } from '../components/common';
 import { ExposureView } from '../components/exposure-view';
 import { FindingsView } from '../components/findings-view';
 import { HistoryView } from '../components/history-view';
@@ -42,15 +42,7 @@ export function FindSubjectPage() {
       <PageTitle title={t('findSubjectTitle')} lead={t('findSubjectLead')} />
       <form className="filters" onSubmit={submit}>
         <div className="filters-grid">
-          <Field id="identifier-kind" label={t('identifierKind')}>
-            <select id="identifier-kind" value={kind} onChange={(e) => setKind(e.target.value as IdentifierKind)}>
-              {IDENTIFIER_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {code('identifier', k)}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <CodeSelect id="identifier-kind" label={t('identifierKind')} set="identifier" codes={IDENTIFIER_KINDS} value={kind} onChange={(k) => setKind(k as IdentifierKind)} />
           <Field id="identifier-value" label={t('identifierValue')}>
             <input id="identifier-value" required autoComplete="off" value={value} onChange={(e) => setValue(e.target.value)} />
           </Field>
@@ -95,7 +87,7 @@ export function SubjectPage({ subjectId }: { subjectId: string }) {
       <WhoAccessedForm subjectId={subjectId} />
       <section aria-labelledby="subject-exposure">
         <h2 id="subject-exposure">{t('exposureTitle')}</h2>
-        <ExposureView subjectId={subjectId} />
+        <ExposureView subjectId={subjectId} self={false} />
       </section>
     </>
   );
@@ -240,15 +232,7 @@ export function DatasetsPage() {
           <Field id="dataset-b" label={t('datasetB')}>
             <input id="dataset-b" value={other} onChange={(e) => setOther(e.target.value)} />
           </Field>
-          <Field id="dataset-level" label={t('level')}>
-            <select id="dataset-level" value={level} onChange={(e) => setLevel(e.target.value as ExposureLevel)}>
-              {LEVELS.map((l) => (
-                <option key={l} value={l}>
-                  {code('level', l)}
-                </option>
-              ))}
-            </select>
-          </Field>
+          <CodeSelect id="dataset-level" label={t('level')} set="level" codes={LEVELS} value={level} onChange={(l) => setLevel(l as ExposureLevel)} />
         </div>
         <div className="actions">
           <button type="submit" className="button">

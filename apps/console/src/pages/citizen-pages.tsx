@@ -30,7 +30,7 @@ export function MyExposurePage({ subjectId }: { subjectId: string }) {
   return (
     <>
       <PageTitle title={t('exposureTitle')} lead={t('exposureLead')} />
-      <ExposureView subjectId={subjectId} />
+      <ExposureView subjectId={subjectId} self />
     </>
   );
 }
