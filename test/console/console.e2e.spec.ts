@@ -202,13 +202,17 @@ const LINE_IDS = `{ totalCount edges { node { id } } }`;
       await rm(directory, { recursive: true, force: true });
     }
 
-    const datasets = commands.filter((c) => c.type === 'RegisterDataset').map((c) => String(c.payload.datasetId));
+    // Two datasets holding the citizen's records, as their exposure names them.
+    const records = ok(await as(auditorToken).request<{ exposure: { records: { dataset: { id: string } | null }[] } }>('query ($s: ID!) { exposure(subjectId: $s) { records { dataset { id } } } }', { s: citizen })).exposure.records;
+    const datasets = records.map((r) => r.dataset?.id).filter((id): id is string => !!id);
+    expect(datasets.length).toBeGreaterThan(1);
     await page.click('nav.site-nav >> text=データセットのリスク');
     await page.fill('#dataset-a', datasets[0]!);
     await page.fill('#dataset-b', datasets[1]!);
     await page.click('button:has-text("確認する")');
     await page.waitForSelector('#risk-heading');
     await page.waitForSelector('#match-heading');
+    expect(await page.$$('#risk-heading ~ ul.explanations li')).toHaveLength(4);
     await checkPage(page, 'auditor-datasets');
 
     await page.click('nav.site-nav >> text=報告書');

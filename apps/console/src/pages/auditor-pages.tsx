@@ -247,6 +247,9 @@ export function DatasetsPage() {
           <h2 id="risk-heading">
             <Named party={riskAnswer.data?.dataset ?? { id: datasetId }} />
           </h2>
+          {r.records === 0 ? (
+            <p className="notice">{ja ? 'このデータセットには基本4情報を持つ記録がありません。' : 'This dataset holds no records with basic-4 information.'}</p>
+          ) : (
           <ul className="explanations">
             <li>
               {ja
@@ -269,6 +272,7 @@ export function DatasetsPage() {
                 : `The expected number of re-identifications is ${r.expectedReidentifications.toFixed(1)}; ${percent(r.prosecutor.recordsAtRisk, lang)} of the records have a risk above ${r.prosecutor.threshold}.`}
             </li>
           </ul>
+          )}
         </section>
       )}
       {m && (
