@@ -7,6 +7,21 @@ import { IngestBatchCommand, IngestCommand, type BatchOutcome, type CommandEnvel
 import { AppModule, type Runtime } from '#app';
 import { openTestRuntime } from './test-runtime.js';
 
+/** Imports commands through a CommandBus in atomic batches, failing on the first refused one. */
+export async function importCommands(bus: CommandBus, commands: Iterable<CommandEnvelope>, batchSize = 400): Promise<void> {
+  let batch: CommandEnvelope[] = [];
+  const flush = async () => {
+    const outcome = await bus.execute(new IngestBatchCommand(batch, 'operator:test'));
+    if (!outcome.ok) throw new Error(outcome.errors[0]!.error.message);
+    batch = [];
+  };
+  for (const command of commands) {
+    batch.push(command);
+    if (batch.length === batchSize) await flush();
+  }
+  if (batch.length) await flush();
+}
+
 /** The app's modules without HTTP, and a CommandBus to send ingestion commands through. */
 export class IngestionFixture {
   private constructor(
@@ -32,18 +47,8 @@ export class IngestionFixture {
   }
 
   /** Imports commands through the CommandBus in atomic batches, failing on the first refused one. */
-  async importCommands(commands: Iterable<CommandEnvelope>, batchSize = 400): Promise<void> {
-    let batch: CommandEnvelope[] = [];
-    const flush = async () => {
-      const outcome = await this.bus.execute(new IngestBatchCommand(batch, 'operator:test'));
-      if (!outcome.ok) throw new Error(outcome.errors[0]!.error.message);
-      batch = [];
-    };
-    for (const command of commands) {
-      batch.push(command);
-      if (batch.length === batchSize) await flush();
-    }
-    if (batch.length) await flush();
+  importCommands(commands: Iterable<CommandEnvelope>, batchSize = 400): Promise<void> {
+    return importCommands(this.bus, commands, batchSize);
   }
 
   async eventCount(): Promise<number> {

@@ -9,6 +9,7 @@ import { ProjectionRunner } from '#projections';
 import { generatePopulation, toNdjson } from '#synthetic-population';
 import { TokenService } from '#api';
 import { demoExamples, examplesAsCurl, pickDemoIds, type DemoExample, type DemoIds, type ExampleRole } from './demo-examples.js';
+import { demoConsoleLinks } from './console-links.js';
 
 /** `himotoki generate`: the population as NDJSON commands (stdout or a file) and its manifest of planted violations. */
 export async function generate(options: { subjects: number; seed: string; asOf?: string; out?: string; manifest?: string }): Promise<number> {
@@ -97,5 +98,6 @@ Examples (each one operation: paste one at a time into the IDE, or run the curl 
 
 ${examplesAsCurl(url, tokens, examples)}
 `);
+  console.log(await demoConsoleLinks(minter, url, { subjectId: ids.subjectId, organizationId: ids.organizationId }));
   return { ids, tokens, examples };
 }

@@ -6,6 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import { AppModule, fingerprintKeyFromEnv, openRuntime, serve } from '#app';
 import { type Principal, TokenService } from '#api';
+import { consoleLink, defaultServerUrl } from './console-links.js';
 import { demo, generate } from './demo.js';
 import { importNdjson } from './import-ndjson.js';
 import { CliInputError, exportProof, verifyProofFile, verifyStoredJournal, writeDocument } from './journal-commands.js';
@@ -37,8 +38,9 @@ const COMMAND_USAGE: Record<string, string> = {
                                           names the first difference (exit 1)
   himotoki verify --proof FILE [--public-key PEM]
                                           check an exported proof offline, with no database`,
-  token: `  himotoki token --role ROLE [--name NAME] [--organization ID] [--subject ID] [--hours N]
+  token: `  himotoki token --role ROLE [--name NAME] [--organization ID] [--subject ID] [--hours N] [--link [--url URL]]
                                           mint a bearer token (AUDITOR, ORGANIZATION, SUBJECT, OPERATOR);
+                                          --link also prints a sign-in link to the console at /console/;
                                           needs the server's key: HIMOTOKI_SECRET, or the embedded data folder's`,
 };
 
@@ -216,7 +218,7 @@ async function main(argv: string[]): Promise<number> {
     case 'token': {
       const { values } = parseArgs({
         args: rest,
-        options: { role: { type: 'string' }, name: { type: 'string' }, organization: { type: 'string' }, subject: { type: 'string' }, hours: { type: 'string', default: '8' } },
+        options: { role: { type: 'string' }, name: { type: 'string' }, organization: { type: 'string' }, subject: { type: 'string' }, hours: { type: 'string', default: '8' }, link: { type: 'boolean', default: false }, url: { type: 'string' } },
       });
       if (!process.env.HIMOTOKI_SECRET && inMemory(databaseOptionsFromEnv())) {
         throw new UsageError('a token is signed with the server\'s key: set HIMOTOKI_SECRET, or HIMOTOKI_DATA_DIR, as the server has it; an in-memory demo prints its own tokens');
@@ -227,6 +229,7 @@ async function main(argv: string[]): Promise<number> {
       const token = await new TokenService(await fingerprintKeyFromEnv()).mint(principal, Math.round(hours * 3600));
       console.log(`${principal.role} token for ${principal.id}, valid ${hours} h; send it as "Authorization: Bearer <token>":`);
       console.log(token);
+      if (values.link) console.log(`sign-in link to the console:\n${consoleLink(values.url ?? defaultServerUrl(), token)}`);
       return 0;
     }
     case 'help':

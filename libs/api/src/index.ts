@@ -10,3 +10,4 @@ export { MetricsModule } from './metrics/metrics.js';
 export { TokenService } from './auth/token.service.js';
 export type { Principal } from './auth/principal.js';
 export { useStrictJsonBodies } from './graphql/strict-body.js';
+export { CONSOLE_PATH, consoleRouter } from './console/console-static.js';

@@ -3,9 +3,8 @@ import { ConsoleLogger, type INestApplication, type LoggerService } from '@nestj
 import { NestFactory } from '@nestjs/core';
 import { getDistDirectory } from 'altair-static';
 import express from 'express';
-import { IDE_ASSETS_PATH } from '#api';
 import { AppModule } from './app.module.js';
-import { useStrictJsonBodies } from '#api';
+import { CONSOLE_PATH, consoleRouter, IDE_ASSETS_PATH, useStrictJsonBodies } from '#api';
 import { openRuntime, type Runtime } from './runtime.js';
 
 /**
@@ -28,5 +27,7 @@ export async function createApp(runtime?: Runtime, options: { logger?: LoggerSer
   useStrictJsonBodies(app);
   // The IDE's own files, so that /graphql works in a browser with no internet.
   app.use(IDE_ASSETS_PATH, express.static(getDistDirectory(), { fallthrough: false }));
+  // The people's pages (citizens, auditors, organizations) over the same GraphQL API.
+  app.use(CONSOLE_PATH, consoleRouter());
   return app;
 }
