@@ -130,6 +130,18 @@ describe(`the edge refuses what the read models cannot hold, on ${backendName}`,
     expect(await world.eventCount()).toBe(before);
   });
 
+  it('reads a byte order mark on the first line and CR LF line ends as the file\'s framing, not as content', async () => {
+    const before = await world.eventCount();
+    const lines = [HostileWorld.line('accessInformation', valid.accessInformation()), HostileWorld.line('accessInformation', valid.accessInformation())];
+    const { summary, report } = await world.import(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(lines.join('\r\n') + '\r\n')]));
+    expect(report).toEqual([]);
+    expect(summary).toMatchObject({ lines: 2, stored: 2, errors: 0 });
+    expect(await world.eventCount()).toBe(before + 2);
+    // A BOM anywhere else is content, and refused as such.
+    const second = await world.import(`${lines[0]}\n\ufeff${HostileWorld.line('accessInformation', valid.accessInformation())}\n`);
+    expect(second.report[0]).toMatch(/^line 2: not JSON/);
+  });
+
   it('refuses __proto__ and constructor keys in an import line as unknown fields, as the API does', async () => {
     const before = await world.eventCount();
     const lines = [

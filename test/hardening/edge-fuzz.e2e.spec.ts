@@ -8,7 +8,7 @@ import { CLASSIFIED, HostileWorld, INTERNAL_ID, MY_NUMBER, at, codesOf, valid } 
  * and gets a classified error — never INTERNAL_SERVER_ERROR, never an HTTP 5xx. `npm test` runs a fixed seed
  * and a bounded count; `npm run fuzz` runs thousands (HIMOTOKI_FUZZ_RUNS, HIMOTOKI_FUZZ_SEED).
  */
-const RUNS = Number(process.env.HIMOTOKI_FUZZ_RUNS ?? 60);
+const RUNS = Number(process.env.HIMOTOKI_FUZZ_RUNS ?? 120);
 const SEED = Number(process.env.HIMOTOKI_FUZZ_SEED ?? 19);
 
 /** Strings a hostile or careless writer sends: any UTF-16 (lone surrogates included), controls, format characters, the edge's own alphabet. */
@@ -164,5 +164,5 @@ describe(`the edge's invariant under fuzzing on ${backendName}`, () => {
     // The generators reach both sides of the edge.
     expect(tally.accepted).toBeGreaterThan(0);
     expect(Object.keys(tally.refused).length).toBeGreaterThan(0);
-  }, 600_000);
+  }, 120_000 + RUNS * 2_000);
 });

@@ -121,13 +121,20 @@ export function textError(document: DocumentNode, variables: Record<string, unkn
   };
   const fromVariables = inValue(variables, 'variables');
   if (fromVariables) return fromVariables;
-  let found: GraphQLError | null = null;
-  visit(document, {
-    StringValue(node) {
-      // A block string may hold its own line breaks and tabs; nothing else invisible.
-      const verdict = checkText(node.block ? node.value.replace(/[\n\r\t]/g, ' ') : node.value);
-      if (!found && !verdict.ok) found = refuse(inputPathOf(node), verdict.reason, node);
-    },
-  });
-  return found;
+  // The document's literals are checked once per document (Apollo hands over the same parsed document for the same text).
+  let verdict = literalVerdicts.get(document);
+  if (verdict === undefined) {
+    let found: GraphQLError | null = null;
+    visit(document, {
+      StringValue(node) {
+        // A block string may hold its own line breaks and tabs; nothing else invisible.
+        const checked = checkText(node.block ? node.value.replace(/[\n\r\t]/g, ' ') : node.value);
+        if (!found && !checked.ok) found = refuse(inputPathOf(node), checked.reason, node);
+      },
+    });
+    literalVerdicts.set(document, (verdict = found));
+  }
+  return verdict && new GraphQLError(verdict.message, { nodes: verdict.nodes, extensions: verdict.extensions });
 }
+
+const literalVerdicts = new WeakMap<DocumentNode, GraphQLError | null>();
