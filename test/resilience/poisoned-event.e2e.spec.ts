@@ -88,6 +88,8 @@ describe(`an event no projection can apply, corrected by an operator, on ${backe
     expect(parked.parkedOn).toMatchObject({ eventId: bad.id, type: 'InformationAccessed', streamId: bad.streamId, globalPosition: bad.globalPosition });
     expect(parked.parkedOn!.reason).toMatch(/out of range|occurredAt/);
     expect(body.problems.join('\n')).toContain(`projection access-history is parked on event ${bad.id} (InformationAccessed, global position ${bad.globalPosition}`);
+    const { projections } = ok(await api.as(tokens.operator).request(`{ projections { name state parkedOn { eventId type streamId globalPosition reason } } }`));
+    expect(projections.find((p: { name: string }) => p.name === 'access-history')).toMatchObject({ state: 'parked', parkedOn: { eventId: bad.id, streamId: bad.streamId, globalPosition: bad.globalPosition } });
     expect((await fetch(`${url}/health/live`)).status).toBe(200);
     expect((await fetch(`${url}/health/ready`)).status).toBe(503);
     const metrics = await (await fetch(`${url}/metrics`)).text();

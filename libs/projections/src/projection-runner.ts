@@ -17,7 +17,7 @@ const LINGER_PER_EVENT_MS = 4;
 /** How often the corrections are read again while projecting (and whenever a batch holds one). */
 const CORRECTIONS_READ_MS = 1000;
 /** How often a parked projection looks for a correction of the event it is parked on. */
-const PARKED_POLL_MS = 500;
+const PARKED_POLL_MS = 1000;
 
 export interface ProjectionStatus {
   name: string;
