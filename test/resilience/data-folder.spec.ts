@@ -14,7 +14,7 @@ function cliEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   return { ...inherited, ...env };
 }
 const himotoki = (args: string[], env: Record<string, string>, input?: string) =>
-  spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: cliEnv(env), input, timeout: 120_000 });
+  spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: cliEnv(env), input, timeout: 300_000 });
 
 /** Resolves with the first line of `child`'s stdout that matches. */
 function lineOf(child: ChildProcess, pattern: RegExp): Promise<RegExpMatchArray> {
@@ -78,7 +78,7 @@ describe('the embedded data folder', () => {
     } finally {
       await db.close();
     }
-  }, 240_000);
+  }, 600_000);
 
   it('recovers the lock of a process that died without releasing it', async () => {
     const dataDir = join(dir, 'data');
@@ -107,12 +107,12 @@ describe('the embedded data folder', () => {
     expect(verified.status).toBe(0);
     expect(JSON.parse(verified.stdout.trim().split('\n').at(-1)!).events).toBeGreaterThanOrEqual(stored);
     expect(existsSync(join(dir, 'himotoki', 'fingerprint.key'))).toBe(true);
-  }, 240_000);
+  }, 600_000);
 
   it('is in memory only when asked for, and then the commands that work on stored data refuse to run', () => {
     for (const args of [['report', '--from', '2024-04-01', '--to', '2024-05-01'], ['verify'], ['journal', 'head'], ['rebuild'], ['import', '-']]) {
       const run = himotoki(args, { HIMOTOKI_DATA_DIR: ':memory:' }, '');
       expect([args[0], run.status, run.stderr.split('\n')[0]]).toEqual([args[0], 2, expect.stringContaining('HIMOTOKI_DATA_DIR=:memory: opens an empty database')]);
     }
-  }, 120_000);
+  }, 600_000);
 });

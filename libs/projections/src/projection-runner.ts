@@ -17,7 +17,7 @@ const LINGER_PER_EVENT_MS = 4;
 /** How often the corrections are read again while projecting (and whenever a batch holds one). */
 const CORRECTIONS_READ_MS = 1000;
 /** How often a parked projection looks for a correction of the event it is parked on. */
-const PARKED_POLL_MS = 500;
+const PARKED_POLL_MS = 1000;
 
 export interface ProjectionStatus {
   name: string;
@@ -208,11 +208,20 @@ export class ProjectionRunner {
         ASYNCHRONOUS_COMMIT,
       );
     } catch (error) {
-      return this.recover(projection, schema, from, events, error as Error, checkpointName, passedOver);
+      return this.recover(projection, schema, from, events, error as Error, checkpointName, passedOver, corrected ? upTo : undefined);
     }
   }
 
-  private async recover(projection: Projection, schema: string, from: Checkpoint, events: StoredEvent[], error: Error, checkpointName: string, passedOver: number): Promise<BatchOutcome> {
+  private async recover(
+    projection: Projection,
+    schema: string,
+    from: Checkpoint,
+    events: StoredEvent[],
+    error: Error,
+    checkpointName: string,
+    passedOver: number,
+    upTo: bigint | undefined,
+  ): Promise<BatchOutcome> {
     if (events.length > 1) {
       let position = from;
       for (const [i, event] of events.entries()) {
@@ -223,7 +232,9 @@ export class ProjectionRunner {
       return 'applied';
     }
     return inTransaction(this.pool, async (client): Promise<BatchOutcome> => {
-      await lockCheckpoint(client, checkpointName);
+      const checkpoint = await lockCheckpoint(client, checkpointName);
+      // The corrections it failed with are accounted for: only a later one resumes it.
+      if (upTo !== undefined && upTo > checkpoint.correctionsRead) await noteCorrections(client, checkpointName, upTo, this.missedCorrection(projection, checkpoint, upTo));
       await parkCheckpoint(client, checkpointName, `${events[0]!.type} ${events[0]!.id}: ${error.message}`, events[0]!);
       return 'parked';
     });
@@ -247,7 +258,8 @@ export class ProjectionRunner {
     const projection = this.projections.find((p) => p.name === name);
     if (!parked.parkedOn || projection?.readsLogAsWritten) return false;
     await this.corrections.refresh();
-    if (!this.corrections.of(parked.parkedOn)) return false;
+    // A correction it already failed with (its corrected data cannot be applied either) does not resume it.
+    if ((this.corrections.of(parked.parkedOn)?.revision ?? -1n) <= parked.correctionsRead) return false;
     return inTransaction(this.pool, async (client) => {
       const now = await lockCheckpoint(client, name);
       if (now.state !== 'parked' || now.parkedOn !== parked.parkedOn) return now.state === 'running';

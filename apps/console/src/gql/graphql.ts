@@ -8,7 +8,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 export type AccessHistoryFilter = {
   /** Lines at or after this instant. */
   from?: string | null | undefined;
-  /** Lines that concern this item of information (e.g. INCOME). */
+  /** Lines that concern this item of information: its code (e.g. LOCAL_TAX_INCOME) or its name in the item catalogue (e.g. 地方税関係情報). */
   item?: string | null | undefined;
   /** Lines of these kinds only. */
   kinds?: Array<AccessHistoryKind> | null | undefined;
@@ -26,6 +26,8 @@ export type AccessHistoryKind =
   | 'ACCESS'
   /** An auditor queried the subject's information (who audits the auditors). */
   | 'AUDIT'
+  /** 訂正: an operator corrected a recorded event that concerned the subject (annulled it, or replaced its data); the purpose says why, the staff code who. */
+  | 'CORRECTION'
   /** 紐付け: two records of the subject were tied. */
   | 'LINK'
   /** 情報提供: an organization obtained the subject's information from another. */
@@ -114,15 +116,17 @@ export type FindingFilter = {
   to?: string | null | undefined;
 };
 
-/** A compliance rule a finding breaks (検出ルール). Each states its legal or practical reason in `Finding.reason`. */
+/** A compliance rule a finding breaks (検出ルール). Each has a title, a reason and a statute in Japanese and English (`Finding.title`, `Finding.explanation`, `Finding.statute`). */
 export type FindingRule =
   /** An access for a purpose the dataset was not registered for (利用目的外利用). */
   | 'ACCESS_PURPOSE_NOT_REGISTERED'
   /** An access with no purpose (利用目的): its lawfulness cannot be shown. */
   | 'ACCESS_WITHOUT_PURPOSE'
+  /** A private business naming a person by the My Number (an access, a provision) or keeping it in a record, outside the tax and social-security paperwork it may do (個人番号関係事務): My Number Act arts. 19, 20. */
+  | 'MY_NUMBER_OUTSIDE_PERMITTED_USE'
   /** A private-sector dataset keyed by the My Number outside tax and social-security procedures (My Number Act arts. 9, 20). */
   | 'PRIVATE_DATASET_KEYED_BY_MY_NUMBER'
-  /** A provision outside every permitted-provision row (requester, procedure, provider, items): My Number Act art. 19, appended table 2 (別表第二). */
+  /** A provision outside every permitted-provision row (requester, procedure, provider, items): a finding for the provider (My Number Act art. 19) and one for the requester (art. 20), appended table 2 (別表第二). */
   | 'PROVISION_NOT_PERMITTED'
   /** One staff code denied K times or more within 24 hours (K is 5 unless configured): probing beyond its role. */
   | 'REPEATED_DENIED_ACCESS'

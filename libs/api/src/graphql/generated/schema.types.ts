@@ -1480,6 +1480,21 @@ export type PageInfo = {
   startCursor: Maybe<Scalars['String']['output']>;
 };
 
+/** The event a parked projection stopped on: correct it (correctEvent) and the projection resumes. */
+export type ParkedEvent = {
+  __typename?: 'ParkedEvent';
+  /** The event's id. */
+  eventId: Scalars['ID']['output'];
+  /** Its position in the global log. */
+  globalPosition: Scalars['BigInt']['output'];
+  /** Why the projection could not apply it. */
+  reason: Scalars['String']['output'];
+  /** The stream holding it. */
+  streamId: Scalars['String']['output'];
+  /** The event's type (e.g. InformationAccessed). */
+  type: Scalars['String']['output'];
+};
+
 /** An incident of the year to the end of the period (one per organization and kind of incident). */
 export type PastYearIncident = {
   __typename?: 'PastYearIncident';
@@ -1538,8 +1553,12 @@ export type ProjectionStatus = {
   lagSeconds: Scalars['Float']['output'];
   /** The projection's name (e.g. access-history, registry, findings). */
   name: Scalars['String']['output'];
+  /** When parked: the event it stopped on, named as the correctEvent mutation takes it; null otherwise. */
+  parkedOn: Maybe<ParkedEvent>;
   /** Global position of the last event applied. */
   position: Scalars['BigInt']['output'];
+  /** Set when the projection applied an event before that event's correction was made: why it wants a rebuild. */
+  stale: Maybe<Scalars['String']['output']>;
   /** running, parked (stopped on an event it could not apply) or stopped. */
   state: Scalars['String']['output'];
 };
@@ -2393,6 +2412,7 @@ export type ResolversTypes = {
   OrganizationKind: OrganizationKind;
   OverdueTie: ResolverTypeWrapper<OverdueTie>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  ParkedEvent: ResolverTypeWrapper<ParkedEvent>;
   PastYearIncident: ResolverTypeWrapper<PastYearIncident>;
   PiaLevel: PiaLevel;
   PiaSection: ResolverTypeWrapper<PiaSection>;
@@ -2510,6 +2530,7 @@ export type ResolversParentTypes = {
   OrganizationFilter: OrganizationFilter;
   OverdueTie: OverdueTie;
   PageInfo: PageInfo;
+  ParkedEvent: ParkedEvent;
   PastYearIncident: PastYearIncident;
   PiaSection: PiaSection;
   ProjectionStatus: ProjectionStatus;
@@ -3010,6 +3031,14 @@ export type PageInfoResolvers<ContextType = any, ParentType extends ResolversPar
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type ParkedEventResolvers<ContextType = any, ParentType extends ResolversParentTypes['ParkedEvent'] = ResolversParentTypes['ParkedEvent']> = {
+  eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  globalPosition?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  streamId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type PastYearIncidentResolvers<ContextType = any, ParentType extends ResolversParentTypes['PastYearIncident'] = ResolversParentTypes['PastYearIncident']> = {
   categories?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   draftedInPeriod?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -3033,7 +3062,9 @@ export type ProjectionStatusResolvers<ContextType = any, ParentType extends Reso
   lagEvents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   lagSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  parkedOn?: Resolver<Maybe<ResolversTypes['ParkedEvent']>, ParentType, ContextType>;
   position?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
+  stale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -3268,6 +3299,7 @@ export type Resolvers<ContextType = any> = {
   OrganizationEdge?: OrganizationEdgeResolvers<ContextType>;
   OverdueTie?: OverdueTieResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  ParkedEvent?: ParkedEventResolvers<ContextType>;
   PastYearIncident?: PastYearIncidentResolvers<ContextType>;
   PiaSection?: PiaSectionResolvers<ContextType>;
   ProjectionStatus?: ProjectionStatusResolvers<ContextType>;
