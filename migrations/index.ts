@@ -7,9 +7,11 @@ import { LinkageExposure1764000000005 } from './1764000000005-linkage-exposure.j
 import { Journal1764000000010 } from './1764000000010-journal.js';
 import { Findings1764000000020 } from './1764000000020-findings.js';
 import { Reporting1764000000030 } from './1764000000030-reporting.js';
+import { JournalCommitments1764000000300 } from './1764000000300-journal-commitments.js';
 
 /** Every migration, in order. A migration that has landed is never edited: add a new one. */
 export const MIGRATIONS = [
   EventStore1764000000000, AppendToStreams1764000000001, Projections1764000000002, AccessHistory1764000000003, Registry1764000000004,
   LinkageExposure1764000000005, Journal1764000000010, Findings1764000000020, Reporting1764000000030,
+  JournalCommitments1764000000300,
 ];
