@@ -4,7 +4,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * The journal, v2: every event's commitment (約束) is made in the transaction that appends it.
  *
  * - `journal.commitments` holds, per event, a random 32-byte salt and the commitment
- *   SHA-256(UTF-8 of `journal.event_opening(event, salt)`), written by a statement trigger on
+ *   SHA-256(UTF-8 of `journal.event_opening(the event's columns, salt)`), written by a statement trigger on
  *   `event_store.events`: every insert, by any writer, commits its events in its own transaction, so no
  *   committed event is ever without its leaf, and the sealer combines 32-byte hashes only. The leaf hash is
  *   RFC 6962's SHA-256(0x00 ‖ commitment); the public tiles and entry bundles show the commitment, never the
@@ -35,18 +35,21 @@ export class JournalCommitments1764000000300 implements MigrationInterface {
 
     // The opening: what the commitment is the hash of. Times in UTC to the microsecond, as stored.
     await db.query(`
-      CREATE FUNCTION journal.event_opening(e event_store.events, p_salt bytea) RETURNS text LANGUAGE sql STABLE AS $$
+      CREATE FUNCTION journal.event_opening(
+        p_event_id uuid, p_stream_id text, p_stream_revision bigint, p_global_position bigint, p_event_type text,
+        p_schema_version integer, p_data jsonb, p_metadata jsonb, p_recorded_at timestamptz, p_salt bytea
+      ) RETURNS text LANGUAGE sql STABLE AS $$
         SELECT jsonb_build_object(
           'salt', encode(p_salt, 'hex'),
-          'eventId', e.event_id,
-          'streamId', e.stream_id,
-          'streamRevision', e.stream_revision::text,
-          'globalPosition', e.global_position::text,
-          'type', e.event_type,
-          'schemaVersion', e.schema_version,
-          'data', e.data,
-          'metadata', e.metadata,
-          'recordedAt', to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
+          'eventId', p_event_id,
+          'streamId', p_stream_id,
+          'streamRevision', p_stream_revision::text,
+          'globalPosition', p_global_position::text,
+          'type', p_event_type,
+          'schemaVersion', p_schema_version,
+          'data', p_data,
+          'metadata', p_metadata,
+          'recordedAt', to_char(p_recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
         )::text
       $$`);
     // Salt: two random UUIDs' bytes (244 random bits), so that no extension (pgcrypto) is needed.
@@ -54,8 +57,8 @@ export class JournalCommitments1764000000300 implements MigrationInterface {
       CREATE FUNCTION journal.commit_events() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         INSERT INTO journal.commitments (event_id, salt, commitment)
-        SELECT (s.e).event_id, s.salt, sha256(convert_to(journal.event_opening(s.e, s.salt), 'UTF8'))
-          FROM (SELECT n AS e, uuid_send(gen_random_uuid()) || uuid_send(gen_random_uuid()) AS salt FROM new_events n) s;
+        SELECT s.event_id, s.salt, sha256(convert_to(journal.event_opening(s.event_id, s.stream_id, s.stream_revision, s.global_position, s.event_type, s.schema_version, s.data, s.metadata, s.recorded_at, s.salt), 'UTF8'))
+          FROM (SELECT n.*, uuid_send(gen_random_uuid()) || uuid_send(gen_random_uuid()) AS salt FROM new_events n) s;
         RETURN NULL;
       END $$`);
     await db.query(`
@@ -68,14 +71,14 @@ export class JournalCommitments1764000000300 implements MigrationInterface {
       CREATE FUNCTION journal.recomputed_commitments(p_event_ids uuid[])
       RETURNS TABLE (event_id uuid, event_found boolean, committed bytea, recomputed bytea) LANGUAGE sql STABLE AS $$
         SELECT coalesce(e.event_id, c.event_id), e.event_id IS NOT NULL, c.commitment,
-               CASE WHEN e.event_id IS NOT NULL AND c.salt IS NOT NULL THEN sha256(convert_to(journal.event_opening(e, c.salt), 'UTF8')) END
+               CASE WHEN e.event_id IS NOT NULL AND c.salt IS NOT NULL THEN sha256(convert_to(journal.event_opening(e.event_id, e.stream_id, e.stream_revision, e.global_position, e.event_type, e.schema_version, e.data, e.metadata, e.recorded_at, c.salt), 'UTF8')) END
           FROM (SELECT * FROM event_store.events WHERE event_id = ANY(p_event_ids)) e
           FULL JOIN (SELECT * FROM journal.commitments WHERE event_id = ANY(p_event_ids)) c ON c.event_id = e.event_id
       $$`);
     // The opening of one event, as served beside its proof (null for a v1 event, or one not found).
     await db.query(`
       CREATE FUNCTION journal.opening_of(p_event_id uuid) RETURNS text LANGUAGE sql STABLE AS $$
-        SELECT journal.event_opening(e, c.salt) FROM event_store.events e JOIN journal.commitments c ON c.event_id = e.event_id WHERE e.event_id = p_event_id
+        SELECT journal.event_opening(e.event_id, e.stream_id, e.stream_revision, e.global_position, e.event_type, e.schema_version, e.data, e.metadata, e.recorded_at, c.salt) FROM event_store.events e JOIN journal.commitments c ON c.event_id = e.event_id WHERE e.event_id = p_event_id
       $$`);
     // Events at or after the v2 start without a commitment (inserted with triggers off), from a position on.
     await db.query(`
@@ -101,12 +104,41 @@ export class JournalCommitments1764000000300 implements MigrationInterface {
     await db.query(`
       CREATE TRIGGER cosignatures_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON journal.cosignatures
       FOR EACH STATEMENT EXECUTE FUNCTION journal.refuse_change()`);
+
+    // Fail-closed with witnesses: with min_cosignatures = K, a head counts as fresh only once K witnesses have
+    // cosigned its checkpoint (its size and root).
+    await db.query(`ALTER TABLE journal.policy ADD COLUMN min_cosignatures integer NOT NULL DEFAULT 0 CHECK (min_cosignatures >= 0)`);
+    await db.query(`
+      CREATE OR REPLACE FUNCTION journal.refuse_when_stale() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE
+        v_limit  interval;
+        v_k      integer;
+        v_newest timestamptz;
+      BEGIN
+        SELECT p.max_head_age, p.min_cosignatures INTO v_limit, v_k FROM journal.policy p;
+        IF v_limit IS NULL THEN RETURN NULL; END IF;
+        IF v_k = 0 THEN
+          SELECT max(h.signed_at) INTO v_newest FROM journal.signed_heads h;
+        ELSE
+          SELECT h.signed_at INTO v_newest FROM journal.signed_heads h
+           WHERE (SELECT count(DISTINCT c.witness) FROM journal.cosignatures c WHERE c.tree_size = h.tree_size AND c.root_hash = h.root_hash) >= v_k
+           ORDER BY h.signed_at DESC LIMIT 1;
+        END IF;
+        IF v_newest IS NULL OR v_newest < clock_timestamp() - v_limit THEN
+          RAISE EXCEPTION 'new events are refused (fail-closed): the journal''s newest signed head% is %, older than the limit of %',
+            CASE WHEN v_k > 0 THEN format(' cosigned by %s witnesses', v_k) ELSE '' END,
+            coalesce(to_char(clock_timestamp() - v_newest, 'HH24:MI:SS.MS') || ' old', 'missing'), v_limit
+            USING ERRCODE = 'HM002', HINT = 'run the journal signer (the server, or himotoki project) and its witnesses, or lift HIMOTOKI_JOURNAL_MAX_HEAD_AGE';
+        END IF;
+        RETURN NULL;
+      END $$`);
   }
 
   async down(db: QueryRunner): Promise<void> {
+    await db.query(`ALTER TABLE journal.policy DROP COLUMN min_cosignatures`);
     await db.query(`DROP TABLE journal.cosignatures`);
     await db.query(`DROP TRIGGER events_commit ON event_store.events`);
-    await db.query(`DROP FUNCTION journal.uncommitted_events(bigint, integer), journal.opening_of(uuid), journal.recomputed_commitments(uuid[]), journal.commit_events(), journal.event_opening(event_store.events, bytea)`);
+    await db.query(`DROP FUNCTION journal.uncommitted_events(bigint, integer), journal.opening_of(uuid), journal.recomputed_commitments(uuid[]), journal.commit_events(), journal.event_opening(uuid, text, bigint, bigint, text, integer, jsonb, jsonb, timestamptz, bytea)`);
     await db.query(`DROP TABLE journal.commitment_start, journal.commitments`);
   }
 }

@@ -2,7 +2,7 @@ import { createPublicKey, type KeyObject } from 'node:crypto';
 import type { Database } from '#database';
 import { PostgresEventStore } from '#event-store-postgres';
 import { LOG_START } from '#event-store';
-import { HeadSigner, JournalProofs, TreeEdge, journalLeaf, journalProjection, leafHash, loadJournalKey } from '#journal';
+import { HeadSigner, JournalProofs, TreeEdge, currentLeafOf, journalProjection, loadJournalKey, recomputedCommitments } from '#journal';
 import { ProjectionRunner } from '#projections';
 import { subjectAppends } from '#synthetic-population';
 import { openTestDatabase } from '../support/test-database.js';
@@ -81,13 +81,17 @@ export async function tamper(db: Database, ...statements: string[]): Promise<voi
   }
 }
 
-/** The leaf hashes of the log as it is now, in its order, and the root they give: computed apart from the sealer. */
-export async function recomputedRoot(store: PostgresEventStore): Promise<{ size: number; root: Buffer }> {
+/**
+ * The leaf hashes of the log as it is now, in its order, and the root they give: computed apart from the
+ * sealer, from the events as stored (v2 leaves from their commitments recomputed by the database).
+ */
+export async function recomputedRoot(store: PostgresEventStore, db: Database): Promise<{ size: number; root: Buffer }> {
   const edge = TreeEdge.empty();
   for (let after = LOG_START; ; ) {
     const events = await store.readAll({ after, maxCount: 10_000 });
     if (events.length === 0) return { size: edge.size, root: edge.root() };
-    for (const event of events) edge.append(leafHash(journalLeaf(event)));
+    const commitments = await recomputedCommitments(db.pool, events.map((e) => e.id));
+    for (const event of events) edge.append(currentLeafOf(event, commitments.get(event.id)).hash);
     after = { transactionId: events.at(-1)!.transactionId, globalPosition: events.at(-1)!.globalPosition };
   }
 }

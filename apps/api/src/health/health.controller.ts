@@ -2,12 +2,15 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { DATABASE, type Database } from '#database';
 import { ProjectionRunner, type ProjectionStatus } from '#projections';
+import type { JournalHealthReport } from '../journal/journal-health.js';
+import { JournalHealth } from '../journal.module.js';
 
 export interface HealthReport {
   status: 'ok' | 'unavailable';
   database: { backend: Database['backend']; reachable: boolean; serverVersion?: string; latencyMs?: number; error?: string };
   eventStore: { ready: boolean; lastGlobalPosition?: string; error?: string };
   projections: ProjectionStatus[];
+  journal?: JournalHealthReport;
 }
 
 /** Liveness and readiness: the database answers and the event store's schema is in place. */
@@ -16,11 +19,15 @@ export class HealthController {
   constructor(
     @Inject(DATABASE) private readonly database: Database,
     private readonly projections: ProjectionRunner,
+    private readonly journal: JournalHealth,
   ) {}
 
   @Get()
   async health(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
     const report = await this.check();
+    // A stored event that no longer gives its sealed leaf fails readiness: the log was changed in place.
+    report.journal = await this.journal.check().catch(() => undefined);
+    if (report.journal && !report.journal.ok) report.status = 'unavailable';
     if (report.status !== 'ok') response.status(503);
     return report;
   }

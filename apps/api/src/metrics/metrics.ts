@@ -2,6 +2,8 @@ import { Controller, Get, Header, Injectable, Module, type MiddlewareConsumer, t
 import type { NextFunction, Request, Response } from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { ProjectionRunner } from '#projections';
+import { registerJournalMetrics } from '../journal/journal-health.js';
+import { JournalHealth } from '../journal.module.js';
 import { ProjectionsModule } from '../projections.module.js';
 
 /** The process's metrics registry: default Node metrics, HTTP traffic, projection lag. */
@@ -17,8 +19,9 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  constructor(runner: ProjectionRunner) {
+  constructor(runner: ProjectionRunner, journal: JournalHealth) {
     collectDefaultMetrics({ register: this.registry, prefix: 'himotoki_' });
+    registerJournalMetrics(this.registry, journal);
     const lag = (name: string, help: string, pick: (s: Awaited<ReturnType<ProjectionRunner['status']>>[number]) => number) =>
       new Gauge({
         name,
@@ -43,7 +46,7 @@ class RequestMetrics implements NestMiddleware {
     const started = performance.now();
     response.once('finish', () => {
       // The path, not the URL: ids in URLs would make a series per subject.
-      const route = request.baseUrl || request.path.split('?')[0] || '/';
+      const route = (request.baseUrl || request.path.split('?')[0] || '/').replace(/^\/journal\/tile\/.*/, '/journal/tile');
       this.metrics.requests.inc({ method: request.method, route, status: String(response.statusCode) });
       this.metrics.latency.observe({ method: request.method, route }, (performance.now() - started) / 1000);
     });

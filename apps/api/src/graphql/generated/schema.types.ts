@@ -411,7 +411,7 @@ export type ComplianceReport = {
  */
 export type ConsistencyProof = {
   __typename?: 'ConsistencyProof';
-  /** The whole proof as a document (format himotoki-journal-proof/v1), to save and check offline. */
+  /** The whole proof as a document (format himotoki-journal-proof/v2, or v1 for an event sealed before the commitments began), to save and check offline. */
   document: Scalars['JSON']['output'];
   /** The head signed at `fromSize`, if one was (otherwise `fromRoot` is the server's word alone). */
   fromHead: Maybe<SignedTreeHead>;
@@ -814,15 +814,17 @@ export type InclusionProof = {
   __typename?: 'InclusionProof';
   /** The sibling hashes from the leaf up to the root, lowercase hex. */
   auditPath: Array<Scalars['String']['output']>;
-  /** The whole proof as a document (format himotoki-journal-proof/v1), to save and check offline with `himotoki verify --proof`. */
+  /** The whole proof as a document (format himotoki-journal-proof/v2, or v1 for an event sealed before the commitments began), to save and check offline with `himotoki verify --proof`. */
   document: Scalars['JSON']['output'];
+  /** v2: the public tile entry, SHA-256(leaf), lowercase hex; null for a v1 leaf. */
+  entry: Maybe<Scalars['String']['output']>;
   /** The event proven. */
   eventId: Scalars['ID']['output'];
   /** The signed head the proof leads to. */
   head: SignedTreeHead;
-  /** The leaf: the event's RFC 8785 canonical JSON, exactly as hashed (UTF-8). */
+  /** The leaf. Since the commitments began (v2): the opening, the event with its salt as the database serialized it (UTF-8), whose SHA-256 is `entry`. Before (v1): the event's RFC 8785 canonical JSON, exactly as hashed. */
   leaf: Scalars['String']['output'];
-  /** SHA-256(0x00 ‖ leaf), lowercase hex. */
+  /** v2: SHA-256(0x00 ‖ entry); v1: SHA-256(0x00 ‖ leaf). Lowercase hex. */
   leafHash: Scalars['String']['output'];
   /** Its place in the log's order (0-based): the leaf index. */
   leafIndex: Scalars['BigInt']['output'];
@@ -876,7 +878,7 @@ export type ItemUse = {
  */
 export type Journal = {
   __typename?: 'Journal';
-  /** The newest head as a proof document (format himotoki-journal-proof/v1) for `himotoki verify --proof`; null until one is signed. */
+  /** The newest head as a proof document (format himotoki-journal-proof/v2, or v1 for an event sealed before the commitments began) for `himotoki verify --proof`; null until one is signed. */
   document: Maybe<Scalars['JSON']['output']>;
   /** SHA-256 of the public key's DER form, lowercase hex: the `keyId` of every head it signs. */
   keyId: Scalars['String']['output'];
@@ -2566,6 +2568,7 @@ export type FindingsSectionResolvers<ContextType = any, ParentType extends Resol
 export type InclusionProofResolvers<ContextType = any, ParentType extends ResolversParentTypes['InclusionProof'] = ResolversParentTypes['InclusionProof']> = {
   auditPath?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   document?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  entry?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   head?: Resolver<ResolversTypes['SignedTreeHead'], ParentType, ContextType>;
   leaf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

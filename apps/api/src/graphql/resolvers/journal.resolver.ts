@@ -54,7 +54,7 @@ export class JournalResolver {
     const subjects = await this.subjectsOf(id, principal);
     const document = await this.proofs.inclusion(id, size === null || size === undefined ? undefined : treeSize(size, 'treeSize'));
     await this.audit.record(principal, 'inclusionProof', subjects);
-    return { eventId: id, leafIndex: document.leafIndex, leaf: document.leaf, leafHash: document.leafHash, auditPath: document.auditPath, head: headView(document.head), document };
+    return { eventId: id, leafIndex: document.leafIndex, leaf: document.leaf, entry: document.entry ?? null, leafHash: document.leafHash, auditPath: document.auditPath, head: headView(document.head), document };
   }
 
   @Query('consistencyProof')
