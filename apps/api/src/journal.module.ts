@@ -13,6 +13,7 @@ import {
   headAgeLimitFromEnv,
   journalProjection,
   loadJournalKey,
+  monitorOptionsFromEnv,
   logOriginFromEnv,
   minWitnessesFromEnv,
   setHeadAgeLimit,
@@ -56,7 +57,7 @@ export class JournalSealing implements OnApplicationBootstrap, BeforeApplication
     // With a fail-closed limit, heads are signed often enough that a running signer never lets one go stale.
     const heartbeatMs = this.headAgeLimit === null ? 60_000 : Math.min(60_000, (this.headAgeLimit * 1000) / 4);
     this.signer = new HeadSigner(database.pool, key, { heartbeatMs }, (error) => logger.error(error.message));
-    this.monitor = new JournalMonitor(database.pool, store, {}, (m) => logger.error(`MONITOR: leaf ${m.leafIndex}${m.eventId ? ` (event ${m.eventId})` : ''}: ${m.reason}; run himotoki verify`));
+    this.monitor = new JournalMonitor(database.pool, store, monitorOptionsFromEnv(process.env), (m) => logger.error(`MONITOR: leaf ${m.leafIndex}${m.eventId ? ` (event ${m.eventId})` : ''}: ${m.reason}; run himotoki verify`));
     const witnesses = witnessesFromEnv(process.env);
     this.minWitnesses = minWitnessesFromEnv(process.env, witnesses.length);
     this.witnesses = new WitnessSubmitter(database.pool, log, witnesses, (error) => logger.warn(error.message));

@@ -14,6 +14,7 @@ import { importNdjson } from './import-ndjson.js';
 import { CliInputError, exportProof, verifyProofFile, verifyStoredJournal, writeDocument } from './journal-commands.js';
 import { project, rebuild } from './projection-commands.js';
 import { reportOptions, writeReport } from './report.js';
+import { WITNESS_USAGE, runWitness } from './witness-command.js';
 import { ProjectionRunner } from '#projections';
 import { ComplianceReports, ReportInputError } from '#reporting';
 
@@ -39,6 +40,7 @@ usage:
                                           names the first difference (exit 1)
   himotoki verify --proof FILE [--public-key PEM]
                                           check an exported proof offline, with no database
+  ${WITNESS_USAGE}
   himotoki token --role ROLE [--name NAME] [--organization ID] [--subject ID] [--hours N]
                                           mint a bearer token (AUDITOR, ORGANIZATION, SUBJECT, OPERATOR);
                                           needs the server's key: HIMOTOKI_SECRET or HIMOTOKI_DATA_DIR
@@ -176,6 +178,8 @@ async function main(argv: string[]): Promise<number> {
       if (values.proof) return verifyProofFile(values.proof, values['public-key']);
       return withContext((context) => verifyStoredJournal(context, values['public-key']));
     }
+    case 'witness':
+      return runWitness(rest);
     case 'token': {
       const { values } = parseArgs({
         args: rest,

@@ -21,4 +21,4 @@ export { PublishedLog, TileUnavailableError, logOriginFromEnv } from './infrastr
 export * from './domain/witness.js';
 export { Witness, type WitnessAlarm, type WitnessOptions } from './infrastructure/witness.js';
 export { WitnessSubmitter, minWitnessesFromEnv, setMinCosignatures, witnessesFromEnv, type WitnessEndpoint } from './infrastructure/witness-submitter.js';
-export { JournalMonitor, type MonitorOptions, type MonitorStatus } from './infrastructure/journal-monitor.js';
+export { JournalMonitor, monitorOptionsFromEnv, type MonitorOptions, type MonitorStatus } from './infrastructure/journal-monitor.js';

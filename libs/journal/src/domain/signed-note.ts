@@ -59,8 +59,10 @@ export interface VerifierKey {
 
 /** Reads a verifier key string; checks that its id matches its name and key. */
 export function parseVerifierKey(text: string): VerifierKey {
-  const parts = text.trim().split('+');
-  if (parts.length !== 3 || !/^[0-9a-f]{8}$/.test(parts[1]!)) throw new NoteFormatError('verifierKey', 'must be <name>+<8 hex digits>+<base64 key>');
+  // The key's base64 may hold '+' itself: the name ends at the first '+', the id is the next 8 hex digits.
+  const match = /^([^+]+)\+([0-9a-f]{8})\+([A-Za-z0-9+/]+={0,2})$/.exec(text.trim());
+  const parts = match ? [match[1]!, match[2]!, match[3]!] : [];
+  if (!match) throw new NoteFormatError('verifierKey', 'must be <name>+<8 hex digits>+<base64 key>');
   const name = checkKeyName(parts[0]!, 'verifierKey');
   const bytes = Buffer.from(parts[2]!, 'base64');
   if (bytes.length !== 33 || (bytes[0] !== NOTE_ED25519 && bytes[0] !== NOTE_COSIGNATURE_V1)) throw new NoteFormatError('verifierKey', 'must hold a type byte (0x01 or 0x04) and a 32-byte Ed25519 key');

@@ -29,6 +29,18 @@ export interface MonitorStatus {
 
 const BATCH = 2000;
 
+/** HIMOTOKI_JOURNAL_MONITOR_INTERVAL_MS and HIMOTOKI_JOURNAL_MONITOR_SAMPLE (old leaves re-checked a pass). */
+export function monitorOptionsFromEnv(env: NodeJS.ProcessEnv): MonitorOptions {
+  const number = (name: string, fallback: number) => {
+    const value = env[name];
+    if (value === undefined || value === '') return fallback;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be an integer ≥ 0, got "${value}"`);
+    return n;
+  };
+  return { intervalMs: number('HIMOTOKI_JOURNAL_MONITOR_INTERVAL_MS', 1000), sample: number('HIMOTOKI_JOURNAL_MONITOR_SAMPLE', 64) };
+}
+
 /**
  * 監視 — re-hashes the stored events against their sealed leaves, continuously: each pass extends the check
  * in the log's order over newly sealed leaves, re-checks a random sample of older ones, and looks for events
