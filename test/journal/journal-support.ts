@@ -8,6 +8,9 @@ import { subjectAppends } from '#synthetic-population';
 import { openTestDatabase } from '../support/test-database.js';
 import { TEST_FINGERPRINT_KEY } from '../support/test-runtime.js';
 
+/** The id of the event `TAMPER_KINDS` inserts. */
+export const FORGED_EVENT_ID = '6f1c2a3e-0000-4000-8000-00000000f0f0';
+
 /** A log with its journal: the store, a sealer, a signer and proofs, over a fresh test database. */
 export interface JournalFixture {
   db: Database;
@@ -104,3 +107,35 @@ export async function logOrder(db: Database): Promise<{ global_position: string;
   );
   return rows;
 }
+
+export type LogOrder = Awaited<ReturnType<typeof logOrder>>;
+
+/**
+ * The ways an insider rewrites a sealed log of three transactions of 110 events (leaves 0–109, 110–219,
+ * 220–329), past the immutability guard: the SQL, the first leaf where the log now differs, and the index (in
+ * the original order) of the event found there, if any.
+ */
+export const TAMPER_KINDS: [string, (o: LogOrder) => { sql: string; at: number; eventOf: number | null }][] = [
+  ['a changed payload', (o) => ({ sql: `UPDATE event_store.events SET data = data || '{"purpose":"forged"}' WHERE global_position = ${o[150]!.global_position}`, at: 150, eventOf: 150 })],
+  ['a deleted event', (o) => ({ sql: `DELETE FROM event_store.events WHERE global_position = ${o[42]!.global_position}`, at: 42, eventOf: 43 })],
+  [
+    'an inserted event',
+    // Placed in the first transaction, after its last event: leaf 110 of the log as it now reads.
+    (o) => ({
+      sql: `INSERT INTO event_store.events (global_position, transaction_id, stream_id, stream_revision, event_id, event_type, schema_version, data, metadata)
+            OVERRIDING SYSTEM VALUE VALUES (900000000, '${o[109]!.transaction_id}', 'forged', 0, '${FORGED_EVENT_ID}', 'Forged', 1, '{}', '{}')`,
+      at: 110,
+      eventOf: null,
+    }),
+  ],
+  [
+    'two swapped events',
+    // The last event of the first transaction and the first of the second trade places in the log's order.
+    (o) => ({
+      sql: `UPDATE event_store.events SET transaction_id = CASE WHEN global_position = ${o[109]!.global_position} THEN '${o[110]!.transaction_id}'::xid8 ELSE '${o[109]!.transaction_id}'::xid8 END
+            WHERE global_position IN (${o[109]!.global_position}, ${o[110]!.global_position})`,
+      at: 109,
+      eventOf: 110,
+    }),
+  ],
+];

@@ -1,7 +1,7 @@
 import { HeadSigner, SealerThread, SignedHeads, journalLeaf, journalProjection, leafHash, setHeadAgeLimit, verifyJournal, verifyProofDocument } from '#journal';
 import { ProjectionRunner } from '#projections';
 import { backendName } from '../support/test-database.js';
-import { logOrder, openJournalFixture, recomputedRoot, sealedAll, tamper, type JournalFixture } from './journal-support.js';
+import { TAMPER_KINDS, logOrder, openJournalFixture, recomputedRoot, sealedAll, tamper, type JournalFixture, type LogOrder } from './journal-support.js';
 
 const count = async (f: JournalFixture, table: string) => Number((await f.db.pool.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
 
@@ -118,39 +118,13 @@ describe(`the tamper-evident journal on ${backendName}`, () => {
   });
 
   const ROOT_DIFFERS = /signed head of size 330 .*: its root differs from the tree recomputed from the events/;
-  // Three transactions of 110 events: leaves 0–109, 110–219, 220–329.
-  const TAMPERING: [string, (order: Awaited<ReturnType<typeof logOrder>>) => { sql: string[]; at: number; eventOf: number | null; reason: RegExp; head: RegExp }][] = [
-    ['a changed payload', (o) => ({ sql: [`UPDATE event_store.events SET data = data || '{"purpose":"forged"}' WHERE global_position = ${o[150]!.global_position}`], at: 150, eventOf: 150, reason: /content was changed/, head: ROOT_DIFFERS })],
-    ['a deleted event', (o) => ({ sql: [`DELETE FROM event_store.events WHERE global_position = ${o[42]!.global_position}`], at: 42, eventOf: 43, reason: /removed, inserted or moved/, head: /signed head of size 330 .*: covers more events than the log holds \(329\)/ })],
-    [
-      'an inserted event',
-      (o) => ({
-        // Placed in the first transaction, after its last event: leaf 110 of the log as it now reads.
-        sql: [
-          `INSERT INTO event_store.events (global_position, transaction_id, stream_id, stream_revision, event_id, event_type, schema_version, data, metadata)
-           OVERRIDING SYSTEM VALUE VALUES (900000000, '${o[109]!.transaction_id}', 'forged', 0, '6f1c2a3e-0000-4000-8000-00000000f0f0', 'Forged', 1, '{}', '{}')`,
-        ],
-        at: 110,
-        eventOf: null,
-        reason: /removed, inserted or moved/,
-        head: /signed head of size 330 .*: its root differs from the tree recomputed from the events \(a change among leaves 0–329\)/,
-      }),
-    ],
-    [
-      'two swapped events',
-      (o) => ({
-        // The last event of the first transaction and the first of the second trade places in the log's order.
-        sql: [
-          `UPDATE event_store.events SET transaction_id = CASE WHEN global_position = ${o[109]!.global_position} THEN '${o[110]!.transaction_id}'::xid8 ELSE '${o[109]!.transaction_id}'::xid8 END
-            WHERE global_position IN (${o[109]!.global_position}, ${o[110]!.global_position})`,
-        ],
-        at: 109,
-        eventOf: 110,
-        reason: /removed, inserted or moved/,
-        head: ROOT_DIFFERS,
-      }),
-    ],
+  const EXPECTED: { reason: RegExp; head: RegExp }[] = [
+    { reason: /content was changed|differs from the commitment/, head: ROOT_DIFFERS },
+    { reason: /removed, inserted or moved/, head: /signed head of size 330 .*: covers more events than the log holds \(329\)/ },
+    { reason: /removed, inserted or moved/, head: /signed head of size 330 .*: its root differs from the tree recomputed from the events \(a change among leaves 0–329\)/ },
+    { reason: /removed, inserted or moved/, head: ROOT_DIFFERS },
   ];
+  const TAMPERING = TAMPER_KINDS.map(([name, change], i) => [name, (o: LogOrder) => ({ ...change(o), ...EXPECTED[i]! })] as const);
 
   it.each(TAMPERING)('detects %s, at the right place, past the immutability guard', async (_, change) => {
     const f = await openJournalFixture();
@@ -159,7 +133,7 @@ describe(`the tamper-evident journal on ${backendName}`, () => {
       await f.sealAndSign();
       const order = await logOrder(f.db);
       const { sql, at, eventOf, reason, head } = change(order);
-      await tamper(f.db, ...sql);
+      await tamper(f.db, sql);
       const report = await verifyJournal(f.db.pool, f.store, f.publicKey);
       expect(report.valid).toBe(false);
       expect(report.firstDiscrepancy).toMatchObject({ leafIndex: at, reason: expect.stringMatching(reason) });

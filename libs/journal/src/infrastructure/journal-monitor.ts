@@ -1,11 +1,11 @@
 import { randomInt } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { LOG_START, type Checkpoint, type EventStore } from '#event-store';
 import type { SqlTransaction } from '#projections';
 import { commitmentLeafHash } from '../domain/journal-leaf.js';
 import { currentLeafOf, recomputedCommitments, uncommittedEvents } from './commitments.js';
 import { JOURNAL_TREE_SCHEMA, sealedSize } from './journal-tree.js';
 import type { Discrepancy } from './journal-verifier.js';
+import { PeriodicLoop } from './periodic-loop.js';
 
 export interface MonitorOptions {
   /** Pause between passes. */
@@ -50,10 +50,8 @@ export function monitorOptionsFromEnv(env: NodeJS.ProcessEnv): MonitorOptions {
 export class JournalMonitor {
   private after: Checkpoint = LOG_START;
   private lastUncommittedPosition = 0n;
-  private abort = new AbortController();
-  private loop: Promise<void> | undefined;
+  private readonly loop: PeriodicLoop;
   private readonly current: MonitorStatus = { state: 'starting', checkedLeaves: 0, sampledLeaves: 0, passes: 0, lastPassAt: null, mismatch: null };
-  private readonly intervalMs: number;
   private readonly leavesPerPass: number;
   private readonly sample: number;
 
@@ -63,7 +61,7 @@ export class JournalMonitor {
     options: MonitorOptions = {},
     private readonly onMismatch: (mismatch: Discrepancy) => void = () => undefined,
   ) {
-    this.intervalMs = options.intervalMs ?? 1000;
+    this.loop = new PeriodicLoop(() => this.pass(), options.intervalMs ?? 1000);
     this.leavesPerPass = options.leavesPerPass ?? 20_000;
     this.sample = options.sample ?? 64;
   }
@@ -149,20 +147,10 @@ export class JournalMonitor {
   }
 
   start(): void {
-    if (this.loop) return;
-    this.abort = new AbortController();
-    const signal = this.abort.signal;
-    this.loop = (async () => {
-      while (!signal.aborted) {
-        await this.pass().catch(() => undefined);
-        await sleep(this.intervalMs, undefined, { signal }).catch(() => undefined);
-      }
-    })();
+    this.loop.start();
   }
 
-  async stop(): Promise<void> {
-    this.abort.abort();
-    await this.loop;
-    this.loop = undefined;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 }

@@ -1,10 +1,10 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { SqlTransaction } from '#projections';
 import { checkpointBody } from '../domain/checkpoint.js';
 import { verifyCosignature } from '../domain/cosignature.js';
 import { NOTE_COSIGNATURE_V1, parseNote, parseVerifierKey, type VerifierKey } from '../domain/signed-note.js';
 import { addCheckpointBody } from '../domain/witness.js';
 import { JournalTree } from './journal-tree.js';
+import { PeriodicLoop } from './periodic-loop.js';
 import type { PublishedLog } from './published-log.js';
 
 export interface WitnessEndpoint {
@@ -47,8 +47,7 @@ export async function setMinCosignatures(db: SqlTransaction, k: number): Promise
  * with the checkpoint. A witness that refuses is reported, never retried in a tight loop.
  */
 export class WitnessSubmitter {
-  private abort = new AbortController();
-  private loop: Promise<void> | undefined;
+  private readonly loop: PeriodicLoop;
   private readonly tree: JournalTree;
 
   constructor(
@@ -56,9 +55,10 @@ export class WitnessSubmitter {
     private readonly log: PublishedLog,
     private readonly witnesses: readonly WitnessEndpoint[],
     private readonly onError: (error: Error) => void = () => undefined,
-    private readonly intervalMs = 1000,
+    intervalMs = 1000,
   ) {
     this.tree = new JournalTree(db);
+    this.loop = new PeriodicLoop(() => this.submitDue(), intervalMs, onError);
   }
 
   /** Submits the newest checkpoint to every witness that has not cosigned it; answers how many cosigned it now. */
@@ -108,20 +108,10 @@ export class WitnessSubmitter {
   }
 
   start(): void {
-    if (this.loop || this.witnesses.length === 0) return;
-    this.abort = new AbortController();
-    const signal = this.abort.signal;
-    this.loop = (async () => {
-      while (!signal.aborted) {
-        await this.submitDue().catch((error: Error) => this.onError(error));
-        await sleep(this.intervalMs, undefined, { signal }).catch(() => undefined);
-      }
-    })();
+    if (this.witnesses.length > 0) this.loop.start();
   }
 
-  async stop(): Promise<void> {
-    this.abort.abort();
-    await this.loop;
-    this.loop = undefined;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 }
