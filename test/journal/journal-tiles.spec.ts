@@ -7,6 +7,7 @@ import { DATABASE, type Database } from '#database';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { PublishedLog, parseCheckpoint, parseEntryBundle, parseNote } from '#journal';
 import { EVENTS_PER_SUBJECT, subjectAppends } from '#synthetic-population';
+import { TokenService } from '../../apps/api/src/auth/token.service.js';
 import { createApp } from '../../apps/api/src/create-app.js';
 import { backendName } from '../support/test-database.js';
 import { openTestRuntime } from '../support/test-runtime.js';
@@ -57,6 +58,10 @@ describe(`the journal as a C2SP tiled log on ${backendName}`, () => {
       expect(text).toBe(`himotoki.example/journal\n330\n${parseCheckpoint(text).rootHash.toString('base64')}\n`);
       expect(signatures[0]!.name).toBe('himotoki.example/journal');
       expect(log.verifierKey).toMatch(/^himotoki\.example\/journal\+[0-9a-f]{8}\+/);
+      // The key a client pins is published to every role beside the journal's PEM key.
+      const token = await app.get(TokenService).mint({ role: 'AUDITOR', id: 'auditor-sato', organizationId: 'ppc' });
+      const graphql = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ journal { logOrigin logVerifierKey } }' }) });
+      expect(((await graphql.json()) as { data: unknown }).data).toEqual({ journal: { logOrigin: 'himotoki.example/journal', logVerifierKey: log.verifierKey } });
       const tile = await fetch(`${url}/journal/tile/0/000`);
       expect([tile.status, tile.headers.get('content-type'), tile.headers.get('cache-control')]).toEqual([200, 'application/octet-stream', 'public, max-age=31536000, immutable']);
       expect((await tile.arrayBuffer()).byteLength).toBe(256 * 32);

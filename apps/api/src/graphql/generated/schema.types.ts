@@ -807,7 +807,7 @@ export type IdentifierKind =
 
 /**
  * An inclusion proof (包含証明): that one event is leaf `leafIndex` of the tree under a signed head. Check:
- * SHA-256(0x00 ‖ leaf) = leafHash, the audit path leads from it to head.rootHash (RFC 9162 §2.1.3.2), and the
+ * SHA-256(leaf) = entry and SHA-256(0x00 ‖ entry) = leafHash (v2; v1: SHA-256(0x00 ‖ leaf) = leafHash), the audit path leads from it to head.rootHash (RFC 9162 §2.1.3.2), and the
  * head's signature.
  */
 export type InclusionProof = {
@@ -878,12 +878,16 @@ export type ItemUse = {
  */
 export type Journal = {
   __typename?: 'Journal';
-  /** The newest head as a proof document (format himotoki-journal-proof/v2, or v1 for an event sealed before the commitments began) for `himotoki verify --proof`; null until one is signed. */
+  /** The newest head as a proof document (format himotoki-journal-proof/v1) for `himotoki verify --proof`; null until one is signed. */
   document: Maybe<Scalars['JSON']['output']>;
   /** SHA-256 of the public key's DER form, lowercase hex: the `keyId` of every head it signs. */
   keyId: Scalars['String']['output'];
   /** The newest signed head; null until the first is signed. */
   latestHead: Maybe<SignedTreeHead>;
+  /** The log's name in its C2SP checkpoints (GET /journal/checkpoint), HIMOTOKI_LOG_ORIGIN. */
+  logOrigin: Scalars['String']['output'];
+  /** The checkpoints' note verifier key, `<origin>+<key id>+<base64 key>`: what a tlog client (golang.org/x/mod/sumdb/note, tools/tlog-check) is given. */
+  logVerifierKey: Scalars['String']['output'];
   /** The journal's Ed25519 public key (PEM SubjectPublicKeyInfo): pin it, and check every head against it. */
   publicKey: Scalars['String']['output'];
   /** Events sealed into the tree so far (the newest head may cover fewer until the next signing). */
@@ -2593,6 +2597,8 @@ export type JournalResolvers<ContextType = any, ParentType extends ResolversPare
   document?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   keyId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   latestHead?: Resolver<Maybe<ResolversTypes['SignedTreeHead']>, ParentType, ContextType>;
+  logOrigin?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  logVerifierKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   publicKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sealedSize?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };

@@ -3,7 +3,7 @@ import { Inject } from '@nestjs/common';
 import { Args, Context, Query, Resolver } from '@nestjs/graphql';
 import { DATABASE, type Database } from '#database';
 import { isUuid } from '#event-store';
-import { JournalProofs, keyIdOf, treeHeadMessage, type HeadJson } from '#journal';
+import { JournalProofs, PublishedLog, keyIdOf, treeHeadMessage, type HeadJson } from '#journal';
 import type { Principal } from '../../auth/principal.js';
 import { AuditTrail } from '../audit-trail.js';
 import { requireRole, type GraphQLContext } from '../graphql-context.js';
@@ -31,6 +31,7 @@ export class JournalResolver {
     private readonly proofs: JournalProofs,
     private readonly audit: AuditTrail,
     @Inject(DATABASE) private readonly database: Database,
+    private readonly log: PublishedLog,
   ) {}
 
   @Query('journal')
@@ -43,6 +44,8 @@ export class JournalResolver {
       latestHead: document && headView(document.head),
       sealedSize,
       document,
+      logOrigin: this.log.origin,
+      logVerifierKey: this.log.verifierKey,
     };
   }
 
