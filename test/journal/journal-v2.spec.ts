@@ -86,7 +86,12 @@ describe(`the journal v2 (commitments at commit) on ${backendName}`, () => {
       await f.appendSubjects(0, 30, 10);
       const order = await logOrder(f.db);
       await tamper(f.db, `UPDATE event_store.events SET data = data || '{"purpose":"forged"}' WHERE global_position = ${order[150]!.global_position}`);
-      // Unsealed: verify names it already.
+      // Unsealed: verify names it already (once readers see every event: on a shared server another
+      // database's open transaction can hold them back a moment).
+      for (const deadline = Date.now() + 60_000; (await recomputedRoot(f.store, f.db)).size < order.length; ) {
+        if (Date.now() > deadline) throw new Error('the log never became readable whole');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       let report = await verifyJournal(f.db.pool, f.store, f.publicKey);
       expect(report.firstDiscrepancy).toMatchObject({ leafIndex: 150, eventId: order[150]!.event_id, reason: expect.stringMatching(/differs from the commitment made when it was appended.*not sealed yet/) });
       await f.sealAndSign();
