@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Req, Res } from '@nestjs/common';
+import { Controller, Get, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { PublishedLog, TilePathError, TileUnavailableError, parseTilePath } from '#journal';
 import { TokenService } from '../auth/token.service.js';
@@ -21,7 +21,6 @@ export class JournalTilesController {
   ) {}
 
   @Get('checkpoint')
-  @Header('Cache-Control', 'no-cache, max-age=2')
   async checkpoint(@Req() request: Request, @Res() response: Response): Promise<void> {
     if (!(await this.admitted(request, response))) return;
     const note = await this.log.cosignedCheckpoint();
@@ -29,7 +28,8 @@ export class JournalTilesController {
       response.status(404).type('text/plain').send('no tree head has been signed yet\n');
       return;
     }
-    response.type('text/plain; charset=utf-8').send(note);
+    // It changes with every head: cached a few seconds at most.
+    response.set('Cache-Control', 'public, max-age=2').type('text/plain; charset=utf-8').send(note);
   }
 
   @Get('tile/*path')

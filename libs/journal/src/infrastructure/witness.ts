@@ -88,7 +88,7 @@ export class Witness {
     } catch (error) {
       return { status: 400, contentType: 'text/plain', body: `${(error as Error).message}\n` };
     }
-    const origin = /^[^\n]*/.exec(request.note.split('\n')[0] ?? '')?.[0] ?? '';
+    const origin = request.note.slice(0, Math.max(0, request.note.indexOf('\n')));
     const decision = decideAddCheckpoint(request, this.logKeys, this.last(origin));
     if (decision.status !== 200) {
       if (decision.alarm) {
