@@ -1,17 +1,21 @@
 /**
- * npm run bench:journal — the journal on PostgreSQL (DATABASE_URL):
- *   (a) sealing while ingesting: 4 writers append the fast synthetic log (1,100 events per append) while the
- *       sealer follows it live on its own thread, as in a server; the append rate, the sealing rate and the
- *       sealer's lag when the writers stop;
- *   (b) inclusion proofs at the full size (BENCH_JOURNAL_EVENTS, default 1,000,000): p50/p95/p99 of
- *       `JournalProofs.inclusion` for 1,000 random events (index lookup, the event, the newest head, the path),
- *       each proof checked once.
+ * npm run bench:journal — the journal on PostgreSQL (DATABASE_URL), side by side in one run:
+ *   (a0) batched append alone: 4 writers append the fast synthetic log (1,100 events per append) to a fresh
+ *        database whose journal is switched off (no commitments trigger, no sealer, no signer);
+ *   (a)  append with the journal: the same writers and events, each event committed at append (v2), while the
+ *        sealer follows live on its own thread and the head signer signs every second, as in a server; the
+ *        append rate (and its ratio to a0), the sealing rate, sealed ÷ appended when the writers stop, and
+ *        the sealer's lag then;
+ *   (b)  inclusion proofs at the full size (BENCH_JOURNAL_EVENTS, default 1,000,000): p50/p95/p99 of
+ *        `JournalProofs.inclusion` for 1,000 random events, each proof checked once;
+ *   (c)  tiles at that size: p50/p95/p99 of `PublishedLog.tile` for 1,000 random tiles (full level-0 and
+ *        level-1 tiles, entry bundles).
  * Last line: one JSON object.
  */
 import { createPublicKey } from 'node:crypto';
 import { migrate, openDatabase } from '#database';
-import { PostgresEventStore } from '#event-store-postgres';
-import { HeadSigner, JournalProofs, SealerThread, loadJournalKey, verifyProofDocument } from '#journal';
+import { PostgresEventStore, switchJournalCommitments } from '#event-store-postgres';
+import { HeadSigner, JournalProofs, PublishedLog, SealerThread, loadJournalKey, verifyProofDocument, type TileAddress } from '#journal';
 import { EVENTS_PER_SUBJECT, subjectAppends } from '#synthetic-population';
 import { DATABASE_SCHEMA } from '#app';
 import { busyShare, freshDatabase, machine, runWorkers } from './bench-support.js';
@@ -24,7 +28,28 @@ const PROOFS = 1_000;
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
+/** (a0): the same appends with the journal switched off, on a database of their own. */
+async function appendAlone(jobs: (readonly [number, number])[], total: number): Promise<{ appendEventsPerSecond: number; seconds: number }> {
+  const target = await freshDatabase('himotoki_bench_append_alone');
+  const db = await openDatabase({ url: target.url, poolSize: 8 }, DATABASE_SCHEMA);
+  await migrate(db);
+  await switchJournalCommitments(db.pool, false);
+  const store = new PostgresEventStore(db);
+  const started = performance.now();
+  await runWorkers(jobs, WRITERS, async ([from, to]) => void (await store.appendToStreams(subjectAppends(from, to))));
+  const seconds = (performance.now() - started) / 1000;
+  await store.close();
+  await db.close();
+  await target.drop();
+  return { appendEventsPerSecond: Math.round(total / seconds), seconds: round(seconds) };
+}
+
 async function main(): Promise<void> {
+  const subjectsAlone = Math.ceil(EVENTS / EVENTS_PER_SUBJECT);
+  const jobsAlone = Array.from({ length: Math.ceil(subjectsAlone / SUBJECTS_PER_APPEND) }, (_, i) => [i * SUBJECTS_PER_APPEND, Math.min((i + 1) * SUBJECTS_PER_APPEND, subjectsAlone)] as const);
+  const alone = await appendAlone(jobsAlone, subjectsAlone * EVENTS_PER_SUBJECT);
+  console.log(`batched append alone (journal off): ${alone.appendEventsPerSecond.toLocaleString('en')} events/s`);
+
   const target = await freshDatabase('himotoki_bench_journal');
   const db = await openDatabase({ url: target.url, poolSize: 8 }, DATABASE_SCHEMA);
   await migrate(db);
@@ -38,6 +63,8 @@ async function main(): Promise<void> {
   const total = subjects * EVENTS_PER_SUBJECT;
   const jobs = Array.from({ length: Math.ceil(subjects / SUBJECTS_PER_APPEND) }, (_, i) => [i * SUBJECTS_PER_APPEND, Math.min((i + 1) * SUBJECTS_PER_APPEND, subjects)] as const);
   sealer.start();
+  const signer = new HeadSigner(db.pool, key, { intervalMs: 1000 });
+  signer.start();
   const busy = busyShare();
   const started = performance.now();
   await runWorkers(jobs, WRITERS, async ([from, to]) => void (await store.appendToStreams(subjectAppends(from, to))));
@@ -47,14 +74,24 @@ async function main(): Promise<void> {
   const sealSeconds = (performance.now() - started) / 1000;
   const machineBusy = busy();
   await sealer.stop();
+  await signer.stop();
+  const headsSigned = Number((await db.pool.query<{ n: string }>(`SELECT count(*) AS n FROM journal.signed_heads`)).rows[0]!.n);
   const ingest = {
     events: total,
+    appendAloneEventsPerSecond: alone.appendEventsPerSecond,
     appendEventsPerSecond: Math.round(total / appendSeconds),
+    appendWithJournalOverAlone: round(total / appendSeconds / alone.appendEventsPerSecond),
+    sealedOverAppendedWhenAppendsEnded: round((total - lagAtAppendEnd) / total),
+    headsSigned,
     sealEventsPerSecond: Math.round(total / sealSeconds),
     sealerLagWhenAppendsEnded: lagAtAppendEnd,
     secondsToSealAfterAppendsEnded: round(sealSeconds - appendSeconds),
     machineBusy,
   };
+  console.log(
+    `append with the journal (commit, seal, sign): ${ingest.appendEventsPerSecond.toLocaleString('en')} events/s = ${ingest.appendWithJournalOverAlone} × append alone; ` +
+      `sealed ÷ appended when the writers stopped: ${ingest.sealedOverAppendedWhenAppendsEnded}; ${headsSigned} heads signed meanwhile`,
+  );
   console.log(
     `ingest of ${total.toLocaleString('en')} events: appended at ${ingest.appendEventsPerSecond.toLocaleString('en')} events/s, sealed at ` +
       `${ingest.sealEventsPerSecond.toLocaleString('en')} events/s; ${lagAtAppendEnd.toLocaleString('en')} events behind when the writers stopped, caught up ${ingest.secondsToSealAfterAppendsEnded} s later; ` +
@@ -78,15 +115,32 @@ async function main(): Promise<void> {
   timings.sort((a, b) => a - b);
   const inclusion = { treeSize: total, proofs: timings.length, p50Ms: round(percentile(timings, 50)), p95Ms: round(percentile(timings, 95)), p99Ms: round(percentile(timings, 99)) };
   console.log(`inclusion proof at ${total.toLocaleString('en')} events: p50 ${inclusion.p50Ms} ms, p95 ${inclusion.p95Ms} ms, p99 ${inclusion.p99Ms} ms (${timings.length} proofs)`);
-  const storage = (await db.pool.query<{ leaves: string; nodes: string; bytes: string }>(
+  const log = new PublishedLog(db.pool, key, 'bench.example/journal');
+  const fullTiles0 = Math.floor(total / 256);
+  const fullTiles1 = Math.floor(total / 256 ** 2);
+  const tileTimings: number[] = [];
+  for (let i = 0; i < PROOFS; i++) {
+    const kind = i % 3;
+    const address: TileAddress =
+      kind === 0 ? { level: 0, index: Math.floor(Math.random() * fullTiles0), width: 256 } : kind === 1 && fullTiles1 > 0 ? { level: 1, index: Math.floor(Math.random() * fullTiles1), width: 256 } : { level: 'entries', index: Math.floor(Math.random() * fullTiles0), width: 256 };
+    const at = performance.now();
+    const bytes = await log.tile(address);
+    tileTimings.push(performance.now() - at);
+    if (bytes.length !== (address.level === 'entries' ? 256 * 34 : 256 * 32)) throw new Error(`tile ${JSON.stringify(address)} has ${bytes.length} bytes`);
+  }
+  tileTimings.sort((a, b) => a - b);
+  const tiles = { tiles: tileTimings.length, p50Ms: round(percentile(tileTimings, 50)), p95Ms: round(percentile(tileTimings, 95)), p99Ms: round(percentile(tileTimings, 99)) };
+  console.log(`tile at ${total.toLocaleString('en')} events (level 0, level 1, entry bundles): p50 ${tiles.p50Ms} ms, p95 ${tiles.p95Ms} ms, p99 ${tiles.p99Ms} ms (${tiles.tiles} tiles)`);
+  const storage = (await db.pool.query<{ leaves: string; nodes: string; bytes: string; commitment_bytes: string }>(
     `SELECT (SELECT count(*) FROM journal_tree.leaves) AS leaves, (SELECT count(*) FROM journal_tree.nodes) AS nodes,
-            pg_total_relation_size('journal_tree.leaves') + pg_total_relation_size('journal_tree.nodes') AS bytes`,
+            pg_total_relation_size('journal_tree.leaves') + pg_total_relation_size('journal_tree.nodes') AS bytes,
+            pg_total_relation_size('journal.commitments') AS commitment_bytes`,
   )).rows[0]!;
 
   await store.close();
   await db.close();
   await target.drop();
-  console.log(JSON.stringify({ journal: { ingest, inclusion, storage: { leaves: Number(storage.leaves), nodes: Number(storage.nodes), MB: Math.round(Number(storage.bytes) / 2 ** 20) } }, writers: WRITERS, machine: machine() }));
+  console.log(JSON.stringify({ journal: { ingest, inclusion, tiles, storage: { leaves: Number(storage.leaves), nodes: Number(storage.nodes), MB: Math.round(Number(storage.bytes) / 2 ** 20), commitmentsMB: Math.round(Number(storage.commitment_bytes) / 2 ** 20) } }, writers: WRITERS, machine: machine() }));
 }
 
 await main();

@@ -10,6 +10,7 @@ import { Reporting1764000000030 } from './1764000000030-reporting.js';
 import { NamesInAnswers1764000000200 } from './1764000000200-names-in-answers.js';
 import { Corrections1764000000150 } from './1764000000150-corrections.js';
 import { FindingsMyNumberUse1764000000250 } from './1764000000250-findings-my-number-use.js';
+import { JournalCommitments1764000000300 } from './1764000000300-journal-commitments.js';
 
 /** Every migration, in order. A migration that has landed is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -18,4 +19,5 @@ export const MIGRATIONS = [
   Corrections1764000000150,
   NamesInAnswers1764000000200,
   FindingsMyNumberUse1764000000250,
+  JournalCommitments1764000000300,
 ];

@@ -2,11 +2,14 @@ import { createPublicKey, type KeyObject } from 'node:crypto';
 import type { Database } from '#database';
 import { PostgresEventStore } from '#event-store-postgres';
 import { LOG_START } from '#event-store';
-import { HeadSigner, JournalProofs, TreeEdge, journalLeaf, journalProjection, leafHash, loadJournalKey } from '#journal';
+import { HeadSigner, JournalProofs, TreeEdge, currentLeafOf, journalProjection, loadJournalKey, recomputedCommitments } from '#journal';
 import { ProjectionRunner } from '#projections';
 import { subjectAppends } from '#synthetic-population';
 import { openTestDatabase } from '../support/test-database.js';
 import { TEST_FINGERPRINT_KEY } from '../support/test-runtime.js';
+
+/** The id of the event `TAMPER_KINDS` inserts. */
+export const FORGED_EVENT_ID = '6f1c2a3e-0000-4000-8000-00000000f0f0';
 
 /** A log with its journal: the store, a sealer, a signer and proofs, over a fresh test database. */
 export interface JournalFixture {
@@ -81,13 +84,17 @@ export async function tamper(db: Database, ...statements: string[]): Promise<voi
   }
 }
 
-/** The leaf hashes of the log as it is now, in its order, and the root they give: computed apart from the sealer. */
-export async function recomputedRoot(store: PostgresEventStore): Promise<{ size: number; root: Buffer }> {
+/**
+ * The leaf hashes of the log as it is now, in its order, and the root they give: computed apart from the
+ * sealer, from the events as stored (v2 leaves from their commitments recomputed by the database).
+ */
+export async function recomputedRoot(store: PostgresEventStore, db: Database): Promise<{ size: number; root: Buffer }> {
   const edge = TreeEdge.empty();
   for (let after = LOG_START; ; ) {
     const events = await store.readAll({ after, maxCount: 10_000 });
     if (events.length === 0) return { size: edge.size, root: edge.root() };
-    for (const event of events) edge.append(leafHash(journalLeaf(event)));
+    const commitments = await recomputedCommitments(db.pool, events.map((e) => e.id));
+    for (const event of events) edge.append(currentLeafOf(event, commitments.get(event.id)).hash);
     after = { transactionId: events.at(-1)!.transactionId, globalPosition: events.at(-1)!.globalPosition };
   }
 }
@@ -100,3 +107,35 @@ export async function logOrder(db: Database): Promise<{ global_position: string;
   );
   return rows;
 }
+
+export type LogOrder = Awaited<ReturnType<typeof logOrder>>;
+
+/**
+ * The ways an insider rewrites a sealed log of three transactions of 110 events (leaves 0–109, 110–219,
+ * 220–329), past the immutability guard: the SQL, the first leaf where the log now differs, and the index (in
+ * the original order) of the event found there, if any.
+ */
+export const TAMPER_KINDS: [string, (o: LogOrder) => { sql: string; at: number; eventOf: number | null }][] = [
+  ['a changed payload', (o) => ({ sql: `UPDATE event_store.events SET data = data || '{"purpose":"forged"}' WHERE global_position = ${o[150]!.global_position}`, at: 150, eventOf: 150 })],
+  ['a deleted event', (o) => ({ sql: `DELETE FROM event_store.events WHERE global_position = ${o[42]!.global_position}`, at: 42, eventOf: 43 })],
+  [
+    'an inserted event',
+    // Placed in the first transaction, after its last event: leaf 110 of the log as it now reads.
+    (o) => ({
+      sql: `INSERT INTO event_store.events (global_position, transaction_id, stream_id, stream_revision, event_id, event_type, schema_version, data, metadata)
+            OVERRIDING SYSTEM VALUE VALUES (900000000, '${o[109]!.transaction_id}', 'forged', 0, '${FORGED_EVENT_ID}', 'Forged', 1, '{}', '{}')`,
+      at: 110,
+      eventOf: null,
+    }),
+  ],
+  [
+    'two swapped events',
+    // The last event of the first transaction and the first of the second trade places in the log's order.
+    (o) => ({
+      sql: `UPDATE event_store.events SET transaction_id = CASE WHEN global_position = ${o[109]!.global_position} THEN '${o[110]!.transaction_id}'::xid8 ELSE '${o[109]!.transaction_id}'::xid8 END
+            WHERE global_position IN (${o[109]!.global_position}, ${o[110]!.global_position})`,
+      at: 109,
+      eventOf: 110,
+    }),
+  ],
+];

@@ -13,6 +13,7 @@ import { CliInputError, exportProof, verifyProofFile, verifyStoredJournal, write
 import { project, rebuild } from './projection-commands.js';
 import { reportOptions, writeReport } from './report.js';
 import { IN_MEMORY, databaseOptionsFromEnv, inMemory } from '#database';
+import { WITNESS_USAGE, runWitness } from './witness-command.js';
 import { ProjectionRunner } from '#projections';
 import { ComplianceReports, ReportInputError } from '#reporting';
 
@@ -38,6 +39,7 @@ const COMMAND_USAGE: Record<string, string> = {
                                           names the first difference (exit 1)
   himotoki verify --proof FILE [--public-key PEM]
                                           check an exported proof offline, with no database`,
+  witness: `  ${WITNESS_USAGE}`,
   token: `  himotoki token --role ROLE [--name NAME] [--organization ID] [--subject ID] [--hours N] [--link [--url URL]]
                                           mint a bearer token (AUDITOR, ORGANIZATION, SUBJECT, OPERATOR);
                                           --link also prints a sign-in link to the console at /console/;
@@ -215,6 +217,8 @@ async function main(argv: string[]): Promise<number> {
       requireStoredData('verify');
       return withContext((context) => verifyStoredJournal(context, values['public-key']));
     }
+    case 'witness':
+      return runWitness(rest);
     case 'token': {
       const { values } = parseArgs({
         args: rest,

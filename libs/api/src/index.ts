@@ -11,3 +11,5 @@ export { TokenService } from './auth/token.service.js';
 export type { Principal } from './auth/principal.js';
 export { useStrictJsonBodies } from './graphql/strict-body.js';
 export { CONSOLE_PATH, consoleRouter } from './console/console-static.js';
+export { JOURNAL_HEALTH, registerJournalMetrics, type JournalHealthCheck, type JournalHealthReport } from './journal/journal-health.js';
+export { JournalTilesController } from './journal/tiles.controller.js';

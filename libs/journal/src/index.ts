@@ -12,3 +12,13 @@ export { FAIL_CLOSED_SQLSTATE, failClosedGuard, headAgeLimitFromEnv, isFailClose
 export { JournalNotReadyError, JournalProofs } from './infrastructure/journal-proofs.js';
 export { verifyJournal, type Discrepancy, type VerifyReport } from './infrastructure/journal-verifier.js';
 export { SealerThread } from './infrastructure/sealer-thread.js';
+export * from './domain/signed-note.js';
+export * from './domain/checkpoint.js';
+export * from './domain/cosignature.js';
+export * from './domain/tile-path.js';
+export { committedLeaves, currentLeafOf, openingOf, recomputedCommitments, uncommittedEvents, type RecomputedCommitment } from './infrastructure/commitments.js';
+export { PublishedLog, TileUnavailableError, logOriginFromEnv } from './infrastructure/published-log.js';
+export * from './domain/witness.js';
+export { Witness, type WitnessAlarm, type WitnessOptions } from './infrastructure/witness.js';
+export { WitnessSubmitter, minWitnessesFromEnv, setMinCosignatures, witnessesFromEnv, type WitnessEndpoint } from './infrastructure/witness-submitter.js';
+export { JournalMonitor, monitorOptionsFromEnv, type MonitorOptions, type MonitorStatus } from './infrastructure/journal-monitor.js';

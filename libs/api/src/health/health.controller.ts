@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { DATABASE, type Database } from '#database';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { ProjectionRunner, type ProjectionStatus } from '#projections';
+import { JOURNAL_HEALTH, type JournalHealthCheck, type JournalHealthReport } from '../journal/journal-health.js';
 
 export interface HealthReport {
   /** ok: ready to serve; unavailable: the database or the event store is not; degraded: a read model has stopped or is stale. */
@@ -10,6 +11,8 @@ export interface HealthReport {
   database: { backend: Database['backend']; reachable: boolean; serverVersion?: string; latencyMs?: number; error?: string };
   eventStore: { ready: boolean; lastGlobalPosition?: string; error?: string };
   projections: ProjectionStatus[];
+  /** Head age, sealer lag and the monitor's verdict; absent when it could not be read. */
+  journal?: JournalHealthReport;
   /** What keeps the service from being ready, in words an operator can act on. */
   problems: string[];
 }
@@ -26,6 +29,7 @@ export class HealthController {
     @Inject(DATABASE) private readonly database: Database,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly projections: ProjectionRunner,
+    @Inject(JOURNAL_HEALTH) private readonly journal: JournalHealthCheck,
   ) {}
 
   @Get()
@@ -63,13 +67,16 @@ export class HealthController {
       if (database.reachable) eventStore.error = message;
       else database.error = message;
     }
+    const journal = database.reachable ? await this.journal.check().catch(() => undefined) : undefined;
     const problems = [
       ...(database.error ? [`database unreachable: ${database.error}`] : []),
       ...(eventStore.error ? [`event store not ready: ${eventStore.error}`] : []),
       ...projections.flatMap(projectionProblems),
+      // A stored event that no longer gives its sealed leaf: the log was changed in place.
+      ...(journal && !journal.ok ? [`journal: a stored event no longer matches its sealed leaf (${journal.monitor.state})`] : []),
     ];
     const status = !database.reachable || !eventStore.ready ? 'unavailable' : problems.length > 0 ? 'degraded' : 'ok';
-    return { status, database, eventStore, projections, problems };
+    return { status, database, eventStore, projections, ...(journal ? { journal } : {}), problems };
   }
 }
 

@@ -1,7 +1,8 @@
-import { Controller, Get, Header, Injectable, Module, type MiddlewareConsumer, type NestMiddleware, type NestModule } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Injectable, Module, type MiddlewareConsumer, type NestMiddleware, type NestModule } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { ProjectionRunner } from '#projections';
+import { JOURNAL_HEALTH, registerJournalMetrics, type JournalHealthCheck } from '../journal/journal-health.js';
 
 /** The process's metrics registry: default Node metrics, HTTP traffic, projection lag. */
 @Injectable()
@@ -16,7 +17,7 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  constructor(runner: ProjectionRunner) {
+  constructor(runner: ProjectionRunner, @Inject(JOURNAL_HEALTH) journal: JournalHealthCheck) {
     collectDefaultMetrics({ register: this.registry, prefix: 'himotoki_' });
     // One status read serves every projection gauge of a scrape (each gauge collects on its own).
     let read: { at: number; status: ReturnType<ProjectionRunner['status']> } | undefined;
@@ -24,6 +25,7 @@ export class Metrics {
       if (!read || performance.now() - read.at > 250) read = { at: performance.now(), status: runner.status() };
       return read.status;
     };
+    registerJournalMetrics(this.registry, journal);
     const lag = (name: string, help: string, pick: (s: Awaited<ReturnType<ProjectionRunner['status']>>[number]) => number) =>
       new Gauge({
         name,
@@ -50,7 +52,7 @@ class RequestMetrics implements NestMiddleware {
     const started = performance.now();
     response.once('finish', () => {
       // The path, not the URL: ids in URLs would make a series per subject.
-      const route = request.baseUrl || request.path.split('?')[0] || '/';
+      const route = (request.baseUrl || request.path.split('?')[0] || '/').replace(/^\/journal\/tile\/.*/, '/journal/tile');
       this.metrics.requests.inc({ method: request.method, route, status: String(response.statusCode) });
       this.metrics.latency.observe({ method: request.method, route }, (performance.now() - started) / 1000);
     });

@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import type { StoredEvent } from '#event-store';
 import { canonicalJson } from './canonical-json.js';
 import { leafHash } from './merkle-tree.js';
@@ -27,3 +28,11 @@ export function journalLeaf(event: StoredEvent): string {
 
 /** The leaf hash of a stored event: SHA-256(0x00 ‖ journalLeaf(event)). */
 export const eventLeafHash = (event: StoredEvent): Buffer => leafHash(journalLeaf(event));
+
+/**
+ * 葉 v2 — an event appended since the commitments began: its tile entry is the commitment
+ * SHA-256(UTF-8 of its opening) made in the appending transaction, and its leaf hash SHA-256(0x00 ‖ entry).
+ * The opening (the event with its salt, as the database serialized it) is given only beside a proof.
+ */
+export const openingCommitment = (opening: string): Buffer => hash('sha256', opening, 'buffer');
+export const commitmentLeafHash = (commitment: Buffer): Buffer => leafHash(commitment);

@@ -1,5 +1,6 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { keyIdOf, verifyTreeHead, type SignedTreeHead } from './signed-tree-head.js';
+import { openingCommitment } from './journal-leaf.js';
 import { leafHash, verifyConsistency, verifyInclusion } from './merkle-tree.js';
 
 /**
@@ -8,6 +9,8 @@ import { leafHash, verifyConsistency, verifyInclusion } from './merkle-tree.js';
  * JSON numbers (exact up to 2^53).
  */
 export const PROOF_FORMAT = 'himotoki-journal-proof/v1';
+/** The inclusion of an event appended since the commitments began (v2 leaf): the leaf is its opening. */
+export const PROOF_FORMAT_V2 = 'himotoki-journal-proof/v2';
 
 export interface HeadJson {
   treeSize: number;
@@ -18,7 +21,7 @@ export interface HeadJson {
 }
 
 interface DocumentBase {
-  format: typeof PROOF_FORMAT;
+  format: typeof PROOF_FORMAT | typeof PROOF_FORMAT_V2;
   /** The journal's public key, PEM. An outsider should compare it (or its keyId) with the key they trust. */
   publicKey: string;
 }
@@ -34,8 +37,13 @@ export interface InclusionDocument extends DocumentBase {
   kind: 'inclusion';
   head: HeadJson;
   leafIndex: number;
-  /** The leaf itself: the event's canonical JSON, whose UTF-8 bytes are hashed. */
+  /**
+   * v1: the leaf itself, the event's canonical JSON, whose UTF-8 bytes are hashed. v2: the opening, the event
+   * with its salt as the database serialized it, whose UTF-8 bytes hash to `entry`.
+   */
   leaf: string;
+  /** v2 only: the public tile entry, SHA-256(leaf), lowercase hex; the leaf hash is SHA-256(0x00 ‖ entry). */
+  entry?: string;
   leafHash: string;
   auditPath: string[];
 }
@@ -113,7 +121,7 @@ export interface ProofVerdict {
  */
 export function verifyProofDocument(document: unknown, trustedKey?: KeyObject): ProofVerdict {
   if (!isObject(document)) throw new ProofFormatError('$', 'must be a JSON object');
-  if (document.format !== PROOF_FORMAT) throw new ProofFormatError('$.format', `must be "${PROOF_FORMAT}"`);
+  if (document.format !== PROOF_FORMAT && document.format !== PROOF_FORMAT_V2) throw new ProofFormatError('$.format', `must be "${PROOF_FORMAT}" or "${PROOF_FORMAT_V2}"`);
   const pem = field(document, 'publicKey', '$', isString, 'a PEM public key');
   let documentKey: KeyObject;
   try {
@@ -137,8 +145,16 @@ export function verifyProofDocument(document: unknown, trustedKey?: KeyObject): 
     const leaf = field(document, 'leaf', '$', isString, 'the leaf (a string)');
     const claimed = Buffer.from(field(document, 'leafHash', '$', isHash, 'a SHA-256 hash in lowercase hex'), 'hex');
     const path = field(document, 'auditPath', '$', isHashList, 'a list of SHA-256 hashes in lowercase hex').map((h) => Buffer.from(h, 'hex'));
-    const computed = leafHash(Buffer.from(leaf, 'utf8'));
-    check('leafHash = SHA-256(0x00 ‖ leaf)', computed.equals(claimed));
+    let computed: Buffer;
+    if (document.format === PROOF_FORMAT_V2) {
+      const entry = Buffer.from(field(document, 'entry', '$', isHash, 'a SHA-256 hash in lowercase hex'), 'hex');
+      check('entry = SHA-256(leaf), the commitment to the opening', openingCommitment(leaf).equals(entry));
+      computed = leafHash(entry);
+      check('leafHash = SHA-256(0x00 ‖ entry)', computed.equals(claimed));
+    } else {
+      computed = leafHash(Buffer.from(leaf, 'utf8'));
+      check('leafHash = SHA-256(0x00 ‖ leaf)', computed.equals(claimed));
+    }
     check(`the audit path leads from leaf ${index} to the root of size ${head.treeSize}`, verifyInclusion(BigInt(index), BigInt(head.treeSize), computed, path, head.rootHash));
     signed(head, 'the head');
   } else if (kind === 'consistency') {

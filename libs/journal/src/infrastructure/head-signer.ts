@@ -1,8 +1,8 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
 import type { KeyObject } from 'node:crypto';
 import { signTreeHead, type SignedTreeHead } from '../domain/signed-tree-head.js';
 import { JournalTree } from './journal-tree.js';
+import { PeriodicLoop } from './periodic-loop.js';
 import { SignedHeads } from './signed-heads.js';
 
 export interface HeadSignerOptions {
@@ -20,9 +20,7 @@ export interface HeadSignerOptions {
  * extend the last signed head: a rebuilt tree that forks from what was signed is an alarm, not a new head.
  */
 export class HeadSigner {
-  private abort = new AbortController();
-  private loop: Promise<void> | undefined;
-  private readonly intervalMs: number;
+  private readonly loop: PeriodicLoop;
   private readonly heartbeatMs: number;
   private readonly now: () => Date;
 
@@ -30,9 +28,9 @@ export class HeadSigner {
     private readonly pool: pg.Pool,
     private readonly key: KeyObject,
     options: HeadSignerOptions = {},
-    private readonly onError: (error: Error) => void = () => undefined,
+    onError: (error: Error) => void = () => undefined,
   ) {
-    this.intervalMs = options.intervalMs ?? 1000;
+    this.loop = new PeriodicLoop(() => this.signIfDue(), options.intervalMs ?? 1000, onError);
     this.heartbeatMs = options.heartbeatMs ?? 60_000;
     this.now = options.now ?? (() => new Date());
   }
@@ -56,21 +54,10 @@ export class HeadSigner {
   }
 
   start(): void {
-    if (this.loop) return;
-    this.abort = new AbortController();
-    const signal = this.abort.signal;
-    this.loop = (async () => {
-      while (!signal.aborted) {
-        await this.signIfDue().catch((error: Error) => this.onError(error));
-        // The timer drops its abort listener when it fires: one listener per interval would pile up for good.
-        await sleep(this.intervalMs, undefined, { signal }).catch(() => undefined);
-      }
-    })();
+    this.loop.start();
   }
 
-  async stop(): Promise<void> {
-    this.abort.abort();
-    await this.loop;
-    this.loop = undefined;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 }

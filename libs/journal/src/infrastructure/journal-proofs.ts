@@ -1,8 +1,9 @@
 import type { KeyObject } from 'node:crypto';
 import type pg from 'pg';
 import type { EventStore, StoredEvent } from '#event-store';
-import { journalLeaf } from '../domain/journal-leaf.js';
-import { PROOF_FORMAT, headJson, type ConsistencyDocument, type HeadDocument, type InclusionDocument } from '../domain/proof-document.js';
+import { journalLeaf, openingCommitment } from '../domain/journal-leaf.js';
+import { PROOF_FORMAT, PROOF_FORMAT_V2, headJson, type ConsistencyDocument, type HeadDocument, type InclusionDocument } from '../domain/proof-document.js';
+import { openingOf } from './commitments.js';
 import { publicKeyPem } from './journal-key.js';
 import { JournalRangeError, JournalTree } from './journal-tree.js';
 import { SignedHeads } from './signed-heads.js';
@@ -22,7 +23,7 @@ export class JournalProofs {
   readonly publicKey: string;
 
   constructor(
-    pool: pg.Pool,
+    private readonly pool: pg.Pool,
     private readonly store: EventStore,
     key: KeyObject,
   ) {
@@ -55,14 +56,15 @@ export class JournalProofs {
     const head = treeSize === undefined ? await this.heads.latest() : await this.heads.ofSize(treeSize);
     if (!head) throw new JournalRangeError('treeSize', treeSize === undefined ? 'no tree head has been signed yet' : `no head was signed at size ${treeSize}`);
     if (leaf.leafIndex >= head.treeSize) throw new JournalNotReadyError(`event ${eventId} is sealed at leaf ${leaf.leafIndex}, after the signed head of size ${head.treeSize}: ask again after the next head`);
-    const auditPath = await this.tree.inclusionProof(leaf.leafIndex, head.treeSize);
+    const [auditPath, opening] = await Promise.all([this.tree.inclusionProof(leaf.leafIndex, head.treeSize), openingOf(this.pool, eventId)]);
     return {
-      format: PROOF_FORMAT,
+      format: opening === null ? PROOF_FORMAT : PROOF_FORMAT_V2,
       kind: 'inclusion',
       publicKey: this.publicKey,
       head: headJson(head),
       leafIndex: leaf.leafIndex,
-      leaf: journalLeaf(event),
+      leaf: opening ?? journalLeaf(event),
+      ...(opening === null ? {} : { entry: openingCommitment(opening).toString('hex') }),
       leafHash: leaf.hash.toString('hex'),
       auditPath: auditPath.map((h) => h.toString('hex')),
     };

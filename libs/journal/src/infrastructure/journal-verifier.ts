@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import type pg from 'pg';
 import { LOG_START, type Checkpoint, type EventStore, type StoredEvent } from '#event-store';
-import { eventLeafHash } from '../domain/journal-leaf.js';
+import { currentLeafOf, recomputedCommitments } from './commitments.js';
 import { TreeEdge } from '../domain/merkle-tree.js';
 import { verifyTreeHead, type SignedTreeHead } from '../domain/signed-tree-head.js';
 import { SignedHeads } from './signed-heads.js';
@@ -30,8 +30,9 @@ export interface VerifyReport {
 const BATCH = 5000;
 
 /**
- * 検証 — recomputes the journal from the stored events, in the log's order, and checks it against what the
- * sealer stored (every leaf) and what was signed (every head: signature and root). Streams all three, so
+ * 検証 — recomputes the journal from the stored events, in the log's order, and checks it against the
+ * commitments made at commit (v2 events, sealed or not), what the sealer stored (every leaf) and what was
+ * signed (every head: signature and root). Streams all three, so
  * memory stays O(log n) whatever the log's size.
  */
 export async function verifyJournal(pool: pg.Pool, store: EventStore, publicKey: KeyObject, onProgress?: (events: number) => void): Promise<VerifyReport> {
@@ -57,12 +58,15 @@ export async function verifyJournal(pool: pg.Pool, store: EventStore, publicKey:
   for (;;) {
     const events = await store.readAll({ after, maxCount: BATCH });
     if (events.length === 0) break;
+    const commitments = await recomputedCommitments(pool, events.map((e) => e.id));
     for (const event of events) {
       const index = edge.size;
-      const hash = eventLeafHash(event);
+      const { hash, problem } = currentLeafOf(event, commitments.get(event.id));
       const sealed = await leaves.next();
-      if (!sealed.done && !report.firstDiscrepancy && (sealed.value.eventId !== event.id || !sealed.value.hash.equals(hash))) {
-        report.firstDiscrepancy = discrepancy(index, event, sealed.value.eventId === event.id ? 'the event differs from what was sealed (its content was changed)' : `the sealed event here was ${sealed.value.eventId} (an event was removed, inserted or moved)`);
+      if (!report.firstDiscrepancy) {
+        if (!sealed.done && sealed.value.eventId !== event.id) report.firstDiscrepancy = discrepancy(index, event, `the sealed event here was ${sealed.value.eventId} (an event was removed, inserted or moved)`);
+        else if (!sealed.done && !sealed.value.hash.equals(hash)) report.firstDiscrepancy = discrepancy(index, event, problem ?? 'the event differs from what was sealed (its content was changed)');
+        else if (problem) report.firstDiscrepancy = discrepancy(index, event, `${problem}; it is not sealed yet`);
       }
       edge.append(hash);
       await checkHeadsAt();

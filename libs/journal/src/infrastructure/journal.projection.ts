@@ -1,12 +1,14 @@
 import type { StoredEvent } from '#event-store';
 import type { Projection, SqlTransaction } from '#projections';
-import { eventLeafHash } from '../domain/journal-leaf.js';
+import { committedLeaves, sealedLeafOf } from './commitments.js';
 import { JOURNAL_TREE_SCHEMA, LOWEST_STORED_LEVEL, loadEdge } from './journal-tree.js';
 
 /**
  * 封緘 — the sealer: extends the journal's Merkle tree with every event, in the log's order, as a projection
- * (its checkpoint in the same transaction, restart from where it stopped, blue-green rebuild). Deterministic:
- * a function of the events alone; signing, which needs the clock, is the head signer's, outside replay.
+ * (its checkpoint in the same transaction, restart from where it stopped, blue-green rebuild). It combines
+ * the commitments made when the events were appended (v2); only events older than those get their v1 leaf
+ * hashed here. Deterministic: a function of the events and their commitments; signing, which needs the
+ * clock, is the head signer's, outside replay.
  */
 export const journalProjection: Projection = {
   name: 'journal',
@@ -16,10 +18,11 @@ export const journalProjection: Projection = {
   async apply(events: StoredEvent[], tx: SqlTransaction, schema: string): Promise<void> {
     const edge = await loadEdge(tx, schema);
     const first = edge.size;
+    const committed = await committedLeaves(tx, events.map((e) => e.id));
     const leaves: Buffer[] = [];
     const nodes: { level: number; index: number; hash: Buffer }[] = [];
     for (const event of events) {
-      const leaf = eventLeafHash(event);
+      const leaf = sealedLeafOf(event, committed.get(event.id));
       leaves.push(leaf);
       for (const node of edge.append(leaf)) if (node.level >= LOWEST_STORED_LEVEL) nodes.push(node);
     }

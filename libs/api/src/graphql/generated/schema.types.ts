@@ -432,7 +432,7 @@ export type ComplianceReport = {
  */
 export type ConsistencyProof = {
   __typename?: 'ConsistencyProof';
-  /** The whole proof as a document (format himotoki-journal-proof/v1), to save and check offline. */
+  /** The whole proof as a document (format himotoki-journal-proof/v2, or v1 for an event sealed before the commitments began), to save and check offline. */
   document: Scalars['JSON']['output'];
   /** The head signed at `fromSize`, if one was (otherwise `fromRoot` is the server's word alone). */
   fromHead: Maybe<SignedTreeHead>;
@@ -910,22 +910,24 @@ export type IdentifierKind =
 
 /**
  * An inclusion proof (包含証明): that one event is leaf `leafIndex` of the tree under a signed head. Check:
- * SHA-256(0x00 ‖ leaf) = leafHash, the audit path leads from it to head.rootHash (RFC 9162 §2.1.3.2), and the
+ * SHA-256(leaf) = entry and SHA-256(0x00 ‖ entry) = leafHash (v2; v1: SHA-256(0x00 ‖ leaf) = leafHash), the audit path leads from it to head.rootHash (RFC 9162 §2.1.3.2), and the
  * head's signature.
  */
 export type InclusionProof = {
   __typename?: 'InclusionProof';
   /** The sibling hashes from the leaf up to the root, lowercase hex. */
   auditPath: Array<Scalars['String']['output']>;
-  /** The whole proof as a document (format himotoki-journal-proof/v1), to save and check offline with `himotoki verify --proof`. */
+  /** The whole proof as a document (format himotoki-journal-proof/v2, or v1 for an event sealed before the commitments began), to save and check offline with `himotoki verify --proof`. */
   document: Scalars['JSON']['output'];
+  /** v2: the public tile entry, SHA-256(leaf), lowercase hex; null for a v1 leaf. */
+  entry: Maybe<Scalars['String']['output']>;
   /** The event proven. */
   eventId: Scalars['ID']['output'];
   /** The signed head the proof leads to. */
   head: SignedTreeHead;
-  /** The leaf: the event's RFC 8785 canonical JSON, exactly as hashed (UTF-8). */
+  /** The leaf. Since the commitments began (v2): the opening, the event with its salt as the database serialized it (UTF-8), whose SHA-256 is `entry`. Before (v1): the event's RFC 8785 canonical JSON, exactly as hashed. */
   leaf: Scalars['String']['output'];
-  /** SHA-256(0x00 ‖ leaf), lowercase hex. */
+  /** v2: SHA-256(0x00 ‖ entry); v1: SHA-256(0x00 ‖ leaf). Lowercase hex. */
   leafHash: Scalars['String']['output'];
   /** Its place in the log's order (0-based): the leaf index. */
   leafIndex: Scalars['BigInt']['output'];
@@ -1017,6 +1019,10 @@ export type Journal = {
   keyId: Scalars['String']['output'];
   /** The newest signed head; null until the first is signed. */
   latestHead: Maybe<SignedTreeHead>;
+  /** The log's name in its C2SP checkpoints (GET /journal/checkpoint), HIMOTOKI_LOG_ORIGIN. */
+  logOrigin: Scalars['String']['output'];
+  /** The checkpoints' note verifier key, `<origin>+<key id>+<base64 key>`: what a tlog client (golang.org/x/mod/sumdb/note, tools/tlog-check) is given. */
+  logVerifierKey: Scalars['String']['output'];
   /** The journal's Ed25519 public key (PEM SubjectPublicKeyInfo): pin it, and check every head against it. */
   publicKey: Scalars['String']['output'];
   /** Events sealed into the tree so far (the newest head may cover fewer until the next signing). */
@@ -2877,6 +2883,7 @@ export type FindingsSectionResolvers<ContextType = any, ParentType extends Resol
 export type InclusionProofResolvers<ContextType = any, ParentType extends ResolversParentTypes['InclusionProof'] = ResolversParentTypes['InclusionProof']> = {
   auditPath?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   document?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  entry?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   head?: Resolver<ResolversTypes['SignedTreeHead'], ParentType, ContextType>;
   leaf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2918,6 +2925,8 @@ export type JournalResolvers<ContextType = any, ParentType extends ResolversPare
   document?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   keyId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   latestHead?: Resolver<Maybe<ResolversTypes['SignedTreeHead']>, ParentType, ContextType>;
+  logOrigin?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  logVerifierKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   publicKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sealedSize?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };

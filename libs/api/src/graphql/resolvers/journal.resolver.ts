@@ -3,7 +3,7 @@ import { Inject } from '@nestjs/common';
 import { Args, Context, Query, Resolver } from '@nestjs/graphql';
 import { DATABASE, type Database } from '#database';
 import { EVENT_STORE, isUuid, type EventStore } from '#event-store';
-import { JournalProofs, keyIdOf, treeHeadMessage, type HeadJson } from '#journal';
+import { JournalProofs, PublishedLog, keyIdOf, treeHeadMessage, type HeadJson } from '#journal';
 import type { Principal } from '../../auth/principal.js';
 import { AuditTrail } from '../audit-trail.js';
 import { requireRole, type GraphQLContext } from '../graphql-context.js';
@@ -32,6 +32,7 @@ export class JournalResolver {
     private readonly audit: AuditTrail,
     @Inject(DATABASE) private readonly database: Database,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly log: PublishedLog,
   ) {}
 
   @Query('journal')
@@ -44,6 +45,8 @@ export class JournalResolver {
       latestHead: document && headView(document.head),
       sealedSize,
       document,
+      logOrigin: this.log.origin,
+      logVerifierKey: this.log.verifierKey,
     };
   }
 
@@ -55,7 +58,7 @@ export class JournalResolver {
     const subjects = await this.subjectsOf(id, principal);
     const document = await this.proofs.inclusion(id, size === null || size === undefined ? undefined : treeSize(size, 'treeSize'));
     await this.audit.record(principal, 'inclusionProof', subjects);
-    return { eventId: id, leafIndex: document.leafIndex, leaf: document.leaf, leafHash: document.leafHash, auditPath: document.auditPath, head: headView(document.head), document };
+    return { eventId: id, leafIndex: document.leafIndex, leaf: document.leaf, entry: document.entry ?? null, leafHash: document.leafHash, auditPath: document.auditPath, head: headView(document.head), document };
   }
 
   @Query('consistencyProof')

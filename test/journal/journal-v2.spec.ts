@@ -1,0 +1,147 @@
+import { createHash } from 'node:crypto';
+import { JournalMonitor, PROOF_FORMAT, PROOF_FORMAT_V2, verifyJournal, verifyProofDocument } from '#journal';
+import { subjectAppends } from '#synthetic-population';
+import { backendName } from '../support/test-database.js';
+import { FORGED_EVENT_ID, TAMPER_KINDS, logOrder, openJournalFixture, recomputedRoot, sealedAll, tamper, type JournalFixture, type LogOrder } from './journal-support.js';
+
+const count = async (f: JournalFixture, table: string) => Number((await f.db.pool.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
+const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest();
+
+describe(`the journal v2 (commitments at commit) on ${backendName}`, () => {
+  it('commits every event in its own transaction; the sealer seals the commitments; an outsider recomputes a leaf from the opening served', async () => {
+    const f = await openJournalFixture();
+    try {
+      await f.appendSubjects(0, 20, 10);
+      // No sealer has run: every event already has its commitment, each with its own salt.
+      expect(await count(f, 'journal.commitments')).toBe(await count(f, 'event_store.events'));
+      const { rows } = await f.db.pool.query(`SELECT count(DISTINCT salt) AS salts, count(*) AS n FROM journal.commitments`);
+      expect(rows[0].salts).toBe(rows[0].n);
+      await f.sealAndSign();
+      const order = await logOrder(f.db);
+      const sealed = await f.db.pool.query<{ hash: Buffer; commitment: Buffer }>(
+        `SELECT l.hash, c.commitment FROM journal_tree.leaves l JOIN journal.commitments c USING (event_id) ORDER BY l.leaf_index`,
+      );
+      expect(sealed.rows).toHaveLength(order.length);
+      for (const r of sealed.rows) expect(r.hash).toEqual(sha256(Buffer.concat([Buffer.from([0]), r.commitment])));
+
+      const index = 57;
+      const proof = await f.proofs.inclusion(order[index]!.event_id);
+      expect(proof.format).toBe(PROOF_FORMAT_V2);
+      // The outsider's recipe: SHA-256 of the opening's bytes is the entry; SHA-256(0x00 ‖ entry) the leaf hash.
+      expect(sha256(Buffer.from(proof.leaf, 'utf8')).toString('hex')).toBe(proof.entry);
+      expect(sha256(Buffer.concat([Buffer.from([0]), Buffer.from(proof.entry!, 'hex')])).toString('hex')).toBe(proof.leafHash);
+      const [event] = await f.store.readAll({ after: { transactionId: BigInt(order[index]!.transaction_id), globalPosition: BigInt(order[index]!.global_position) - 1n }, maxCount: 1 });
+      const opening = JSON.parse(proof.leaf);
+      expect(opening).toMatchObject({ eventId: event!.id, streamId: event!.streamId, streamRevision: event!.revision.toString(), globalPosition: event!.globalPosition.toString(), type: event!.type, schemaVersion: event!.schemaVersion });
+      expect(opening.data).toEqual(event!.data);
+      expect(opening.metadata).toEqual(event!.metadata);
+      expect(new Date(opening.recordedAt).getTime()).toBe(event!.recordedAt.getTime());
+      expect(opening.salt).toMatch(/^[0-9a-f]{64}$/);
+      expect(verifyProofDocument(proof, f.publicKey)).toMatchObject({ valid: true });
+      // A changed opening, or another entry, fails.
+      expect(verifyProofDocument({ ...proof, leaf: proof.leaf.replace(/"schemaVersion": ?1/, '"schemaVersion": 2') }, f.publicKey).valid).toBe(false);
+      expect(verifyProofDocument({ ...proof, entry: sha256('x').toString('hex') }, f.publicKey).valid).toBe(false);
+    } finally {
+      await f.close();
+    }
+  });
+
+  it('extends a v1 journal: events stored without commitments keep v1 leaves, their v1 proofs keep verifying, and one tree spans both', async () => {
+    const f = await openJournalFixture();
+    try {
+      // Events stored as before the commitments began (no trigger ran): the log of a v1 installation.
+      const client = await f.db.pool.connect();
+      try {
+        await client.query(`SET session_replication_role = replica`);
+        for (const append of subjectAppends(0, 5)) {
+          await client.query(`SELECT * FROM event_store.append_to_stream($1, 'no_stream', $2::jsonb)`, [append.streamId, JSON.stringify(append.events.map((e) => ({ id: e.id, type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata: e.metadata ?? {} })))]);
+        }
+      } finally {
+        await client.query(`RESET session_replication_role`);
+        client.release();
+      }
+      expect(await count(f, 'journal.commitments')).toBe(0);
+      await f.sealAndSign();
+      const v1Head = (await f.proofs.head())!.head;
+      await f.appendSubjects(5, 15, 5);
+      await f.sealAndSign();
+      const order = await logOrder(f.db);
+      const v1 = await f.proofs.inclusion(order[3]!.event_id);
+      const v2 = await f.proofs.inclusion(order.at(-1)!.event_id);
+      expect([v1.format, v2.format]).toEqual([PROOF_FORMAT, PROOF_FORMAT_V2]);
+      expect(v1.entry).toBeUndefined();
+      expect(verifyProofDocument(v1, f.publicKey).valid).toBe(true);
+      expect(verifyProofDocument(v2, f.publicKey).valid).toBe(true);
+      expect(verifyProofDocument(await f.proofs.consistency(v1Head.treeSize, order.length), f.publicKey).valid).toBe(true);
+      expect((await f.proofs.head())!.head.rootHash).toBe((await recomputedRoot(f.store, f.db)).root.toString('hex'));
+      expect(await verifyJournal(f.db.pool, f.store, f.publicKey)).toMatchObject({ valid: true, events: order.length });
+    } finally {
+      await f.close();
+    }
+  });
+
+  it('detects a payload changed before any sealer ran, at its leaf: verify, and the monitor', async () => {
+    const f = await openJournalFixture();
+    try {
+      await f.appendSubjects(0, 30, 10);
+      const order = await logOrder(f.db);
+      await tamper(f.db, `UPDATE event_store.events SET data = data || '{"purpose":"forged"}' WHERE global_position = ${order[150]!.global_position}`);
+      // Unsealed: verify names it already (once readers see every event: on a shared server another
+      // database's open transaction can hold them back a moment).
+      for (const deadline = Date.now() + 60_000; (await recomputedRoot(f.store, f.db)).size < order.length; ) {
+        if (Date.now() > deadline) throw new Error('the log never became readable whole');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      let report = await verifyJournal(f.db.pool, f.store, f.publicKey);
+      expect(report.firstDiscrepancy).toMatchObject({ leafIndex: 150, eventId: order[150]!.event_id, reason: expect.stringMatching(/differs from the commitment made when it was appended.*not sealed yet/) });
+      await f.sealAndSign();
+      report = await verifyJournal(f.db.pool, f.store, f.publicKey);
+      expect(report).toMatchObject({ valid: false, firstDiscrepancy: { leafIndex: 150, eventId: order[150]!.event_id, reason: expect.stringMatching(/differs from the commitment/) } });
+      const monitor = new JournalMonitor(f.db.pool, f.store);
+      expect(await monitor.pass()).toMatchObject({ state: 'mismatch', mismatch: { leafIndex: 150, eventId: order[150]!.event_id } });
+    } finally {
+      await f.close();
+    }
+  });
+
+  // A changed or deleted event is also found among old leaves re-checked at random; an insertion or a move
+  // changes no stored event, so only the walk in order finds it (and a stray insertion is named by its id).
+  const TAMPERING = TAMPER_KINDS.map(([name, change]) => [name, (o: LogOrder) => ({ ...change(o), sampled: ['a changed payload', 'a deleted event'].includes(name) })] as const);
+
+  it.each(TAMPERING)('the monitor detects %s at the right leaf, and fails readiness from then on', async (_, change) => {
+    const f = await openJournalFixture();
+    try {
+      await f.appendSubjects(0, 30, 10);
+      await f.sealAndSign();
+      const order = await logOrder(f.db);
+      // One monitor has checked every leaf already (it then finds the change in its sample of old leaves);
+      // a fresh one walks the log in order.
+      const old = new JournalMonitor(f.db.pool, f.store, { sample: 1000 });
+      expect(await old.pass()).toMatchObject({ state: 'ok', checkedLeaves: order.length, mismatch: null });
+      const { sql, at, sampled } = change(order);
+      await tamper(f.db, sql);
+      const fresh = await new JournalMonitor(f.db.pool, f.store).pass();
+      expect(fresh).toMatchObject({ state: 'mismatch', mismatch: { leafIndex: at } });
+      const again = await old.pass();
+      if (sampled) expect(again).toMatchObject({ state: 'mismatch', mismatch: { leafIndex: at } });
+      else if (at === 110) expect(again).toMatchObject({ state: 'mismatch', mismatch: { eventId: FORGED_EVENT_ID, reason: expect.stringMatching(/no commitment/) } });
+    } finally {
+      await f.close();
+    }
+  });
+
+  it('a monitor restarted walks again from the start and stays ok on an intact log', async () => {
+    const f = await openJournalFixture();
+    try {
+      await f.appendSubjects(0, 10, 5);
+      await sealedAll(f.db, () => f.sealer.catchUp());
+      const monitor = new JournalMonitor(f.db.pool, f.store, { leavesPerPass: 50 });
+      expect(await monitor.pass()).toMatchObject({ state: 'ok', checkedLeaves: 50 });
+      expect(await monitor.pass()).toMatchObject({ state: 'ok', checkedLeaves: 100 });
+      const restarted = new JournalMonitor(f.db.pool, f.store);
+      expect(await restarted.pass()).toMatchObject({ state: 'ok', checkedLeaves: 110, passes: 1 });
+    } finally {
+      await f.close();
+    }
+  });
+});
