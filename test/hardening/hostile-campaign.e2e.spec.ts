@@ -66,7 +66,8 @@ const BAD_TEXTS: [string, string][] = [
   ['reversed surrogate pair', '\ude00\ud83d'],
 ];
 
-const BAD_ITEMS = ['地方税関係情報', 'tax_amount', 'TAX AMOUNT', '_TAX', '', 'A'.repeat(65), 'TAX\u0000', 'TAX-AMOUNT'];
+// Not in the item catalogue, by code or by name (a code, a Japanese or English name is accepted and kept as the code).
+const BAD_ITEMS = ['地方税関係', 'NOT_AN_ITEM', 'TAX AMOUNT!', '_TAX', '', 'A'.repeat(65), 'TAX\u0000', 'TAX-AMOUNT'];
 
 const BAD_BIRTH_DATES: [string, string][] = [
   ['after the record', '2024-04-04'],
@@ -137,8 +138,8 @@ const requestCases = (world: () => HostileWorld, token: () => Promise<string>) =
     ['a parse error', () => body('{ accessHistory(')],
     ['a document too deep', () => body('{ organization(id: "city") { datasets { holder { datasets { holder { datasets { holder { datasets { holder { datasets { holder { id } } } } } } } } } } } }')],
     ['a document too complex', () => body(`{ ${Array.from({ length: 40 }, (_, i) => `a${i}: accessHistory(subjectId: "${s()}", first: 500) { edges { node { id items } } }`).join(' ')} }`)],
-    ['an item not in the grammar in whoAccessed', () => body(`{ whoAccessed(subjectId: "${s()}", item: "地方税関係情報") { kind } }`)],
-    ['an item variable not in the grammar', () => body('query ($s: ID!, $i: String!) { whoAccessed(subjectId: $s, item: $i) { kind } }', { s: s(), i: 'income' })],
+    ['an item not in the catalogue in whoAccessed', () => body(`{ whoAccessed(subjectId: "${s()}", item: "地方税関係") { kind } }`)],
+    ['an item variable not in the catalogue', () => body('query ($s: ID!, $i: String!) { whoAccessed(subjectId: $s, item: $i) { kind } }', { s: s(), i: 'incom' })],
     ['a lone surrogate in a filter', () => body(history, { s: s(), filter: { purpose: 'a\ud800' } })],
     ['a NUL in a filter', () => body(history, { s: s(), filter: { purpose: 'a\u0000b' } })],
     ['a NUL in an id literal', () => body('{ organization(id: "ci\\u0000ty") { name } }')],

@@ -169,7 +169,7 @@ export const ComplianceReportQuery = graphql(`
         note
         asOf
         groups { rule severity organization { id name } count }
-        findings { rule severity organization { id name } subjectIds staffCode occurredAt detectedAt description evidence }
+        findings { rule severity organization { id name } subjectIds staffCode occurredAt lastOccurredAt detectedAt title titleEn description descriptionEn statute party evidence }
       }
       tieHygiene {
         asOf
@@ -186,7 +186,7 @@ export const ComplianceReportQuery = graphql(`
         note
         distribution { label subjects }
         riskyDatasets { dataset { id name holder { id name } } records k sampleUniqueness reason }
-        matchablePairs { datasetA { id name holder { id name } } datasetB { id name holder { id name } } matchability reason }
+        matchablePairs { datasetA { id name holder { id name } } datasetB { id name holder { id name } } matchability shareOfA shareOfB reason }
       }
       privacyImpactAssessments {
         source
@@ -199,6 +199,7 @@ export const ComplianceReportQuery = graphql(`
         note
         categories { code basis name english }
         signals
+        pastYear { organization { id name } categories peopleAffected firstOccurredAt lastOccurredAt draftedInPeriod }
         drafts {
           organization { id name }
           categories
