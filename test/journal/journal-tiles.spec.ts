@@ -104,7 +104,7 @@ describe(`the journal as a C2SP tiled log on ${backendName}`, () => {
       const order = await logOrder(db);
       await tamper(db, `UPDATE event_store.events SET data = data || '{"purpose":"forged"}' WHERE global_position = ${order[77]!.global_position}`);
       const failed = await waitFor((h) => h.journal.monitor.state === 'mismatch');
-      expect(failed).toMatchObject({ status: 'unavailable', journal: { ok: false, monitor: { mismatch: { leafIndex: 77 } } } });
+      expect(failed).toMatchObject({ status: 'degraded', journal: { ok: false, monitor: { mismatch: { leafIndex: 77 } } }, problems: [expect.stringContaining('journal: a stored event no longer matches its sealed leaf')] });
       expect((await fetch(`${url}/health`)).status).toBe(503);
       const metrics = await (await fetch(`${url}/metrics`)).text();
       expect(metrics).toMatch(/^himotoki_journal_monitor_mismatch 1$/m);
