@@ -76,7 +76,8 @@ describe(`himotoki verify and himotoki journal on ${backendName}`, () => {
       await writeFile(forged, JSON.stringify({ ...proof, leaf: proof.leaf.replace(order[150]!.event_id, order[151]!.event_id) }));
       const refused = await himotoki(['verify', '--proof', forged], { DATABASE_URL: NO_DATABASE });
       expect(refused.code).toBe(1);
-      expect(refused.stdout).toContain('FAIL leafHash = SHA-256(0x00 ‖ leaf)');
+      // The event named in the leaf is no longer the one its commitment was made to (a v2 proof).
+      expect(refused.stdout).toContain('FAIL entry = SHA-256(leaf), the commitment to the opening');
       const malformed = join(dir, 'malformed.json');
       await writeFile(malformed, JSON.stringify({ ...proof, auditPath: ['zz'] }));
       const misused = await himotoki(['verify', '--proof', malformed], { DATABASE_URL: NO_DATABASE });
@@ -88,7 +89,7 @@ describe(`himotoki verify and himotoki journal on ${backendName}`, () => {
       await f.close();
       const tampered = await himotoki(['verify', '--public-key', publicKeyFile], env);
       expect(tampered.code).toBe(1);
-      expect(tampered.stdout).toContain(`FAIL first difference at leaf 150 (event ${order[150]!.event_id}, global position ${order[150]!.global_position}): the event differs from what was sealed`);
+      expect(tampered.stdout).toContain(`FAIL first difference at leaf 150 (event ${order[150]!.event_id}, global position ${order[150]!.global_position}): the event differs from the commitment made when it was appended (its content was changed)`);
     } finally {
       await cleanup();
       await rm(dir, { recursive: true, force: true });

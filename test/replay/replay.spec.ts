@@ -62,7 +62,9 @@ describe(`replay on ${backendName}`, () => {
   it('a fixed event log covering every event type replays into the golden read models', async () => {
     if (UPDATE) await writeEventLog();
     const log = (await fixture(EVENT_LOG)).trim().split('\n').map((line) => JSON.parse(line) as EventToAppend & { streamId: string });
-    expect(new Set(log.map((e) => e.type))).toEqual(new Set(EVENT_CATALOG.map((d) => d.type)));
+    // Corrections are replayed, live against a rebuild, by test/resilience/poisoned-event.e2e.spec.ts: this log
+    // is projected while it is appended, and a correction's effect would depend on where the projector stands.
+    expect(new Set(log.map((e) => e.type))).toEqual(new Set(EVENT_CATALOG.map((d) => d.type).filter((type) => type !== 'EventCorrected')));
     expect(log.length).toBeGreaterThan(200);
 
     const f = await IngestionFixture.start();
