@@ -1,4 +1,4 @@
-import { databaseOptionsFromEnv, migrate, openDatabase, type Database } from '#database';
+import { databaseOptionsFromEnv, inMemory, migrate, openDatabase, type Database } from '#database';
 import { eventStoreKindFromEnv, type EventStoreKind } from '#event-store-kurrentdb';
 import { loadFingerprintKey } from '#privacy';
 import { DATABASE_SCHEMA } from './database-schema.js';
@@ -12,9 +12,9 @@ export interface Runtime {
 }
 
 /**
- * Opens `DATABASE_URL` or the embedded PGlite (in `HIMOTOKI_DATA_DIR`, or in memory), applies pending
+ * Opens `DATABASE_URL` or the embedded PGlite (in its data folder, or in memory when asked for), applies pending
  * migrations, and loads the fingerprint key that belongs with that data (`HIMOTOKI_SECRET`, or the key kept
- * in the data directory, or a fresh one for in-memory data).
+ * in the data folder, or a fresh one for in-memory data).
  */
 export async function openRuntime(env: NodeJS.ProcessEnv = process.env): Promise<Runtime> {
   const options = databaseOptionsFromEnv(env);
@@ -31,6 +31,6 @@ export function fingerprintKeyFromEnv(env: NodeJS.ProcessEnv = process.env): Pro
   return loadFingerprintKey({
     secret: env.HIMOTOKI_SECRET || undefined,
     dataDir: options.url ? undefined : options.dataDir,
-    ephemeral: !options.url && !options.dataDir,
+    ephemeral: inMemory(options),
   });
 }
