@@ -6,7 +6,6 @@ import {
   KurrentDbEventStore,
   MultiStreamAppendUnsupportedError,
   StreamDeletedError,
-  eventStoreKindFromEnv,
   type KurrentDbEventStoreOptions,
 } from '#event-store-kurrentdb';
 import { KurrentDbTestServer, type KurrentDbTestServerOptions } from '../support/kurrentdb/kurrentdb-test-server.js';
@@ -201,16 +200,5 @@ describe('event store on KurrentDB, beyond the contract', () => {
     server.resetRoundTrips();
     await store.appendToStreams([{ streamId: id, events: events(3), expected: 11n }, { streamId: stream(), events: events(2), expected: 'no_stream' }]);
     expect(server.roundTrips()).toEqual({ AppendSession: 1 });
-  });
-
-  it('selects the store from HIMOTOKI_EVENT_STORE and KURRENTDB_URL', () => {
-    expect(eventStoreKindFromEnv({})).toEqual({ kind: 'postgres' });
-    expect(eventStoreKindFromEnv({ HIMOTOKI_EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'kurrentdb://127.0.0.1:2113?tls=false' })).toEqual({
-      kind: 'kurrentdb',
-      url: 'kurrentdb://127.0.0.1:2113?tls=false',
-    });
-    expect(() => eventStoreKindFromEnv({ HIMOTOKI_EVENT_STORE: 'kurrentdb' })).toThrow(/KURRENTDB_URL/);
-    expect(() => eventStoreKindFromEnv({ HIMOTOKI_EVENT_STORE: 'kurrentdb', KURRENTDB_URL: 'postgres://x' })).toThrow(/connection string/);
-    expect(() => eventStoreKindFromEnv({ HIMOTOKI_EVENT_STORE: 'mongo' })).toThrow(/"postgres" or "kurrentdb"/);
   });
 });
