@@ -64,8 +64,11 @@ type Appender = (streamId: string, events: ReturnType<typeof accessEvent>[]) => 
 const toAppend = (events: ReturnType<typeof accessEvent>[]) => events.map((e) => ({ id: randomUUID(), schemaVersion: 1, ...e }));
 
 async function main(): Promise<void> {
-  const kind = eventStoreKindFromEnv(process.env);
-  if (kind.kind === 'kurrentdb') return onKurrentDb(process.env.KURRENTDB_URL ? kind.url : undefined);
+  // On KurrentDB: the server KURRENTDB_URL names (checked as the app checks it), else the protocol test server.
+  if (process.env.HIMOTOKI_EVENT_STORE === 'kurrentdb') {
+    const chosen = process.env.KURRENTDB_URL ? eventStoreKindFromEnv(process.env) : undefined;
+    return onKurrentDb(chosen?.kind === 'kurrentdb' ? chosen.url : undefined);
+  }
   const target = await freshDatabase('himotoki_bench_append');
   const db = await openDatabase({ url: target.url, poolSize: CLIENTS }, DATABASE_SCHEMA);
   await migrate(db);
@@ -204,7 +207,7 @@ async function onKurrentDb(url: string | undefined): Promise<void> {
     machine: machine(),
   };
   const trips = (r: { roundTripsPerAppend: number | null; calls: Record<string, number> | null }) =>
-    r.roundTripsPerAppend === null ? 'round trips not counted (a real server)' : `${r.roundTripsPerAppend} round trips per append ${JSON.stringify(r.calls)}`;
+    r.roundTripsPerAppend === null ? 'round trips not counted (a real server)' : `${r.roundTripsPerAppend} round trip(s) per append ${JSON.stringify(r.calls)}`;
   console.log(`batched (${PER_APPEND} events, one stream): ${trips(batched)}, ${batched.events_per_s} events/s`);
   console.log(`multi-stream (${MULTI_STREAMS}×${MULTI_EVENTS}): ${trips(multiStream)}, ${multiStream.events_per_s} events/s`);
   console.log(`single event: ${trips(singleEvent)}, ${singleEvent.events_per_s} appends/s`);
