@@ -7,13 +7,21 @@
  *       counted (none lost, revisions contiguous). Emmett raises a conflict when two appends race on a stream,
  *       even with no concurrency check asked for; its figure includes the retries a client must make.
  * Each measurement alternates the two stores over 3 rounds and reports the median. Last line: one JSON object.
+ *
+ * HIMOTOKI_EVENT_STORE=kurrentdb runs the appends on KurrentDB instead (KURRENTDB_URL, or the in-process KurrentDB
+ * protocol test server) and reports the protocol round trips per append, which the test server counts:
+ * (a) above at an exact revision, multi-stream batches shaped like the ingestion's, and single events. On the test
+ * server the throughput is the adapter, the client and an in-memory server on one machine: not a KurrentDB figure.
  */
 import { randomUUID } from 'node:crypto';
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import pg from 'pg';
 import { migrate, openDatabase } from '#database';
 import { PostgresEventStore } from '#event-store-postgres';
-import { DATABASE_SCHEMA } from '#app';
+import { openKurrentDbEventStore } from '#event-store-kurrentdb';
+import type { EventStore } from '#event-store';
+import { DATABASE_SCHEMA, eventStoreKindFromEnv } from '#app';
+import { KurrentDbTestServer } from '../test/support/kurrentdb/kurrentdb-test-server.js';
 import { busyShare, freshDatabase, machine, median, runWorkers } from './bench-support.js';
 
 const STREAMS = 1_000;
@@ -23,6 +31,13 @@ const CLIENTS = 8;
 const SINGLE_APPENDS_PER_CLIENT = 500;
 const SHARED_STREAMS = 16;
 const ROUNDS = 3;
+/** Multi-stream appends of MULTI_STREAMS streams × MULTI_EVENTS events, and single-event appends. */
+/** On KurrentDB: batched appends over this many streams. */
+const KURRENTDB_STREAMS = 200;
+const MULTI_APPENDS = 50;
+const MULTI_STREAMS = 10;
+const MULTI_EVENTS = 10;
+const SINGLE_APPENDS = 200;
 
 /** A realistic event: an access to a subject's information, fingerprinted as the platform stores it. */
 function accessEvent(i: number) {
@@ -45,7 +60,15 @@ function accessEvent(i: number) {
 
 type Appender = (streamId: string, events: ReturnType<typeof accessEvent>[]) => Promise<void>;
 
+/** What the port appends: the benchmark's events with ids. */
+const toAppend = (events: ReturnType<typeof accessEvent>[]) => events.map((e) => ({ id: randomUUID(), schemaVersion: 1, ...e }));
+
 async function main(): Promise<void> {
+  // On KurrentDB: the server KURRENTDB_URL names (checked as the app checks it), else the protocol test server.
+  if (process.env.HIMOTOKI_EVENT_STORE === 'kurrentdb') {
+    const chosen = process.env.KURRENTDB_URL ? eventStoreKindFromEnv(process.env) : undefined;
+    return onKurrentDb(chosen?.kind === 'kurrentdb' ? chosen.url : undefined);
+  }
   const target = await freshDatabase('himotoki_bench_append');
   const db = await openDatabase({ url: target.url, poolSize: CLIENTS }, DATABASE_SCHEMA);
   await migrate(db);
@@ -59,7 +82,7 @@ async function main(): Promise<void> {
   let emmettRetries = 0;
   const appenders: Record<'himotoki' | 'emmett', Appender> = {
     himotoki: async (streamId, events) => {
-      await himotoki.appendToStream(streamId, events.map((e) => ({ id: randomUUID(), schemaVersion: 1, ...e })));
+      await himotoki.appendToStream(streamId, toAppend(events));
     },
     emmett: async (streamId, events) => {
       // Emmett refuses a write that races another on the same stream even without a concurrency check
@@ -140,6 +163,55 @@ async function main(): Promise<void> {
   };
   console.log(JSON.stringify(result));
   if (lost !== 0) process.exitCode = 1;
+}
+
+/** The appends on KurrentDB, with the protocol round trips each takes when the test server counts them. */
+async function onKurrentDb(url: string | undefined): Promise<void> {
+  const server = url ? undefined : await KurrentDbTestServer.start();
+  const store = openKurrentDbEventStore(url ?? server!.url);
+  const batch = (n: number, from = 0) => toAppend(Array.from({ length: n }, (_, i) => accessEvent(from + i)));
+  // Both of the client's connections ask for the server's features once; that is not part of an append.
+  await store.appendToStream(`warm-${randomUUID()}`, batch(2), 'no_stream');
+  await store.readStream(`warm-${randomUUID()}`);
+
+  const measure = async (appends: number, events: number, run: (store: EventStore) => Promise<void>) => {
+    server?.resetRoundTrips();
+    const started = performance.now();
+    await run(store);
+    const seconds = (performance.now() - started) / 1000;
+    const calls = server?.roundTrips();
+    const roundTripsPerAppend = calls ? Object.values(calls).reduce((a, b) => a + b, 0) / appends : null;
+    return { appends, roundTripsPerAppend, calls: calls ?? null, events_per_s: Math.round(events / seconds) };
+  };
+  const streams = Array.from({ length: KURRENTDB_STREAMS }, () => `bench-${randomUUID()}`);
+  const batched = await measure(streams.length, streams.length * PER_APPEND, (s) =>
+    runWorkers(streams, BATCH_WRITERS, async (streamId) => void (await s.appendToStream(streamId, batch(PER_APPEND), 'no_stream'))),
+  );
+  const multiStream = await measure(MULTI_APPENDS, MULTI_APPENDS * MULTI_STREAMS * MULTI_EVENTS, async (s) => {
+    for (let n = 0; n < MULTI_APPENDS; n++) {
+      await s.appendToStreams(Array.from({ length: MULTI_STREAMS }, () => ({ streamId: `bench-multi-${randomUUID()}`, events: batch(MULTI_EVENTS), expected: 'no_stream' as const })));
+    }
+  });
+  const single = `bench-single-${randomUUID()}`;
+  const singleEvent = await measure(SINGLE_APPENDS, SINGLE_APPENDS, async (s) => {
+    for (let n = 0; n < SINGLE_APPENDS; n++) await s.appendToStream(single, batch(1, n), n === 0 ? 'no_stream' : BigInt(n - 1));
+  });
+  await store.close();
+  await server?.close();
+
+  const result = {
+    store: url ? 'kurrentdb' : 'kurrentdb (protocol test server)',
+    batched: { ...batched, eventsPerAppend: PER_APPEND },
+    multiStream: { ...multiStream, streamsPerAppend: MULTI_STREAMS, eventsPerStream: MULTI_EVENTS },
+    single: singleEvent,
+    machine: machine(),
+  };
+  const trips = (r: { roundTripsPerAppend: number | null; calls: Record<string, number> | null }) =>
+    r.roundTripsPerAppend === null ? 'round trips not counted (a real server)' : `${r.roundTripsPerAppend} round trip(s) per append ${JSON.stringify(r.calls)}`;
+  console.log(`batched (${PER_APPEND} events, one stream): ${trips(batched)}, ${batched.events_per_s} events/s`);
+  console.log(`multi-stream (${MULTI_STREAMS}×${MULTI_EVENTS}): ${trips(multiStream)}, ${multiStream.events_per_s} events/s`);
+  console.log(`single event: ${trips(singleEvent)}, ${singleEvent.events_per_s} appends/s`);
+  console.log(JSON.stringify(result));
 }
 
 function summary(figures: Record<string, number[]>) {

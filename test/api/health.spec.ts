@@ -22,7 +22,7 @@ describe(`GET /health on ${backendName}`, () => {
     expect(body).toMatchObject({
       status: 'ok',
       database: { backend: process.env.DATABASE_URL ? 'postgres' : 'pglite', reachable: true },
-      eventStore: { ready: true, lastGlobalPosition: '0' },
+      eventStore: { store: process.env.DATABASE_URL ? 'postgresql' : 'pglite', ready: true, lastGlobalPosition: '0' },
     });
     expect(body.database.serverVersion).toMatch(/^\d+/);
   });
@@ -36,5 +36,6 @@ describe(`GET /health on ${backendName}`, () => {
     expect(text).toMatch(/himotoki_http_request_duration_seconds_bucket\{le="0.015",method="GET",route="\/health"\}/);
     expect(text).toMatch(/himotoki_projection_lag_events\{projection="access-history"\} 0/);
     expect(text).toMatch(/himotoki_projection_parked\{projection="registry"\} 0/);
+    expect(text).toContain(`himotoki_event_store_info{store="${process.env.DATABASE_URL ? 'postgresql' : 'pglite'}"} 1`);
   });
 });

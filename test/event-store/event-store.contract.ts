@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import {
   EventIdConflictError,
+  hasReadTransaction,
+  LOG_START,
   InvalidAppendError,
   LIMITS,
   WrongExpectedRevisionError,
   type EventStore,
   type EventToAppend,
   type ExpectedRevision,
+  type StoredEvent,
 } from '#event-store';
 import type { EventStoreTarget, OpenedEventStore } from '../support/event-store-targets.js';
 import { CollectingSubscriber } from '../support/subscriber.js';
@@ -48,8 +51,9 @@ describe(`event store contract on ${target.name}`, () => {
       expect(result.written).toBe(true);
       const stored = await store.readStream(id);
       expect(stored.map((e) => e.revision)).toEqual([0n, 1n, 2n]);
-      expect(stored.map((e) => e.globalPosition)).toEqual(result.positions);
-      expect(result.positions[0]! < result.positions[1]! && result.positions[1]! < result.positions[2]!).toBe(true);
+      // One append, one transaction: the one the append answered, in log order with positions rising.
+      expect(stored.map((e) => e.transactionId)).toEqual([result.transactionId, result.transactionId, result.transactionId]);
+      expect(stored[0]!.globalPosition < stored[1]!.globalPosition && stored[1]!.globalPosition < stored[2]!.globalPosition).toBe(true);
     });
 
     it.each<[string, ExpectedRevision, boolean, bigint | 'no_stream']>([
@@ -94,7 +98,7 @@ describe(`event store contract on ${target.name}`, () => {
   });
 
   describe('idempotent retries', () => {
-    it('a repeated append succeeds, answers the same positions and writes nothing', async () => {
+    it('a repeated append succeeds, answers the same transaction and writes nothing', async () => {
       const id = stream();
       const batch = events(3);
       const first = await store.appendToStream(id, batch, 'no_stream');
@@ -102,7 +106,7 @@ describe(`event store contract on ${target.name}`, () => {
       const retry = await store.appendToStream(id, batch, 'no_stream');
       expect(retry).toEqual({ ...first, written: false });
       const retryAny = await store.appendToStream(id, batch, 'any');
-      expect(retryAny.positions).toEqual(first.positions);
+      expect(retryAny.transactionId).toBe(first.transactionId);
       expect(await countEvents()).toBe(before);
     });
 
@@ -113,7 +117,8 @@ describe(`event store contract on ${target.name}`, () => {
       const first = await store.appendToStream(id, batch, 1n);
       await store.appendToStream(id, events(1), 3n);
       const retry = await store.appendToStream(id, batch, 1n);
-      expect(retry.positions).toEqual(first.positions);
+      expect(retry.transactionId).toBe(first.transactionId);
+      expect((await store.readStream(id, { fromRevision: 2n, maxCount: 2 })).map((e) => e.transactionId)).toEqual([first.transactionId, first.transactionId]);
       expect(retry.nextExpectedRevision).toBe(3n);
       expect(retry.written).toBe(false);
     });
@@ -188,7 +193,8 @@ describe(`event store contract on ${target.name}`, () => {
       const id = stream();
       const e = event();
       const [a, b] = await Promise.all([store.appendToStream(id, [e]), store.appendToStream(id, [e])]);
-      expect(a.positions).toEqual(b.positions);
+      expect(a.transactionId).toBe(b.transactionId);
+      expect((await store.readStream(id))[0]!.transactionId).toBe(a.transactionId);
       expect([a.written, b.written].sort()).toEqual([false, true]);
       expect(await store.readStream(id)).toHaveLength(1);
     });
@@ -202,7 +208,11 @@ describe(`event store contract on ${target.name}`, () => {
       expect(results.map((r) => r.nextExpectedRevision)).toEqual([1n, 0n]);
       const before = await countEvents();
       const retry = await store.appendToStreams(appends);
-      expect(retry.map((r) => r.positions)).toEqual(results.map((r) => r.positions));
+      // One transaction for every stream, which each stream answers, and the retry answers it again.
+      expect(new Set(results.map((r) => r.transactionId))).toEqual(new Set([results[0]!.transactionId]));
+      const written = [...(await store.readStream(s1)), ...(await store.readStream(s2))];
+      expect(written.map((e) => e.transactionId)).toEqual(written.map(() => results[0]!.transactionId));
+      expect(retry.map((r) => r.transactionId)).toEqual(results.map((r) => r.transactionId));
       expect(retry.every((r) => !r.written)).toBe(true);
       expect(await countEvents()).toBe(before);
     });
@@ -363,11 +373,26 @@ describe(`event store contract on ${target.name}`, () => {
       await expect(store.readEvents([randomUUID(), 'abc'])).rejects.toMatchObject({ field: 'eventIds[1]' });
     });
 
+    it("tells a reader whether it has read an append, from the transaction the append answered (read-your-writes)", async () => {
+      const [s1, s2] = [stream(), stream()];
+      const [result] = await store.appendToStreams([{ streamId: s1, events: events(2) }, { streamId: s2, events: events(1) }]);
+      await store.appendToStream(stream(), events(1));
+      const written = await store.readEvents([...(await store.readStream(s1)), ...(await store.readStream(s2))].map((e) => e.id));
+      const at = (e: StoredEvent) => ({ transactionId: e.transactionId, globalPosition: e.globalPosition });
+      expect(await hasReadTransaction(store, LOG_START, result!.transactionId)).toBe(false);
+      expect(await hasReadTransaction(store, at(written[0]!), result!.transactionId)).toBe(false);
+      expect(await hasReadTransaction(store, at(written[1]!), result!.transactionId)).toBe(false);
+      expect(await hasReadTransaction(store, at(written[2]!), result!.transactionId)).toBe(true);
+      const [later] = await store.readAll({ after: at(written[2]!), maxCount: 1 });
+      expect(await hasReadTransaction(store, at(later!), result!.transactionId)).toBe(true);
+    });
+
     it('tells the last position and counts the log after a checkpoint, exactly up to a bound', async () => {
       const id = stream();
-      const { positions } = await store.appendToStream(id, events(5));
-      expect(await store.lastPosition()).toBe(positions.at(-1));
-      const [, second] = await store.readStream(id);
+      await store.appendToStream(id, events(5));
+      const written = await store.readStream(id);
+      expect(await store.lastPosition()).toBe(written.at(-1)!.globalPosition);
+      const [, second] = written;
       const after = { transactionId: second!.transactionId, globalPosition: second!.globalPosition };
       expect(await store.countEvents({ after })).toBe(3);
       expect(await store.countEvents({ after, upTo: 2 })).toBe(2);

@@ -1,5 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { DomainError, IngestCommand, myNumberCheckDigit } from '#ingestion';
+import { EVENT_STORE, type EventStore } from '#event-store';
 import { backendName } from '../support/test-database.js';
 import { IngestionFixture, MY_NUMBER, T, internalId, myNumber, registerWorld } from '../support/ingestion-fixture.js';
 import { TEST_FINGERPRINT_KEY } from '../support/test-runtime.js';
@@ -318,6 +319,10 @@ describe(`ingestion through the CommandBus on ${backendName}`, () => {
       expect(first.applied).toBe(true);
       expect(retry).toEqual({ ...first, applied: false });
       expect(await f.eventCount()).toBe(before);
+      // The transaction it answers is the one its events were stored in: what a reader waits for.
+      const stored = await f.context.get<EventStore>(EVENT_STORE).readEvents(first.events.map((e) => e.eventId));
+      expect(stored.length).toBe(first.events.length);
+      expect(stored.map((e) => e.transactionId)).toEqual(stored.map(() => first.transactionId));
     });
 
     it('a retried cut answers its first result instead of "already cut"', async () => {

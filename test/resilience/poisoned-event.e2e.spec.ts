@@ -48,8 +48,9 @@ describe(`an event no projection can apply, corrected by an operator, on ${backe
   /** Appends below the edge, through the event store port, as a buggy writer or a superuser could. */
   const poison = async (accessId: string, data: Record<string, unknown>) => {
     const id = randomUUID();
-    const [result] = await store.appendToStreams([{ streamId: `access-${accessId}`, events: [{ id, type: 'InformationAccessed', schemaVersion: 1, data: data as never }] }]);
-    return { id, streamId: `access-${accessId}`, globalPosition: String(result!.positions[0]) };
+    await store.appendToStreams([{ streamId: `access-${accessId}`, events: [{ id, type: 'InformationAccessed', schemaVersion: 1, data: data as never }] }]);
+    const [stored] = await store.readEvents([id]);
+    return { id, streamId: `access-${accessId}`, globalPosition: String(stored!.globalPosition) };
   };
   const correct = (token: string, input: Record<string, unknown>) => api.as(token).mutate('correctEvent', { occurredAt: T(20), ...input });
 

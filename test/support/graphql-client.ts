@@ -29,8 +29,8 @@ export class GraphQLClient {
   /** Sends an ingestion mutation (`linkRecords` with a `LinkRecordsInput`…). */
   mutate(name: string, input: Record<string, unknown>, commandId: string = randomUUID()) {
     const inputType = `${name[0]!.toUpperCase()}${name.slice(1)}Input`;
-    return this.request<Record<string, { commandId: string; applied: boolean; events: { eventId: string; type: string; streamId: string; globalPosition: string }[] }>>(
-      `mutation ($commandId: ID!, $input: ${inputType}!) { ${name}(commandId: $commandId, input: $input) { commandId applied events { eventId type streamId globalPosition } } }`,
+    return this.request<Record<string, { commandId: string; applied: boolean; transactionId: string | null; events: { eventId: string; type: string; streamId: string }[] }>>(
+      `mutation ($commandId: ID!, $input: ${inputType}!) { ${name}(commandId: $commandId, input: $input) { commandId applied transactionId events { eventId type streamId } } }`,
       { commandId, input },
     );
   }

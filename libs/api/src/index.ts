@@ -6,6 +6,7 @@ export { GraphQLApiModule } from './graphql/graphql-api.module.js';
 export { InFlightOperations } from './graphql/in-flight-operations.js';
 export { IDE_ASSETS_PATH } from './graphql/ide.js';
 export { HealthController, type HealthReport } from './health/health.controller.js';
+export { EVENT_STORE_NAME, type EventStoreName } from './health/event-store-name.js';
 export { MetricsModule } from './metrics/metrics.js';
 export { TokenService } from './auth/token.service.js';
 export type { Principal } from './auth/principal.js';

@@ -3,11 +3,12 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { DATABASE, type Database } from '#database';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { PostgresEventStore } from '#event-store-postgres';
-import { openKurrentDbEventStore, type EventStoreKind } from '#event-store-kurrentdb';
+import { openKurrentDbEventStore } from '#event-store-kurrentdb';
+import { eventStoreName, type EventStoreKind } from './event-store-choice.js';
 import { failClosedGuard } from '#journal';
 import { IngestionModule } from '#ingestion';
 import { FINGERPRINTER, Fingerprinter } from '#privacy';
-import { GraphQLApiModule, HealthController, InFlightOperations, MetricsModule, TokenService } from '#api';
+import { EVENT_STORE_NAME, GraphQLApiModule, HealthController, InFlightOperations, MetricsModule, TokenService } from '#api';
 import { JournalModule } from './journal.module.js';
 import { ProjectionsModule, RUN_PROJECTOR } from './projections.module.js';
 
@@ -41,6 +42,7 @@ class InfrastructureModule {
       { provide: RUN_PROJECTOR, useValue: runProjector },
       { provide: DATABASE, useValue: database },
       { provide: EVENT_STORE, useFactory: () => openEventStore(database, eventStore) },
+      { provide: EVENT_STORE_NAME, useValue: eventStoreName(eventStore, database) },
       { provide: FINGERPRINTER, useValue: new Fingerprinter(fingerprintKey) },
       { provide: TokenService, useValue: new TokenService(fingerprintKey) },
       { provide: InFlightOperations, useValue: new InFlightOperations() },

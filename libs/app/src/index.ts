@@ -6,6 +6,7 @@ export { AppModule, type AppOptions } from './app.module.js';
 export { createApp } from './create-app.js';
 export { serve } from './serve.js';
 export { openRuntime, fingerprintKeyFromEnv, type Runtime } from './runtime.js';
+export { eventStoreKindFromEnv, eventStoreName, type EventStoreKind } from './event-store-choice.js';
 export { DATABASE_SCHEMA } from './database-schema.js';
 export { PROJECTIONS, RUN_PROJECTOR } from './projections.module.js';
 export { JournalModule, JournalSealing, JOURNAL_KEY } from './journal.module.js';

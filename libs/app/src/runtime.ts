@@ -1,5 +1,5 @@
 import { databaseOptionsFromEnv, inMemory, migrate, openDatabase, type Database } from '#database';
-import { eventStoreKindFromEnv, type EventStoreKind } from '#event-store-kurrentdb';
+import { eventStoreKindFromEnv, type EventStoreKind } from './event-store-choice.js';
 import { loadFingerprintKey } from '#privacy';
 import { DATABASE_SCHEMA } from './database-schema.js';
 

@@ -147,9 +147,7 @@ export class KurrentDbEventStore implements EventStore {
         // KurrentDB took it for a retry (same ids at the revisions the expectation names) and wrote nothing.
         return { kind: 'appended', result: await this.verifiedRetry(streamId, events, last) };
       }
-      const positions =
-        events.length === 1 ? [response.position.prepare] : (await this.positionsOf(response.position.commit, [{ streamId, events, lastRevision: last }]))[0]!;
-      return { kind: 'appended', result: { nextExpectedRevision: last, positions, written: true } };
+      return { kind: 'appended', result: { nextExpectedRevision: last, transactionId: response.position.commit, written: true } };
     } catch (error) {
       if (error instanceof WrongExpectedVersionError) return { kind: 'conflict', actual: currentOf(error.actualState) };
       throw translate(error, streamId);
@@ -177,7 +175,7 @@ export class KurrentDbEventStore implements EventStore {
       );
     }
     assertSameContent(append.events, stored);
-    return { nextExpectedRevision: stored.at(-1)!.revision, positions: stored.map((e) => e.globalPosition), written: false };
+    return { nextExpectedRevision: stored.at(-1)!.revision, transactionId: stored[0]!.transactionId, written: false };
   }
 
   /** KurrentDB recognized a retry by its ids; the port also wants the content to be the same. */
@@ -185,7 +183,7 @@ export class KurrentDbEventStore implements EventStore {
     const fromRevision = lastRevision - BigInt(events.length) + 1n;
     const stored = await this.readStream(streamId, { fromRevision, maxCount: events.length });
     assertSameContent(events, stored);
-    return { nextExpectedRevision: lastRevision, positions: stored.map((e) => e.globalPosition), written: false };
+    return { nextExpectedRevision: lastRevision, transactionId: stored[0]!.transactionId, written: false };
   }
 
   /** Several streams in one KurrentDB transaction (25.1's multi-stream append): all are written, or none. */
@@ -211,11 +209,8 @@ export class KurrentDbEventStore implements EventStore {
       const revisions = new Map(response.responses.map((r) => [r.streamName, r.revision]));
       // KurrentDB took the whole of it for a retry and wrote nothing.
       if (response.position < 0n) return Promise.all(appends.map((a) => this.verifiedRetry(a.streamId, a.events, revisions.get(a.streamId)!)));
-      const positions = await this.positionsOf(
-        response.position,
-        appends.map((a) => ({ streamId: a.streamId, events: a.events, lastRevision: revisions.get(a.streamId)! })),
-      );
-      return appends.map((a, i) => ({ nextExpectedRevision: revisions.get(a.streamId)!, positions: positions[i]!, written: true }));
+      // KurrentDB answers the transaction's commit position, which every event it wrote carries.
+      return appends.map((a) => ({ nextExpectedRevision: revisions.get(a.streamId)!, transactionId: response.position, written: true }));
     } catch (error) {
       if (error instanceof UnsupportedError) throw new MultiStreamAppendUnsupportedError(await this.serverVersion());
       if (!(error instanceof WrongExpectedVersionError)) throw translate(error, error instanceof StreamTombstonedError ? error.stream : '');
@@ -237,28 +232,6 @@ export class KurrentDbEventStore implements EventStore {
     const partly = appends.findIndex((_, i) => outcomes[i]);
     if (partly >= 0) throw new EventIdConflictError(appends[partly]!.events[0]!.id, 'by another append: retry the original append whole');
     throw new WrongExpectedRevisionError(conflicting.streamId, conflicting.expected, actual);
-  }
-
-  /**
-   * Global positions of events just written: one read of `$all` from the transaction's commit position (every
-   * event of a KurrentDB transaction carries it, one after another), or the streams read back should the server
-   * lay its log out otherwise.
-   */
-  private async positionsOf(commit: bigint, written: { streamId: string; events: EventToAppend[]; lastRevision: bigint }[]): Promise<bigint[][]> {
-    const total = written.reduce((n, w) => n + w.events.length, 0);
-    const found = new Map<string, bigint>();
-    for await (const resolved of this.client.readAll({ fromPosition: { commit, prepare: commit }, maxCount: total })) {
-      const event = resolved.event;
-      if (event?.position?.commit === commit) found.set(`${event.streamId}\u0000${event.id}`, event.position.prepare);
-    }
-    return Promise.all(
-      written.map(async ({ streamId, events, lastRevision }) => {
-        const positions = events.map((e) => found.get(`${streamId}\u0000${e.id}`));
-        if (positions.every((p) => p !== undefined)) return positions as bigint[];
-        const stored = await this.readStream(streamId, { fromRevision: lastRevision - BigInt(events.length) + 1n, maxCount: events.length });
-        return stored.map((e) => e.globalPosition);
-      }),
-    );
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
@@ -407,7 +380,7 @@ export class KurrentDbEventStore implements EventStore {
         jsonEvent({ id: event.id, type: METADATA_EVENT_TYPE, data: valid }),
         { streamState: revision as AppendStreamState },
       );
-      return { nextExpectedRevision: response.nextExpectedRevision, positions: [response.position?.prepare ?? -1n], written: true };
+      return { nextExpectedRevision: response.nextExpectedRevision, transactionId: response.position?.commit ?? -1n, written: true };
     } catch (error) {
       if (error instanceof WrongExpectedVersionError) throw new WrongExpectedRevisionError(streamOfMetadata, revision, currentOf(error.actualState));
       throw translate(error, streamOfMetadata);

@@ -51,6 +51,9 @@ const COLUMNS = `e.global_position, e.transaction_id::text AS transaction_id_tex
   e.event_id, e.event_type, e.schema_version, e.data, e.metadata, e.recorded_at`;
 // A transaction enters the log only once every older transaction has finished (see the migration).
 const VISIBLE = `e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())`;
+/** An append's transaction: the current one when it wrote, else the one that stored its first event. */
+const TRANSACTION_OF_APPEND = `CASE WHEN r.outcome = 'appended' THEN pg_current_xact_id()::text
+  ELSE (SELECT e.transaction_id::text FROM event_store.events e WHERE e.global_position = r.positions[1]) END AS transaction_id`;
 
 interface EventRow {
   global_position: string;
@@ -69,6 +72,8 @@ interface AppendRow {
   outcome: 'appended' | 'duplicate' | 'conflict' | 'id_conflict';
   revision: string | null;
   positions: string[] | null;
+  /** The writing transaction's xid8: this one's when it wrote, the original's when it was a retry. */
+  transaction_id: string | null;
   conflict_event_id: string | null;
   conflict_reason: string | null;
 }
@@ -96,7 +101,7 @@ export class PostgresEventStore implements EventStore {
     const valid = validateStreamAppends(appends);
     if (valid.length === 1) return [await this.append(valid[0]!.streamId, valid[0]!.events, valid[0]!.expected)];
     const results = await inTransaction(this.connection.pool, async (client) => {
-      const { rows } = await client.query<AppendRow & { stream_index: number }>('SELECT * FROM event_store.append_to_streams($1::jsonb)', [
+      const { rows } = await client.query<AppendRow & { stream_index: number }>(`SELECT r.*, ${TRANSACTION_OF_APPEND} FROM event_store.append_to_streams($1::jsonb) r`, [
         JSON.stringify(valid.map(({ streamId, events, expected }) => ({ streamId, expected: expectedText(expected), events: eventsPayload(events) }))),
       ]);
       const outcomes = rows.map((row) => toAppendResult(row, valid[row.stream_index]!.streamId, valid[row.stream_index]!.expected));
@@ -128,7 +133,7 @@ export class PostgresEventStore implements EventStore {
 
   /** One call of `event_store.append_to_stream`, in a transaction of its own. */
   private async appendOnce(streamId: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
-    const { rows } = await this.connection.pool.query<AppendRow>('SELECT * FROM event_store.append_to_stream($1, $2, $3::jsonb)', [
+    const { rows } = await this.connection.pool.query<AppendRow>(`SELECT r.*, ${TRANSACTION_OF_APPEND} FROM event_store.append_to_stream($1, $2, $3::jsonb) r`, [
       streamId,
       expectedText(expected),
       JSON.stringify(eventsPayload(events)),
@@ -298,7 +303,7 @@ function toAppendResult(row: AppendRow, streamId: string, expected: ExpectedRevi
     case 'id_conflict':
       throw new EventIdConflictError(row.conflict_event_id!, row.conflict_reason!);
     default:
-      return { nextExpectedRevision: BigInt(row.revision!), positions: row.positions!.map(BigInt), written: row.outcome === 'appended' };
+      return { nextExpectedRevision: BigInt(row.revision!), transactionId: BigInt(row.transaction_id!), written: row.outcome === 'appended' };
   }
 }
 

@@ -3,13 +3,15 @@ import type { Response } from 'express';
 import { DATABASE, type Database } from '#database';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { ProjectionRunner, type ProjectionStatus } from '#projections';
+import { EVENT_STORE_NAME, type EventStoreName } from './event-store-name.js';
 import { JOURNAL_HEALTH, type JournalHealthCheck, type JournalHealthReport } from '../journal/journal-health.js';
 
 export interface HealthReport {
   /** ok: ready to serve; unavailable: the database or the event store is not; degraded: a read model has stopped or is stale. */
   status: 'ok' | 'degraded' | 'unavailable';
   database: { backend: Database['backend']; reachable: boolean; serverVersion?: string; latencyMs?: number; error?: string };
-  eventStore: { ready: boolean; lastGlobalPosition?: string; error?: string };
+  /** `store`: which store holds the log (PostgreSQL, the embedded PGlite, or KurrentDB). */
+  eventStore: { store: EventStoreName; ready: boolean; lastGlobalPosition?: string; error?: string };
   projections: ProjectionStatus[];
   /** Head age, sealer lag and the monitor's verdict; absent when it could not be read. */
   journal?: JournalHealthReport;
@@ -28,6 +30,7 @@ export class HealthController {
   constructor(
     @Inject(DATABASE) private readonly database: Database,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_STORE_NAME) private readonly storeName: EventStoreName,
     private readonly projections: ProjectionRunner,
     @Inject(JOURNAL_HEALTH) private readonly journal: JournalHealthCheck,
   ) {}
@@ -51,7 +54,7 @@ export class HealthController {
 
   private async check(): Promise<HealthReport> {
     const database: HealthReport['database'] = { backend: this.database.backend, reachable: false };
-    const eventStore: HealthReport['eventStore'] = { ready: false };
+    const eventStore: HealthReport['eventStore'] = { store: this.storeName, ready: false };
     let projections: ProjectionStatus[] = [];
     try {
       const started = performance.now();

@@ -2,6 +2,7 @@ import { Controller, Get, Header, Inject, Injectable, Module, type MiddlewareCon
 import type { NextFunction, Request, Response } from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { ProjectionRunner } from '#projections';
+import { EVENT_STORE_NAME, type EventStoreName } from '../health/event-store-name.js';
 import { JOURNAL_HEALTH, registerJournalMetrics, type JournalHealthCheck } from '../journal/journal-health.js';
 
 /** The process's metrics registry: default Node metrics, HTTP traffic, projection lag. */
@@ -17,8 +18,9 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  constructor(runner: ProjectionRunner, @Inject(JOURNAL_HEALTH) journal: JournalHealthCheck) {
+  constructor(runner: ProjectionRunner, @Inject(JOURNAL_HEALTH) journal: JournalHealthCheck, @Inject(EVENT_STORE_NAME) store: EventStoreName) {
     collectDefaultMetrics({ register: this.registry, prefix: 'himotoki_' });
+    new Gauge({ name: 'himotoki_event_store_info', help: 'The store that holds the log (1 for the one in use)', labelNames: ['store'], registers: [this.registry] }).set({ store }, 1);
     // One status read serves every projection gauge of a scrape (each gauge collects on its own).
     let read: { at: number; status: ReturnType<ProjectionRunner['status']> } | undefined;
     const status = () => {

@@ -1,5 +1,5 @@
 import { InvalidAppendError } from './event-store.errors.js';
-import type { StoredEvent, StreamMetadataResult } from './event-store.port.js';
+import type { Checkpoint, EventStore, StoredEvent, StreamMetadataResult } from './event-store.port.js';
 
 /** The most events one read returns. */
 export const MAX_READ = 10_000;
@@ -31,4 +31,14 @@ export async function* oneByOne(batches: AsyncIterable<StoredEvent[]>, signal?: 
       yield event;
     }
   }
+}
+
+/**
+ * Read-your-writes: whether a reader at checkpoint `at` has read every event of the log transaction an append
+ * answered (`AppendResult.transactionId`). Its events are contiguous in log order, so one event read past `at` tells.
+ */
+export async function hasReadTransaction(store: Pick<EventStore, 'readAll'>, at: Checkpoint, transactionId: bigint): Promise<boolean> {
+  if (at.transactionId !== transactionId) return at.transactionId > transactionId;
+  const [next] = await store.readAll({ after: at, maxCount: 1 });
+  return next === undefined || next.transactionId !== transactionId;
 }

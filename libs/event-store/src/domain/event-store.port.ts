@@ -46,8 +46,14 @@ export const LOG_START: Checkpoint = { transactionId: 0n, globalPosition: 0n };
 export interface AppendResult {
   /** The stream's revision after the append (the revision of its last event). */
   nextExpectedRevision: bigint;
-  /** Global positions of the appended events, in order. */
-  positions: bigint[];
+  /**
+   * The log transaction the append's events entered (the original's, for a retry): every event it wrote carries
+   * this `transactionId` — on PostgreSQL the writing transaction's xid8, on KurrentDB its commit position, which
+   * both stores know as they answer. Every stream of a multi-stream append answers the same one. A reader at
+   * checkpoint `c` has read the whole append once `c.transactionId` is beyond it, or equal to it with no event of
+   * that transaction after `c` (see `hasReadTransaction`).
+   */
+  transactionId: bigint;
   /** False when every event was already stored (an idempotent retry): nothing was written. */
   written: boolean;
 }

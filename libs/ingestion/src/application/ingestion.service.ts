@@ -21,7 +21,6 @@ export interface StoredEventRef {
   eventId: string;
   type: string;
   streamId: string;
-  globalPosition: bigint;
 }
 
 export interface CommandResult {
@@ -29,6 +28,11 @@ export interface CommandResult {
   type: CommandType;
   /** False when the command had been stored before (an idempotent retry): nothing new was written. */
   applied: boolean;
+  /**
+   * The log transaction the command's events entered (the first time, when sent again), which each of them carries as
+   * its `transactionId`: a reader has the command's effects once it has read that transaction. Null when it stored none.
+   */
+  transactionId: bigint | null;
   events: StoredEventRef[];
 }
 
@@ -254,24 +258,24 @@ class Batch {
         }
       }
     });
-    const positions = new Map<string, bigint>();
+    let transactionId: bigint | null = null;
     if (appends.size > 0) {
       const list = [...appends.values()];
       const results = await this.store.appendToStreams(list);
       // The store answers an append of events stored already as a duplicate: another send of this command won.
       if (results.some((r) => !r.written)) throw new StoredMeanwhile('the events were stored meanwhile');
-      list.forEach((append, i) => append.events.forEach((event, j) => positions.set(event.id, results[i]!.positions[j]!)));
+      // One append, one transaction: every stream of it answers the same one.
+      transactionId = results[0]!.transactionId;
     }
     return decided.map((d, commandIndex) => ({
       commandId: d.command.commandId,
       type: d.command.type,
       applied: 'writes' in d,
+      transactionId: 'writes' in d ? (d.writes.some((w) => w.events.length > 0) ? transactionId : null) : d.stored[0]!.transactionId,
       events:
         'writes' in d
-          ? placed
-              .filter((p) => p.command === commandIndex)
-              .map((p) => ({ eventId: p.event.id, type: p.event.type, streamId: p.streamId, globalPosition: positions.get(p.event.id)! }))
-          : d.stored.map((e) => ({ eventId: e.id, type: e.type, streamId: e.streamId, globalPosition: e.globalPosition })),
+          ? placed.filter((p) => p.command === commandIndex).map((p) => ({ eventId: p.event.id, type: p.event.type, streamId: p.streamId }))
+          : d.stored.map((e) => ({ eventId: e.id, type: e.type, streamId: e.streamId })),
     }));
   }
 

@@ -401,6 +401,12 @@ export type CommandResult = {
   commandId: Scalars['ID']['output'];
   /** The events the command stored, in order (when sent again: those it stored the first time). */
   events: Array<StoredEventRef>;
+  /**
+   * The log transaction its events entered (the first time, when sent again), as a decimal string: every one of them
+   * carries it. On PostgreSQL the writing transaction's id, on KurrentDB its commit position: a reader of the log has
+   * the command's events once it has read that transaction. Null when the command stored no event.
+   */
+  transactionId: Maybe<Scalars['BigInt']['output']>;
 };
 
 /** A compliance report: every figure is counted from the event store and its read models. */
@@ -2068,8 +2074,6 @@ export type StoredEventRef = {
   __typename?: 'StoredEventRef';
   /** The event's id (a UUID). */
   eventId: Scalars['ID']['output'];
-  /** Its position in the global log. */
-  globalPosition: Scalars['BigInt']['output'];
   /** The stream it was stored in (e.g. link-<linkId>). */
   streamId: Scalars['String']['output'];
   /** The event's type (e.g. RecordsLinked). */
@@ -2704,6 +2708,7 @@ export type CommandResultResolvers<ContextType = any, ParentType extends Resolve
   applied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   commandId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   events?: Resolver<Array<ResolversTypes['StoredEventRef']>, ParentType, ContextType>;
+  transactionId?: Resolver<Maybe<ResolversTypes['BigInt']>, ParentType, ContextType>;
 };
 
 export type ComplianceReportResolvers<ContextType = any, ParentType extends ResolversParentTypes['ComplianceReport'] = ResolversParentTypes['ComplianceReport']> = {
@@ -3168,7 +3173,6 @@ export type SignedTreeHeadResolvers<ContextType = any, ParentType extends Resolv
 
 export type StoredEventRefResolvers<ContextType = any, ParentType extends ResolversParentTypes['StoredEventRef'] = ResolversParentTypes['StoredEventRef']> = {
   eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  globalPosition?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
   streamId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };

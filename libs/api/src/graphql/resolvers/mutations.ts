@@ -22,7 +22,7 @@ export function mutationResolvers(bus: CommandBus) {
       const principal = requireRole(context, 'ORGANIZATION', 'OPERATOR');
       const sender: Sender = principal.role === 'ORGANIZATION' ? `organization:${principal.organizationId}` : `operator:${principal.id}`;
       const result: CommandResult = await bus.execute(new IngestCommand({ commandId, type, payload: withoutNulls(input) }, sender));
-      return { ...result, events: result.events.map((e) => ({ ...e, globalPosition: e.globalPosition.toString() })) };
+      return { ...result, transactionId: result.transactionId?.toString() ?? null };
     };
   }
   return resolvers;
