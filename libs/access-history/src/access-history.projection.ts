@@ -1,9 +1,10 @@
 import type { StoredEvent } from '#event-store';
 import { type DomainEvent, eventTypes, parseDomainEvent } from '#vocabulary';
 import type { Projection, SqlTransaction } from '#projections';
-import type { AccessHistoryKind } from './access-history-entry.entity.js';
+import type { AccessHistoryKind } from './access-history.queries.js';
 import { auditPurpose } from './domain/audit-purposes.js';
 
+/** A row of `access_history.entries`, as the projection writes it. */
 interface EntryRow {
   subject_id: string;
   event_id: string;

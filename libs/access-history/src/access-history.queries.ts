@@ -1,6 +1,5 @@
 import type pg from 'pg';
 import { Statements } from '#database';
-import type { AccessHistoryEntry, AccessHistoryKind } from './access-history-entry.entity.js';
 
 export interface AccessHistoryFilter {
   from?: string | null;
@@ -27,8 +26,36 @@ export interface HistoryPage {
 
 export class InvalidCursorError extends Error {}
 
-/** A line as the queries answer it: the entry without what only the projection needs (its source and detail). */
-export type AccessHistoryLine = Omit<AccessHistoryEntry, 'sourceId' | 'detail'>;
+export type AccessHistoryKind = 'PROVISION' | 'ACCESS' | 'LINK' | 'UNLINK' | 'AUDIT' | 'CORRECTION';
+
+/**
+ * One line of a subject's access history (情報提供等記録), a row of `access_history.entries` as the queries answer
+ * it: without what only the projection needs (the id of what it records, and its detail).
+ */
+export interface AccessHistoryLine {
+  eventId: string;
+  subjectId: string;
+  globalPosition: string;
+  kind: AccessHistoryKind;
+  occurredAt: Date;
+  /** Who: the organization that obtained, used, tied or cut. */
+  organizationId: string;
+  staffCode: string | null;
+  /** The other party: the provider of a provision (情報提供者). */
+  counterpartyId: string | null;
+  datasetIds: string[];
+  items: string[];
+  /** Why: the purpose (利用目的), the procedure (事務) of a provision, or the reason of a cut. */
+  purpose: string | null;
+  legalBasis: string | null;
+  outcome: string | null;
+  /** 不開示: hidden from the subject until released. */
+  nonDisclosure: boolean;
+  /** The tie (紐付け) a LINK or UNLINK line made or cut. */
+  tieId: string | null;
+  /** The purpose in English, where the platform words it (an auditor's query: 監査の目的). */
+  purposeEn: string | null;
+}
 
 const LINE_COLUMNS = `event_id AS "eventId", subject_id AS "subjectId", global_position AS "globalPosition", kind, occurred_at AS "occurredAt",
   organization_id AS "organizationId", staff_code AS "staffCode", counterparty_id AS "counterpartyId", dataset_ids AS "datasetIds", items,
