@@ -108,6 +108,20 @@ export class AccessHistoryQueries {
     return { entries, hasNextPage: rows.length > first, totalCount };
   }
 
+  /**
+   * The lines one event made, among those of the given subjects: looked up by (subject, event), the history's key
+   * (by the event id alone it would be a scan of the whole history).
+   */
+  async linesOf(eventId: string, subjectIds: readonly string[]): Promise<Pick<AccessHistoryLine, 'subjectId' | 'organizationId' | 'counterpartyId' | 'nonDisclosure'>[]> {
+    if (subjectIds.length === 0) return [];
+    const { rows } = await this.db.query<Pick<AccessHistoryLine, 'subjectId' | 'organizationId' | 'counterpartyId' | 'nonDisclosure'>>({
+      ...this.statements.of(`SELECT subject_id AS "subjectId", organization_id AS "organizationId", counterparty_id AS "counterpartyId", non_disclosure AS "nonDisclosure"
+        FROM access_history.entries WHERE subject_id = ANY($1::uuid[]) AND event_id = $2`),
+      values: [subjectIds, eventId],
+    });
+    return rows;
+  }
+
   /** Provisions and accesses of one item of the subject's information: who obtained or used it. */
   async uses(subjectId: string, item: string, period: { from?: string | null; to?: string | null }, visibility: Visibility): Promise<AccessHistoryLine[]> {
     const conditions = filtered(subjectId, { ...period, item, kinds: ['PROVISION', 'ACCESS'] }, visibility);
