@@ -3,9 +3,11 @@
  * on what; docs/architecture.md says why each boundary is there.
  */
 const READ_SIDE = '^libs/(access-history|registry|exposure|findings|reporting|journal|projections)/';
+/** A package, wherever node_modules resolves: `../../main/node_modules/` in a worktree that links the main checkout's. */
+const PACKAGE = '(^|/)node_modules/';
 /** What a domain may use: its own lib, the published language, schemas and hashing. Nothing that does I/O. */
 const FRAMEWORKS_AND_IO = [
-  '^node_modules/(@nestjs|typeorm|pg|pg-[^/]+|express|@electric-sql|@apollo|graphql|prom-client|jose|fast-jwt|@kurrent|@grpc|cli-progress)/',
+  `${PACKAGE}(@nestjs|typeorm|pg|pg-[^/]+|express|@electric-sql|@apollo|graphql|prom-client|jose|fast-jwt|@kurrent|@grpc|cli-progress)/`,
   '^(fs|fs/promises|net|http|https|http2|child_process|worker_threads|cluster|dgram|dns|tls|readline|os)$',
   '^node:(fs|fs/promises|net|http|https|http2|child_process|worker_threads|cluster|dgram|dns|tls|readline|os)$',
 ];
@@ -30,14 +32,14 @@ module.exports = {
       comment: 'libs/vocabulary is what every context shares: schemas and types, depending on nothing of ours',
       severity: 'error',
       from: { path: '^libs/vocabulary/' },
-      to: { path: '^(libs/(?!vocabulary/)|apps/|node_modules/(?!zod/))' },
+      to: { path: [`^(libs/(?!vocabulary/)|apps/)`, `${PACKAGE}(?!zod/)`] },
     },
     {
       name: 'port-depends-on-nothing',
       comment: 'the event-store port is the contract the adapters implement: no adapter, no framework behind it',
       severity: 'error',
       from: { path: '^libs/event-store/' },
-      to: { path: '^(libs/(?!event-store/)|apps/|node_modules/)' },
+      to: { path: ['^(libs/(?!event-store/)|apps/)', PACKAGE] },
     },
     {
       name: 'read-side-reads-the-published-language',
@@ -45,6 +47,13 @@ module.exports = {
       severity: 'error',
       from: { path: READ_SIDE },
       to: { path: '^libs/ingestion/' },
+    },
+    {
+      name: 'read-models-speak-sql',
+      comment: 'read models read and write with plain parameterized SQL on the database\'s pg pool; TypeORM runs migrations only',
+      severity: 'error',
+      from: { path: READ_SIDE },
+      to: { path: `${PACKAGE}(typeorm|@nestjs/typeorm)/` },
     },
     {
       name: 'only-the-root-picks-adapters',

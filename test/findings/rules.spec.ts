@@ -158,7 +158,7 @@ describe(`finding rules at their edges on ${backendName}`, () => {
   });
 
   it('refuses a bad query naming the field', async () => {
-    const queries = new FindingQueries(f.database.dataSource);
+    const queries = new FindingQueries(f.database.pool);
     await expect(queries.list({ asOf: 'yesterday', first: 10 })).rejects.toThrow('asOf: must be an ISO 8601 date-time');
     await expect(queries.list({ asOf: T(30), rule: 'NOT_A_RULE' as FindingRule, first: 10 })).rejects.toThrow('rule: must be one of');
     await expect(queries.countsBy({ asOf: T(30) }, 'rule')).resolves.toEqual(expect.arrayContaining([{ key: 'STAFF_MASS_ACCESS', count: 1 }]));

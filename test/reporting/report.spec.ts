@@ -7,7 +7,7 @@ import { EVENT_STORE } from '#event-store';
 import { FindingQueries } from '#findings';
 import { ProjectionRunner } from '#projections';
 import { ExposureQueries } from '#exposure';
-import { ComplianceReports, ExposureReadModelSource, FindingsReadModelSource, ReportFigures, ReportInputError, renderReportHtml, type ComplianceReport } from '#reporting';
+import { ComplianceReports, ExposureReadModelSource, FindingsReadModelSource, ReportingQueries, ReportInputError, renderReportHtml, type ComplianceReport } from '#reporting';
 import { generatePopulation } from '#synthetic-population';
 import { reportOptions, writeReport } from '../../apps/cli/src/report.js';
 import { IngestionFixture } from '../support/ingestion-fixture.js';
@@ -38,7 +38,7 @@ describe(`the compliance report on ${backendName}`, () => {
     f = await IngestionFixture.start();
     await f.importCommands(generatePopulation({ subjects: 150, seed: 'report' }).commands);
     await settled(f.context.get(ProjectionRunner));
-    reports = new ComplianceReports(new ReportFigures(f.database.pool), { findings: new FindingsReadModelSource(f.context.get(FindingQueries), f.context.get(EVENT_STORE)), exposure: new ExposureReadModelSource(new ExposureQueries(f.database.pool)) }, () => new Date('2025-04-02T09:00:00+09:00'));
+    reports = new ComplianceReports(new ReportingQueries(f.database.pool), { findings: new FindingsReadModelSource(f.context.get(FindingQueries), f.context.get(EVENT_STORE)), exposure: new ExposureReadModelSource(new ExposureQueries(f.database.pool)) }, () => new Date('2025-04-02T09:00:00+09:00'));
     report = await reports.report({ from: FROM, to: TO });
   }, 900_000);
   afterAll(() => f?.close());

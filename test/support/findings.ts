@@ -3,7 +3,7 @@ import type { IngestionFixture } from './ingestion-fixture.js';
 
 /** Every finding standing for the query, all pages. */
 export async function allFindings(f: IngestionFixture, query: FindingsQuery): Promise<Finding[]> {
-  const queries = new FindingQueries(f.database.dataSource);
+  const queries = new FindingQueries(f.database.pool);
   const found: Finding[] = [];
   for (let after: string | null = null; ; ) {
     const page = await queries.list({ ...query, first: 500, after });

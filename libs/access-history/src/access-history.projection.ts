@@ -1,9 +1,10 @@
 import type { StoredEvent } from '#event-store';
 import { type DomainEvent, eventTypes, parseDomainEvent } from '#vocabulary';
-import type { Projection, SqlTransaction } from '#projections';
-import type { AccessHistoryKind } from './access-history-entry.entity.js';
+import { insertRows, type Projection, type SqlTransaction } from '#projections';
+import type { AccessHistoryKind } from './access-history.queries.js';
 import { auditPurpose } from './domain/audit-purposes.js';
 
+/** A row of `access_history.entries`, as the projection writes it. */
 interface EntryRow {
   subject_id: string;
   event_id: string;
@@ -51,13 +52,7 @@ export const accessHistoryProjection: Projection = {
       else rows.push(...entriesOf(event, stored));
     }
     await nameTheCutTies(rows, tx, schema);
-    if (rows.length > 0) {
-      await tx.query(
-        `INSERT INTO ${schema}.entries
-         SELECT * FROM jsonb_populate_recordset(NULL::${schema}.entries, $1::jsonb)`,
-        [JSON.stringify(rows)],
-      );
-    }
+    await insertRows(tx, schema, 'entries', rows);
     if (released.length > 0) {
       await tx.query(
         `UPDATE ${schema}.entries e SET non_disclosure = false

@@ -1,6 +1,5 @@
 import type pg from 'pg';
 import { Statements } from '#database';
-import type { AccessHistoryEntry, AccessHistoryKind } from './access-history-entry.entity.js';
 
 export interface AccessHistoryFilter {
   from?: string | null;
@@ -27,8 +26,36 @@ export interface HistoryPage {
 
 export class InvalidCursorError extends Error {}
 
-/** A line as the queries answer it: the entry without what only the projection needs (its source and detail). */
-export type AccessHistoryLine = Omit<AccessHistoryEntry, 'sourceId' | 'detail'>;
+export type AccessHistoryKind = 'PROVISION' | 'ACCESS' | 'LINK' | 'UNLINK' | 'AUDIT' | 'CORRECTION';
+
+/**
+ * One line of a subject's access history (情報提供等記録), a row of `access_history.entries` as the queries answer
+ * it: without what only the projection needs (the id of what it records, and its detail).
+ */
+export interface AccessHistoryLine {
+  eventId: string;
+  subjectId: string;
+  globalPosition: string;
+  kind: AccessHistoryKind;
+  occurredAt: Date;
+  /** Who: the organization that obtained, used, tied or cut. */
+  organizationId: string;
+  staffCode: string | null;
+  /** The other party: the provider of a provision (情報提供者). */
+  counterpartyId: string | null;
+  datasetIds: string[];
+  items: string[];
+  /** Why: the purpose (利用目的), the procedure (事務) of a provision, or the reason of a cut. */
+  purpose: string | null;
+  legalBasis: string | null;
+  outcome: string | null;
+  /** 不開示: hidden from the subject until released. */
+  nonDisclosure: boolean;
+  /** The tie (紐付け) a LINK or UNLINK line made or cut. */
+  tieId: string | null;
+  /** The purpose in English, where the platform words it (an auditor's query: 監査の目的). */
+  purposeEn: string | null;
+}
 
 const LINE_COLUMNS = `event_id AS "eventId", subject_id AS "subjectId", global_position AS "globalPosition", kind, occurred_at AS "occurredAt",
   organization_id AS "organizationId", staff_code AS "staffCode", counterparty_id AS "counterpartyId", dataset_ids AS "datasetIds", items,
@@ -79,6 +106,20 @@ export class AccessHistoryQueries {
     const entries = rows.slice(0, first).map(({ total_count: _, ...entry }) => ({ cursor: encodeCursor(entry), entry }));
     const totalCount = separateCount ? Number((await separateCount).rows[0]!.n) : Number(rows[0]?.total_count ?? 0);
     return { entries, hasNextPage: rows.length > first, totalCount };
+  }
+
+  /**
+   * The lines one event made, among those of the given subjects: looked up by (subject, event), the history's key
+   * (by the event id alone it would be a scan of the whole history).
+   */
+  async linesOf(eventId: string, subjectIds: readonly string[]): Promise<Pick<AccessHistoryLine, 'subjectId' | 'organizationId' | 'counterpartyId' | 'nonDisclosure'>[]> {
+    if (subjectIds.length === 0) return [];
+    const { rows } = await this.db.query<Pick<AccessHistoryLine, 'subjectId' | 'organizationId' | 'counterpartyId' | 'nonDisclosure'>>({
+      ...this.statements.of(`SELECT subject_id AS "subjectId", organization_id AS "organizationId", counterparty_id AS "counterpartyId", non_disclosure AS "nonDisclosure"
+        FROM access_history.entries WHERE subject_id = ANY($1::uuid[]) AND event_id = $2`),
+      values: [subjectIds, eventId],
+    });
+    return rows;
   }
 
   /** Provisions and accesses of one item of the subject's information: who obtained or used it. */

@@ -4,8 +4,8 @@ import type { DataSource } from 'typeorm';
 export type Backend = 'postgres' | 'pglite';
 
 /**
- * An open database: one TypeORM DataSource (read models, migrations) and the `pg` pool it owns, which the
- * event store shares, on a real PostgreSQL or on the embedded PGlite served over a local socket. The same
+ * An open database: one TypeORM DataSource (migrations only) and the `pg` pool it owns, which the event store
+ * and the read models share, on a real PostgreSQL or on the embedded PGlite served over a local socket. The same
  * SQL and the same driver run on both; one pool per process, so the embedded PGlite sees one client.
  */
 export interface Database {

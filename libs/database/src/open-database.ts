@@ -15,8 +15,6 @@ export interface DatabaseOptions {
 }
 
 export interface Schema {
-  /** TypeORM entities of the read models. */
-  entities: (new () => unknown)[];
   /** Every migration, in order. */
   migrations: (new () => MigrationInterface)[];
 }
@@ -69,7 +67,6 @@ async function initialize(url: string, poolSize: number, schema: Schema): Promis
     type: 'postgres',
     url,
     poolSize,
-    entities: schema.entities,
     migrations: schema.migrations,
     migrationsTableName: 'himotoki_migrations',
     migrationsTransactionMode: 'each',

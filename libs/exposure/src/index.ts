@@ -7,8 +7,8 @@ export { datasetRisk, DEFAULT_RISK_THRESHOLD, type ClassSizeCount, type DatasetR
 export { M_PROBABILITIES, matchScore } from './domain/fellegi-sunter.js';
 export type { Explanation } from './domain/explanations.js';
 export { isLive, isOverdue, type Tie, type TieHygiene } from './domain/linkage.js';
-export { exposureProjection } from './infrastructure/exposure.projection.js';
-export { linkageProjection } from './infrastructure/linkage.projection.js';
+export { exposureProjection } from './exposure.projection.js';
+export { linkageProjection } from './linkage.projection.js';
 export {
   ExposureQueries, UnknownDatasetError, type Bucket, type OrganizationNames, type DatasetInfo, type ExposureDistribution, type Matchability, type SubjectExposure, type SubjectLinkage,
-} from './infrastructure/exposure.queries.js';
+} from './exposure.queries.js';

@@ -1,4 +1,3 @@
-import type { SqlTransaction } from '#projections';
 import type { FindingRule } from './domain/finding-rules.js';
 
 /** A row of `findings.findings`, as the projection writes it. */
@@ -15,10 +14,4 @@ export interface FindingRow {
   event_ids: string[];
   global_positions: string[];
   detail: Record<string, unknown>;
-}
-
-/** Inserts rows into a table of the read model in one statement. */
-export async function insert(tx: SqlTransaction, schema: string, table: string, rows: readonly object[]): Promise<void> {
-  if (rows.length === 0) return;
-  await tx.query(`INSERT INTO ${schema}.${table} SELECT * FROM jsonb_populate_recordset(NULL::${schema}.${table}, $1::jsonb)`, [JSON.stringify(rows)]);
 }

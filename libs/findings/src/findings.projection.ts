@@ -1,6 +1,6 @@
 import type { StoredEvent } from '#event-store';
 import { type Domain, type DomainEvent, eventTypes, type IdentifierKind, parseDomainEvent } from '#vocabulary';
-import type { Projection, SqlTransaction } from '#projections';
+import { insertRows, type Projection, type SqlTransaction } from '#projections';
 import {
   accessPurposeRule,
   hasConsentInForce,
@@ -16,7 +16,7 @@ import {
 } from './domain/compliance-checks.js';
 import type { FindingRule } from './domain/finding-rules.js';
 import { DEFAULT_STAFF_THRESHOLDS, staffRules, type StaffThresholds } from './domain/staff-episodes.js';
-import { insert, type FindingRow } from './finding-rows.js';
+import type { FindingRow } from './finding-rows.js';
 import { updateStaffEpisodes, type StaffAccessRow } from './staff-episodes.store.js';
 
 /** The events the rules read. */
@@ -106,8 +106,8 @@ export function findingsProjection(thresholds: StaffThresholds = DEFAULT_STAFF_T
         }
       }
       await facts.save(tx, schema);
-      await insert(tx, schema, 'findings', findings);
-      await insert(tx, schema, 'staff_accesses', accesses);
+      await insertRows(tx, schema, 'findings', findings);
+      await insertRows(tx, schema, 'staff_accesses', accesses);
       await updateStaffEpisodes(tx, schema, accesses, rules);
     },
   };
@@ -326,9 +326,9 @@ class RuleFacts {
   }
 
   async save(tx: SqlTransaction, schema: string): Promise<void> {
-    for (const [table, rows] of Object.entries(this.writes)) await insert(tx, schema, table, rows);
-    await insert(tx, schema, 'consents', [...this.newConsents.values()]);
-    await insert(tx, schema, 'ties', [...this.newTies.values()]);
+    for (const [table, rows] of Object.entries(this.writes)) await insertRows(tx, schema, table, rows);
+    await insertRows(tx, schema, 'consents', [...this.newConsents.values()]);
+    await insertRows(tx, schema, 'ties', [...this.newTies.values()]);
     if (this.withdrawals.length > 0) {
       await tx.query(
         `UPDATE ${schema}.consents c SET withdrawn_at = w.withdrawn_at

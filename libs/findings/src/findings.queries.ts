@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type pg from 'pg';
 import { FINDING_RULES, SEVERITIES, type FindingRule, type Severity } from './domain/finding-rules.js';
 
 /** Which findings: those standing as of an instant, narrowed by the other conditions (all must hold). */
@@ -80,12 +80,12 @@ interface Row {
  * made late still leaves the finding, since the tie was kept too long). The report counts with `countsBy`.
  */
 export class FindingQueries {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly pool: pg.Pool) {}
 
   async list(query: FindingsQuery & { first: number; after?: string | null }): Promise<FindingsPage> {
     if (!Number.isInteger(query.first) || query.first < 1) throw new InvalidFindingsQueryError('first', 'must be a whole number of at least 1');
     const { sql, values } = this.matching(query);
-    const counted = this.dataSource.query<{ n: string }[]>(`SELECT count(*) AS n FROM (${sql}) f`, [...values]);
+    const counted = this.pool.query<{ n: string }>(`SELECT count(*) AS n FROM (${sql}) f`, [...values]);
     let page = `SELECT * FROM (${sql}) f`;
     if (query.after) {
       const [detectedAt, id] = decodeCursor(query.after);
@@ -94,9 +94,9 @@ export class FindingQueries {
     }
     values.push(query.first + 1);
     page += ` ORDER BY f.detected_at DESC, f.finding_id DESC LIMIT $${values.length}`;
-    const [rows, total] = await Promise.all([this.dataSource.query<Row[]>(page, values), counted]);
+    const [{ rows }, total] = await Promise.all([this.pool.query<Row>(page, values), counted]);
     const findings = rows.slice(0, query.first).map((row) => ({ cursor: encodeCursor(row), finding: findingOf(row) }));
-    return { findings, hasNextPage: rows.length > query.first, totalCount: Number(total[0]!.n) };
+    return { findings, hasNextPage: rows.length > query.first, totalCount: Number(total.rows[0]!.n) };
   }
 
   /** How many findings stand, per rule, severity or organization (keys in order; only keys with findings). */
@@ -104,7 +104,7 @@ export class FindingQueries {
     const column = FINDING_DIMENSIONS[dimension];
     if (!column) throw new InvalidFindingsQueryError('dimension', `must be one of ${Object.keys(FINDING_DIMENSIONS).join(', ')}`);
     const { sql, values } = this.matching(query);
-    const rows = await this.dataSource.query<{ key: string; n: string }[]>(`SELECT f.${column} AS key, count(*) AS n FROM (${sql}) f GROUP BY 1 ORDER BY 1`, values);
+    const { rows } = await this.pool.query<{ key: string; n: string }>(`SELECT f.${column} AS key, count(*) AS n FROM (${sql}) f GROUP BY 1 ORDER BY 1`, values);
     return rows.map((row) => ({ key: row.key, count: Number(row.n) }));
   }
 

@@ -1,6 +1,5 @@
 export { FINDING_RULES, FINDING_RULE_NAMES, SEVERITIES, severityOf, type FindingRule, type Severity } from './domain/finding-rules.js';
 export { DEFAULT_STAFF_THRESHOLDS, staffEpisodes, staffRules, type StaffAccess, type StaffThresholds } from './domain/staff-episodes.js';
-export { StoredFinding, TieWithCutOff } from './finding.entities.js';
 export { FINDINGS_PROJECTION, findingsProjection } from './findings.projection.js';
 export {
   FINDING_DIMENSIONS,

@@ -1,6 +1,6 @@
-import type { SqlTransaction } from '#projections';
+import { insertRows, type SqlTransaction } from '#projections';
 import { staffEpisodes, type StaffAccess, type StaffRule } from './domain/staff-episodes.js';
-import { insert, type FindingRow } from './finding-rows.js';
+import type { FindingRow } from './finding-rows.js';
 
 /** A row of `staff_accesses`: what the staff rules need of an access. */
 export interface StaffAccessRow {
@@ -76,7 +76,7 @@ export async function updateStaffEpisodes(tx: SqlTransaction, schema: string, ac
     }
     const stale = [...spans.values()].flatMap((s) => [...s.stale]);
     if (stale.length > 0) await tx.query(`DELETE FROM ${schema}.findings WHERE finding_id = ANY($1)`, [stale]);
-    await insert(tx, schema, 'findings', found);
+    await insertRows(tx, schema, 'findings', found);
   }
 }
 

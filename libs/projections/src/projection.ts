@@ -31,3 +31,12 @@ export interface Projection {
   /** Applies events, in log order, to the tables in `schema` (the live one, or a rebuild's). */
   apply(events: StoredEvent[], tx: SqlTransaction, schema: string): Promise<void>;
 }
+
+/**
+ * Inserts rows into a table of a read model in one statement, whatever their number: the rows travel as one
+ * JSON parameter and take the table's own column types. Nothing is sent for no rows.
+ */
+export async function insertRows(tx: SqlTransaction, schema: string, table: string, rows: readonly object[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.query(`INSERT INTO ${schema}.${table} SELECT * FROM jsonb_populate_recordset(NULL::${schema}.${table}, $1::jsonb)`, [JSON.stringify(rows)]);
+}

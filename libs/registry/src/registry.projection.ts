@@ -1,6 +1,6 @@
 import type { StoredEvent } from '#event-store';
 import { eventTypes, parseDomainEvent } from '#vocabulary';
-import type { Projection, SqlTransaction } from '#projections';
+import { insertRows, type Projection, type SqlTransaction } from '#projections';
 
 const HANDLED = eventTypes('OrganizationRegistered', 'DatasetRegistered', 'PermittedProvisionRegistered', 'InformationProvided');
 
@@ -16,8 +16,8 @@ export const registryProjection: Projection = {
   handles: HANDLED,
 
   async apply(events: StoredEvent[], tx: SqlTransaction, schema: string): Promise<void> {
-    const organizations: unknown[] = [];
-    const datasets: unknown[] = [];
+    const organizations: object[] = [];
+    const datasets: object[] = [];
     const pairs: { organization_id: string; counterparty_id: string }[] = [];
     const dealt = (a: string, b: string) => {
       if (a !== b) pairs.push({ organization_id: a, counterparty_id: b }, { organization_id: b, counterparty_id: a });
@@ -38,12 +38,8 @@ export const registryProjection: Projection = {
         dealt(event.data.requesterId, event.data.providerId);
       }
     }
-    if (organizations.length > 0) {
-      await tx.query(`INSERT INTO ${schema}.organizations SELECT * FROM jsonb_populate_recordset(NULL::${schema}.organizations, $1::jsonb)`, [JSON.stringify(organizations)]);
-    }
-    if (datasets.length > 0) {
-      await tx.query(`INSERT INTO ${schema}.datasets SELECT * FROM jsonb_populate_recordset(NULL::${schema}.datasets, $1::jsonb)`, [JSON.stringify(datasets)]);
-    }
+    await insertRows(tx, schema, 'organizations', organizations);
+    await insertRows(tx, schema, 'datasets', datasets);
     if (pairs.length > 0) {
       await tx.query(
         `INSERT INTO ${schema}.counterparties SELECT DISTINCT * FROM jsonb_populate_recordset(NULL::${schema}.counterparties, $1::jsonb) ON CONFLICT DO NOTHING`,

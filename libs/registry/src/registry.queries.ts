@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { Statements } from '#database';
+import { knownAuthority } from './domain/known-authorities.js';
 
 export interface OrganizationFilter {
   kind?: string | null;
@@ -29,6 +30,7 @@ export interface RegistryPage<Row> {
   cursors: string[];
 }
 
+/** 機関・事業者, as registered. */
 export interface OrganizationRow {
   id: string;
   name: string;
@@ -37,6 +39,7 @@ export interface OrganizationRow {
   registeredAt: Date;
 }
 
+/** 特定個人情報ファイル / a company's customer file, as registered. */
 export interface DatasetRow {
   id: string;
   holderId: string;
@@ -77,6 +80,18 @@ export class RegistryQueries {
     if (filter.keyedBy) w.add((p) => `${p(filter.keyedBy)} = ANY(keyed_by)`);
     if (filter.name) w.add((p) => `(name ILIKE ${p(contains(filter.name!))} ESCAPE '\\' OR id ILIKE $${w.params.length} ESCAPE '\\' OR purpose ILIKE $${w.params.length} ESCAPE '\\')`);
     return this.page<DatasetRow>('registry.datasets', DATASET_COLUMNS, w, first, after);
+  }
+
+  /** The registered organizations among `ids`, in one statement. */
+  async organizationsById(ids: readonly string[]): Promise<OrganizationRow[]> {
+    const { rows } = await this.db.query<OrganizationRow>({ ...this.statements.of(`SELECT ${ORGANIZATION_COLUMNS} FROM registry.organizations WHERE id = ANY($1::text[])`), values: [ids] });
+    return rows;
+  }
+
+  /** The registered datasets among `ids`, in one statement. */
+  async datasetsById(ids: readonly string[]): Promise<DatasetRow[]> {
+    const { rows } = await this.db.query<DatasetRow>({ ...this.statements.of(`SELECT ${DATASET_COLUMNS} FROM registry.datasets WHERE id = ANY($1::text[])`), values: [ids] });
+    return rows;
   }
 
   /** Whether `other` is `party` itself or one of its counterparties: what an organization may read of the registry. */
@@ -124,4 +139,65 @@ function idAfter(cursor: string): string {
   const id = Buffer.from(cursor, 'base64url').toString('utf8');
   if (id.length === 0 || id.length > 128 || Buffer.from(id).toString('base64url') !== cursor) throw new InvalidRegistryCursorError('is not a cursor this API gave out');
   return id;
+}
+
+/** An organization as answers show it: registered, an oversight body the platform names itself, or just its id. */
+export type OrganizationView = { id: string; name: string | null; nameEn: string | null; kind: string | null; domains: string[]; registeredAt: Date | null };
+
+/** An organization never registered: named when it is an oversight body the platform knows (ppc: 個人情報保護委員会), else only its id. */
+export function unregisteredOrganization(id: string): OrganizationView {
+  const known = knownAuthority(id);
+  return known
+    ? { id, name: known.name, nameEn: known.nameEn, kind: known.kind, domains: [...known.domains], registeredAt: null }
+    : { id, name: null, nameEn: null, kind: null, domains: [], registeredAt: null };
+}
+
+const UNREGISTERED_TTL_MS = 1000;
+
+/** The names and datasets that answers show beside ids: the registry's lookups, kept once read. */
+export class RegistryLookup {
+  /**
+   * Registered organizations, kept once read: no event changes a registered organization, so they never go
+   * stale. An id not (yet) registered is remembered as such for a second only, so that a later registration
+   * shows within a second, and a page naming an unregistered party (an auditor's office, say) does not cost
+   * every request a query.
+   */
+  private readonly registered = new Map<string, OrganizationView>();
+  private readonly unregisteredUntil = new Map<string, number>();
+  /** Registered datasets, kept once read for the same reason: a registration is never amended. */
+  private readonly registeredDatasets = new Map<string, DatasetRow>();
+
+  constructor(private readonly queries: Pick<RegistryQueries, 'organizationsById' | 'datasetsById'>) {}
+
+  /** Many organizations in at most one query (a page of history names a handful). */
+  async organizations(ids: Iterable<string | null>): Promise<Map<string, OrganizationView>> {
+    const wanted = [...new Set([...ids].filter((id): id is string => id !== null))];
+    const now = Date.now();
+    const missing = wanted.filter((id) => !this.registered.has(id) && !((this.unregisteredUntil.get(id) ?? 0) > now));
+    if (missing.length > 0) {
+      for (const found of await this.queries.organizationsById(missing)) this.registered.set(found.id, { ...found, nameEn: null });
+      for (const id of missing) if (!this.registered.has(id)) this.unregisteredUntil.set(id, now + UNREGISTERED_TTL_MS);
+    }
+    return new Map(wanted.map((id) => [id, this.registered.get(id) ?? unregisteredOrganization(id)]));
+  }
+
+  /** A registered organization, or an oversight body the platform names itself; null for any other id. */
+  async organization(id: string): Promise<OrganizationView | null> {
+    const view = (await this.organizations([id])).get(id)!;
+    return view.name === null ? null : view;
+  }
+
+  async dataset(id: string): Promise<DatasetRow | null> {
+    return (await this.queries.datasetsById([id]))[0] ?? null;
+  }
+
+  /** Many datasets in at most one query; ids never registered are absent from the map. */
+  async datasets(ids: Iterable<string>): Promise<Map<string, DatasetRow>> {
+    const wanted = [...new Set(ids)];
+    const missing = wanted.filter((id) => !this.registeredDatasets.has(id));
+    if (missing.length > 0) {
+      for (const found of await this.queries.datasetsById(missing)) this.registeredDatasets.set(found.id, found);
+    }
+    return new Map(wanted.flatMap((id) => (this.registeredDatasets.has(id) ? [[id, this.registeredDatasets.get(id)!] as const] : [])));
+  }
 }

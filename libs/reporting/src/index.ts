@@ -6,7 +6,7 @@ export type { ExposureFigures, ExposureSource, FindingsSource, SourceFinding } f
 export { FindingsReadModelSource } from './infrastructure/findings.source.js';
 export { ExposureReadModelSource } from './infrastructure/exposure.source.js';
 export { ComplianceReports, type ReportRequest, type ReportSources } from './infrastructure/compliance-reports.js';
-export { ReportFigures } from './infrastructure/report-figures.js';
-export { reportingProjection } from './infrastructure/reporting.projection.js';
+export { ReportingQueries } from './reporting.queries.js';
+export { reportingProjection } from './reporting.projection.js';
 export { renderReportCsv } from './rendering/report.csv.js';
 export { renderReportHtml } from './rendering/report.html.js';

@@ -13,8 +13,8 @@ import { DATABASE, Statements, type Database } from '#database';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { ExposureQueries } from '#exposure';
 import { FindingQueries } from '#findings';
-import { RegistryQueries } from '#registry';
-import { ComplianceReports, ExposureReadModelSource, FindingsReadModelSource, ReportFigures } from '#reporting';
+import { RegistryLookup, RegistryQueries } from '#registry';
+import { ComplianceReports, ExposureReadModelSource, FindingsReadModelSource, ReportingQueries } from '#reporting';
 import { TokenService } from '../auth/token.service.js';
 import { AuditTrail } from './audit-trail.js';
 import { contextFrom } from './graphql-context.js';
@@ -22,7 +22,6 @@ import { formatError, requestError, textError } from './graphql-errors.js';
 import { InFlightOperations } from './in-flight-operations.js';
 import { offlineIdeLandingPage } from './ide.js';
 import { QueryLimits } from './limits.js';
-import { RegistryLookup } from './registry-lookup.js';
 import { AccessHistoryResolver, SubjectResolver } from './resolvers/access-history.resolver.js';
 import { ExposureResolver } from './resolvers/exposure.resolver.js';
 import { FindingsResolver } from './resolvers/findings.resolver.js';
@@ -107,6 +106,11 @@ const logger = new Logger('GraphQL');
       inject: [DATABASE],
     },
     {
+      provide: RegistryLookup,
+      useFactory: (registry: RegistryQueries) => new RegistryLookup(registry),
+      inject: [RegistryQueries],
+    },
+    {
       provide: ExposureQueries,
       useFactory: (database: Database, registry: RegistryLookup) =>
         new ExposureQueries(database.pool, Statements.for(database.backend), async (ids) => new Map([...(await registry.organizations(ids))].map(([id, o]) => [id, o.name ?? id]))),
@@ -114,16 +118,15 @@ const logger = new Logger('GraphQL');
     },
     {
       provide: FindingQueries,
-      useFactory: (database: Database) => new FindingQueries(database.dataSource),
+      useFactory: (database: Database) => new FindingQueries(database.pool),
       inject: [DATABASE],
     },
     {
       provide: ComplianceReports,
       useFactory: (database: Database, store: EventStore, findings: FindingQueries, exposure: ExposureQueries) =>
-        new ComplianceReports(new ReportFigures(database.pool), { findings: new FindingsReadModelSource(findings, store), exposure: new ExposureReadModelSource(exposure) }),
+        new ComplianceReports(new ReportingQueries(database.pool), { findings: new FindingsReadModelSource(findings, store), exposure: new ExposureReadModelSource(exposure) }),
       inject: [DATABASE, EVENT_STORE, FindingQueries, ExposureQueries],
     },
-    RegistryLookup,
     AuditTrail,
     AccessHistoryResolver,
     SubjectResolver,

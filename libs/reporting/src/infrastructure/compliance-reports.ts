@@ -4,7 +4,7 @@ import { PIA_RULES, PIA_SOURCE, piaLevel } from '../domain/privacy-impact-assess
 import { ReportInputError, reportPeriod, yearBefore } from '../domain/report-period.js';
 import type { ExposureSource, FindingsSource } from '../domain/report-sources.js';
 import { tieLifetimeBuckets } from '../domain/tie-lifetimes.js';
-import type { ActivityFigure, RegisteredParty, ReportFigures } from './report-figures.js';
+import type { ActivityFigure, RegisteredParty, ReportingQueries } from '../reporting.queries.js';
 
 export interface ReportRequest {
   from: string;
@@ -27,12 +27,12 @@ const PIA_MEASURES = [
 ];
 
 /**
- * Assembles a compliance report: validates the request, gathers the figures (SQL in ReportFigures, findings and
+ * Assembles a compliance report: validates the request, gathers the figures (SQL in ReportingQueries, findings and
  * exposure through their ports), and classifies PIA levels and breach reports with the pure domain rules.
  */
 export class ComplianceReports {
   constructor(
-    private readonly figures: ReportFigures,
+    private readonly figures: ReportingQueries,
     private readonly sources: ReportSources = {},
     private readonly clock: () => Date = () => new Date(),
   ) {}

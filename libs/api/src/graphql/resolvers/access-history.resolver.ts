@@ -2,14 +2,13 @@ import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/gr
 import { AccessHistoryQueries, InvalidCursorError, type AccessHistoryLine, type Visibility } from '#access-history';
 import { isUuid } from '#event-store';
 import { parseItem } from '#ingestion';
-import type { RegisteredDataset } from '#registry';
+import { RegistryLookup, type DatasetRow, type OrganizationView } from '#registry';
 import type { Principal } from '../../auth/principal.js';
 import { AuditTrail } from '../audit-trail.js';
 import type { AccessHistoryFilter } from '../generated/schema.types.js';
 import { requireRole, type GraphQLContext } from '../graphql-context.js';
 import { apiError } from '../graphql-errors.js';
 import { pageSize } from '../limits.js';
-import { RegistryLookup, type OrganizationView } from '../registry-lookup.js';
 import { itemView } from './registry.resolver.js';
 
 export function checkSubjectId(subjectId: string, field = 'subjectId'): string {
@@ -114,12 +113,12 @@ export class AccessHistoryResolver {
 }
 
 /** A dataset named in an answer: its registered name and holder, or only its id. */
-function datasetReference(id: string, datasets: Map<string, RegisteredDataset>) {
+function datasetReference(id: string, datasets: Map<string, DatasetRow>) {
   const found = datasets.get(id);
   return { id, name: found?.name ?? null, holderId: found?.holderId ?? null };
 }
 
-function node(entry: AccessHistoryLine, organizations: Map<string, OrganizationView>, datasets: Map<string, RegisteredDataset>) {
+function node(entry: AccessHistoryLine, organizations: Map<string, OrganizationView>, datasets: Map<string, DatasetRow>) {
   const organization = organizations.get(entry.organizationId)!;
   return {
     id: entry.eventId,

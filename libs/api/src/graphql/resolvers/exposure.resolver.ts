@@ -1,10 +1,10 @@
 import { Args, Context, Query, Resolver } from '@nestjs/graphql';
 import { ExposureQueries, UnknownDatasetError, type ExposureLevel, type SubjectLinkage } from '#exposure';
+import { RegistryLookup } from '#registry';
 import type { Principal } from '../../auth/principal.js';
 import { AuditTrail } from '../audit-trail.js';
 import { requireRole, type GraphQLContext } from '../graphql-context.js';
 import { apiError } from '../graphql-errors.js';
-import { RegistryLookup } from '../registry-lookup.js';
 import { checkSubjectId } from './access-history.resolver.js';
 
 /** `asOf` defaults to the moment of the query: figures of the past are asked for explicitly. */

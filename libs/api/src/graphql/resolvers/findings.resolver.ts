@@ -1,12 +1,12 @@
 import { Args, Context, Query, Resolver } from '@nestjs/graphql';
 import { FINDING_RULES, FindingQueries, InvalidFindingsQueryError, type FindingsQuery } from '#findings';
+import { RegistryLookup } from '#registry';
 import type { Principal } from '../../auth/principal.js';
 import { AuditTrail } from '../audit-trail.js';
 import type { FindingFilter } from '../generated/schema.types.js';
 import { requireRole, type GraphQLContext } from '../graphql-context.js';
 import { apiError } from '../graphql-errors.js';
 import { pageSize } from '../limits.js';
-import { RegistryLookup } from '../registry-lookup.js';
 import { checkSubjectId } from './access-history.resolver.js';
 
 /** The query's fields given as arguments rather than in `filter`. */

@@ -1,7 +1,7 @@
 import { createPublicKey } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { Args, Context, Query, Resolver } from '@nestjs/graphql';
-import { DATABASE, type Database } from '#database';
+import { AccessHistoryQueries } from '#access-history';
 import { EVENT_STORE, isUuid, type EventStore } from '#event-store';
 import { JournalProofs, PublishedLog, keyIdOf, treeHeadMessage, type HeadJson } from '#journal';
 import type { Principal } from '../../auth/principal.js';
@@ -30,7 +30,7 @@ export class JournalResolver {
   constructor(
     private readonly proofs: JournalProofs,
     private readonly audit: AuditTrail,
-    @Inject(DATABASE) private readonly database: Database,
+    private readonly history: AccessHistoryQueries,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly log: PublishedLog,
   ) {}
@@ -77,22 +77,15 @@ export class JournalResolver {
   private async subjectsOf(eventId: string, principal: Principal): Promise<string[]> {
     const events = await this.store.readEvents([eventId]);
     const subjects = [...new Set(events.flatMap((e) => subjectsNamedBy(e.data)))];
-    // Every access-history line of an event is about a subject it names: looked up by (subject, event), the
-    // history's key. By the event id alone it would be a scan of the whole history.
+    // Every access-history line of an event is about a subject it names.
     // (A line's subject is a UUID; an event stored by other means may name anything.)
-    const lineSubjects = subjects.filter(isUuid);
-    const { rows } = lineSubjects.length === 0
-      ? { rows: [] }
-      : await this.database.pool.query<{ subject_id: string; organization_id: string; counterparty_id: string | null; non_disclosure: boolean }>(
-          `SELECT subject_id, organization_id, counterparty_id, non_disclosure FROM access_history.entries WHERE subject_id = ANY($1::uuid[]) AND event_id = $2`,
-          [lineSubjects, eventId],
-        );
+    const rows = await this.history.linesOf(eventId, subjects.filter(isUuid));
     if (principal.role === 'OPERATOR' && subjects.length > 0) throw apiError('FORBIDDEN', 'an operator gets proofs only of events about no one (an auditor proves events about people, and is recorded)');
-    if (principal.role === 'ORGANIZATION' && !rows.some((r) => r.organization_id === principal.organizationId || r.counterparty_id === principal.organizationId)) {
+    if (principal.role === 'ORGANIZATION' && !rows.some((r) => r.organizationId === principal.organizationId || r.counterpartyId === principal.organizationId)) {
       throw apiError('FORBIDDEN', 'an organization gets proofs only of events in its own activity (where it acted or was the counterparty)');
     }
     if (principal.role === 'SUBJECT') {
-      const ownLine = rows.some((r) => r.subject_id === principal.subjectId && !r.non_disclosure);
+      const ownLine = rows.some((r) => r.subjectId === principal.subjectId && !r.nonDisclosure);
       const ownStream = events.some((e) => e.streamId === `subject-${principal.subjectId}`);
       if (!ownLine && !ownStream) throw apiError('FORBIDDEN', 'a subject gets proofs only of events about themselves');
     }

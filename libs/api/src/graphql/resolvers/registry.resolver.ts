@@ -4,7 +4,7 @@ import { EVENT_STORE, type EventStore } from '#event-store';
 import { FINGERPRINTER, type Fingerprinter } from '#privacy';
 import { ITEMS, PrivacyEdge, DomainError, identifierInput, itemNames } from '#ingestion';
 import { ProjectionRunner } from '#projections';
-import { InvalidRegistryCursorError, RegistryQueries, type RegisteredDataset, type RegistryPage, type RegistryVisibility } from '#registry';
+import { InvalidRegistryCursorError, RegistryLookup, RegistryQueries, type DatasetRow, type RegistryPage, type RegistryVisibility } from '#registry';
 import type { Principal } from '../../auth/principal.js';
 import { AuditTrail } from '../audit-trail.js';
 import type { DatasetFilter, IdentifierInput, OrganizationFilter } from '../generated/schema.types.js';
@@ -12,7 +12,6 @@ import { requireRole, type GraphQLContext } from '../graphql-context.js';
 import { apiError } from '../graphql-errors.js';
 import { subjectsNamedBy } from '../subjects-named.js';
 import { pageSize } from '../limits.js';
-import { RegistryLookup } from '../registry-lookup.js';
 
 /** Organizations, datasets, subjects by identifier, projections and raw streams. */
 @Resolver()
@@ -116,7 +115,7 @@ export class DatasetResolver {
   constructor(private readonly registry: RegistryLookup) {}
 
   @ResolveField('holder')
-  async holder(@Parent() dataset: RegisteredDataset) {
+  async holder(@Parent() dataset: DatasetRow) {
     return (await this.registry.organizations([dataset.holderId])).get(dataset.holderId);
   }
 }

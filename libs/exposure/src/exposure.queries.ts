@@ -2,14 +2,14 @@ import type pg from 'pg';
 import { Statements, TickBatch, inTransaction } from '#database';
 import { isUuid } from '#event-store';
 import type { Basic4Field, Basic4Fingerprints } from '#vocabulary';
-import { datasetRisk, type ClassSizeCount, type DatasetRisk } from '../domain/dataset-risk.js';
+import { datasetRisk, type ClassSizeCount, type DatasetRisk } from './domain/dataset-risk.js';
 import {
   classSizeExplanation, componentExplanation, identifierLifetimeExplanation, liveTieExplanation, matchabilityExplanation,
   matchProbabilityExplanation, myNumberTieExplanation, sharedIdentifierExplanation, type Explanation,
-} from '../domain/explanations.js';
-import { matchScore, type Comparison, type FieldFrequencies } from '../domain/fellegi-sunter.js';
-import { isOverdue, linkageComponents, tieHygiene, type IssuedIdentifier, type LinkageComponent, type Tie, type TieHygiene } from '../domain/linkage.js';
-import { EXPOSURE_LEVELS, fieldsOf, fieldValue, keyFieldSets, keyOf, levelNumber, type ExposureLevel } from '../domain/quasi-identifier.js';
+} from './domain/explanations.js';
+import { matchScore, type Comparison, type FieldFrequencies } from './domain/fellegi-sunter.js';
+import { isOverdue, linkageComponents, tieHygiene, type IssuedIdentifier, type LinkageComponent, type Tie, type TieHygiene } from './domain/linkage.js';
+import { EXPOSURE_LEVELS, fieldsOf, fieldValue, keyFieldSets, keyOf, levelNumber, type ExposureLevel } from './domain/quasi-identifier.js';
 import { COMPARISON_FIELDS, COMPARISON_LEVEL } from './exposure.projection.js';
 
 export interface DatasetInfo {

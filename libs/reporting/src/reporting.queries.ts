@@ -1,6 +1,6 @@
 import type pg from 'pg';
-import type { ActivityKind, OverdueTie, ReportParty } from '../domain/compliance-report.js';
-import { TIE_LIFETIME_EDGES_DAYS } from '../domain/tie-lifetimes.js';
+import type { ActivityKind, OverdueTie, ReportParty } from './domain/compliance-report.js';
+import { TIE_LIFETIME_EDGES_DAYS } from './domain/tie-lifetimes.js';
 
 export interface RegisteredParty extends ReportParty {
   kind: string | null;
@@ -53,7 +53,7 @@ const iso = (value: string | Date) => new Date(value).toISOString();
  * The SQL that gathers a report's figures from the read models (access history, registry, reporting), each a
  * set-based statement over an index on time: a quarter's report is a handful of round trips whatever the log size.
  */
-export class ReportFigures {
+export class ReportingQueries {
   constructor(private readonly pool: pg.Pool) {}
 
   async parties(): Promise<Map<string, RegisteredParty>> {

@@ -1,7 +1,7 @@
 import type { StoredEvent } from '#event-store';
 import { type Basic4Field, type Basic4Fingerprints, eventTypes, parseDomainEvent } from '#vocabulary';
 import type { Projection, SqlTransaction } from '#projections';
-import { EXPOSURE_LEVELS, fieldSetOf, fieldValue, keyFieldSets, keyOf, levelNumber, type ExposureLevel } from '../domain/quasi-identifier.js';
+import { EXPOSURE_LEVELS, fieldSetOf, fieldValue, keyFieldSets, keyOf, levelNumber, type ExposureLevel } from './domain/quasi-identifier.js';
 
 /** Fields the Fellegi–Sunter comparison looks at, and the level it compares them at (the matcher's best effort). */
 export const COMPARISON_FIELDS: readonly Basic4Field[] = ['NAME_KANJI', 'NAME_KANA', 'BIRTH_DATE', 'SEX', 'ADDRESS'];

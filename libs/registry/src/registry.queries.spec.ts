@@ -1,21 +1,17 @@
 import { jest } from '@jest/globals';
-import type { Database } from '#database';
-import { RegistryLookup } from './registry-lookup.js';
+import { RegistryLookup, type OrganizationRow } from './registry.queries.js';
 
-/** A registry of organizations behind a stand-in database that counts its reads. */
+/** A registry of organizations behind stand-in queries that count their reads. */
 function registryOf(registered: Map<string, { id: string; name: string }>) {
   const reads: string[][] = [];
-  const database = {
-    dataSource: {
-      getRepository: () => ({
-        findBy: async ({ id }: { id: { value: string[] } }) => {
-          reads.push(id.value);
-          return id.value.flatMap((wanted) => (registered.has(wanted) ? [{ ...registered.get(wanted)!, kind: null, domains: [], registeredAt: null }] : []));
-        },
-      }),
+  const queries = {
+    organizationsById: async (ids: readonly string[]) => {
+      reads.push([...ids]);
+      return ids.flatMap((wanted) => (registered.has(wanted) ? [{ ...registered.get(wanted)!, kind: null, domains: [], registeredAt: null } as unknown as OrganizationRow] : []));
     },
-  } as unknown as Database;
-  return { lookup: new RegistryLookup(database), reads };
+    datasetsById: async () => [],
+  };
+  return { lookup: new RegistryLookup(queries), reads };
 }
 
 describe('RegistryLookup', () => {

@@ -1,6 +1,6 @@
 import type { StoredEvent } from '#event-store';
 import { eventTypes, parseDomainEvent } from '#vocabulary';
-import type { Projection, SqlTransaction } from '#projections';
+import { insertRows, type Projection, type SqlTransaction } from '#projections';
 
 const HANDLED = eventTypes('RecordRegistered', 'RecordsLinked', 'RecordsUnlinked', 'IdentifierIssued', 'IdentifierRetired', 'IdentifierSucceeded');
 
@@ -15,12 +15,12 @@ export const linkageProjection: Projection = {
   handles: HANDLED,
 
   async apply(events: StoredEvent[], tx: SqlTransaction, schema: string): Promise<void> {
-    const records: unknown[] = [];
-    const ties: unknown[] = [];
-    const identifiers: unknown[] = [];
-    const cuts: unknown[] = [];
-    const retirements: unknown[] = [];
-    const successions: unknown[] = [];
+    const records: object[] = [];
+    const ties: object[] = [];
+    const identifiers: object[] = [];
+    const cuts: object[] = [];
+    const retirements: object[] = [];
+    const successions: object[] = [];
     for (const stored of events) {
       if (!HANDLED.has(stored.type)) continue;
       const event = parseDomainEvent(stored.type, stored.schemaVersion, stored.data);
@@ -59,9 +59,9 @@ export const linkageProjection: Projection = {
     }
     // Rows first, then what happened to them: a tie made and cut in one batch is inserted, then cut. Each
     // tie is cut at most once and each identifier retired or succeeded at most once (the deciders see to it).
-    if (records.length) await insert(tx, `${schema}.records`, records);
-    if (ties.length) await insert(tx, `${schema}.ties`, ties);
-    if (identifiers.length) await insert(tx, `${schema}.identifiers`, identifiers);
+    await insertRows(tx, schema, 'records', records);
+    await insertRows(tx, schema, 'ties', ties);
+    await insertRows(tx, schema, 'identifiers', identifiers);
     if (cuts.length) {
       await tx.query(
         `UPDATE ${schema}.ties t SET unlinked_at = c.unlinked_at, unlink_reason = c.unlink_reason, unlinked_position = c.unlinked_position
@@ -85,7 +85,3 @@ export const linkageProjection: Projection = {
     }
   },
 };
-
-async function insert(tx: SqlTransaction, table: string, rows: unknown[]): Promise<void> {
-  await tx.query(`INSERT INTO ${table} SELECT * FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb)`, [JSON.stringify(rows)]);
-}

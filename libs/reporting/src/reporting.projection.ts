@@ -1,6 +1,6 @@
 import type { StoredEvent } from '#event-store';
 import { eventTypes, parseDomainEvent } from '#vocabulary';
-import type { Projection, SqlTransaction } from '#projections';
+import { insertRows, type Projection, type SqlTransaction } from '#projections';
 
 /**
  * What the report needs that no other read model keeps: the people each dataset covers (対象人数, for the
@@ -15,7 +15,7 @@ export const reportingProjection: Projection = {
 
   async apply(events: StoredEvent[], tx: SqlTransaction, schema: string): Promise<void> {
     const covered = new Map<string, { dataset_id: string; subject_id: string; first_recorded_at: string }>();
-    const leaks: unknown[] = [];
+    const leaks: object[] = [];
     for (const stored of events) {
       if (stored.type !== 'RecordRegistered' && stored.type !== 'IdentifierRetired') continue;
       const event = parseDomainEvent(stored.type, stored.schemaVersion, stored.data);
@@ -37,8 +37,6 @@ export const reportingProjection: Projection = {
         [JSON.stringify([...covered.values()])],
       );
     }
-    if (leaks.length > 0) {
-      await tx.query(`INSERT INTO ${schema}.identifier_leaks SELECT * FROM jsonb_populate_recordset(NULL::${schema}.identifier_leaks, $1::jsonb)`, [JSON.stringify(leaks)]);
-    }
+    await insertRows(tx, schema, 'identifier_leaks', leaks);
   },
 };
