@@ -65,7 +65,10 @@ describe(`the journal as a C2SP tiled log on ${backendName}`, () => {
       const tile = await fetch(`${url}/journal/tile/0/000`);
       expect([tile.status, tile.headers.get('content-type'), tile.headers.get('cache-control')]).toEqual([200, 'application/octet-stream', 'public, max-age=31536000, immutable']);
       expect((await tile.arrayBuffer()).byteLength).toBe(256 * 32);
-      expect((await (await fetch(`${url}/journal/tile/0/001.p/74`)).arrayBuffer()).byteLength).toBe(74 * 32);
+      const partial = await fetch(`${url}/journal/tile/0/001.p/74`);
+      // A partial tile is replaced by a wider one as the log grows: cached briefly, not for good.
+      expect(partial.headers.get('cache-control')).toBe('public, max-age=60');
+      expect((await partial.arrayBuffer()).byteLength).toBe(74 * 32);
       expect((await (await fetch(`${url}/journal/tile/1/000.p/1`)).arrayBuffer()).byteLength).toBe(32);
       const bundle = Buffer.from(await (await fetch(`${url}/journal/tile/entries/000`)).arrayBuffer());
       const entries = parseEntryBundle(bundle);
@@ -166,10 +169,20 @@ describe(`the journal as a C2SP tiled log on ${backendName}`, () => {
       );
 
       // The log's operator rewrites a published entry: it no longer hashes to its leaf under the signed root.
-      await tamper(db, `UPDATE journal.commitments SET commitment = '\\x${'00'.repeat(32)}' WHERE event_id = (SELECT event_id FROM journal_tree.leaves WHERE leaf_index = 4242)`);
+      const original = (await db.pool.query<{ entry: Buffer }>(`SELECT entry FROM journal_tree.leaves WHERE leaf_index = 4242`)).rows[0]!.entry.toString('hex');
+      await tamper(db, `UPDATE journal_tree.leaves SET entry = '\\x${'00'.repeat(32)}' WHERE leaf_index = 4242`);
       const caught = await run('-leaf', '4242');
       expect(caught.code).toBe(1);
       expect(caught.report.valid).toBe(false);
+      await tamper(db, `UPDATE journal_tree.leaves SET entry = '\\x${original}' WHERE leaf_index = 4242`);
+      expect((await run('-leaf', '4242')).code).toBe(0);
+
+      // The operator rewrites a sealed leaf's hash instead (its entry left alone): tile 0/16 no longer hashes to
+      // its parent in tile 1/0, which the signed root authenticates.
+      await tamper(db, `UPDATE journal_tree.leaves SET hash = '\\x${'00'.repeat(32)}' WHERE leaf_index = 4242`);
+      const rewritten = await run('-leaf', '4242');
+      expect(rewritten.code).toBe(1);
+      expect(rewritten.report.failures).toEqual([expect.stringMatching(/^leaf 4242 is in the tree of \d+: .*inconsistent tile/)]);
       // A key that is not the log's: the signature check fails first.
       const other = 'himotoki.example/journal+00000000+AQ' + 'A'.repeat(42) + '=';
       expect((await run('-key', other)).code).not.toBe(0);
