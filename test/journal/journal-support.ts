@@ -93,7 +93,7 @@ export async function recomputedRoot(store: PostgresEventStore, db: Database): P
   for (let after = LOG_START; ; ) {
     const events = await store.readAll({ after, maxCount: 10_000 });
     if (events.length === 0) return { size: edge.size, root: edge.root() };
-    const commitments = await recomputedCommitments(db.pool, events.map((e) => e.id));
+    const commitments = await recomputedCommitments(store, events.map((e) => e.id));
     for (const event of events) edge.append(currentLeafOf(event, commitments.get(event.id)).hash);
     after = { transactionId: events.at(-1)!.transactionId, globalPosition: events.at(-1)!.globalPosition };
   }

@@ -169,8 +169,8 @@ describe(`the tamper-evident journal on ${backendName}`, () => {
         // The event, its commitment and its leaf rewritten alike: the signed head still catches it.
         await tamper(
           f2.db,
-          `UPDATE journal.commitments c SET commitment = r.recomputed FROM journal.recomputed_commitments(ARRAY['${forged!.id}']::uuid[]) r WHERE c.event_id = r.event_id`,
-          `UPDATE journal_tree.leaves l SET hash = sha256('\\x00'::bytea || c.commitment) FROM journal.commitments c WHERE c.event_id = l.event_id AND l.leaf_index = 5`,
+          `UPDATE event_store.events e SET commitment = r.recomputed FROM event_store.recomputed_commitments(ARRAY['${forged!.id}']::uuid[]) r WHERE e.event_id = r.event_id`,
+          `UPDATE journal_tree.leaves l SET hash = sha256('\\x00'::bytea || e.commitment), entry = e.commitment FROM event_store.events e WHERE e.event_id = l.event_id AND l.leaf_index = 5`,
         );
         report = await verifyJournal(f2.db.pool, f2.store, f2.publicKey);
         expect(report.firstDiscrepancy).toBeNull();

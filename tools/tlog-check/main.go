@@ -81,12 +81,18 @@ func c2spPath(t tlog.Tile) string {
 	return strings.Replace(t.Path(), fmt.Sprintf("tile/%d/", tileHeight), "tile/", 1)
 }
 
-// tileServer reads tiles over HTTP; x/mod checks every tile it is given against the tree before use.
-// Tiles already fetched are kept for the run (x/mod checks them against the tree on every use).
+// tileServer reads tiles over HTTP and authenticates every full tile against the hash its parent tile holds for
+// it, up to the right edge's partial tiles, which the root recomputed from them authenticates. x/mod's
+// TileHashReader checks only part of what it reads: its loop over the tiles to check against their parents
+// starts at the number of subtrees that make up the tree, not at the number of tiles those subtrees were read
+// from, so a tile read after the root's tiles may go unchecked (a rewritten leaf hash in tile/0/016 of a tree of
+// 100,001 leaves passed). Tiles already fetched are kept for the run.
 type tileServer struct {
-	base  string
-	reads int
-	cache map[string][]byte
+	base    string
+	size    int64
+	reads   int
+	cache   map[string][]byte
+	checked map[string]bool
 }
 
 func (s *tileServer) Height() int { return tileHeight }
@@ -94,20 +100,70 @@ func (s *tileServer) Height() int { return tileHeight }
 func (s *tileServer) ReadTiles(tiles []tlog.Tile) ([][]byte, error) {
 	data := make([][]byte, len(tiles))
 	for i, t := range tiles {
-		path := c2spPath(t)
-		if body, ok := s.cache[path]; ok {
-			data[i] = body
-			continue
-		}
-		body, err := get(s.base + "/" + path)
+		body, err := s.authentic(t)
 		if err != nil {
 			return nil, err
 		}
-		s.reads++
-		s.cache[path] = body
 		data[i] = body
 	}
 	return data, nil
+}
+
+func (s *tileServer) fetch(t tlog.Tile) ([]byte, error) {
+	path := c2spPath(t)
+	if body, ok := s.cache[path]; ok {
+		return body, nil
+	}
+	body, err := get(s.base + "/" + path)
+	if err != nil {
+		return nil, err
+	}
+	if len(body) != t.W*tlog.HashSize {
+		return nil, fmt.Errorf("%s has %d bytes, not %d", path, len(body), t.W*tlog.HashSize)
+	}
+	s.reads++
+	s.cache[path] = body
+	return body, nil
+}
+
+// authentic fetches a tile; a full one must hash to the entry its parent tile (itself authentic) holds for it.
+func (s *tileServer) authentic(t tlog.Tile) ([]byte, error) {
+	body, err := s.fetch(t)
+	path := c2spPath(t)
+	if err != nil || t.W < 1<<tileHeight || s.checked[path] {
+		return body, err
+	}
+	parent := tlog.Tile{H: tileHeight, L: t.L + 1, N: t.N >> tileHeight, W: 1 << tileHeight}
+	if rest := s.size>>(uint(parent.L)*tileHeight) - parent.N<<tileHeight; rest < int64(parent.W) {
+		parent.W = int(rest)
+	}
+	above, err := s.authentic(parent)
+	if err != nil {
+		return nil, err
+	}
+	at := int(t.N%(1<<tileHeight)) * tlog.HashSize
+	var want tlog.Hash
+	copy(want[:], above[at:at+tlog.HashSize])
+	if tileRoot(body) != want {
+		return nil, fmt.Errorf("%s is inconsistent with its parent tile %s: the log serves a tile its checkpoint does not support", path, c2spPath(parent))
+	}
+	s.checked[path] = true
+	return body, nil
+}
+
+// tileRoot is the root of a full tile's 256 hashes (a perfect subtree of height 8).
+func tileRoot(data []byte) tlog.Hash {
+	hashes := make([]tlog.Hash, len(data)/tlog.HashSize)
+	for i := range hashes {
+		copy(hashes[i][:], data[i*tlog.HashSize:])
+	}
+	for len(hashes) > 1 {
+		for i := 0; i < len(hashes)/2; i++ {
+			hashes[i] = tlog.NodeHash(hashes[2*i], hashes[2*i+1])
+		}
+		hashes = hashes[:len(hashes)/2]
+	}
+	return hashes[0]
 }
 
 func (s *tileServer) SaveTiles([]tlog.Tile, [][]byte) {}
@@ -217,7 +273,7 @@ func main() {
 	if origin != verifier.Name() {
 		check("the checkpoint's origin names the key", fmt.Errorf("origin %q, key %q", origin, verifier.Name()))
 	}
-	tiles := &tileServer{base: base, cache: map[string][]byte{}}
+	tiles := &tileServer{base: base, size: tree.N, cache: map[string][]byte{}, checked: map[string]bool{}}
 	reader := tlog.TileHashReader(tree, tiles)
 	if tree.N > 0 {
 		root, err := tlog.TreeHash(tree.N, reader)

@@ -28,6 +28,7 @@ import {
   type SubscribeOptions,
   isUuid,
 } from '#event-store';
+import { PostgresEventCommitments } from './journal-commitments.js';
 import { LiveSignal } from './live-signal.js';
 
 /** What the store needs of a database: a pool, and a URL for its LISTEN connection. */
@@ -48,7 +49,7 @@ export interface PostgresEventStoreOptions {
 const METADATA_EVENT_TYPE = '$metadata';
 // The text cast gets its own name: ORDER BY a name of the select list would sort the text, not the xid8.
 const COLUMNS = `e.global_position, e.transaction_id::text AS transaction_id_text, e.stream_id, e.stream_revision,
-  e.event_id, e.event_type, e.schema_version, e.data, e.metadata, e.recorded_at`;
+  e.event_id, e.event_type, e.schema_version, e.data, e.metadata, e.recorded_at, e.commitment`;
 // A transaction enters the log only once every older transaction has finished (see the migration).
 const VISIBLE = `e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())`;
 /** An append's transaction: the current one when it wrote, else the one that stored its first event. */
@@ -66,6 +67,7 @@ interface EventRow {
   data: JsonObject;
   metadata: JsonObject;
   recorded_at: Date;
+  commitment: Buffer | null;
 }
 
 interface AppendRow {
@@ -83,6 +85,7 @@ export class PostgresEventStore implements EventStore {
   private readonly signal: LiveSignal;
   private readonly statements: Statements;
   private readonly pollIntervalMs: number;
+  readonly commitments: PostgresEventCommitments;
 
   constructor(
     private readonly connection: PostgresConnection,
@@ -91,6 +94,7 @@ export class PostgresEventStore implements EventStore {
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.signal = new LiveSignal(connection.url, connection.deliversNotifications);
     this.statements = new Statements(connection.backend === 'postgres');
+    this.commitments = new PostgresEventCommitments(connection.pool);
   }
 
   async appendToStream(streamId: string, events: EventToAppend[], expected: ExpectedRevision = 'any'): Promise<AppendResult> {
@@ -329,5 +333,6 @@ function toStoredEvent(row: EventRow): StoredEvent {
     data: row.data,
     metadata: row.metadata,
     recordedAt: row.recorded_at,
+    ...(row.commitment ? { commitment: row.commitment } : {}),
   };
 }

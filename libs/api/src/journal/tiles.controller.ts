@@ -1,6 +1,6 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { PublishedLog, TilePathError, TileUnavailableError, parseTilePath } from '#journal';
+import { PublishedLog, TILE_WIDTH, TilePathError, TileUnavailableError, parseTilePath } from '#journal';
 import { TokenService } from '../auth/token.service.js';
 
 /** HIMOTOKI_LOG_PUBLIC: the tiled log is served without a token unless this is "false". */
@@ -39,8 +39,9 @@ export class JournalTilesController {
     try {
       const address = parseTilePath(path);
       const bytes = await this.log.tile(address);
-      // A tile's content never changes once served at a width: cache it for good.
-      response.set('Cache-Control', 'public, max-age=31536000, immutable').type('application/octet-stream').send(bytes);
+      // A full tile never changes: cached for good (C2SP tlog-tiles). A partial one is superseded by a wider one
+      // as the log grows (and may be dropped then): cached briefly.
+      response.set('Cache-Control', address.width === TILE_WIDTH ? 'public, max-age=31536000, immutable' : 'public, max-age=60').type('application/octet-stream').send(bytes);
     } catch (error) {
       if (error instanceof TilePathError) response.status(400).type('text/plain').send(`${error.message}\n`);
       else if (error instanceof TileUnavailableError) response.status(404).type('text/plain').send(`${error.message}\n`);

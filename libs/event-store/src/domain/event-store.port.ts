@@ -28,6 +28,11 @@ export interface StoredEvent {
   data: JsonObject;
   metadata: JsonObject;
   recordedAt: Date;
+  /**
+   * 約束 — the commitment the store made to the event when appending it (SHA-256 of its salted opening, see
+   * docs/journal.md), on a store that makes them; absent otherwise.
+   */
+  commitment?: Buffer;
 }
 
 /**
@@ -122,4 +127,25 @@ export interface EventStore {
   countEvents(options?: { after?: Checkpoint; upTo?: number }): Promise<number>;
   /** Lets go of what the store holds open (listeners, clients); the database pool stays its owner's. */
   close(): Promise<void>;
+  /** On a store that commits to each event at append: those commitments checked against the events as stored now. */
+  readonly commitments?: EventCommitments;
+}
+
+/** A commitment as made at append, beside the same recomputed now from the event as stored. */
+export interface RecomputedCommitment {
+  /** Whether the event is stored at all. */
+  eventFound: boolean;
+  /** Made at append; null for an event without one (stored before the commitments began, or with the triggers off). */
+  committed: Buffer | null;
+  recomputed: Buffer | null;
+}
+
+/** 約束 — what a store that commits to each event at append answers about those commitments. */
+export interface EventCommitments {
+  /** Every one of these events' commitments, made and recomputed (an entry for each id asked). */
+  recomputed(eventIds: readonly string[]): Promise<Map<string, RecomputedCommitment>>;
+  /** The opening of an event (the text its commitment hashes), given beside its proof; null without a commitment. */
+  opening(eventId: string): Promise<string | null>;
+  /** Events after a global position that have no commitment (inserted with the triggers off), in position order. */
+  uncommitted(afterPosition: bigint, limit: number): Promise<{ globalPosition: bigint; eventId: string }[]>;
 }

@@ -1,33 +1,13 @@
-import type { StoredEvent } from '#event-store';
+import type { EventStore, RecomputedCommitment, StoredEvent } from '#event-store';
 import type { SqlTransaction } from '#projections';
 import { commitmentLeafHash, eventLeafHash } from '../domain/journal-leaf.js';
 
-/** The commitments made at commit for these events (absent for events of the v1 era). */
-export async function committedLeaves(db: SqlTransaction, eventIds: readonly string[]): Promise<Map<string, Buffer>> {
-  if (eventIds.length === 0) return new Map();
-  const { rows } = await db.query<{ event_id: string; commitment: Buffer }>(`SELECT event_id, commitment FROM journal.commitments WHERE event_id = ANY($1::uuid[])`, [eventIds]);
-  return new Map(rows.map((r) => [r.event_id, r.commitment]));
-}
-
 /** The leaf the sealer gives an event: from its commitment when it has one, else the v1 leaf of the event. */
-export const sealedLeafOf = (event: StoredEvent, commitment: Buffer | undefined): Buffer => (commitment ? commitmentLeafHash(commitment) : eventLeafHash(event));
+export const sealedLeafOf = (event: StoredEvent): Buffer => (event.commitment ? commitmentLeafHash(event.commitment) : eventLeafHash(event));
 
-export interface RecomputedCommitment {
-  eventFound: boolean;
-  /** The commitment made at commit. */
-  committed: Buffer | null;
-  /** The same, recomputed now from the event as stored. */
-  recomputed: Buffer | null;
-}
-
-/** Every commitment of these events recomputed by the database from the events as they are now. */
-export async function recomputedCommitments(db: SqlTransaction, eventIds: readonly string[]): Promise<Map<string, RecomputedCommitment>> {
-  if (eventIds.length === 0) return new Map();
-  const { rows } = await db.query<{ event_id: string; event_found: boolean; committed: Buffer | null; recomputed: Buffer | null }>(
-    `SELECT event_id, event_found, committed, recomputed FROM journal.recomputed_commitments($1::uuid[])`,
-    [eventIds],
-  );
-  return new Map(rows.map((r) => [r.event_id, { eventFound: r.event_found, committed: r.committed, recomputed: r.recomputed }]));
+/** Every commitment of these events recomputed from the events as they are now (none on a store that makes none). */
+export async function recomputedCommitments(store: EventStore, eventIds: readonly string[]): Promise<Map<string, RecomputedCommitment>> {
+  return store.commitments && eventIds.length > 0 ? store.commitments.recomputed(eventIds) : new Map();
 }
 
 /**
@@ -42,13 +22,14 @@ export function currentLeafOf(event: StoredEvent, recomputed: RecomputedCommitme
 }
 
 /** The opening of a v2 event (the text its commitment hashes), or null for a v1 event. */
-export async function openingOf(db: SqlTransaction, eventId: string): Promise<string | null> {
-  const { rows } = await db.query<{ opening: string | null }>(`SELECT journal.opening_of($1) AS opening`, [eventId]);
-  return rows[0]?.opening ?? null;
+export async function openingOf(store: EventStore, eventId: string): Promise<string | null> {
+  return store.commitments ? store.commitments.opening(eventId) : null;
 }
 
 /** Events appended since the commitments began that have none (inserted with the triggers off). */
-export async function uncommittedEvents(db: SqlTransaction, afterPosition: bigint, limit: number): Promise<{ globalPosition: bigint; eventId: string }[]> {
-  const { rows } = await db.query<{ global_position: string; event_id: string }>(`SELECT global_position, event_id FROM journal.uncommitted_events($1, $2)`, [afterPosition.toString(), limit]);
-  return rows.map((r) => ({ globalPosition: BigInt(r.global_position), eventId: r.event_id }));
+export async function uncommittedEvents(db: SqlTransaction, store: EventStore, afterPosition: bigint, limit: number): Promise<{ globalPosition: bigint; eventId: string }[]> {
+  if (!store.commitments) return [];
+  const { rows } = await db.query<{ global_position: string }>(`SELECT global_position FROM journal.commitment_start`);
+  const start = BigInt(rows[0]?.global_position ?? '1') - 1n;
+  return store.commitments.uncommitted(afterPosition > start ? afterPosition : start, limit);
 }

@@ -102,7 +102,7 @@ export class JournalMonitor {
       this.store.readAll({ after: this.after, maxCount: want }),
       this.db.query<{ event_id: string; hash: Buffer }>(`SELECT event_id, hash FROM ${JOURNAL_TREE_SCHEMA}.leaves WHERE leaf_index >= $1 ORDER BY leaf_index LIMIT $2`, [from, want]),
     ]);
-    const commitments = await recomputedCommitments(this.db, events.map((e) => e.id));
+    const commitments = await recomputedCommitments(this.store, events.map((e) => e.id));
     const n = Math.min(events.length, leaves.rows.length);
     for (let i = 0; i < n; i++) {
       const event = events[i]!;
@@ -132,7 +132,7 @@ export class JournalMonitor {
       `SELECT leaf_index, event_id, hash FROM ${JOURNAL_TREE_SCHEMA}.leaves WHERE leaf_index = ANY($1::bigint[]) ORDER BY leaf_index`,
       [indexes],
     );
-    const commitments = await recomputedCommitments(this.db, rows.map((r) => r.event_id));
+    const commitments = await recomputedCommitments(this.store, rows.map((r) => r.event_id));
     for (const row of rows) {
       const found = commitments.get(row.event_id);
       const where = { leafIndex: Number(row.leaf_index), eventId: row.event_id, globalPosition: null };
@@ -145,7 +145,7 @@ export class JournalMonitor {
   }
 
   private async checkUncommitted(): Promise<void> {
-    const [stray] = await uncommittedEvents(this.db, this.lastUncommittedPosition, 1);
+    const [stray] = await uncommittedEvents(this.db, this.store, this.lastUncommittedPosition, 1);
     if (stray) this.report({ leafIndex: -1, eventId: stray.eventId, globalPosition: stray.globalPosition.toString(), reason: 'this event has no commitment: it was inserted with the triggers off, outside every writer' });
     // Nothing stray up to what was walked: the next scan starts there, so a pass never rereads the whole log.
     else this.lastUncommittedPosition = this.walkedPosition;

@@ -56,7 +56,7 @@ export class JournalProofs {
     const head = treeSize === undefined ? await this.heads.latest() : await this.heads.ofSize(treeSize);
     if (!head) throw new JournalRangeError('treeSize', treeSize === undefined ? 'no tree head has been signed yet' : `no head was signed at size ${treeSize}`);
     if (leaf.leafIndex >= head.treeSize) throw new JournalNotReadyError(`event ${eventId} is sealed at leaf ${leaf.leafIndex}, after the signed head of size ${head.treeSize}: ask again after the next head`);
-    const [auditPath, opening] = await Promise.all([this.tree.inclusionProof(leaf.leafIndex, head.treeSize), openingOf(this.pool, eventId)]);
+    const [auditPath, opening] = await Promise.all([this.tree.inclusionProof(leaf.leafIndex, head.treeSize), openingOf(this.store, eventId)]);
     return {
       format: opening === null ? PROOF_FORMAT : PROOF_FORMAT_V2,
       kind: 'inclusion',

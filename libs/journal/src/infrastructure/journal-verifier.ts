@@ -58,7 +58,7 @@ export async function verifyJournal(pool: pg.Pool, store: EventStore, publicKey:
   for (;;) {
     const events = await store.readAll({ after, maxCount: BATCH });
     if (events.length === 0) break;
-    const commitments = await recomputedCommitments(pool, events.map((e) => e.id));
+    const commitments = await recomputedCommitments(store, events.map((e) => e.id));
     for (const event of events) {
       const index = edge.size;
       const { hash, problem } = currentLeafOf(event, commitments.get(event.id));

@@ -22,8 +22,8 @@ export function logOriginFromEnv(env: NodeJS.ProcessEnv): string {
 /**
  * 公開台帳 — the journal as a C2SP tiled transparency log: the newest signed head as a signed-note checkpoint
  * (the journal key, origin = the log's name), with the witnesses' cosignatures of it; tiles of the sealed
- * tree; entry bundles of the commitments. Every tile is one range read of stored rows: level 0 from the
- * leaves, level L from the stored subtrees of height 8·L.
+ * tree; entry bundles of the commitments. Every tile is one range read of stored rows: level 0 and the entries
+ * from the leaves, level L from the stored subtrees of height 8·L.
  */
 export class PublishedLog {
   private readonly heads: SignedHeads;
@@ -75,13 +75,10 @@ export class PublishedLog {
   private async entries(index: number, width: number, size: number): Promise<Buffer> {
     if (tileWidthAt(0, index, size) < width) throw new TileUnavailableError(`entry bundle ${index} of width ${width} is beyond the ${size} leaves sealed so far`);
     const from = index * TILE_WIDTH;
-    const { rows } = await this.db.query<{ commitment: Buffer | null }>(
-      `SELECT c.commitment FROM ${JOURNAL_TREE_SCHEMA}.leaves l LEFT JOIN journal.commitments c ON c.event_id = l.event_id WHERE l.leaf_index >= $1 AND l.leaf_index < $2 ORDER BY l.leaf_index`,
-      [from, from + width],
-    );
+    const { rows } = await this.db.query<{ entry: Buffer | null }>(`SELECT entry FROM ${JOURNAL_TREE_SCHEMA}.leaves WHERE leaf_index >= $1 AND leaf_index < $2 ORDER BY leaf_index`, [from, from + width]);
     // A v1 leaf's entry is the event itself: never public; its hash is in the tiles all the same.
-    if (rows.some((r) => !r.commitment)) throw new TileUnavailableError(`entry bundle ${index} holds leaves sealed before the commitments began (v1): their entries are the events themselves, given only beside a proof`);
-    return entryBundle(rows.map((r) => r.commitment!));
+    if (rows.some((r) => !r.entry)) throw new TileUnavailableError(`entry bundle ${index} holds leaves sealed before the commitments began (v1): their entries are the events themselves, given only beside a proof`);
+    return entryBundle(rows.map((r) => r.entry!));
   }
 
   /** Stores a witness's cosignature line of a checkpoint (idempotent per witness and checkpoint). */
