@@ -95,21 +95,22 @@ const logger = new Logger('GraphQL');
       },
     }),
   ],
+  // The read models answer from `database.reads`: a streaming replica when the composition root opened one.
   providers: [
     {
       provide: AccessHistoryQueries,
-      useFactory: (database: Database) => new AccessHistoryQueries(database.pool, Statements.for(database.backend)),
+      useFactory: (database: Database) => new AccessHistoryQueries(database.reads, Statements.for(database.backend)),
       inject: [DATABASE],
     },
     {
       provide: RegistryQueries,
-      useFactory: (database: Database) => new RegistryQueries(database.pool, Statements.for(database.backend)),
+      useFactory: (database: Database) => new RegistryQueries(database.reads, Statements.for(database.backend)),
       inject: [DATABASE],
     },
     {
       provide: ExposureQueries,
       useFactory: (database: Database, registry: RegistryLookup) =>
-        new ExposureQueries(database.pool, Statements.for(database.backend), async (ids) => new Map([...(await registry.organizations(ids))].map(([id, o]) => [id, o.name ?? id]))),
+        new ExposureQueries(database.reads, Statements.for(database.backend), async (ids) => new Map([...(await registry.organizations(ids))].map(([id, o]) => [id, o.name ?? id]))),
       inject: [DATABASE, RegistryLookup],
     },
     {
@@ -120,7 +121,7 @@ const logger = new Logger('GraphQL');
     {
       provide: ComplianceReports,
       useFactory: (database: Database, store: EventStore, findings: FindingQueries, exposure: ExposureQueries) =>
-        new ComplianceReports(new ReportFigures(database.pool), { findings: new FindingsReadModelSource(findings, store), exposure: new ExposureReadModelSource(exposure) }),
+        new ComplianceReports(new ReportFigures(database.reads), { findings: new FindingsReadModelSource(findings, store), exposure: new ExposureReadModelSource(exposure) }),
       inject: [DATABASE, EVENT_STORE, FindingQueries, ExposureQueries],
     },
     RegistryLookup,

@@ -1,8 +1,10 @@
 import { Controller, Get, Header, Inject, Injectable, Module, type MiddlewareConsumer, type NestMiddleware, type NestModule } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { DATABASE, type Database } from '#database';
 import { ProjectionRunner } from '#projections';
 import { JOURNAL_HEALTH, registerJournalMetrics, type JournalHealthCheck } from '../journal/journal-health.js';
+import { registerReplicaMetrics } from './replica-metrics.js';
 
 /** The process's metrics registry: default Node metrics, HTTP traffic, projection lag. */
 @Injectable()
@@ -17,7 +19,7 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  constructor(runner: ProjectionRunner, @Inject(JOURNAL_HEALTH) journal: JournalHealthCheck) {
+  constructor(runner: ProjectionRunner, @Inject(JOURNAL_HEALTH) journal: JournalHealthCheck, @Inject(DATABASE) database: Database) {
     collectDefaultMetrics({ register: this.registry, prefix: 'himotoki_' });
     // One status read serves every projection gauge of a scrape (each gauge collects on its own).
     let read: { at: number; status: ReturnType<ProjectionRunner['status']> } | undefined;
@@ -26,6 +28,7 @@ export class Metrics {
       return read.status;
     };
     registerJournalMetrics(this.registry, journal);
+    registerReplicaMetrics(this.registry, database);
     const lag = (name: string, help: string, pick: (s: Awaited<ReturnType<ProjectionRunner['status']>>[number]) => number) =>
       new Gauge({
         name,
