@@ -15,7 +15,7 @@ export function lsnBytes(lsn: string): bigint {
 /** How far the replica is behind the primary, for /health and /metrics. */
 export interface ReplicaLag {
   reachable: boolean;
-  /** WAL bytes the primary has written that the replica has not replayed. */
+  /** WAL bytes the primary has flushed (all it can send) that the replica has not replayed. */
   lagBytes?: number;
   /** While behind: seconds since the replica last replayed a commit; 0 when it has replayed everything. */
   lagSeconds?: number;
@@ -45,6 +45,8 @@ export class ReadReplica {
   readonly reads: pg.Pool;
   readonly served: ReadsServed = { replica: 0, primary: 0 };
   private readonly replica: pg.Pool;
+  /** Reads the replica could not take: a pool of their own, so that they are not taken for this process's writes. */
+  private readonly primaryReads: pg.Pool;
   /** Connections of their own for the positions, so that asking the primary's is not itself taken for a write. */
   private readonly primaryProbe: pg.Pool;
   private readonly replicaProbe: pg.Pool;
@@ -55,22 +57,24 @@ export class ReadReplica {
   private polling?: Promise<void>;
 
   constructor(
-    private readonly primary: pg.Pool,
+    primary: pg.Pool,
     primaryUrl: string,
     replicaUrl: string,
     private readonly waitMs = DEFAULT_REPLICA_WAIT_MS,
     poolSize = 10,
   ) {
-    const session = { options: '-c TimeZone=UTC' };
+    // Named, so that an operator sees in pg_stat_activity which connections serve reads.
+    const session = { options: '-c TimeZone=UTC', application_name: 'himotoki-reads' };
     this.replica = new pg.Pool({ connectionString: replicaUrl, max: poolSize, ...session });
-    this.primaryProbe = new pg.Pool({ connectionString: primaryUrl, max: 1 });
-    this.replicaProbe = new pg.Pool({ connectionString: replicaUrl, max: 1 });
-    for (const pool of [this.replica, this.primaryProbe, this.replicaProbe]) pool.on('error', () => undefined);
+    this.primaryReads = new pg.Pool({ connectionString: primaryUrl, max: poolSize, ...session });
+    this.primaryProbe = new pg.Pool({ connectionString: primaryUrl, max: 1, application_name: 'himotoki-replica-wait' });
+    this.replicaProbe = new pg.Pool({ connectionString: replicaUrl, max: 1, application_name: 'himotoki-replica-wait' });
+    for (const pool of [this.replica, this.primaryReads, this.primaryProbe, this.replicaProbe]) pool.on('error', () => undefined);
     primary.on('release', () => this.writes++);
     this.reads = this.routed();
   }
 
-  /** The pool a read should use now: the replica once it has replayed this process's writes, else the primary. */
+  /** The pool a read should use now: the replica once it has replayed this process's writes, else the primary's. */
   async choose(): Promise<pg.Pool> {
     try {
       const needed = await this.horizonFor(this.writes);
@@ -78,14 +82,14 @@ export class ReadReplica {
     } catch {
       // The primary's position or the replica's could not be read: the primary answers.
     }
-    return this.primary;
+    return this.primaryReads;
   }
 
   /** How far behind the replica is now. */
   async lag(): Promise<ReplicaLag> {
     try {
       const [{ rows: primary }, { rows: replica }] = await Promise.all([
-        this.primaryProbe.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn'),
+        this.primaryProbe.query<{ lsn: string }>('SELECT pg_current_wal_flush_lsn()::text AS lsn'),
         this.replicaProbe.query<{ lsn: string | null; paused: boolean; since: number | null }>(
           `SELECT pg_last_wal_replay_lsn()::text AS lsn, pg_is_wal_replay_paused() AS paused,
                   extract(epoch FROM now() - pg_last_xact_replay_timestamp())::float8 AS since`,
@@ -102,7 +106,7 @@ export class ReadReplica {
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.replica.end(), this.primaryProbe.end(), this.replicaProbe.end()]);
+    await Promise.all([this.replica, this.primaryReads, this.primaryProbe, this.replicaProbe].map((pool) => pool.end()));
   }
 
   /** The primary's WAL position after the first `writes` writes of this process: asked once for all reads that need it. */
@@ -163,7 +167,7 @@ export class ReadReplica {
   private routed(): pg.Pool {
     const read = async <T>(run: (pool: pg.Pool) => Promise<T>): Promise<T> => {
       const pool = await this.choose();
-      if (pool === this.primary) {
+      if (pool === this.primaryReads) {
         this.served.primary++;
         return run(pool);
       }
@@ -174,7 +178,7 @@ export class ReadReplica {
       } catch (error) {
         if (!replicaUnavailable(error)) throw error;
         this.served.primary++;
-        return run(this.primary);
+        return run(this.primaryReads);
       }
     };
     const query = (...args: unknown[]) => {
