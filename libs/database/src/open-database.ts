@@ -43,16 +43,30 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
 /**
  * Options from the environment: `DATABASE_URL`; else the embedded PGlite in `HIMOTOKI_DATA_DIR`, or in the
  * default data folder (defaultDataDir), or in memory when `HIMOTOKI_DATA_DIR=:memory:`; `HIMOTOKI_POOL_SIZE`;
- * `DATABASE_READ_URL` (a streaming replica of DATABASE_URL) and `HIMOTOKI_REPLICA_WAIT_MS`.
+ * `DATABASE_READ_URL` (a streaming replica of DATABASE_URL's server, see replicaUrl) and `HIMOTOKI_REPLICA_WAIT_MS`.
  */
 export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseOptions {
   const url = env.DATABASE_URL || undefined;
-  const readUrl = env.DATABASE_READ_URL || undefined;
-  if (readUrl && !url) throw new Error('DATABASE_READ_URL names a replica of DATABASE_URL, which is not set');
+  // The embedded database has no replica: without DATABASE_URL, DATABASE_READ_URL is left unused.
+  const readUrl = url && env.DATABASE_READ_URL ? replicaUrl(url, env.DATABASE_READ_URL) : undefined;
   const dataDir = url || env.HIMOTOKI_DATA_DIR === IN_MEMORY ? undefined : resolve(env.HIMOTOKI_DATA_DIR || defaultDataDir(env));
   const wait = env.HIMOTOKI_REPLICA_WAIT_MS;
   if (wait !== undefined && wait !== '' && !(Number(wait) >= 0)) throw new Error(`HIMOTOKI_REPLICA_WAIT_MS must be a number of milliseconds, not ${wait}`);
   return { url, dataDir, poolSize: env.HIMOTOKI_POOL_SIZE ? Number(env.HIMOTOKI_POOL_SIZE) : undefined, readUrl, replicaWaitMs: wait ? Number(wait) : undefined };
+}
+
+/**
+ * The replica's URL for the primary's database. A streaming replica holds the primary's databases under their
+ * own names, so a read URL without a database reads DATABASE_URL's, and one naming another database is refused.
+ */
+export function replicaUrl(primaryUrl: string, readUrl: string): string {
+  const primary = new URL(primaryUrl);
+  const read = new URL(readUrl);
+  if (read.pathname === '' || read.pathname === '/') read.pathname = primary.pathname;
+  else if (read.pathname !== primary.pathname) {
+    throw new Error(`DATABASE_READ_URL names the database ${read.pathname.slice(1)}, DATABASE_URL ${primary.pathname.slice(1)}: a streaming replica serves the primary's databases under their own names`);
+  }
+  return read.toString();
 }
 
 /** Whether the options open an embedded database that lives in memory only. */
