@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import pg from 'pg';
 import { TokenService } from '#api';
 import { createApp } from '#app';
-import { databaseUrl, migrate, openDatabase, runAdminStatement, type Database, type ReplicaLag } from '#database';
+import { ReadReplica, databaseUrl, migrate, openDatabase, runAdminStatement, type Database, type ReplicaLag } from '#database';
 import { DATABASE_SCHEMA } from '#app';
 import { GraphQLClient, ok } from '../support/graphql-client.js';
 import { T } from '../support/ingestion-fixture.js';
@@ -127,6 +127,27 @@ if (!primaryServer || !replicaServer) {
       }
       const { rows } = await database.pool.query<{ n: string }>(`SELECT count(*) AS n FROM access_history.entries WHERE staff_code IN ('S-2', 'S-3')`);
       expect(Number(rows[0]!.n)).toBe(2);
+    });
+
+    it('reads the primary when the read URL is no replica or does not answer, at once, and says so', async () => {
+      const primaryUrl = databaseUrl(primaryServer, name);
+      for (const [readUrl, reason] of [
+        [primaryUrl, /not a streaming replica/],
+        ['postgres://postgres@127.0.0.1:1/nothing', /ECONNREFUSED|connect/],
+      ] as const) {
+        const replica = new ReadReplica(database.pool, primaryUrl, readUrl, 60_000, 2);
+        try {
+          const started = performance.now();
+          const { rows } = await replica.reads.query<{ standby: boolean }>('SELECT pg_is_in_recovery() AS standby');
+          expect(rows[0]!.standby).toBe(false);
+          // Far within the 60 s bound: a failure is not waited out.
+          expect(performance.now() - started).toBeLessThan(10_000);
+          expect(replica.served).toEqual({ replica: 0, primary: 1 });
+          expect((await replica.lag()).error).toMatch(reason);
+        } finally {
+          await replica.close();
+        }
+      }
     });
 
     it('falls behind and catches up: while replay is paused a read waits, then reads the primary, and /health reports the lag', async () => {

@@ -5,6 +5,7 @@ import pg from 'pg';
 export const DEFAULT_REPLICA_WAIT_MS = 500;
 /** How often a waiting read asks the replica how far it has replayed (one question for every waiting read). */
 const REPLAY_POLL_MS = 2;
+const CONNECT_TIMEOUT_MS = 2_000;
 
 /** A WAL position (`16/B374D848`) as a byte offset. */
 export function lsnBytes(lsn: string): bigint {
@@ -64,11 +65,13 @@ export class ReadReplica {
     poolSize = 10,
   ) {
     // Named, so that an operator sees in pg_stat_activity which connections serve reads.
-    const session = { options: '-c TimeZone=UTC', application_name: 'himotoki-reads' };
+    // A replica host that does not answer fails a connection in seconds, and its reads go to the primary.
+    const session = { options: '-c TimeZone=UTC', application_name: 'himotoki-reads', connectionTimeoutMillis: CONNECT_TIMEOUT_MS };
+    const probe = { max: 1, application_name: 'himotoki-replica-wait', connectionTimeoutMillis: CONNECT_TIMEOUT_MS };
     this.replica = new pg.Pool({ connectionString: replicaUrl, max: poolSize, ...session });
     this.primaryReads = new pg.Pool({ connectionString: primaryUrl, max: poolSize, ...session });
-    this.primaryProbe = new pg.Pool({ connectionString: primaryUrl, max: 1, application_name: 'himotoki-replica-wait' });
-    this.replicaProbe = new pg.Pool({ connectionString: replicaUrl, max: 1, application_name: 'himotoki-replica-wait' });
+    this.primaryProbe = new pg.Pool({ connectionString: primaryUrl, ...probe });
+    this.replicaProbe = new pg.Pool({ connectionString: replicaUrl, ...probe });
     for (const pool of [this.replica, this.primaryReads, this.primaryProbe, this.replicaProbe]) pool.on('error', () => undefined);
     primary.on('release', () => this.writes++);
     this.reads = this.routed();
@@ -127,15 +130,18 @@ export class ReadReplica {
 
   /**
    * Where the primary has inserted WAL to. A projection commits without waiting for its WAL flush, and the
-   * primary sends a replica only flushed WAL; a flush is asked for (a transaction that commits synchronously
-   * flushes everything before it) rather than waiting for the WAL writer's next round.
+   * primary sends a replica only flushed WAL: a flush is asked for rather than waiting for the WAL writer's
+   * next round (tens to hundreds of milliseconds). Only a synchronous commit of a transaction that wrote WAL
+   * flushes, so the transaction writes a logical message of no content (executable by anyone, decoded by none).
    */
   private async primaryWalPosition(): Promise<bigint> {
     const { rows } = await this.primaryProbe.query<{ inserted: string; flushed: string }>(
       'SELECT pg_current_wal_insert_lsn()::text AS inserted, pg_current_wal_flush_lsn()::text AS flushed',
     );
     const inserted = lsnBytes(rows[0]!.inserted);
-    if (lsnBytes(rows[0]!.flushed) < inserted) await this.primaryProbe.query('SELECT pg_current_xact_id()');
+    if (lsnBytes(rows[0]!.flushed) < inserted) {
+      await this.primaryProbe.query(`BEGIN; SET LOCAL synchronous_commit = on; SELECT pg_logical_emit_message(true, 'himotoki-replica-wait', ''); COMMIT`);
+    }
     return inserted;
   }
 
@@ -145,7 +151,9 @@ export class ReadReplica {
       if (this.replayed >= lsn) return true;
       const left = deadline - performance.now();
       if (left <= 0) return false;
-      await this.pollReplay();
+      // A replica that does not answer costs the read its bound, not more.
+      const timer = new AbortController();
+      await Promise.race([this.pollReplay(), sleep(left, undefined, { signal: timer.signal }).catch(() => undefined)]).finally(() => timer.abort());
       if (this.replayed >= lsn) return true;
       await sleep(Math.min(REPLAY_POLL_MS, Math.max(0, deadline - performance.now())));
     }
