@@ -43,8 +43,7 @@ if (!primaryServer || !replicaServer) {
     /** A connection to this suite's database on the replica itself, to see what it holds. */
     let onReplica: pg.Client;
 
-    const health = async (): Promise<{ replica?: ReplicaLag; projections: { lagEvents: number }[] }> => (await fetch(`${base}/health`)).json() as never;
-    const projected = async () => (await health()).projections.every((p) => p.lagEvents === 0);
+    const health = async (): Promise<{ replica?: ReplicaLag }> => (await fetch(`${base}/health`)).json() as never;
     const served = () => ({ ...database.replica!.served });
 
     beforeAll(async () => {
@@ -95,6 +94,13 @@ if (!primaryServer || !replicaServer) {
       });
     const staffSeen = async () => ok(await citizen.request(ME)).me.edges.map((e: { node: { staffCode: string } }) => e.node.staffCode);
     const staffOnReplica = async () => (await onReplica.query<{ staff_code: string }>('SELECT staff_code FROM access_history.entries ORDER BY staff_code')).rows.map((r) => r.staff_code);
+    /**
+     * Until the projector has applied the access: its line is on the primary. (Not the projections' lag: the log's
+     * readers see an event once every older transaction of the cluster has ended, so on a shared server a
+     * projection may be at lag 0 before the event is visible to it.)
+     */
+    const applied = (staffCode: string) =>
+      until(`the projector to apply ${staffCode}`, async () => (await database.pool.query('SELECT 1 FROM access_history.entries WHERE staff_code = $1', [staffCode])).rowCount === 1);
 
     it('answers queries from the replica: the read pool is in recovery, and the query ran in a replica backend', async () => {
       const { rows } = await database.reads.query<{ standby: boolean }>('SELECT pg_is_in_recovery() AS standby');
@@ -103,7 +109,7 @@ if (!primaryServer || !replicaServer) {
       expect(primary[0]!.standby).toBe(false);
 
       ok(await access('S-1'));
-      await until('the projections', projected);
+      await applied('S-1');
       const before = served();
       expect(await staffSeen()).toEqual(['S-1']);
       const after = served();
@@ -119,7 +125,7 @@ if (!primaryServer || !replicaServer) {
     it('reads its own writes: a citizen sees an access as soon as the projector has applied it, and a mutation is written to the primary', async () => {
       for (const staffCode of ['S-2', 'S-3']) {
         ok(await access(staffCode));
-        await until('the projections', projected);
+        await applied(staffCode);
         const before = served();
         expect(await staffSeen()).toContain(staffCode);
         expect(served().replica).toBeGreaterThan(before.replica);
@@ -154,7 +160,7 @@ if (!primaryServer || !replicaServer) {
       await replicaAdmin.query('SELECT pg_wal_replay_pause()');
       await until('replay to pause', async () => (await replicaAdmin.query(`SELECT pg_get_wal_replay_pause_state() AS state`)).rows[0].state === 'paused');
       ok(await access('S-4'));
-      await until('the projections', projected);
+      await applied('S-4');
       expect(await staffOnReplica()).not.toContain('S-4');
 
       const before = served();

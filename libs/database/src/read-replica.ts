@@ -94,7 +94,7 @@ export class ReadReplica {
       const [{ rows: primary }, { rows: replica }] = await Promise.all([
         this.primaryProbe.query<{ lsn: string }>('SELECT pg_current_wal_flush_lsn()::text AS lsn'),
         this.replicaProbe.query<{ lsn: string | null; paused: boolean; since: number | null }>(
-          `SELECT pg_last_wal_replay_lsn()::text AS lsn, pg_is_wal_replay_paused() AS paused,
+          `SELECT pg_last_wal_replay_lsn()::text AS lsn, CASE WHEN pg_is_in_recovery() THEN pg_is_wal_replay_paused() END AS paused,
                   extract(epoch FROM now() - pg_last_xact_replay_timestamp())::float8 AS since`,
         ),
       ]);
