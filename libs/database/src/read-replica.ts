@@ -131,7 +131,7 @@ export class ReadReplica {
   /**
    * Where the primary has inserted WAL to. A projection commits without waiting for its WAL flush, and the
    * primary sends a replica only flushed WAL: a flush is asked for rather than waiting for the WAL writer's
-   * next round (tens to hundreds of milliseconds). Only a synchronous commit of a transaction that wrote WAL
+   * next round (`wal_writer_delay`). Only a synchronous commit of a transaction that wrote WAL
    * flushes, so the transaction writes a logical message of no content (executable by anyone, decoded by none).
    */
   private async primaryWalPosition(): Promise<bigint> {
