@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { ReadReplica } from './read-replica.js';
 import type { DataSource } from 'typeorm';
 
 export type Backend = 'postgres' | 'pglite';
@@ -12,6 +13,13 @@ export interface Database {
   readonly backend: Backend;
   readonly dataSource: DataSource;
   readonly pool: pg.Pool;
+  /**
+   * The pool the API's read models answer from: with a streaming replica (DATABASE_READ_URL), the replica
+   * behind this process's read-your-writes wait; else `pool` itself. Every write goes through `pool`.
+   */
+  readonly reads: pg.Pool;
+  /** The streaming replica the reads come from, when there is one. */
+  readonly replica?: ReadReplica;
   /** A connection URL for other clients (a LISTEN connection, a child process). */
   readonly url: string;
   /**

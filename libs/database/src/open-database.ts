@@ -4,6 +4,7 @@ import type pg from 'pg';
 import { DataSource, type MigrationInterface } from 'typeorm';
 import type { Database } from './database.js';
 import { startEmbeddedPglite } from './embedded-pglite.js';
+import { ReadReplica } from './read-replica.js';
 
 export interface DatabaseOptions {
   /** A PostgreSQL URL; when absent, the embedded PGlite is used. */
@@ -12,6 +13,10 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** Pool size on PostgreSQL; the embedded PGlite always uses one connection. */
   poolSize?: number;
+  /** A streaming replica of `url` that answers the API's reads (docs/scaling.md); PostgreSQL only. */
+  readUrl?: string;
+  /** How long a read waits for the replica to replay this process's writes before it reads the primary. */
+  replicaWaitMs?: number;
 }
 
 export interface Schema {
@@ -35,12 +40,31 @@ export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
 
 /**
  * Options from the environment: `DATABASE_URL`; else the embedded PGlite in `HIMOTOKI_DATA_DIR`, or in the
- * default data folder (defaultDataDir), or in memory when `HIMOTOKI_DATA_DIR=:memory:`; `HIMOTOKI_POOL_SIZE`.
+ * default data folder (defaultDataDir), or in memory when `HIMOTOKI_DATA_DIR=:memory:`; `HIMOTOKI_POOL_SIZE`;
+ * `DATABASE_READ_URL` (a streaming replica of DATABASE_URL's server, see replicaUrl) and `HIMOTOKI_REPLICA_WAIT_MS`.
  */
 export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseOptions {
   const url = env.DATABASE_URL || undefined;
+  // The embedded database has no replica: without DATABASE_URL, DATABASE_READ_URL is left unused.
+  const readUrl = url && env.DATABASE_READ_URL ? replicaUrl(url, env.DATABASE_READ_URL) : undefined;
   const dataDir = url || env.HIMOTOKI_DATA_DIR === IN_MEMORY ? undefined : resolve(env.HIMOTOKI_DATA_DIR || defaultDataDir(env));
-  return { url, dataDir, poolSize: env.HIMOTOKI_POOL_SIZE ? Number(env.HIMOTOKI_POOL_SIZE) : undefined };
+  const wait = env.HIMOTOKI_REPLICA_WAIT_MS;
+  if (wait !== undefined && wait !== '' && !(Number(wait) >= 0)) throw new Error(`HIMOTOKI_REPLICA_WAIT_MS must be a number of milliseconds, not ${wait}`);
+  return { url, dataDir, poolSize: env.HIMOTOKI_POOL_SIZE ? Number(env.HIMOTOKI_POOL_SIZE) : undefined, readUrl, replicaWaitMs: wait ? Number(wait) : undefined };
+}
+
+/**
+ * The replica's URL for the primary's database. A streaming replica holds the primary's databases under their
+ * own names, so a read URL without a database reads DATABASE_URL's, and one naming another database is refused.
+ */
+export function replicaUrl(primaryUrl: string, readUrl: string): string {
+  const primary = new URL(primaryUrl);
+  const read = new URL(readUrl);
+  if (read.pathname === '' || read.pathname === '/') read.pathname = primary.pathname;
+  else if (read.pathname !== primary.pathname) {
+    throw new Error(`DATABASE_READ_URL names the database ${read.pathname.slice(1)}, DATABASE_URL ${primary.pathname.slice(1)}: a streaming replica serves the primary's databases under their own names`);
+  }
+  return read.toString();
 }
 
 /** Whether the options open an embedded database that lives in memory only. */
@@ -49,14 +73,19 @@ export const inMemory = (options: DatabaseOptions): boolean => !options.url && !
 export async function openDatabase(options: DatabaseOptions, schema: Schema): Promise<Database> {
   if (options.url) {
     const dataSource = await initialize(options.url, options.poolSize ?? 10, schema);
-    return database('postgres', dataSource, options.url, true, () => dataSource.destroy());
+    const pool = primaryPool(dataSource);
+    const replica = options.readUrl ? new ReadReplica(pool, options.url, options.readUrl, options.replicaWaitMs, options.poolSize ?? 10) : undefined;
+    return database('postgres', dataSource, options.url, true, replica, async () => {
+      await replica?.close();
+      await dataSource.destroy();
+    });
   }
   // pglite-socket multiplexes clients one protocol message at a time, so two busy clients interleave their
   // Parse and Bind messages (seen here: a Bind landing on another client's statement). The embedded mode
   // therefore runs every query through one pooled connection; PGlite runs one session anyway.
   const embedded = await startEmbeddedPglite(options.dataDir, 2);
   const dataSource = await initialize(embedded.url, 1, schema);
-  return database('pglite', dataSource, embedded.url, false, async () => {
+  return database('pglite', dataSource, embedded.url, false, undefined, async () => {
     await dataSource.destroy();
     await embedded.stop();
   });
@@ -76,7 +105,9 @@ async function initialize(url: string, poolSize: number, schema: Schema): Promis
   return dataSource.initialize();
 }
 
-function database(backend: Database['backend'], dataSource: DataSource, url: string, deliversNotifications: boolean, close: () => Promise<void>): Database {
-  const pool = (dataSource.driver as unknown as { master: pg.Pool }).master;
-  return { backend, dataSource, pool, url, deliversNotifications, close };
+const primaryPool = (dataSource: DataSource): pg.Pool => (dataSource.driver as unknown as { master: pg.Pool }).master;
+
+function database(backend: Database['backend'], dataSource: DataSource, url: string, deliversNotifications: boolean, replica: ReadReplica | undefined, close: () => Promise<void>): Database {
+  const pool = primaryPool(dataSource);
+  return { backend, dataSource, pool, reads: replica?.reads ?? pool, ...(replica ? { replica } : {}), url, deliversNotifications, close };
 }

@@ -94,15 +94,16 @@ const logger = new Logger('GraphQL');
       },
     }),
   ],
+  // The read models answer from `database.reads`: a streaming replica when the composition root opened one.
   providers: [
     {
       provide: AccessHistoryQueries,
-      useFactory: (database: Database) => new AccessHistoryQueries(database.pool, Statements.for(database.backend)),
+      useFactory: (database: Database) => new AccessHistoryQueries(database.reads, Statements.for(database.backend)),
       inject: [DATABASE],
     },
     {
       provide: RegistryQueries,
-      useFactory: (database: Database) => new RegistryQueries(database.pool, Statements.for(database.backend)),
+      useFactory: (database: Database) => new RegistryQueries(database.reads, Statements.for(database.backend)),
       inject: [DATABASE],
     },
     {
@@ -113,18 +114,18 @@ const logger = new Logger('GraphQL');
     {
       provide: ExposureQueries,
       useFactory: (database: Database, registry: RegistryLookup) =>
-        new ExposureQueries(database.pool, Statements.for(database.backend), async (ids) => new Map([...(await registry.organizations(ids))].map(([id, o]) => [id, o.name ?? id]))),
+        new ExposureQueries(database.reads, Statements.for(database.backend), async (ids) => new Map([...(await registry.organizations(ids))].map(([id, o]) => [id, o.name ?? id]))),
       inject: [DATABASE, RegistryLookup],
     },
     {
       provide: FindingQueries,
-      useFactory: (database: Database) => new FindingQueries(database.pool),
+      useFactory: (database: Database) => new FindingQueries(database.reads),
       inject: [DATABASE],
     },
     {
       provide: ComplianceReports,
       useFactory: (database: Database, store: EventStore, findings: FindingQueries, exposure: ExposureQueries) =>
-        new ComplianceReports(new ReportingQueries(database.pool), { findings: new FindingsReadModelSource(findings, store), exposure: new ExposureReadModelSource(exposure) }),
+        new ComplianceReports(new ReportingQueries(database.reads), { findings: new FindingsReadModelSource(findings, store), exposure: new ExposureReadModelSource(exposure) }),
       inject: [DATABASE, EVENT_STORE, FindingQueries, ExposureQueries],
     },
     AuditTrail,

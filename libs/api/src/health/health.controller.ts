@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { DATABASE, type Database } from '#database';
+import { DATABASE, type Database, type ReplicaLag } from '#database';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { ProjectionRunner, type ProjectionStatus } from '#projections';
 import { EVENT_STORE_NAME, type EventStoreName } from './event-store-name.js';
@@ -10,6 +10,8 @@ export interface HealthReport {
   /** ok: ready to serve; unavailable: the database or the event store is not; degraded: a read model has stopped or is stale. */
   status: 'ok' | 'degraded' | 'unavailable';
   database: { backend: Database['backend']; reachable: boolean; serverVersion?: string; latencyMs?: number; error?: string };
+  /** The streaming replica that answers reads (DATABASE_READ_URL), and how far behind it is; reads fall back to the primary, so it is not readiness. */
+  replica?: ReplicaLag;
   /** `store`: which store holds the log (PostgreSQL, the embedded PGlite, or KurrentDB). */
   eventStore: { store: EventStoreName; ready: boolean; lastGlobalPosition?: string; error?: string };
   projections: ProjectionStatus[];
@@ -71,6 +73,7 @@ export class HealthController {
       else database.error = message;
     }
     const journal = database.reachable ? await this.journal.check().catch(() => undefined) : undefined;
+    const replica = await this.database.replica?.lag();
     const problems = [
       ...(database.error ? [`database unreachable: ${database.error}`] : []),
       ...(eventStore.error ? [`event store not ready: ${eventStore.error}`] : []),
@@ -79,7 +82,7 @@ export class HealthController {
       ...(journal && !journal.ok ? [`journal: a stored event no longer matches its sealed leaf (${journal.monitor.state})`] : []),
     ];
     const status = !database.reachable || !eventStore.ready ? 'unavailable' : problems.length > 0 ? 'degraded' : 'ok';
-    return { status, database, eventStore, projections, ...(journal ? { journal } : {}), problems };
+    return { status, database, ...(replica ? { replica } : {}), eventStore, projections, ...(journal ? { journal } : {}), problems };
   }
 }
 

@@ -1,9 +1,11 @@
 import { Controller, Get, Header, Inject, Injectable, Module, type MiddlewareConsumer, type NestMiddleware, type NestModule } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { DATABASE, type Database } from '#database';
 import { ProjectionRunner } from '#projections';
 import { EVENT_STORE_NAME, type EventStoreName } from '../health/event-store-name.js';
 import { JOURNAL_HEALTH, registerJournalMetrics, type JournalHealthCheck } from '../journal/journal-health.js';
+import { registerReplicaMetrics } from './replica-metrics.js';
 
 /** The process's metrics registry: default Node metrics, HTTP traffic, projection lag. */
 @Injectable()
@@ -18,7 +20,7 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  constructor(runner: ProjectionRunner, @Inject(JOURNAL_HEALTH) journal: JournalHealthCheck, @Inject(EVENT_STORE_NAME) store: EventStoreName) {
+  constructor(runner: ProjectionRunner, @Inject(JOURNAL_HEALTH) journal: JournalHealthCheck, @Inject(EVENT_STORE_NAME) store: EventStoreName, @Inject(DATABASE) database: Database) {
     collectDefaultMetrics({ register: this.registry, prefix: 'himotoki_' });
     new Gauge({ name: 'himotoki_event_store_info', help: 'The store that holds the log (1 for the one in use)', labelNames: ['store'], registers: [this.registry] }).set({ store }, 1);
     // One status read serves every projection gauge of a scrape (each gauge collects on its own).
@@ -28,6 +30,7 @@ export class Metrics {
       return read.status;
     };
     registerJournalMetrics(this.registry, journal);
+    registerReplicaMetrics(this.registry, database);
     const lag = (name: string, help: string, pick: (s: Awaited<ReturnType<ProjectionRunner['status']>>[number]) => number) =>
       new Gauge({
         name,
