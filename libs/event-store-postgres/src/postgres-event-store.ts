@@ -29,6 +29,7 @@ import {
   isUuid,
 } from '#event-store';
 import { LiveSignal } from './live-signal.js';
+import { PartitionKeeper } from './partition-keeper.js';
 
 /** What the store needs of a database: a pool, and a URL for its LISTEN connection. */
 export interface PostgresConnection {
@@ -78,6 +79,7 @@ export class PostgresEventStore implements EventStore {
   private readonly signal: LiveSignal;
   private readonly statements: Statements;
   private readonly pollIntervalMs: number;
+  private readonly partitions: PartitionKeeper;
 
   constructor(
     private readonly connection: PostgresConnection,
@@ -86,6 +88,7 @@ export class PostgresEventStore implements EventStore {
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.signal = new LiveSignal(connection.url, connection.deliversNotifications);
     this.statements = new Statements(connection.backend === 'postgres');
+    this.partitions = new PartitionKeeper(connection.pool);
   }
 
   async appendToStream(streamId: string, events: EventToAppend[], expected: ExpectedRevision = 'any'): Promise<AppendResult> {
@@ -108,14 +111,14 @@ export class PostgresEventStore implements EventStore {
     }).catch((error: unknown) => {
       throw isStoredIdViolation(error) ? storedIdConflict(error) : error;
     });
-    if (results.some((r) => r.written)) this.signal.notify();
+    if (results.some((r) => r.written)) this.wrote(results.at(-1)!);
     return results;
   }
 
   private async append(streamId: string, events: EventToAppend[], expected: ExpectedRevision, retried = false): Promise<AppendResult> {
     try {
       const result = await this.appendOnce(streamId, events, expected);
-      if (result.written) this.signal.notify();
+      if (result.written) this.wrote(result);
       return result;
     } catch (error) {
       if (!isStoredIdViolation(error)) throw error;
@@ -124,6 +127,16 @@ export class PostgresEventStore implements EventStore {
       if (!retried) return this.append(streamId, events, expected, true);
       throw storedIdConflict(error);
     }
+  }
+
+  private wrote(result: AppendResult): void {
+    this.signal.notify();
+    this.partitions.appended(result.positions.at(-1)!);
+  }
+
+  /** Prepares the log's next partition now, and seals those behind (otherwise done as appends reach the newest). */
+  async preparePartitions(): Promise<void> {
+    await this.partitions.prepare();
   }
 
   /** One call of `event_store.append_to_stream`, in a transaction of its own. */
@@ -143,9 +156,9 @@ export class PostgresEventStore implements EventStore {
     const from = options.fromRevision ?? (backwards ? 2n ** 63n - 1n : 0n);
     if (typeof from !== 'bigint' || from < 0n) throw new InvalidAppendError('fromRevision', 'must be a revision (an integer ≥ 0)');
     const { rows } = await this.connection.pool.query<EventRow>(
-      `SELECT ${COLUMNS} FROM event_store.events e
-        WHERE e.stream_id = $1 AND e.stream_revision ${backwards ? '<=' : '>='} $2
-        ORDER BY e.stream_revision ${backwards ? 'DESC' : 'ASC'} LIMIT $3`,
+      `SELECT ${COLUMNS} FROM event_store.event_keys k JOIN event_store.events e ON e.global_position = k.global_position
+        WHERE k.stream_id = $1 AND k.stream_revision ${backwards ? '<=' : '>='} $2
+        ORDER BY k.stream_revision ${backwards ? 'DESC' : 'ASC'} LIMIT $3`,
       [streamId, from.toString(), limit],
     );
     return rows.map(toStoredEvent);
@@ -248,7 +261,8 @@ export class PostgresEventStore implements EventStore {
       if (!isUuid(id)) throw new InvalidAppendError(`eventIds[${i}]`, 'must be a UUID');
     });
     const { rows } = await this.connection.pool.query<EventRow>(
-      `SELECT ${COLUMNS} FROM event_store.events e WHERE e.event_id = ANY($1::uuid[]) ORDER BY e.transaction_id, e.global_position`,
+      `SELECT ${COLUMNS} FROM event_store.event_keys k JOIN event_store.events e ON e.global_position = k.global_position
+        WHERE k.event_id = ANY($1::uuid[]) ORDER BY e.transaction_id, e.global_position`,
       [ids],
     );
     return rows.map(toStoredEvent);
@@ -276,6 +290,7 @@ export class PostgresEventStore implements EventStore {
 
   /** Stops the LISTEN connection and ends every live subscription's wait. */
   async close(): Promise<void> {
+    await this.partitions.settled();
     await this.signal.close();
   }
 }

@@ -1,0 +1,37 @@
+import type pg from 'pg';
+
+/**
+ * Keeps a partition of the log prepared ahead of the appends (`event_store.prepare_partitions`, which also
+ * seals the partitions left behind). Asked after every append that wrote: it calls the database only when
+ * the log has reached the newest partition, which the previous call named, and once per process at start.
+ * Preparing runs beside the appends, in a transaction of its own, never inside an append's.
+ */
+export class PartitionKeeper {
+  private prepareAt: bigint | undefined;
+  private preparing: Promise<void> | undefined;
+
+  constructor(private readonly pool: pg.Pool) {}
+
+  /** Called with the last position an append wrote. */
+  appended(position: bigint): void {
+    if (this.preparing || (this.prepareAt !== undefined && position < this.prepareAt)) return;
+    // A failure leaves prepareAt as it was, so the next append asks again; until then appends beyond the
+    // prepared partitions land in the default partition, never fail.
+    this.preparing = this.prepare()
+      .catch(() => undefined)
+      .finally(() => {
+        this.preparing = undefined;
+      });
+  }
+
+  /** Prepares now (maintenance, tests); resolves when the partitions are attached. */
+  async prepare(): Promise<void> {
+    const { rows } = await this.pool.query<{ next: string }>('SELECT event_store.prepare_partitions() AS next');
+    this.prepareAt = BigInt(rows[0]!.next);
+  }
+
+  /** Waits for a preparation under way. */
+  async settled(): Promise<void> {
+    await this.preparing;
+  }
+}
