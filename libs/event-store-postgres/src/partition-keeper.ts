@@ -35,3 +35,20 @@ export class PartitionKeeper {
     await this.preparing;
   }
 }
+
+/**
+ * Runs an append again when it failed because a partition was attached while it ran: PostgreSQL routes a
+ * statement's rows by the partitions it saw at its start, and refuses (23514 on the default partition) a row
+ * whose partition was attached meanwhile. The append was rolled back whole; on the next try it sees the new
+ * partition. This happens only when appends outrun the preparation of partitions by a whole partition.
+ */
+export async function retryingPartitionRace<T>(append: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await append();
+    } catch (error) {
+      const { code, table } = error as { code?: string; table?: string };
+      if (code !== '23514' || table !== 'events_default' || attempt >= attempts) throw error;
+    }
+  }
+}

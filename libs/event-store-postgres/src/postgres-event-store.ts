@@ -29,7 +29,7 @@ import {
   isUuid,
 } from '#event-store';
 import { LiveSignal } from './live-signal.js';
-import { PartitionKeeper } from './partition-keeper.js';
+import { PartitionKeeper, retryingPartitionRace } from './partition-keeper.js';
 
 /** What the store needs of a database: a pool, and a URL for its LISTEN connection. */
 export interface PostgresConnection {
@@ -98,7 +98,7 @@ export class PostgresEventStore implements EventStore {
   async appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]> {
     const valid = validateStreamAppends(appends);
     if (valid.length === 1) return [await this.append(valid[0]!.streamId, valid[0]!.events, valid[0]!.expected)];
-    const results = await inTransaction(this.connection.pool, async (client) => {
+    const results = await retryingPartitionRace(() => inTransaction(this.connection.pool, async (client) => {
       const { rows } = await client.query<AppendRow & { stream_index: number }>('SELECT * FROM event_store.append_to_streams($1::jsonb)', [
         JSON.stringify(valid.map(({ streamId, events, expected }) => ({ streamId, expected: expectedText(expected), events: eventsPayload(events) }))),
       ]);
@@ -108,7 +108,7 @@ export class PostgresEventStore implements EventStore {
         throw new EventIdConflictError(valid[outcomes.findIndex((r) => !r.written)]!.events[0]!.id, 'by another append: retry the original append whole');
       }
       return outcomes;
-    }).catch((error: unknown) => {
+    })).catch((error: unknown) => {
       throw isStoredIdViolation(error) ? storedIdConflict(error) : error;
     });
     if (results.some((r) => r.written)) this.wrote(results.at(-1)!);
@@ -141,11 +141,11 @@ export class PostgresEventStore implements EventStore {
 
   /** One call of `event_store.append_to_stream`, in a transaction of its own. */
   private async appendOnce(streamId: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
-    const { rows } = await this.connection.pool.query<AppendRow>('SELECT * FROM event_store.append_to_stream($1, $2, $3::jsonb)', [
+    const { rows } = await retryingPartitionRace(() => this.connection.pool.query<AppendRow>('SELECT * FROM event_store.append_to_stream($1, $2, $3::jsonb)', [
       streamId,
       expectedText(expected),
       JSON.stringify(eventsPayload(events)),
-    ]);
+    ]));
     return toAppendResult(rows[0]!, streamId, expected);
   }
 
