@@ -36,20 +36,13 @@ export class PartitionedLog1764000000400 implements MigrationInterface {
     await db.query(`CREATE SEQUENCE event_store.global_position AS bigint`);
     const [{ head }] = await db.query(`SELECT coalesce(greatest(max(global_position), (SELECT CASE WHEN s.is_called THEN s.last_value END FROM event_store.events_global_position_seq s)), 0)::text AS head FROM event_store.events_unpartitioned`);
     await db.query(`SELECT setval('event_store.global_position', greatest($1::bigint, 1), $1::bigint > 0)`, [head]);
+    // The columns, defaults and checks of the log as they are; positions from the sequence.
     await db.query(`
       CREATE TABLE event_store.events (
-        global_position bigint NOT NULL DEFAULT nextval('event_store.global_position'),
-        transaction_id  xid8 NOT NULL DEFAULT pg_current_xact_id(),
-        stream_id       text NOT NULL,
-        stream_revision bigint NOT NULL CHECK (stream_revision >= 0),
-        event_id        uuid NOT NULL,
-        event_type      text NOT NULL,
-        schema_version  integer NOT NULL CHECK (schema_version >= 1),
-        data            jsonb NOT NULL CHECK (jsonb_typeof(data) = 'object'),
-        metadata        jsonb NOT NULL CHECK (jsonb_typeof(metadata) = 'object'),
-        recorded_at     timestamptz NOT NULL DEFAULT now(),
+        LIKE event_store.events_unpartitioned INCLUDING DEFAULTS INCLUDING CONSTRAINTS,
         CONSTRAINT events_pkey PRIMARY KEY (global_position)
       ) PARTITION BY RANGE (global_position)`);
+    await db.query(`ALTER TABLE event_store.events ALTER COLUMN global_position SET DEFAULT nextval('event_store.global_position')`);
     await db.query(`ALTER SEQUENCE event_store.global_position OWNED BY event_store.events.global_position`);
     await db.query(`CREATE INDEX events_log_order_idx ON event_store.events (transaction_id, global_position)`);
     await db.query(`CREATE TABLE event_store.events_default PARTITION OF event_store.events DEFAULT`);
@@ -92,10 +85,12 @@ export class PartitionedLog1764000000400 implements MigrationInterface {
        WHERE t.tgrelid = 'event_store.events_unpartitioned'::regclass AND NOT t.tgisinternal ORDER BY t.tgname`);
     for (const { definition } of triggers) await db.query(definition.replace(' ON event_store.events_unpartitioned ', ' ON event_store.events '));
     // Statement triggers fire in the order of their names: the keys are registered before the journal's
-    // commitments (events_commit), so an id stored twice is reported by the keys' constraint.
+    // commitments (events_commit), so an id stored twice is reported by the keys' constraint. The keys stand
+    // for unique indexes, which hold whatever session_replication_role says: the trigger fires always.
     await db.query(`
       CREATE TRIGGER events_are_keyed AFTER INSERT ON event_store.events
       REFERENCING NEW TABLE AS new_events FOR EACH STATEMENT EXECUTE FUNCTION event_store.register_event_keys()`);
+    await db.query(`ALTER TABLE event_store.events ENABLE ALWAYS TRIGGER events_are_keyed`);
     await db.query(`SELECT event_store.guard_partition(p.partition) FROM event_store.partitions p`);
     await db.query(`SELECT event_store.guard_partition('event_store.events_default')`);
     await db.query(`DROP TABLE event_store.events_unpartitioned`);

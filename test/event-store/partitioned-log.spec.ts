@@ -123,6 +123,15 @@ describe(`the partitioned log on ${backendName}`, () => {
     const [first] = await store.readEvents([stored.id]);
     await expect(insert(randomUUID(), first!.streamId, 0)).rejects.toMatchObject({ constraint: 'events_stream_revision_key' });
     expect(at.positions[0]).toBe(first!.globalPosition);
+    // As the unique indexes they stand for, the keys hold with triggers off (session_replication_role).
+    const client = await db.pool.connect();
+    try {
+      await client.query(`SET session_replication_role = replica`);
+      await expect(client.query(`INSERT INTO event_store.events (stream_id, stream_revision, event_id, event_type, schema_version, data, metadata) VALUES ($1, 0, $2, 'Forged', 1, '{}', '{}')`, [stream(), stored.id])).rejects.toMatchObject({ constraint: 'events_event_id_key' });
+    } finally {
+      await client.query(`RESET session_replication_role`);
+      client.release();
+    }
   });
 
   it('refuses writes to a sealed partition, through the log and naming the partition', async () => {
