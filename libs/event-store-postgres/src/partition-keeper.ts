@@ -2,7 +2,7 @@ import type pg from 'pg';
 
 /**
  * Keeps a partition of the log prepared ahead of the appends (`event_store.prepare_partitions`, which also
- * seals the partitions left behind). Asked after every append that wrote: it calls the database only when
+ * seals the partitions left behind). Told of every append's last position: it calls the database only when
  * the log has reached the newest partition, which the previous call named, and once per process at start.
  * Preparing runs beside the appends, in a transaction of its own, never inside an append's.
  */
@@ -12,7 +12,7 @@ export class PartitionKeeper {
 
   constructor(private readonly pool: pg.Pool) {}
 
-  /** Called with the last position an append wrote. */
+  /** Called with the last position an append wrote (or found stored, for a retry). */
   appended(position: bigint): void {
     if (this.preparing || (this.prepareAt !== undefined && position < this.prepareAt)) return;
     // A failure leaves prepareAt as it was, so the next append asks again; until then appends beyond the

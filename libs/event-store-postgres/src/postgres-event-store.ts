@@ -102,6 +102,7 @@ export class PostgresEventStore implements EventStore {
       const { rows } = await client.query<AppendRow & { stream_index: number }>('SELECT * FROM event_store.append_to_streams($1::jsonb)', [
         JSON.stringify(valid.map(({ streamId, events, expected }) => ({ streamId, expected: expectedText(expected), events: eventsPayload(events) }))),
       ]);
+      this.partitions.appended(lastPosition(rows));
       const outcomes = rows.map((row) => toAppendResult(row, valid[row.stream_index]!.streamId, valid[row.stream_index]!.expected));
       // A retry of a multi-stream append finds all of it stored; part of it stored means the ids were reused.
       if (outcomes.some((r) => r.written) && outcomes.some((r) => !r.written)) {
@@ -111,14 +112,14 @@ export class PostgresEventStore implements EventStore {
     })).catch((error: unknown) => {
       throw isStoredIdViolation(error) ? storedIdConflict(error) : error;
     });
-    if (results.some((r) => r.written)) this.wrote(results.at(-1)!);
+    if (results.some((r) => r.written)) this.signal.notify();
     return results;
   }
 
   private async append(streamId: string, events: EventToAppend[], expected: ExpectedRevision, retried = false): Promise<AppendResult> {
     try {
       const result = await this.appendOnce(streamId, events, expected);
-      if (result.written) this.wrote(result);
+      if (result.written) this.signal.notify();
       return result;
     } catch (error) {
       if (!isStoredIdViolation(error)) throw error;
@@ -127,11 +128,6 @@ export class PostgresEventStore implements EventStore {
       if (!retried) return this.append(streamId, events, expected, true);
       throw storedIdConflict(error);
     }
-  }
-
-  private wrote(result: AppendResult): void {
-    this.signal.notify();
-    this.partitions.appended(result.positions.at(-1)!);
   }
 
   /** Prepares the log's next partition now, and seals those behind (otherwise done as appends reach the newest). */
@@ -146,6 +142,7 @@ export class PostgresEventStore implements EventStore {
       expectedText(expected),
       JSON.stringify(eventsPayload(events)),
     ]));
+    this.partitions.appended(lastPosition(rows));
     return toAppendResult(rows[0]!, streamId, expected);
   }
 
@@ -316,6 +313,9 @@ function toAppendResult(row: AppendRow, streamId: string, expected: ExpectedRevi
       return { nextExpectedRevision: BigInt(row.revision!), positions: row.positions!.map(BigInt), written: row.outcome === 'appended' };
   }
 }
+
+/** The last position an append's rows name (0 when none): where the log's head has got to, for the partitions. */
+const lastPosition = (rows: AppendRow[]) => BigInt(rows.at(-1)?.positions?.at(-1) ?? 0);
 
 function isStoredIdViolation(error: unknown): boolean {
   return (error as { constraint?: string }).constraint === 'events_event_id_key';
