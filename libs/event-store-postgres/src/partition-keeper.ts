@@ -42,7 +42,7 @@ export class PartitionKeeper {
  * whose partition was attached meanwhile. The append was rolled back whole; on the next try it sees the new
  * partition. This happens only when appends outrun the preparation of partitions by a whole partition.
  */
-export async function retryingPartitionRace<T>(append: () => Promise<T>, attempts = 3): Promise<T> {
+export async function retryingPartitionRace<T>(append: () => Promise<T>, attempts = 10): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await append();
