@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
+import pg from 'pg';
 import { databaseUrl, runAdminStatement } from '#database';
+import type { EventStore, EventToAppend } from '#event-store';
 
 /** The machine a figure was measured on, printed with every benchmark's result. */
 export function machine(): Record<string, string | number> {
@@ -114,3 +116,41 @@ export const withinTargetLine = (what: string, found: LoadWithinTarget, saturate
   found.rps === null
     ? `${what}: p95 over ${found.targetMs} ms at every load tried (${found.tried.map((t) => t.offered).join(', ')} requests/s)`
     : `${what}: p95 within ${found.targetMs} ms up to ${found.rps} requests/s (${Math.round((100 * found.rps) / saturated.rps)}% of the saturated rate; loads tried: ${found.tried.map((t) => `${t.offered}/s p95 ${t.p95_ms} ms`).join(', ') || 'none, met saturated'})`;
+
+/** Percentiles of latencies in ms, to a tenth. */
+export function latencyPercentiles(latencies: number[]): { p50_ms: number; p95_ms: number; p99_ms: number; max_ms: number } {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const pct = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! * 10) / 10;
+  return { p50_ms: pct(50), p95_ms: pct(95), p99_ms: pct(99), max_ms: pct(100) };
+}
+
+/**
+ * Appends `samples` single events one at a time, each an access (the last event of a synthetic life), and times
+ * each append and each wait from its commit until the access shows in the access history of the database at
+ * `url` (kept by a projector elsewhere). Paced a few milliseconds apart, as independent writers would be.
+ */
+export async function appendAndWatch(url: string, writer: EventStore, samples: number, accessOf: (n: number) => { streamId: string; event: EventToAppend }): Promise<{ appendMs: number[]; visibleMs: number[] }> {
+  const reader = new pg.Client({ connectionString: url });
+  await reader.connect();
+  const appendMs: number[] = [];
+  const visibleMs: number[] = [];
+  try {
+    for (let n = 0; n < samples; n++) {
+      const { streamId, event } = accessOf(n);
+      const started = performance.now();
+      await writer.appendToStream(streamId, [event]);
+      const committed = performance.now();
+      appendMs.push(committed - started);
+      for (;;) {
+        const { rowCount } = await reader.query('SELECT 1 FROM access_history.entries WHERE event_id = $1', [event.id]);
+        if (rowCount) break;
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+      visibleMs.push(performance.now() - committed);
+      await new Promise((resolve) => setTimeout(resolve, 5 + (n % 7) * 3));
+    }
+  } finally {
+    await reader.end();
+  }
+  return { appendMs, visibleMs };
+}

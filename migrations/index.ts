@@ -12,6 +12,7 @@ import { Corrections1764000000150 } from './1764000000150-corrections.js';
 import { FindingsMyNumberUse1764000000250 } from './1764000000250-findings-my-number-use.js';
 import { JournalCommitments1764000000300 } from './1764000000300-journal-commitments.js';
 import { CommitmentsBesideEvents1764000000500 } from './1764000000500-commitments-beside-events.js';
+import { PartitionedLog1764000000600 } from './1764000000600-partitioned-log.js';
 
 /** Every migration, in order. A migration that has landed is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -22,4 +23,5 @@ export const MIGRATIONS = [
   FindingsMyNumberUse1764000000250,
   JournalCommitments1764000000300,
   CommitmentsBesideEvents1764000000500,
+  PartitionedLog1764000000600,
 ];

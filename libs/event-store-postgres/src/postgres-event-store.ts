@@ -30,6 +30,7 @@ import {
 } from '#event-store';
 import { PostgresEventCommitments } from './journal-commitments.js';
 import { LiveSignal } from './live-signal.js';
+import { PartitionKeeper, retryingPartitionRace } from './partition-keeper.js';
 
 /** What the store needs of a database: a pool, and a URL for its LISTEN connection. */
 export interface PostgresConnection {
@@ -86,6 +87,7 @@ export class PostgresEventStore implements EventStore {
   private readonly statements: Statements;
   private readonly pollIntervalMs: number;
   readonly commitments: PostgresEventCommitments;
+  private readonly partitions: PartitionKeeper;
 
   constructor(
     private readonly connection: PostgresConnection,
@@ -95,6 +97,7 @@ export class PostgresEventStore implements EventStore {
     this.signal = new LiveSignal(connection.url, connection.deliversNotifications);
     this.statements = new Statements(connection.backend === 'postgres');
     this.commitments = new PostgresEventCommitments(connection.pool);
+    this.partitions = new PartitionKeeper(connection.pool);
   }
 
   async appendToStream(streamId: string, events: EventToAppend[], expected: ExpectedRevision = 'any'): Promise<AppendResult> {
@@ -104,17 +107,18 @@ export class PostgresEventStore implements EventStore {
   async appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]> {
     const valid = validateStreamAppends(appends);
     if (valid.length === 1) return [await this.append(valid[0]!.streamId, valid[0]!.events, valid[0]!.expected)];
-    const results = await inTransaction(this.connection.pool, async (client) => {
+    const results = await retryingPartitionRace(() => inTransaction(this.connection.pool, async (client) => {
       const { rows } = await client.query<AppendRow & { stream_index: number }>(`SELECT r.*, ${TRANSACTION_OF_APPEND} FROM event_store.append_to_streams($1::jsonb) r`, [
         JSON.stringify(valid.map(({ streamId, events, expected }) => ({ streamId, expected: expectedText(expected), events: eventsPayload(events) }))),
       ]);
+      this.partitions.appended(lastPosition(rows));
       const outcomes = rows.map((row) => toAppendResult(row, valid[row.stream_index]!.streamId, valid[row.stream_index]!.expected));
       // A retry of a multi-stream append finds all of it stored; part of it stored means the ids were reused.
       if (outcomes.some((r) => r.written) && outcomes.some((r) => !r.written)) {
         throw new EventIdConflictError(valid[outcomes.findIndex((r) => !r.written)]!.events[0]!.id, 'by another append: retry the original append whole');
       }
       return outcomes;
-    }).catch((error: unknown) => {
+    })).catch((error: unknown) => {
       throw isStoredIdViolation(error) ? storedIdConflict(error) : error;
     });
     if (results.some((r) => r.written)) this.signal.notify();
@@ -135,13 +139,19 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
+  /** Prepares the log's next partition now, and seals those behind (otherwise done as appends reach the newest). */
+  async preparePartitions(): Promise<void> {
+    await this.partitions.prepare();
+  }
+
   /** One call of `event_store.append_to_stream`, in a transaction of its own. */
   private async appendOnce(streamId: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
-    const { rows } = await this.connection.pool.query<AppendRow>(`SELECT r.*, ${TRANSACTION_OF_APPEND} FROM event_store.append_to_stream($1, $2, $3::jsonb) r`, [
+    const { rows } = await retryingPartitionRace(() => this.connection.pool.query<AppendRow>(`SELECT r.*, ${TRANSACTION_OF_APPEND} FROM event_store.append_to_stream($1, $2, $3::jsonb) r`, [
       streamId,
       expectedText(expected),
       JSON.stringify(eventsPayload(events)),
-    ]);
+    ]));
+    this.partitions.appended(lastPosition(rows));
     return toAppendResult(rows[0]!, streamId, expected);
   }
 
@@ -152,9 +162,9 @@ export class PostgresEventStore implements EventStore {
     const from = options.fromRevision ?? (backwards ? 2n ** 63n - 1n : 0n);
     if (typeof from !== 'bigint' || from < 0n) throw new InvalidAppendError('fromRevision', 'must be a revision (an integer ≥ 0)');
     const { rows } = await this.connection.pool.query<EventRow>(
-      `SELECT ${COLUMNS} FROM event_store.events e
-        WHERE e.stream_id = $1 AND e.stream_revision ${backwards ? '<=' : '>='} $2
-        ORDER BY e.stream_revision ${backwards ? 'DESC' : 'ASC'} LIMIT $3`,
+      `SELECT ${COLUMNS} FROM event_store.event_keys k JOIN event_store.events e ON e.global_position = k.global_position
+        WHERE k.stream_id = $1 AND k.stream_revision ${backwards ? '<=' : '>='} $2
+        ORDER BY k.stream_revision ${backwards ? 'DESC' : 'ASC'} LIMIT $3`,
       [streamId, from.toString(), limit],
     );
     return rows.map(toStoredEvent);
@@ -257,7 +267,8 @@ export class PostgresEventStore implements EventStore {
       if (!isUuid(id)) throw new InvalidAppendError(`eventIds[${i}]`, 'must be a UUID');
     });
     const { rows } = await this.connection.pool.query<EventRow>(
-      `SELECT ${COLUMNS} FROM event_store.events e WHERE e.event_id = ANY($1::uuid[]) ORDER BY e.transaction_id, e.global_position`,
+      `SELECT ${COLUMNS} FROM event_store.event_keys k JOIN event_store.events e ON e.global_position = k.global_position
+        WHERE k.event_id = ANY($1::uuid[]) ORDER BY e.transaction_id, e.global_position`,
       [ids],
     );
     return rows.map(toStoredEvent);
@@ -285,6 +296,7 @@ export class PostgresEventStore implements EventStore {
 
   /** Stops the LISTEN connection and ends every live subscription's wait. */
   async close(): Promise<void> {
+    await this.partitions.settled();
     await this.signal.close();
   }
 }
@@ -310,6 +322,9 @@ function toAppendResult(row: AppendRow, streamId: string, expected: ExpectedRevi
       return { nextExpectedRevision: BigInt(row.revision!), transactionId: BigInt(row.transaction_id!), written: row.outcome === 'appended' };
   }
 }
+
+/** The last position an append's rows name (0 when none): where the log's head has got to, for the partitions. */
+const lastPosition = (rows: AppendRow[]) => BigInt(rows.at(-1)?.positions?.at(-1) ?? 0);
 
 function isStoredIdViolation(error: unknown): boolean {
   return (error as { constraint?: string }).constraint === 'events_event_id_key';

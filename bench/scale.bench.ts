@@ -1,0 +1,213 @@
+/**
+ * npm run bench:scale — the cost curve of the log's size, on the PostgreSQL in DATABASE_URL. One log of the fast
+ * synthetic lives is loaded to each size of BENCH_SCALE_SIZES (default 1,000,000, 10,000,000, 25,000,000 events),
+ * streaming (a hundred subjects an append, nothing kept) into a database that stays (BENCH_SCALE_DB, default
+ * himotoki_bench_scale): a later run resumes where the log ends, so the larger sizes extend the smaller. At each
+ * size, in one run:
+ *   - batched append: events/s of appends of 10 subjects' lives (110 events, 10 streams) from 4 writers;
+ *   - single-event append p95, and freshness p95 (from its commit until the access history shows it), one
+ *     event at a time while a server and its projector run;
+ *   - accessHistory and exposure p95 over HTTP (`himotoki serve`, projector in its own process) at a fixed
+ *     paced load (BENCH_SCALE_RATE requests/s, default 50, `measureAtRate`);
+ *   - rebuild of every projection, events/s;
+ *   - bytes per event: the log's tables and indexes, and the whole database's.
+ * Each figure is printed with its ratio to the first size's. BENCH_SCALE_PARTITION_SIZE (default 1,000,000)
+ * sizes the log's partitions of a new database. Replica: with BENCH_SCALE_READ_URL (a streaming replica of
+ * DATABASE_URL's server) the queries are measured again on a server reading there (DATABASE_READ_URL).
+ * Last line: one JSON object.
+ */
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import { databaseUrl, migrate, openDatabase, runAdminStatement, type Database } from '#database';
+import { logStorageBytes, PostgresEventStore, setPartitionSize } from '#event-store-postgres';
+import { ProjectionRunner, rebuildProjections } from '#projections';
+import { EVENTS_PER_SUBJECT, eventLogSize, subjectAppends, worldAppend } from '#synthetic-population';
+import { DATABASE_SCHEMA, PROJECTIONS } from '#app';
+import { appendAndWatch, latencyPercentiles, machine, runWorkers } from './bench-support.js';
+import { QUERIES, everyQueryAs, measureAtRate, startServer, tokens, type Latency } from './graphql-server.js';
+
+const SIZES = (process.env.BENCH_SCALE_SIZES ?? '1000000,10000000,25000000').split(',').map(Number);
+const DB_NAME = process.env.BENCH_SCALE_DB ?? 'himotoki_bench_scale';
+const PARTITION_SIZE = Number(process.env.BENCH_SCALE_PARTITION_SIZE ?? 1_000_000);
+const RATE = Number(process.env.BENCH_SCALE_RATE ?? 50);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 16;
+const SUBJECTS_PER_APPEND = 100;
+const BATCH_APPENDS = 200;
+const BATCH_WRITERS = 4;
+const SINGLE_SAMPLES = 200;
+
+interface AtSize {
+  events: number;
+  subjects: number;
+  loadEventsPerSecond: number | null;
+  batchedAppendEventsPerSecond: number;
+  singleAppendP95Ms: number;
+  freshnessP95Ms: number;
+  accessHistoryP95Ms: number;
+  exposureP95Ms: number;
+  rebuildEventsPerSecond: number;
+  logBytesPerEvent: number;
+  databaseBytesPerEvent: number;
+  replica: { accessHistoryP95Ms: number; exposureP95Ms: number } | null;
+  loadAverage: number[];
+}
+
+/** Subjects whose lives are stored: the log is loaded by one writer in order, so they are a prefix, found by bisection. */
+async function storedSubjects(store: PostgresEventStore): Promise<number> {
+  const stored = async (n: number) => (await store.readStream(`bench-subject-${n}`, { maxCount: 1 })).length > 0;
+  if (!(await stored(0))) return 0;
+  let [low, high] = [0, 1];
+  while (await stored(high)) [low, high] = [high, high * 2];
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (await stored(middle)) low = middle;
+    else high = middle;
+  }
+  return high;
+}
+
+/** A synthetic life's events again, under new ids and in new streams: appends that add to the log without touching the loaded prefix. */
+function freshLives(from: number, count: number) {
+  return subjectAppends(from, from + count).map((append) => ({
+    ...append,
+    streamId: `bench-scale-${randomUUID()}`,
+    events: append.events.map((e) => ({ ...e, id: randomUUID() })),
+  }));
+}
+
+async function openScaleDatabase(): Promise<{ url: string; db: Database; created: boolean }> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) throw new Error('set DATABASE_URL to the PostgreSQL server to benchmark against');
+  const url = databaseUrl(serverUrl, DB_NAME);
+  const created = await runAdminStatement(serverUrl, `CREATE DATABASE ${DB_NAME}`).then(
+    () => true,
+    (error: { code?: string }) => {
+      if (error.code === '42P04') return false; // it exists: resume
+      throw error;
+    },
+  );
+  const db = await openDatabase({ url, poolSize: BATCH_WRITERS + 2 }, DATABASE_SCHEMA);
+  await migrate(db);
+  return { url, db, created };
+}
+
+const round = (x: number, digits = 0) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+async function main(): Promise<void> {
+  const { url, db, created } = await openScaleDatabase();
+  const store = new PostgresEventStore(db);
+  if (created) {
+    await setPartitionSize(db.pool, PARTITION_SIZE);
+    await store.appendToStreams([worldAppend()]);
+  }
+  const auditor = await tokens.mint({ role: 'AUDITOR', id: 'bench-auditor', organizationId: 'ppc' });
+  let subjects = await storedSubjects(store);
+  console.log(`${created ? 'new' : 'resumed'} database ${DB_NAME}: ${subjects.toLocaleString('en')} subjects stored (${eventLogSize(subjects).toLocaleString('en')} events of their lives)`);
+  const results: AtSize[] = [];
+  // Lives appended by the measurements take subject numbers far beyond any loaded ones.
+  let fresh = 100_000_000 + Math.floor(Math.random() * 100_000_000);
+
+  for (const size of SIZES) {
+    const target = Math.ceil((size - eventLogSize(0)) / EVENTS_PER_SUBJECT);
+    let loadEventsPerSecond: number | null = null;
+    if (subjects < target) {
+      const from = subjects;
+      const started = performance.now();
+      for (; subjects < target; subjects = Math.min(subjects + SUBJECTS_PER_APPEND, target)) {
+        await store.appendToStreams(subjectAppends(subjects, Math.min(subjects + SUBJECTS_PER_APPEND, target)));
+        if (subjects % 100_000 === 0 && subjects > from) console.log(`  ${eventLogSize(subjects).toLocaleString('en')} events loaded`);
+      }
+      loadEventsPerSecond = ((subjects - from) * EVENTS_PER_SUBJECT) / ((performance.now() - started) / 1000);
+      console.log(`loaded to ${eventLogSize(subjects).toLocaleString('en')} events at ${round(loadEventsPerSecond).toLocaleString('en')} events/s`);
+      // As after any bulk load (and as autovacuum would, later): the new partition's visibility map set, so
+      // that the projector's lag counts read its index alone rather than every heap page.
+      await db.pool.query('VACUUM ANALYZE');
+    }
+
+    const batchStarted = performance.now();
+    const batches = Array.from({ length: BATCH_APPENDS }, () => (fresh += 10) - 10);
+    await runWorkers(batches, BATCH_WRITERS, async (from) => void (await store.appendToStreams(freshLives(from, 10))));
+    const batchedAppendEventsPerSecond = (BATCH_APPENDS * 10 * EVENTS_PER_SUBJECT) / ((performance.now() - batchStarted) / 1000);
+
+    const server = await startServer(url, auditor);
+    let watched: Awaited<ReturnType<typeof appendAndWatch>>;
+    let history: Latency;
+    let exposure: Latency;
+    try {
+      watched = await appendAndWatch(url, store, SINGLE_SAMPLES, () => {
+        const [life] = freshLives(fresh++, 1);
+        return { streamId: life!.streamId, event: life!.events.at(-1)! };
+      });
+      history = await measureAtRate(server.base, everyQueryAs(auditor), QUERIES.accessHistory, subjects, CONNECTIONS, RATE, SECONDS);
+      exposure = await measureAtRate(server.base, everyQueryAs(auditor), QUERIES.exposure, subjects, CONNECTIONS, RATE, SECONDS);
+    } finally {
+      await server.stop();
+    }
+    const replica = await replicaFigures(url, auditor, subjects);
+
+    const events = Number(await store.lastPosition());
+    const runner = new ProjectionRunner(db.pool, store, PROJECTIONS);
+    const rebuildStarted = performance.now();
+    await rebuildProjections(db.pool, store, runner, PROJECTIONS);
+    const rebuildEventsPerSecond = events / ((performance.now() - rebuildStarted) / 1000);
+
+    const { rows } = await db.pool.query<{ bytes: string }>('SELECT pg_database_size(current_database()) AS bytes');
+    const figure: AtSize = {
+      events,
+      subjects,
+      loadEventsPerSecond: loadEventsPerSecond === null ? null : round(loadEventsPerSecond),
+      batchedAppendEventsPerSecond: round(batchedAppendEventsPerSecond),
+      singleAppendP95Ms: latencyPercentiles(watched.appendMs).p95_ms,
+      freshnessP95Ms: latencyPercentiles(watched.visibleMs).p95_ms,
+      accessHistoryP95Ms: history.p95_ms,
+      exposureP95Ms: exposure.p95_ms,
+      rebuildEventsPerSecond: round(rebuildEventsPerSecond),
+      logBytesPerEvent: round((await logStorageBytes(db.pool)) / events),
+      databaseBytesPerEvent: round(Number(rows[0]!.bytes) / events),
+      replica,
+      loadAverage: os.loadavg().map((l) => round(l, 2)),
+    };
+    if (history.failed + exposure.failed > 0) throw new Error(`failed answers at ${events} events: ${history.failed} accessHistory, ${exposure.failed} exposure`);
+    results.push(figure);
+    printAtSize(figure, results[0]!);
+  }
+  await store.close();
+  await db.close();
+  console.log(JSON.stringify({ scale: results, rate: RATE, seconds: SECONDS, partitionSize: PARTITION_SIZE, database: DB_NAME, machine: machine() }));
+}
+
+/** The queries through a server reading from the replica in BENCH_SCALE_READ_URL (DATABASE_READ_URL); null without one. */
+async function replicaFigures(url: string, auditor: string, subjects: number): Promise<AtSize['replica']> {
+  const readUrl = process.env.BENCH_SCALE_READ_URL;
+  if (!readUrl) return null;
+  const primaryRead = process.env.DATABASE_READ_URL;
+  process.env.DATABASE_READ_URL = databaseUrl(readUrl, DB_NAME);
+  const server = await startServer(url, auditor);
+  try {
+    const history = await measureAtRate(server.base, everyQueryAs(auditor), QUERIES.accessHistory, subjects, CONNECTIONS, RATE, SECONDS);
+    const exposure = await measureAtRate(server.base, everyQueryAs(auditor), QUERIES.exposure, subjects, CONNECTIONS, RATE, SECONDS);
+    return { accessHistoryP95Ms: history.p95_ms, exposureP95Ms: exposure.p95_ms };
+  } finally {
+    await server.stop();
+    if (primaryRead === undefined) delete process.env.DATABASE_READ_URL;
+    else process.env.DATABASE_READ_URL = primaryRead;
+  }
+}
+
+function printAtSize(figure: AtSize, first: AtSize): void {
+  const ratio = (key: 'batchedAppendEventsPerSecond' | 'singleAppendP95Ms' | 'freshnessP95Ms' | 'accessHistoryP95Ms' | 'exposureP95Ms' | 'rebuildEventsPerSecond' | 'logBytesPerEvent' | 'databaseBytesPerEvent') =>
+    `${figure[key].toLocaleString('en')} (×${(figure[key] / first[key]).toFixed(2)})`;
+  console.log(
+    [
+      `at ${figure.events.toLocaleString('en')} events (load average ${figure.loadAverage.join(' ')}):`,
+      `  batched append ${ratio('batchedAppendEventsPerSecond')} events/s; single-event append p95 ${ratio('singleAppendP95Ms')} ms`,
+      `  accessHistory p95 ${ratio('accessHistoryP95Ms')} ms, exposure p95 ${ratio('exposureP95Ms')} ms at ${RATE} requests/s`,
+      `  freshness p95 ${ratio('freshnessP95Ms')} ms; rebuild ${ratio('rebuildEventsPerSecond')} events/s`,
+      `  bytes per event: log ${ratio('logBytesPerEvent')}, database ${ratio('databaseBytesPerEvent')}`,
+      figure.replica ? `  through the replica: accessHistory p95 ${figure.replica.accessHistoryP95Ms} ms, exposure p95 ${figure.replica.exposureP95Ms} ms` : '  replica: not measured (BENCH_SCALE_READ_URL unset)',
+    ].join('\n'),
+  );
+}
+
+await main();

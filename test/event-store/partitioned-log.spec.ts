@@ -1,0 +1,295 @@
+import { randomUUID } from 'node:crypto';
+import { EVENT_STORE, EventIdConflictError } from '#event-store';
+import { PostgresEventStore } from '#event-store-postgres';
+import type { Database } from '#database';
+import { DATABASE_SCHEMA } from '#app';
+import { MIGRATIONS } from '#migrations';
+import { ProjectionRunner, rebuildProjections } from '#projections';
+import { generatePopulation } from '#synthetic-population';
+import { IngestionFixture } from '../support/ingestion-fixture.js';
+import { readModelHash, settled } from '../support/read-models.js';
+import { CollectingSubscriber } from '../support/subscriber.js';
+import { openTestDatabase, backendName } from '../support/test-database.js';
+import { event, stream } from './event-store.contract.js';
+
+const onPostgres = process.env.DATABASE_URL ? it : it.skip;
+
+interface Partition {
+  partition: string;
+  lower: bigint;
+  upper: bigint;
+  sealed: boolean;
+}
+
+async function partitions(db: Database): Promise<Partition[]> {
+  const { rows } = await db.pool.query(
+    `SELECT partition::text, lower_position::text AS lower, upper_position::text AS upper, sealed_at IS NOT NULL AS sealed FROM event_store.partitions ORDER BY lower_position`,
+  );
+  return rows.map((r) => ({ partition: r.partition, lower: BigInt(r.lower), upper: BigInt(r.upper), sealed: r.sealed }));
+}
+
+const inDefault = async (db: Database) => Number((await db.pool.query(`SELECT count(*) AS n FROM event_store.events_default`)).rows[0].n);
+
+/** Appends single events until the log's head is `position`. */
+async function appendUpTo(store: PostgresEventStore, position: bigint): Promise<void> {
+  while ((await store.lastPosition()) < position) await store.appendToStream(stream(), [event()]);
+}
+
+describe(`the partitioned log on ${backendName}`, () => {
+  let db: Database;
+  let store: PostgresEventStore;
+
+  beforeEach(async () => {
+    db = await openTestDatabase();
+    await db.pool.query(`SELECT event_store.set_partition_size(10)`);
+    store = new PostgresEventStore(db, { pollIntervalMs: 50 });
+  });
+  afterEach(async () => {
+    await store.close();
+    await db.close();
+  });
+
+  it('is one table partitioned by range of global position, with partitions prepared ahead of the head', async () => {
+    const { rows } = await db.pool.query(`SELECT c.relkind, pg_get_partkeydef(c.oid) AS key FROM pg_class c WHERE c.oid = 'event_store.events'::regclass`);
+    expect(rows[0]).toEqual({ relkind: 'p', key: 'RANGE (global_position)' });
+    for (let i = 0; i < 12; i++) {
+      await store.appendToStream(stream(), [event(), event(), event()]);
+      await store.preparePartitions();
+    }
+    const head = await store.lastPosition();
+    const parts = await partitions(db);
+    expect(parts.length).toBeGreaterThanOrEqual(4);
+    expect(parts.at(-1)!.upper).toBeGreaterThan(head + 10n);
+    // Contiguous ranges, the old ones sealed, nothing in the default partition.
+    parts.slice(1).forEach((p, i) => expect(p.lower).toBe(parts[i]!.upper));
+    expect(parts.filter((p) => p.sealed).map((p) => p.partition)).toEqual(parts.filter((p) => p.upper <= head - 10n + 1n).map((p) => p.partition));
+    expect(parts.some((p) => p.sealed)).toBe(true);
+    expect(await inDefault(db)).toBe(0);
+    // Every event lies in the partition of its position.
+    const { rows: placed } = await db.pool.query(`SELECT tableoid::regclass::text AS partition, global_position::text AS position FROM event_store.events`);
+    for (const row of placed) {
+      const p = parts.find((q) => q.partition === row.partition)!;
+      expect(BigInt(row.position) >= p.lower && BigInt(row.position) < p.upper).toBe(true);
+    }
+    expect(placed.length).toBe(36);
+  });
+
+  it('reads the log, streams and events by id across partitions, in order', async () => {
+    const id = stream();
+    const written = [];
+    for (let i = 0; i < 25; i++) {
+      written.push(event());
+      await store.appendToStream(id, [written.at(-1)!]);
+      await store.appendToStream(stream(), [event()]);
+    }
+    expect((await partitions(db)).filter((p) => p.lower <= 50n).length).toBeGreaterThanOrEqual(5);
+    expect((await store.readStream(id)).map((e) => e.id)).toEqual(written.map((e) => e.id));
+    expect((await store.readStream(id, { direction: 'backwards', fromRevision: 20n, maxCount: 3 })).map((e) => e.revision)).toEqual([20n, 19n, 18n]);
+    const all = await store.readAll();
+    expect(all.map((e) => e.globalPosition)).toEqual(all.map((_, i) => BigInt(i + 1)));
+    const byId = await store.readEvents([written[24]!.id, written[0]!.id]);
+    expect(byId.map((e) => e.id)).toEqual([written[0]!.id, written[24]!.id]);
+    expect(await store.lastPosition()).toBe(50n);
+  });
+
+  it('answers a retry of an append stored in a sealed partition with its original positions, and refuses its ids elsewhere', async () => {
+    const id = stream();
+    const original = [event(), event()];
+    const first = await store.appendToStream(id, original, 'no_stream');
+    await appendUpTo(store, 40n);
+    await store.preparePartitions();
+    const [firstStored] = await store.readEvents([original[0]!.id]);
+    const sealed = (await partitions(db)).find((p) => p.lower <= firstStored!.globalPosition && firstStored!.globalPosition < p.upper)!;
+    expect(sealed.sealed).toBe(true);
+
+    const retry = await store.appendToStream(id, original, 'no_stream');
+    expect(retry).toEqual({ ...first, written: false });
+    const elsewhere = await store.appendToStream(stream(), [original[1]!]).catch((e: unknown) => e);
+    expect(elsewhere).toBeInstanceOf(EventIdConflictError);
+    const changed = await store.appendToStream(id, [{ ...original[0]!, data: { changed: true } }, original[1]!], 'no_stream').catch((e: unknown) => e);
+    expect(changed).toBeInstanceOf(EventIdConflictError);
+    expect(await store.readStream(id)).toHaveLength(2);
+  });
+
+  it('keeps event ids and (stream, revision) unique across partitions, even for a statement naming a partition', async () => {
+    const stored = event();
+    const at = await store.appendToStream(stream(), [stored]);
+    await appendUpTo(store, 25n);
+    await store.preparePartitions();
+    const next = (await store.lastPosition()) + 1n;
+    const newest = (await partitions(db)).find((p) => p.lower <= next && next < p.upper)!;
+    const insert = (eventId: string, streamId: string, revision: number) =>
+      db.pool.query(`INSERT INTO ${newest.partition} (stream_id, stream_revision, event_id, event_type, schema_version, data, metadata) VALUES ($1, $2, $3, 'Forged', 1, '{}', '{}')`, [streamId, revision, eventId]);
+    await expect(insert(stored.id, stream(), 0)).rejects.toMatchObject({ constraint: 'events_event_id_key' });
+    const [first] = await store.readEvents([stored.id]);
+    await expect(insert(randomUUID(), first!.streamId, 0)).rejects.toMatchObject({ constraint: 'events_stream_revision_key' });
+    expect(at.transactionId).toBe(first!.transactionId);
+    // As the unique indexes they stand for, the keys hold with triggers off (session_replication_role).
+    const client = await db.pool.connect();
+    try {
+      await client.query(`SET session_replication_role = replica`);
+      await expect(client.query(`INSERT INTO event_store.events (stream_id, stream_revision, event_id, event_type, schema_version, data, metadata) VALUES ($1, 0, $2, 'Forged', 1, '{}', '{}')`, [stream(), stored.id])).rejects.toMatchObject({ constraint: 'events_event_id_key' });
+    } finally {
+      await client.query(`RESET session_replication_role`);
+      client.release();
+    }
+  });
+
+  it('refuses writes to a sealed partition, through the log and naming the partition', async () => {
+    await appendUpTo(store, 40n);
+    await store.preparePartitions();
+    const sealed = (await partitions(db)).find((p) => p.sealed)!;
+    const position = sealed.lower.toString();
+    await expect(db.pool.query(`INSERT INTO event_store.events (global_position, stream_id, stream_revision, event_id, event_type, schema_version, data, metadata) VALUES (${position}, 'x', 0, $1, 'T', 1, '{}', '{}')`, [randomUUID()])).rejects.toMatchObject({ code: 'HM003' });
+    await expect(db.pool.query(`UPDATE ${sealed.partition} SET data = '{"changed":true}' WHERE global_position = ${position}`)).rejects.toMatchObject({ code: expect.stringMatching(/^HM00[13]$/) });
+    await expect(db.pool.query(`DELETE FROM ${sealed.partition}`)).rejects.toMatchObject({ code: expect.stringMatching(/^HM00[13]$/) });
+    await expect(db.pool.query(`TRUNCATE ${sealed.partition}`)).rejects.toMatchObject({ code: 'HM001' });
+    // The journal commits an event inserted by a statement naming the newest partition, as one naming the log.
+    const next = (await store.lastPosition()) + 1n;
+    const newest = (await partitions(db)).find((p) => p.lower <= next && next < p.upper)!;
+    const forged = randomUUID();
+    await db.pool.query(`INSERT INTO ${newest.partition} (stream_id, stream_revision, event_id, event_type, schema_version, data, metadata) VALUES ('direct', 0, $1, 'T', 1, '{}', '{}')`, [forged]);
+    expect((await db.pool.query(`SELECT count(*)::int AS n FROM event_store.events WHERE event_id = $1 AND commitment IS NOT NULL`, [forged])).rows[0].n).toBe(1);
+  });
+
+  onPostgres('delivers an out-of-order commit that straddles two partitions once, in order, to a subscriber', async () => {
+    const boundary = (await partitions(db))[0]!.upper;
+    await appendUpTo(store, boundary - 2n);
+    const subscriber = new CollectingSubscriber(store);
+    await subscriber.waitFor(Number(boundary - 2n));
+
+    // Transaction A takes the last position of one partition and the first of the next, and stays open.
+    const a = [event({ tx: 'A1' }), event({ tx: 'A2' })];
+    const clientA = await db.pool.connect();
+    await clientA.query('BEGIN');
+    const { rows } = await clientA.query('SELECT * FROM event_store.append_to_stream($1, $2, $3::jsonb)', [stream(), 'any', JSON.stringify(a)]);
+    expect(rows[0].positions.map(BigInt)).toEqual([boundary - 1n, boundary]);
+    // B takes a later position in the new partition and commits first.
+    const b = event({ tx: 'B' });
+    await store.appendToStream(stream(), [b]);
+    expect((await store.readEvents([b.id]))[0]!.globalPosition).toBe(boundary + 1n);
+    expect(await store.readAll({ after: subscriber.checkpoint })).toEqual([]);
+    const seen = subscriber.received.length;
+
+    await clientA.query('COMMIT');
+    clientA.release();
+    await subscriber.waitFor(seen + 3);
+    const c = event({ tx: 'C' });
+    await store.appendToStream(stream(), [c]);
+    const received = await subscriber.waitFor(seen + 4);
+    await subscriber.stop();
+    expect(received.slice(seen - 0).map((e) => e.id)).toEqual([...a.map((e) => e.id), b.id, c.id]);
+    expect(new Set(received.map((e) => e.id)).size).toBe(received.length);
+  });
+
+  onPostgres('prepares and seals partitions while writers append, losing and misplacing nothing', async () => {
+    // Partitions of 40: an attach every few appends of the six writers, each attach waiting for the readers.
+    await db.pool.query(`SELECT event_store.set_partition_size(40)`);
+    const writers = 6;
+    const appends = 60;
+    const streams = Array.from({ length: writers }, () => stream());
+    let preparing = true;
+    const preparer = (async () => {
+      let rounds = 0;
+      while (preparing || rounds === 0) {
+        await store.preparePartitions();
+        rounds++;
+      }
+      return rounds;
+    })();
+    await Promise.all(
+      streams.map(async (id) => {
+        for (let i = 0; i < appends; i++) await store.appendToStream(id, [event(), event()], BigInt(2 * i - 1) < 0n ? 'no_stream' : BigInt(2 * i - 1));
+      }),
+    );
+    preparing = false;
+    expect(await preparer).toBeGreaterThan(1);
+    await store.preparePartitions();
+
+    const all = await store.readAll({ maxCount: 10_000 });
+    expect(all).toHaveLength(writers * appends * 2);
+    for (const id of streams) expect((await store.readStream(id, { maxCount: 1000 })).map((e) => e.revision)).toEqual(Array.from({ length: appends * 2 }, (_, i) => BigInt(i)));
+    const parts = await partitions(db);
+    expect(parts.length).toBeGreaterThanOrEqual((writers * appends * 2) / 40);
+    expect(parts.filter((p) => p.sealed).length).toBeGreaterThan(parts.length / 2);
+    // Appends that outran the preparation wait in the default partition, read with the rest.
+    const { rows } = await db.pool.query(`SELECT count(*)::int AS n FROM event_store.events`);
+    expect(rows[0].n).toBe(writers * appends * 2);
+  });
+});
+
+describe(`converting an existing log to the partitioned one on ${backendName}`, () => {
+  it('keeps every event, its position, transaction and commitment, and its idempotency', async () => {
+    const before = { ...DATABASE_SCHEMA, migrations: MIGRATIONS.slice(0, -1) };
+    expect(MIGRATIONS.at(-1)!.name).toBe('PartitionedLog1764000000600');
+    const db = await openTestDatabase(2, before);
+    const appends = Array.from({ length: 30 }, (_, i) => ({ streamId: `stream-${i % 7}`, events: [{ ...event(), metadata: {} }, { ...event(), metadata: {} }] }));
+    for (const append of appends) await db.pool.query(`SELECT * FROM event_store.append_to_stream($1, 'any', $2::jsonb)`, [append.streamId, JSON.stringify(append.events)]);
+    const snapshot = async () =>
+      (await db.pool.query(`SELECT e.*, e.transaction_id::text AS tx FROM event_store.events e ORDER BY global_position`)).rows.map(
+        ({ transaction_id: _, ...row }) => row,
+      );
+    const old = await snapshot();
+    expect(old).toHaveLength(60);
+
+    // The last migration, as `migrate` runs it: in a transaction of its own.
+    const runner = db.dataSource.createQueryRunner();
+    await runner.startTransaction();
+    await new (MIGRATIONS.at(-1)!)().up(runner);
+    await runner.commitTransaction();
+    await runner.release();
+    try {
+      expect(await snapshot()).toEqual(old);
+      const store = new PostgresEventStore(db);
+      const retry = await store.appendToStream(appends[3]!.streamId, appends[3]!.events, 'any');
+      expect(retry.written).toBe(false);
+      const retried = await store.readEvents(appends[3]!.events.map((e) => e.id));
+      expect(retried.map((e) => e.globalPosition)).toEqual([7n, 8n]);
+      expect(retry.transactionId).toBe(retried[0]!.transactionId);
+      const nextEvent = event();
+      const next = await store.appendToStream(stream(), [nextEvent]);
+      expect(next.written).toBe(true);
+      expect((await store.readEvents([nextEvent.id]))[0]!.globalPosition).toBe(61n);
+      expect(await store.readStream('stream-3')).toHaveLength(appends.filter((a) => a.streamId === 'stream-3').length * 2);
+      await store.close();
+    } finally {
+      await db.close();
+    }
+  });
+});
+
+describe(`a rebuild across partitions on ${backendName}`, () => {
+  it('equals the read models built live', async () => {
+    const f = await IngestionFixture.start();
+    try {
+      await f.database.pool.query(`SELECT event_store.set_partition_size(500)`);
+      await f.importCommands(generatePopulation({ subjects: 120, seed: 'rebuild-across-partitions' }).commands);
+      const runner = f.context.get(ProjectionRunner);
+      const store = f.context.get(EVENT_STORE) as PostgresEventStore;
+      await settledOverWholeLog(runner, store, f.database);
+      await store.preparePartitions();
+      const { rows } = await f.database.pool.query(`SELECT count(DISTINCT tableoid)::int AS n FROM event_store.events`);
+      expect(rows[0].n).toBeGreaterThanOrEqual(3);
+      const live = await readModelHash(f.database.pool);
+      await rebuildProjections(f.database.pool, store, runner, runner.projections, { batchSize: 97 });
+      await settledOverWholeLog(runner, store, f.database);
+      expect(await readModelHash(f.database.pool)).toBe(live);
+    } finally {
+      await f.close();
+    }
+  });
+});
+
+/**
+ * Settled over every stored event: on a PostgreSQL server shared with other databases, a transaction running
+ * anywhere holds newer events out of the log's order for a while (the snapshot's xmin is the server's), and
+ * a projection then counts no lag for events it has not read.
+ */
+async function settledOverWholeLog(runner: ProjectionRunner, store: PostgresEventStore, db: Database): Promise<void> {
+  for (;;) {
+    const stored = Number((await db.pool.query(`SELECT count(*) AS n FROM event_store.events`)).rows[0].n);
+    if ((await store.countEvents()) === stored) break;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  await settled(runner);
+}
