@@ -112,6 +112,8 @@ if (!primaryServer || !replicaServer) {
       await applied('S-1');
       const before = served();
       expect(await staffSeen()).toEqual(['S-1']);
+      // Asked again, the parties' names come from the look-up's cache: the history's query is the last a read connection ran.
+      expect(await staffSeen()).toEqual(['S-1']);
       const after = served();
       expect(after.replica).toBeGreaterThan(before.replica);
       expect(after.primary).toBe(before.primary);
