@@ -31,9 +31,9 @@ const CLIENTS = 8;
 const SINGLE_APPENDS_PER_CLIENT = 500;
 const SHARED_STREAMS = 16;
 const ROUNDS = 3;
-/** Multi-stream appends of MULTI_STREAMS streams × MULTI_EVENTS events, and single-event appends. */
 /** On KurrentDB: batched appends over this many streams. */
 const KURRENTDB_STREAMS = 200;
+/** On KurrentDB: multi-stream appends of MULTI_STREAMS streams × MULTI_EVENTS events, and single-event appends. */
 const MULTI_APPENDS = 50;
 const MULTI_STREAMS = 10;
 const MULTI_EVENTS = 10;
