@@ -7,6 +7,12 @@ export const DEFAULT_REPLICA_WAIT_MS = 500;
 const REPLAY_POLL_MS = 2;
 const CONNECT_TIMEOUT_MS = 2_000;
 
+/**
+ * A replica is a server in recovery. Its replay position alone does not tell: a primary that went through crash
+ * recovery (or a promoted standby) keeps answering pg_last_wal_replay_lsn() with where its recovery ended.
+ */
+const NOT_A_REPLICA = 'the read database is not a streaming replica (pg_is_in_recovery() is false)';
+
 /** A WAL position (`16/B374D848`) as a byte offset. */
 export function lsnBytes(lsn: string): bigint {
   const [high, low] = lsn.split('/');
@@ -94,12 +100,12 @@ export class ReadReplica {
       const [{ rows: primary }, { rows: replica }] = await Promise.all([
         this.primaryProbe.query<{ lsn: string }>('SELECT pg_current_wal_flush_lsn()::text AS lsn'),
         this.replicaProbe.query<{ lsn: string | null; paused: boolean; since: number | null }>(
-          `SELECT pg_last_wal_replay_lsn()::text AS lsn, CASE WHEN pg_is_in_recovery() THEN pg_is_wal_replay_paused() END AS paused,
+          `SELECT CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn()::text END AS lsn, CASE WHEN pg_is_in_recovery() THEN pg_is_wal_replay_paused() END AS paused,
                   extract(epoch FROM now() - pg_last_xact_replay_timestamp())::float8 AS since`,
         ),
       ]);
       const { lsn, paused, since } = replica[0]!;
-      if (lsn === null) return { reachable: true, error: 'the read database is not a streaming replica (pg_last_wal_replay_lsn() is null)' };
+      if (lsn === null) return { reachable: true, error: NOT_A_REPLICA };
       const behind = lsnBytes(primary[0]!.lsn) - lsnBytes(lsn);
       const lagBytes = behind > 0n ? Number(behind) : 0;
       return { reachable: true, lagBytes, lagSeconds: lagBytes > 0 ? Math.max(0, Math.round((since ?? 0) * 1000) / 1000) : 0, replayPaused: paused };
@@ -161,10 +167,10 @@ export class ReadReplica {
 
   private pollReplay(): Promise<void> {
     this.polling ??= this.replicaProbe
-      .query<{ lsn: string | null }>('SELECT pg_last_wal_replay_lsn()::text AS lsn')
+      .query<{ lsn: string | null }>(`SELECT CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn()::text END AS lsn`)
       .then(({ rows }) => {
         const lsn = rows[0]!.lsn;
-        if (lsn === null) throw new Error('the read database is not a streaming replica');
+        if (lsn === null) throw new Error(NOT_A_REPLICA);
         if (lsnBytes(lsn) > this.replayed) this.replayed = lsnBytes(lsn);
       })
       .finally(() => (this.polling = undefined));
