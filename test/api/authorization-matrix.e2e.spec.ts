@@ -331,6 +331,19 @@ const QUERIES: Record<string, QueryRow> = {
     },
   },
 
+  applied: {
+    document: `{ applied(transactionId: "1") { applied pending } }`,
+    cells: {
+      none: refuse('applied'),
+      auditor: allow('applied'),
+      operator: allow('applied, to read its own commands\' effects'),
+      orgOwn: allow('applied, to read its own commands\' effects'),
+      orgOther: NO_ORG_TARGET,
+      subjectSelf: refuse('applied (subjects send no commands)'),
+      subjectOther: NO_SUBJECT_TARGET,
+    },
+  },
+
   stream: {
     document: `query ($id: ID!) { stream(id: $id) { edges { node { type } } } }`,
     cells: {

@@ -227,6 +227,20 @@ export type AmendRecordInput = {
   recordId: Scalars['ID']['input'];
 };
 
+/** Whether the read models have applied a log transaction (the `applied` query). */
+export type AppliedTransaction = {
+  __typename?: 'AppliedTransaction';
+  /** True once every read model has applied every event of the transaction (at once for one that holds none). */
+  applied: Scalars['Boolean']['output'];
+  /**
+   * The read models that have not yet, by projection name. One that is parked stays here until its event is
+   * corrected (see `projections`).
+   */
+  pending: Array<Scalars['String']['output']>;
+  /** The transaction asked about. */
+  transactionId: Scalars['BigInt']['output'];
+};
+
 /** The basic-4 information (基本4情報) a dataset may hold. */
 export type Basic4Field =
   /** Address (住所). */
@@ -1634,6 +1648,12 @@ export type Query = {
    */
   accessHistory: AccessHistoryConnection;
   /**
+   * Read-your-writes: whether every read model has applied the log transaction a command answered
+   * (`CommandResult.transactionId`), as this server's reads see them. A client that must read its own write asks
+   * until `applied` is true, then reads. Auditors, operators and organizations.
+   */
+  applied: AppliedTransaction;
+  /**
    * A compliance report (PPC-style periodic report) for the period [from, to), of every organization or of one:
    * activity, findings, tie hygiene, name-matching exposure, the privacy impact assessment each dataset calls for,
    * and drafts of breach reports (漏えい等報告). Auditors for any organization; an organization only for itself
@@ -1706,6 +1726,12 @@ export type QueryAccessHistoryArgs = {
   filter?: InputMaybe<AccessHistoryFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   subjectId: Scalars['ID']['input'];
+};
+
+
+/** The entry point of every read. No token, no data. */
+export type QueryAppliedArgs = {
+  transactionId: Scalars['BigInt']['input'];
 };
 
 
@@ -2345,6 +2371,7 @@ export type ResolversTypes = {
   ActivitySection: ResolverTypeWrapper<ActivitySection>;
   ActivityTotals: ResolverTypeWrapper<ActivityTotals>;
   AmendRecordInput: AmendRecordInput;
+  AppliedTransaction: ResolverTypeWrapper<AppliedTransaction>;
   Basic4Field: Basic4Field;
   Basic4Input: Basic4Input;
   BestMatch: ResolverTypeWrapper<BestMatch>;
@@ -2473,6 +2500,7 @@ export type ResolversParentTypes = {
   ActivitySection: ActivitySection;
   ActivityTotals: ActivityTotals;
   AmendRecordInput: AmendRecordInput;
+  AppliedTransaction: AppliedTransaction;
   Basic4Input: Basic4Input;
   BestMatch: BestMatch;
   BigInt: Scalars['BigInt']['output'];
@@ -2632,6 +2660,12 @@ export type ActivityTotalsResolvers<ContextType = any, ParentType extends Resolv
   provisionsNoData?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   provisionsRefused?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   ties?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AppliedTransactionResolvers<ContextType = any, ParentType extends ResolversParentTypes['AppliedTransaction'] = ResolversParentTypes['AppliedTransaction']> = {
+  applied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  pending?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  transactionId?: Resolver<ResolversTypes['BigInt'], ParentType, ContextType>;
 };
 
 export type BestMatchResolvers<ContextType = any, ParentType extends ResolversParentTypes['BestMatch'] = ResolversParentTypes['BestMatch']> = {
@@ -3091,6 +3125,7 @@ export type ProsecutorRiskResolvers<ContextType = any, ParentType extends Resolv
 
 export type QueryResolvers<ContextType = any, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   accessHistory?: Resolver<ResolversTypes['AccessHistoryConnection'], ParentType, ContextType, RequireFields<QueryAccessHistoryArgs, 'first' | 'subjectId'>>;
+  applied?: Resolver<ResolversTypes['AppliedTransaction'], ParentType, ContextType, RequireFields<QueryAppliedArgs, 'transactionId'>>;
   complianceReport?: Resolver<ResolversTypes['ComplianceReport'], ParentType, ContextType, RequireFields<QueryComplianceReportArgs, 'from' | 'to'>>;
   consistencyProof?: Resolver<ResolversTypes['ConsistencyProof'], ParentType, ContextType, RequireFields<QueryConsistencyProofArgs, 'fromSize' | 'toSize'>>;
   dataset?: Resolver<Maybe<ResolversTypes['Dataset']>, ParentType, ContextType, RequireFields<QueryDatasetArgs, 'id'>>;
@@ -3262,6 +3297,7 @@ export type Resolvers<ContextType = any> = {
   ActivityRow?: ActivityRowResolvers<ContextType>;
   ActivitySection?: ActivitySectionResolvers<ContextType>;
   ActivityTotals?: ActivityTotalsResolvers<ContextType>;
+  AppliedTransaction?: AppliedTransactionResolvers<ContextType>;
   BestMatch?: BestMatchResolvers<ContextType>;
   BigInt?: GraphQLScalarType;
   BilingualText?: BilingualTextResolvers<ContextType>;

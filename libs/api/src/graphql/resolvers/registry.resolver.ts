@@ -1,9 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { EVENT_STORE, type EventStore } from '#event-store';
+import { DATABASE, type Database } from '#database';
 import { FINGERPRINTER, type Fingerprinter } from '#privacy';
 import { ITEMS, PrivacyEdge, DomainError, identifierInput, itemNames } from '#ingestion';
-import { ProjectionRunner } from '#projections';
+import { ProjectionRunner, pendingProjections } from '#projections';
 import { InvalidRegistryCursorError, RegistryLookup, RegistryQueries, type DatasetRow, type RegistryPage, type RegistryVisibility } from '#registry';
 import type { Principal } from '../../auth/principal.js';
 import { AuditTrail } from '../audit-trail.js';
@@ -24,6 +25,7 @@ export class RegistryResolver {
     private readonly projections: ProjectionRunner,
     private readonly audit: AuditTrail,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(DATABASE) private readonly database: Database,
     @Inject(FINGERPRINTER) fingerprinter: Fingerprinter,
   ) {
     this.edge = new PrivacyEdge(fingerprinter);
@@ -92,6 +94,17 @@ export class RegistryResolver {
   async projectionStatus(@Context() context: GraphQLContext) {
     requireRole(context, 'AUDITOR', 'OPERATOR');
     return this.projections.status();
+  }
+
+  @Query('applied')
+  async applied(@Args('transactionId') transactionId: string, @Context() context: GraphQLContext) {
+    requireRole(context, 'AUDITOR', 'OPERATOR', 'ORGANIZATION');
+    if (!/^\d{1,20}$/.test(transactionId) || BigInt(transactionId) >= 2n ** 64n) {
+      throw apiError('BAD_USER_INPUT', 'must be a transaction id: an integer from 0 to 2^64 − 1, as a decimal string', 'transactionId');
+    }
+    const names = this.projections.projections.map((projection) => projection.name);
+    const pending = await pendingProjections(this.database.reads, this.store, names, BigInt(transactionId));
+    return { transactionId, applied: pending.length === 0, pending };
   }
 
   @Query('stream')
