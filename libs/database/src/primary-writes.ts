@@ -10,12 +10,13 @@ const WRITING_WORDS = ['insert', 'update', 'delete', 'merge', 'into'];
 /**
  * Everything a SELECT can write through: a function that is not VOLATILE cannot change data (PostgreSQL refuses
  * it), so the volatile ones outside the system catalog, the catalog's own that change sequences and large objects,
- * and every view that calls one of them, however deeply.
+ * and every view that calls one of them, however deeply. The catalog's names go in as parameters: the query's
+ * text names no writer, so that reading it through a watched pool is no write.
  */
 const WRITERS = `WITH RECURSIVE writer(class, id, name) AS (
     SELECT 'pg_proc'::regclass::oid, p.oid, p.proname::text FROM pg_proc p
      WHERE p.pronamespace NOT IN ('pg_catalog'::regnamespace, 'information_schema'::regnamespace) AND p.provolatile = 'v'
-        OR p.pronamespace = 'pg_catalog'::regnamespace AND (p.proname IN ('nextval', 'setval', 'lowrite') OR p.proname LIKE 'lo\\_%')
+        OR p.pronamespace = 'pg_catalog'::regnamespace AND (p.proname = ANY ($1::text[]) OR p.proname LIKE $2)
   UNION
     SELECT 'pg_class'::regclass::oid, c.oid, c.relname::text
       FROM writer w JOIN pg_depend d ON d.refclassid = w.class AND d.refobjid = w.id AND d.classid = 'pg_rewrite'::regclass
@@ -106,6 +107,8 @@ export class PrimaryWrites {
     // Outside a transaction block what the statement wrote has committed (node-postgres keeps the server's
     // transaction status from ReadyForQuery; where it does not, the write is counted now and again at release).
     const status = (client as { _txStatus?: string | null })._txStatus;
+    // Idle after a ROLLBACK alone (a COMMIT of a failed transaction is tagged so too): nothing of it was written.
+    if (status === 'I' && tags.length === 1 && tags[0] === 'ROLLBACK') session.wrote = false;
     if (status !== 'T' && status !== 'E') this.transactionEnded(client, status === 'I' ? 'idle' : 'unknown');
   }
 
@@ -145,7 +148,7 @@ export class PrimaryWrites {
     if (this.loading) return;
     const generation = this.generation;
     this.loading = this.catalog
-      .query<{ names: string[] }>(WRITERS)
+      .query<{ names: string[] }>(WRITERS, [['nextval', 'setval', 'lowrite'], 'lo\\_%'])
       .then(({ rows }) => {
         if (generation === this.generation) this.writers = new Set([...WRITING_WORDS, ...rows[0]!.names]);
       })
