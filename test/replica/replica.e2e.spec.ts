@@ -198,12 +198,13 @@ if (!primaryServer || !replicaServer) {
       await database.pool.query(`CREATE FUNCTION fence_mark(m integer) RETURNS integer LANGUAGE sql VOLATILE AS 'INSERT INTO fence_marks VALUES (m) RETURNING m'`);
       const marksRead = async () => (await database.reads.query<{ n: number }>('SELECT n FROM fence_marks ORDER BY n')).rows.map((r) => r.n);
       await until('the replica to have the table', async () => (await onReplica.query(`SELECT to_regclass('fence_marks') IS NOT NULL AS there`)).rows[0].there);
-      // Settled: this server's projector and journal have nothing left to write, and its last writes are replayed.
-      const auditor = new GraphQLClient(`${base}/graphql`).as(await app.get(TokenService).mint({ role: 'AUDITOR', id: 'fence-auditor', organizationId: 'ppc' }));
-      const { rows: head } = await database.pool.query<{ n: string }>('SELECT count(*) AS n FROM event_store.events');
-      await until('the projections and the journal to catch up', async () => {
-        const { projections, journal } = ok(await auditor.request('{ projections { lagEvents } journal { sealedSize } }'));
-        return projections.every((p: { lagEvents: number }) => p.lagEvents === 0) && Number(journal.sealedSize) >= Number(head[0]!.n);
+      // Settled: this server's projector has nothing left to write, its checkpoints stored at the log's head (one
+      // passed over events it does not handle stores its checkpoint within a second).
+      await until('the projections to store their checkpoints at the log’s head', async () => {
+        const { rows } = await database.pool.query<{ behind: string }>(
+          `SELECT count(*) AS behind FROM projections.checkpoints WHERE global_position < (SELECT max(global_position) FROM event_store.events)`,
+        );
+        return rows[0]!.behind === '0';
       });
       await until('a read of the primary to count as no write (the writers read again since the function was made)', async () => {
         const writes = replica.writesCommitted;
