@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
-import os from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import os, { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { databaseUrl, runAdminStatement } from '#database';
 import type { EventStore, EventToAppend } from '#event-store';
@@ -22,6 +24,23 @@ export async function freshDatabase(prefix: string): Promise<{ url: string; drop
   await runAdminStatement(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   await runAdminStatement(serverUrl, `CREATE DATABASE ${name}`);
   return { url: databaseUrl(serverUrl, name), drop: () => runAdminStatement(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+/** The revision checked out beside this one and built there; removed again by the returned cleanup. */
+export function buildBaseline(revision: string): { cli: string; commit: string; remove(): void } {
+  const commit = execFileSync('git', ['rev-parse', '--verify', `${revision}^{commit}`], { encoding: 'utf8' }).trim();
+  const folder = mkdtempSync(join(tmpdir(), 'himotoki-baseline-'));
+  execFileSync('git', ['worktree', 'add', '--detach', folder, commit], { stdio: 'ignore' });
+  const remove = () => execFileSync('git', ['worktree', 'remove', '--force', folder], { stdio: 'ignore' });
+  try {
+    // The same dependencies: a revision whose lock file differs is compared with this tree's packages.
+    symlinkSync(join(process.cwd(), 'node_modules'), join(folder, 'node_modules'));
+    execFileSync(process.execPath, [join(process.cwd(), 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: folder, stdio: 'inherit' });
+  } catch (error) {
+    remove();
+    throw error;
+  }
+  return { cli: join(folder, 'dist/apps/cli/src/main.js'), commit, remove };
 }
 
 export function median(values: number[]): number {

@@ -10,13 +10,10 @@
  * to the CPU's speed, but swinging with where a round falls between checkpoints, so read its medians. Last line:
  * one JSON object, with each side's rounds and medians.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { eventLogSize } from '#synthetic-population';
-import { freshDatabase, machine, median } from './bench-support.js';
+import { buildBaseline, freshDatabase, machine, median } from './bench-support.js';
 import { QUERIES, eachCitizen, everyQueryAs, loadSubjects, measure, startServers, tokens, type Latency } from './graphql-server.js';
 
 const BASELINE = process.env.BENCH_BASELINE ?? 'HEAD';
@@ -28,23 +25,6 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const CONNECTIONS = 16;
 /** Untimed seconds before each round: the side about to be timed warms up, and the WAL is counted after. */
 const WARM_UP_SECONDS = 3;
-
-/** The revision checked out beside this one and built there; removed again by the returned cleanup. */
-function buildBaseline(revision: string): { cli: string; commit: string; remove(): void } {
-  const commit = execFileSync('git', ['rev-parse', '--verify', `${revision}^{commit}`], { encoding: 'utf8' }).trim();
-  const folder = mkdtempSync(join(tmpdir(), 'himotoki-baseline-'));
-  execFileSync('git', ['worktree', 'add', '--detach', folder, commit], { stdio: 'ignore' });
-  const remove = () => execFileSync('git', ['worktree', 'remove', '--force', folder], { stdio: 'ignore' });
-  try {
-    // The same dependencies: a revision whose lock file differs is compared with this tree's packages.
-    symlinkSync(join(process.cwd(), 'node_modules'), join(folder, 'node_modules'));
-    execFileSync(process.execPath, [join(process.cwd(), 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: folder, stdio: 'inherit' });
-  } catch (error) {
-    remove();
-    throw error;
-  }
-  return { cli: join(folder, 'dist/apps/cli/src/main.js'), commit, remove };
-}
 
 /** A round's latency, and the write-ahead log written during it, per request. */
 type Round = Latency & { walBytesPerRequest: number; fullPageImagesPerRequest: number };

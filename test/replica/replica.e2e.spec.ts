@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import pg from 'pg';
 import { TokenService } from '#api';
 import { createApp } from '#app';
-import { ReadReplica, databaseUrl, migrate, openDatabase, runAdminStatement, type Database, type ReplicaLag } from '#database';
+import { ReadReplica, databaseUrl, inTransaction, migrate, openDatabase, runAdminStatement, type Database, type ReplicaLag } from '#database';
 import { DATABASE_SCHEMA } from '#app';
 import { GraphQLClient, ok } from '../support/graphql-client.js';
 import { T } from '../support/ingestion-fixture.js';
@@ -189,6 +189,72 @@ if (!primaryServer || !replicaServer) {
       expect(await staffSeen()).toContain('S-4');
       expect(served().replica).toBeGreaterThan(after.replica);
       expect(served().primary).toBe(after.primary);
+    });
+
+    it('waits only for its own writes: after reads of the primary a burst of reads goes to the replica without asking the primary, and a write made by a SELECT is waited for', async () => {
+      const replica = database.replica!;
+      // A table and a function that writes it, called by SELECT as the event store's appends are.
+      await database.pool.query(`CREATE TABLE fence_marks (n integer)`);
+      await database.pool.query(`CREATE FUNCTION fence_mark(m integer) RETURNS integer LANGUAGE sql VOLATILE AS 'INSERT INTO fence_marks VALUES (m) RETURNING m'`);
+      const marksRead = async () => (await database.reads.query<{ n: number }>('SELECT n FROM fence_marks ORDER BY n')).rows.map((r) => r.n);
+      await until('the replica to have the table', async () => (await onReplica.query(`SELECT to_regclass('fence_marks') IS NOT NULL AS there`)).rows[0].there);
+      // Settled: this server's projector has nothing left to write, its checkpoints stored at the log's head (one
+      // passed over events it does not handle stores its checkpoint within a second).
+      await until('the projections to store their checkpoints at the log’s head', async () => {
+        const { rows } = await database.pool.query<{ behind: string }>(
+          `SELECT count(*) AS behind FROM projections.checkpoints WHERE global_position < (SELECT max(global_position) FROM event_store.events)`,
+        );
+        return rows[0]!.behind === '0';
+      });
+      await until('a read of the primary to count as no write (the writers read again since the function was made)', async () => {
+        const writes = replica.writesCommitted;
+        await database.pool.query('SELECT 1');
+        return replica.writesCommitted === writes;
+      });
+      await until('a read to find the replica caught up', async () => {
+        const before = served();
+        await marksRead();
+        return served().replica > before.replica;
+      });
+
+      await replicaAdmin.query('SELECT pg_wal_replay_pause()');
+      await until('replay to pause', async () => (await replicaAdmin.query(`SELECT pg_get_wal_replay_pause_state() AS state`)).rows[0].state === 'paused');
+      // Another server's write: the primary's WAL moves on, which the replica does not replay while paused.
+      const elsewhere = new pg.Client({ connectionString: databaseUrl(primaryServer, name) });
+      await elsewhere.connect();
+      await elsewhere.query('SELECT fence_mark(1)');
+      await elsewhere.end();
+
+      const writes = replica.writesCommitted;
+      const asked = replica.primaryAsked;
+      const before = served();
+      // Only reads of the primary: a query, a transaction, /health (which asks the primary its version and the projections' status).
+      await database.pool.query('SELECT count(*) FROM fence_marks');
+      await inTransaction(database.pool, (client) => client.query('SELECT count(*) FROM event_store.events'));
+      expect((await fetch(`${base}/health`)).status).toBe(200);
+      const started = performance.now();
+      const burst = await Promise.all(Array.from({ length: 5 }, marksRead));
+      // Answered by the replica at once, not after the wait's bound: nothing this server wrote was waited for.
+      expect(performance.now() - started).toBeLessThan(WAIT_MS);
+      expect(burst).toEqual(Array.from({ length: 5 }, () => []));
+      expect(served()).toEqual({ replica: before.replica + 5, primary: before.primary });
+      expect(replica.primaryAsked).toBe(asked);
+      expect(replica.writesCommitted).toBe(writes);
+
+      // This server's write through a function called by SELECT: the next read waits for it, then reads the primary.
+      await database.pool.query('SELECT fence_mark(2)');
+      expect(replica.writesCommitted).toBeGreaterThan(writes);
+      const waited = performance.now();
+      expect(await marksRead()).toEqual([1, 2]);
+      expect(performance.now() - waited).toBeGreaterThanOrEqual(WAIT_MS);
+      expect(served().primary).toBe(before.primary + 1);
+      expect(replica.primaryAsked).toBeGreaterThan(asked);
+
+      await replicaAdmin.query('SELECT pg_wal_replay_resume()');
+      await until('a read to find the replica caught up', async () => {
+        const resumed = served();
+        return (await marksRead()).includes(2) && served().replica > resumed.replica;
+      });
     });
   });
 }

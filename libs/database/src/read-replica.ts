@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
+import { PrimaryWrites } from './primary-writes.js';
 
 /** How long a read waits for the replica to replay what this process wrote before it reads the primary instead. */
 export const DEFAULT_REPLICA_WAIT_MS = 500;
@@ -43,21 +44,24 @@ export interface ReadsServed {
  * audit record, a projection's batch, a checkpoint — and reads the primary when the wait runs out or the
  * replica fails. A process that has written nothing since the last read waits for nothing.
  *
- * Writes are told by the primary pool handing a connection back (every write goes through it); the primary's
- * WAL position is then asked once for all the reads that follow, and the replica's replay position once for
- * all the reads waiting on it.
+ * Writes are told by the statements the primary pool's connections run (every write goes through it), counted
+ * as their transactions commit; what only reads the primary (a projector's polls, /health) is no write. After a
+ * write the primary's WAL position is asked once for all the reads that follow, and the replica's replay
+ * position once for all the reads waiting on it.
  */
 export class ReadReplica {
   /** The pool the read models answer from: each query and connection routed to the replica or the primary. */
   readonly reads: pg.Pool;
   readonly served: ReadsServed = { replica: 0, primary: 0 };
+  /** How often reads asked the primary where its WAL ends: once for the reads after each write of this process. */
+  primaryAsked = 0;
   private readonly replica: pg.Pool;
   /** Reads the replica could not take: a pool of their own, so that they are not taken for this process's writes. */
   private readonly primaryReads: pg.Pool;
   /** Connections of their own for the positions, so that asking the primary's is not itself taken for a write. */
   private readonly primaryProbe: pg.Pool;
   private readonly replicaProbe: pg.Pool;
-  private writes = 0;
+  private readonly writes: PrimaryWrites;
   private horizon = { writes: -1, lsn: 0n };
   private asking?: { writes: number; lsn: Promise<bigint> };
   private replayed = 0n;
@@ -79,14 +83,19 @@ export class ReadReplica {
     this.primaryProbe = new pg.Pool({ connectionString: primaryUrl, ...probe });
     this.replicaProbe = new pg.Pool({ connectionString: replicaUrl, ...probe });
     for (const pool of [this.replica, this.primaryReads, this.primaryProbe, this.replicaProbe]) pool.on('error', () => undefined);
-    primary.on('release', () => this.writes++);
+    this.writes = new PrimaryWrites(primary, this.primaryProbe);
     this.reads = this.routed();
+  }
+
+  /** Writes this process has committed on the primary so far. */
+  get writesCommitted(): number {
+    return this.writes.committed;
   }
 
   /** The pool a read should use now: the replica once it has replayed this process's writes, else the primary's. */
   async choose(): Promise<pg.Pool> {
     try {
-      const needed = await this.horizonFor(this.writes);
+      const needed = await this.horizonFor(this.writes.committed);
       if (await this.replayedBy(needed, performance.now() + this.waitMs)) return this.replica;
     } catch {
       // The primary's position or the replica's could not be read: the primary answers.
@@ -122,7 +131,8 @@ export class ReadReplica {
   private horizonFor(writes: number): Promise<bigint> {
     if (this.horizon.writes >= writes) return Promise.resolve(this.horizon.lsn);
     if (this.asking && this.asking.writes >= writes) return this.asking.lsn;
-    const asked = this.writes;
+    const asked = this.writes.committed;
+    this.primaryAsked++;
     const lsn = this.primaryWalPosition().then((lsn) => {
       if (asked > this.horizon.writes) this.horizon = { writes: asked, lsn };
       return lsn;

@@ -39,4 +39,13 @@ export function registerReplicaMetrics(registry: Registry, database: Database): 
       this.inc({ served_by: 'primary' }, replica.served.primary);
     },
   });
+  new Counter({
+    name: 'himotoki_replica_primary_asked_total',
+    help: 'Times reads asked the primary where its WAL ends, to wait for the replica to replay it: once for the reads after each write of this server',
+    registers: [registry],
+    collect() {
+      this.reset();
+      this.inc(replica.primaryAsked);
+    },
+  });
 }
