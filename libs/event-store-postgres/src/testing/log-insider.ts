@@ -1,23 +1,14 @@
 import type pg from 'pg';
 import type { EventToAppend, JsonObject } from '#event-store';
+import type { EventRow } from '../postgres-event-store.js';
 
 /** The table that holds the log, as a scan of every table names it. */
 export const LOG_TABLE = 'event_store.events';
 
 /** A row of the log as stored, every column, read past the readers' horizon (what the port would not show yet). */
-export interface StoredRow {
-  global_position: string;
+export interface StoredRow extends Omit<EventRow, 'transaction_id_text'> {
   /** The writing transaction's xid8, as text. */
   transaction_id: string;
-  stream_id: string;
-  stream_revision: string;
-  event_id: string;
-  event_type: string;
-  schema_version: number;
-  data: JsonObject;
-  metadata: JsonObject;
-  recorded_at: Date;
-  commitment: Buffer | null;
   commitment_salt: Buffer | null;
   [column: string]: unknown;
 }
