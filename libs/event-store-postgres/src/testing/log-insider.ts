@@ -31,6 +31,8 @@ export interface Partition {
 /** Which stored events a read or a count is about; every event without one. */
 export interface StoredFilter {
   types?: readonly string[];
+  /** Every type but these. */
+  otherThan?: readonly string[];
   streamId?: string;
   eventIds?: readonly string[];
   globalPositions?: readonly (bigint | string)[];
@@ -240,6 +242,7 @@ function whereOf(filter: StoredFilter): { where: string; values: unknown[] } {
     conditions.push(condition(`$${values.length}`));
   };
   if (filter.types) add((n) => `e.event_type = ANY(${n}::text[])`, filter.types);
+  if (filter.otherThan) add((n) => `e.event_type <> ALL(${n}::text[])`, filter.otherThan);
   if (filter.streamId !== undefined) add((n) => `e.stream_id = ${n}`, filter.streamId);
   if (filter.eventIds) add((n) => `e.event_id = ANY(${n}::uuid[])`, filter.eventIds);
   if (filter.globalPositions) add((n) => `e.global_position = ANY(${n}::bigint[])`, filter.globalPositions.map(String));
