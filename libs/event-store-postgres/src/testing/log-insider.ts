@@ -95,8 +95,8 @@ export class LogInsider {
   }
 
   /**
-   * A copy of the log as stored, in a table of the caller's (schema-qualified, created here, dropped by the
-   * caller): an oracle may query the events with SQL of its own without naming the adapter's table.
+   * A copy of the log as stored, in a new table of the caller's naming (schema-qualified; it lives as long as the
+   * database): an oracle may query the events with SQL of its own without naming the adapter's table.
    */
   async copyInto(table: string): Promise<void> {
     await this.pool.query(`CREATE SCHEMA IF NOT EXISTS ${table.split('.')[0]}`);
