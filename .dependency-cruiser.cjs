@@ -64,6 +64,13 @@ module.exports = {
       to: { path: '^libs/(event-store-postgres|event-store-kurrentdb)/' },
     },
     {
+      name: 'test-kit-is-for-tests',
+      comment: 'the adapter\'s test kit rewrites the log as an insider would: tests use it, nothing that runs does',
+      severity: 'error',
+      from: { path: '^(libs|apps|bench)/', pathNot: '^libs/event-store-postgres/src/testing/' },
+      to: { path: '^libs/event-store-postgres/src/testing/' },
+    },
+    {
       name: 'libs-never-import-apps',
       severity: 'error',
       from: { path: '^libs/' },

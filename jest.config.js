@@ -6,6 +6,7 @@ export default {
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: {
     '^#migrations$': '<rootDir>/migrations/index.ts',
+    '^#event-store-postgres/testing$': '<rootDir>/libs/event-store-postgres/src/testing/index.ts',
     '^#(.*)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

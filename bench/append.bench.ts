@@ -149,20 +149,21 @@ async function main(): Promise<void> {
   const expected = ROUNDS * CLIENTS * SINGLE_APPENDS_PER_CLIENT;
   const lost = expected - storedEvents;
 
-  await himotoki.close();
-  await emmett.close();
-  await emmettPool.end();
-  await db.close();
-  await target.drop();
-
   const result = {
     batched: { ...summary(batched), machineBusy: batchedBusy.himotoki!.length > 0 ? { himotoki: median(batchedBusy.himotoki!), emmett: median(batchedBusy.emmett!) } : null },
     concurrent: { ...summary(concurrent), appended: expected, lost, revisionGaps: gaps, emmettConflictRetries: emmettRetries },
     setup: { streams: STREAMS, eventsPerAppend: PER_APPEND, batchWriters: BATCH_WRITERS, clients: CLIENTS, rounds: ROUNDS },
     machine: machine(),
   };
+  // The result before the cleanup: a failure to close or drop (reported by its own error) cannot take the figures with it.
   console.log(JSON.stringify(result));
   if (lost !== 0) process.exitCode = 1;
+
+  await himotoki.close();
+  await emmett.close();
+  await emmettPool.end();
+  await db.close();
+  await target.drop();
 }
 
 /** The appends on KurrentDB, with the protocol round trips each takes when the test server counts them. */

@@ -8,23 +8,13 @@ import { databaseUrl, runAdminStatement } from '#database';
 import { demo } from '../../apps/cli/src/demo.js';
 import { GraphQLClient, ok } from '../support/graphql-client.js';
 import { KurrentDbTestServer } from '../support/kurrentdb/kurrentdb-test-server.js';
+import { settledOver } from '../support/read-models.js';
 import { startTestApi } from '../support/test-api.js';
 import { backendName } from '../support/test-database.js';
 import { TEST_FINGERPRINT_KEY } from '../support/test-runtime.js';
 
 const CLI = join(process.cwd(), 'dist/apps/cli/src/main.js');
 const POPULATION = { subjects: 30, seed: 'demo-on-kurrentdb' };
-
-/** Waits until the server's projections have applied its whole log (an auditor's query adds to it: who audits the auditors). */
-async function settledOver(api: GraphQLClient): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const { projections } = ok(await api.request('{ projections { name state lagEvents } }'));
-    if (projections.every((p: { lagEvents: string }) => Number(p.lagEvents) === 0)) return;
-    if (Date.now() > deadline) throw new Error(`projections did not catch up: ${JSON.stringify(projections)}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 /**
  * An answer without what differs between two servers by the clock alone: an auditor's query is itself recorded in

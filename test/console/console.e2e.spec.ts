@@ -7,6 +7,7 @@ import type { INestApplication } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DATABASE, type Database } from '#database';
+import { LogInsider } from '#event-store-postgres/testing';
 import { IngestCommand, type CommandEnvelope } from '#ingestion';
 import { ProjectionRunner } from '#projections';
 import { generatePopulation } from '#synthetic-population';
@@ -45,11 +46,11 @@ const LINE_IDS = `{ totalCount edges { node { id } } }`;
     await importCommands(app.get(CommandBus), commands);
     await settled(app.get(ProjectionRunner), 120_000);
     const { pool } = app.get<Database>(DATABASE);
-    const { rows } = await pool.query<{ subject_id: string }>(
-      `SELECT data->>'subjectId' AS subject_id FROM event_store.events WHERE event_type = 'InformationProvided' AND data->>'outcome' = 'PROVIDED'
-        GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 2`,
-    );
-    [citizen, other] = [rows[0]!.subject_id, rows[1]!.subject_id];
+    // The two subjects provided about most often (ties by id, in the database's collation).
+    const provided = (await new LogInsider(pool).storedEvents({ types: ['InformationProvided'] })).filter((e) => e.data.outcome === 'PROVIDED');
+    const times = new Map<string, number>();
+    for (const e of provided) times.set(e.data.subjectId as string, (times.get(e.data.subjectId as string) ?? 0) + 1);
+    [citizen, other] = [...times].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0)).map(([id]) => id) as [string, string];
     auditorToken = await started.mint.auditor();
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   }, 300_000);
@@ -119,11 +120,8 @@ const LINE_IDS = `{ totalCount edges { node { id } } }`;
 
   it('keeps a non-disclosed provision from the citizen until it is released', async () => {
     const { pool } = app.get<Database>(DATABASE);
-    const { rows } = await pool.query<{ provision_id: string }>(
-      `SELECT data->>'provisionId' AS provision_id FROM event_store.events WHERE event_type = 'InformationProvided' AND data->>'subjectId' = $1 AND data->>'outcome' = 'PROVIDED' ORDER BY global_position LIMIT 1`,
-      [citizen],
-    );
-    const original = commands.find((c) => c.type === 'ProvideInformation' && c.payload.provisionId === rows[0]!.provision_id)!;
+    const first = (await new LogInsider(pool).storedEvents({ types: ['InformationProvided'] })).find((e) => e.data.subjectId === citizen && e.data.outcome === 'PROVIDED')!;
+    const original = commands.find((c) => c.type === 'ProvideInformation' && c.payload.provisionId === first.data.provisionId)!;
     const provisionId = `${original.payload.provisionId as string}-nd`;
     const sent = await app.get(CommandBus).execute(new IngestCommand({ commandId: crypto.randomUUID(), type: 'ProvideInformation', payload: { ...original.payload, provisionId, nonDisclosure: true } }, 'operator:test'));
     const eventId = sent.events.find((e: { type: string }) => e.type === 'InformationProvided')!.eventId as string;
@@ -159,11 +157,8 @@ const LINE_IDS = `{ totalCount edges { node { id } } }`;
 
   it('lets an auditor find a person, follow a finding to its event, and download a proof that himotoki verify accepts', async () => {
     // The citizen's enrolment, by the command id its event carries.
-    const enrolled = await app.get<Database>(DATABASE).pool.query<{ command_id: string }>(
-      `SELECT metadata->>'commandId' AS command_id FROM event_store.events WHERE event_type = 'SubjectEnrolled' AND stream_id = $1`,
-      [`subject-${citizen}`],
-    );
-    const enrolment = commands.find((c) => c.commandId === enrolled.rows[0]!.command_id)!;
+    const [enrolled] = await new LogInsider(app.get<Database>(DATABASE).pool).storedEvents({ types: ['SubjectEnrolled'], streamId: `subject-${citizen}` });
+    const enrolment = commands.find((c) => c.commandId === enrolled!.metadata.commandId)!;
     const identifier = (enrolment.payload.identifiers as { kind: string; value: string; scope?: string }[])[0]!;
     const subject = ok(await as(auditorToken).request<{ subject: { id: string } }>('query ($i: IdentifierInput!) { subject(identifier: $i) { id } }', { i: { kind: identifier.kind, value: identifier.value, scope: identifier.scope } })).subject;
 

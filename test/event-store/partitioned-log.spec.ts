@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, EventIdConflictError } from '#event-store';
-import { PostgresEventStore } from '#event-store-postgres';
+import { PostgresEventStore, setPartitionSize } from '#event-store-postgres';
+import { LogInsider } from '#event-store-postgres/testing';
 import type { Database } from '#database';
 import { DATABASE_SCHEMA } from '#app';
 import { MIGRATIONS } from '#migrations';
@@ -14,21 +15,8 @@ import { event, stream } from './event-store.contract.js';
 
 const onPostgres = process.env.DATABASE_URL ? it : it.skip;
 
-interface Partition {
-  partition: string;
-  lower: bigint;
-  upper: bigint;
-  sealed: boolean;
-}
-
-async function partitions(db: Database): Promise<Partition[]> {
-  const { rows } = await db.pool.query(
-    `SELECT partition::text, lower_position::text AS lower, upper_position::text AS upper, sealed_at IS NOT NULL AS sealed FROM event_store.partitions ORDER BY lower_position`,
-  );
-  return rows.map((r) => ({ partition: r.partition, lower: BigInt(r.lower), upper: BigInt(r.upper), sealed: r.sealed }));
-}
-
-const inDefault = async (db: Database) => Number((await db.pool.query(`SELECT count(*) AS n FROM event_store.events_default`)).rows[0].n);
+const partitions = (db: Database) => new LogInsider(db.pool).partitions();
+const inDefault = (db: Database) => new LogInsider(db.pool).inDefaultPartition();
 
 /** Appends single events until the log's head is `position`. */
 async function appendUpTo(store: PostgresEventStore, position: bigint): Promise<void> {
@@ -41,7 +29,7 @@ describe(`the partitioned log on ${backendName}`, () => {
 
   beforeEach(async () => {
     db = await openTestDatabase();
-    await db.pool.query(`SELECT event_store.set_partition_size(10)`);
+    await setPartitionSize(db.pool, 10);
     store = new PostgresEventStore(db, { pollIntervalMs: 50 });
   });
   afterEach(async () => {
@@ -50,8 +38,7 @@ describe(`the partitioned log on ${backendName}`, () => {
   });
 
   it('is one table partitioned by range of global position, with partitions prepared ahead of the head', async () => {
-    const { rows } = await db.pool.query(`SELECT c.relkind, pg_get_partkeydef(c.oid) AS key FROM pg_class c WHERE c.oid = 'event_store.events'::regclass`);
-    expect(rows[0]).toEqual({ relkind: 'p', key: 'RANGE (global_position)' });
+    expect(await new LogInsider(db.pool).partitioning()).toEqual({ relkind: 'p', key: 'RANGE (global_position)' });
     for (let i = 0; i < 12; i++) {
       await store.appendToStream(stream(), [event(), event(), event()]);
       await store.preparePartitions();
@@ -66,7 +53,7 @@ describe(`the partitioned log on ${backendName}`, () => {
     expect(parts.some((p) => p.sealed)).toBe(true);
     expect(await inDefault(db)).toBe(0);
     // Every event lies in the partition of its position.
-    const { rows: placed } = await db.pool.query(`SELECT tableoid::regclass::text AS partition, global_position::text AS position FROM event_store.events`);
+    const placed = await new LogInsider(db.pool).placement();
     for (const row of placed) {
       const p = parts.find((q) => q.partition === row.partition)!;
       expect(BigInt(row.position) >= p.lower && BigInt(row.position) < p.upper).toBe(true);
@@ -118,38 +105,31 @@ describe(`the partitioned log on ${backendName}`, () => {
     await store.preparePartitions();
     const next = (await store.lastPosition()) + 1n;
     const newest = (await partitions(db)).find((p) => p.lower <= next && next < p.upper)!;
-    const insert = (eventId: string, streamId: string, revision: number) =>
-      db.pool.query(`INSERT INTO ${newest.partition} (stream_id, stream_revision, event_id, event_type, schema_version, data, metadata) VALUES ($1, $2, $3, 'Forged', 1, '{}', '{}')`, [streamId, revision, eventId]);
+    const insert = (eventId: string, streamId: string, revision: number) => new LogInsider(db.pool).insert({ streamId, revision, eventId, type: 'Forged' }, { partition: newest.partition });
     await expect(insert(stored.id, stream(), 0)).rejects.toMatchObject({ constraint: 'events_event_id_key' });
     const [first] = await store.readEvents([stored.id]);
     await expect(insert(randomUUID(), first!.streamId, 0)).rejects.toMatchObject({ constraint: 'events_stream_revision_key' });
     expect(at.transactionId).toBe(first!.transactionId);
     // As the unique indexes they stand for, the keys hold with triggers off (session_replication_role).
-    const client = await db.pool.connect();
-    try {
-      await client.query(`SET session_replication_role = replica`);
-      await expect(client.query(`INSERT INTO event_store.events (stream_id, stream_revision, event_id, event_type, schema_version, data, metadata) VALUES ($1, 0, $2, 'Forged', 1, '{}', '{}')`, [stream(), stored.id])).rejects.toMatchObject({ constraint: 'events_event_id_key' });
-    } finally {
-      await client.query(`RESET session_replication_role`);
-      client.release();
-    }
+    await expect(new LogInsider(db.pool).forge({ streamId: stream(), revision: 0, eventId: stored.id, type: 'Forged' })).rejects.toMatchObject({ constraint: 'events_event_id_key' });
   });
 
   it('refuses writes to a sealed partition, through the log and naming the partition', async () => {
     await appendUpTo(store, 40n);
     await store.preparePartitions();
     const sealed = (await partitions(db)).find((p) => p.sealed)!;
-    const position = sealed.lower.toString();
-    await expect(db.pool.query(`INSERT INTO event_store.events (global_position, stream_id, stream_revision, event_id, event_type, schema_version, data, metadata) VALUES (${position}, 'x', 0, $1, 'T', 1, '{}', '{}')`, [randomUUID()])).rejects.toMatchObject({ code: 'HM003' });
-    await expect(db.pool.query(`UPDATE ${sealed.partition} SET data = '{"changed":true}' WHERE global_position = ${position}`)).rejects.toMatchObject({ code: expect.stringMatching(/^HM00[13]$/) });
-    await expect(db.pool.query(`DELETE FROM ${sealed.partition}`)).rejects.toMatchObject({ code: expect.stringMatching(/^HM00[13]$/) });
-    await expect(db.pool.query(`TRUNCATE ${sealed.partition}`)).rejects.toMatchObject({ code: 'HM001' });
+    const position = sealed.lower;
+    const log = new LogInsider(db.pool);
+    await expect(log.insert({ globalPosition: position, streamId: 'x', revision: 0, eventId: randomUUID(), type: 'T' })).rejects.toMatchObject({ code: 'HM003' });
+    await expect(log.update({ partition: sealed.partition, at: position })).rejects.toMatchObject({ code: expect.stringMatching(/^HM00[13]$/) });
+    await expect(log.delete({ partition: sealed.partition })).rejects.toMatchObject({ code: expect.stringMatching(/^HM00[13]$/) });
+    await expect(log.truncate({ partition: sealed.partition })).rejects.toMatchObject({ code: 'HM001' });
     // The journal commits an event inserted by a statement naming the newest partition, as one naming the log.
     const next = (await store.lastPosition()) + 1n;
     const newest = (await partitions(db)).find((p) => p.lower <= next && next < p.upper)!;
     const forged = randomUUID();
-    await db.pool.query(`INSERT INTO ${newest.partition} (stream_id, stream_revision, event_id, event_type, schema_version, data, metadata) VALUES ('direct', 0, $1, 'T', 1, '{}', '{}')`, [forged]);
-    expect((await db.pool.query(`SELECT count(*)::int AS n FROM event_store.events WHERE event_id = $1 AND commitment IS NOT NULL`, [forged])).rows[0].n).toBe(1);
+    await log.insert({ streamId: 'direct', revision: 0, eventId: forged, type: 'T' }, { partition: newest.partition });
+    expect((await log.storedEvents({ eventIds: [forged] })).filter((e) => e.commitment !== null)).toHaveLength(1);
   });
 
   onPostgres('delivers an out-of-order commit that straddles two partitions once, in order, to a subscriber', async () => {
@@ -161,9 +141,8 @@ describe(`the partitioned log on ${backendName}`, () => {
     // Transaction A takes the last position of one partition and the first of the next, and stays open.
     const a = [event({ tx: 'A1' }), event({ tx: 'A2' })];
     const clientA = await db.pool.connect();
-    await clientA.query('BEGIN');
-    const { rows } = await clientA.query('SELECT * FROM event_store.append_to_stream($1, $2, $3::jsonb)', [stream(), 'any', JSON.stringify(a)]);
-    expect(rows[0].positions.map(BigInt)).toEqual([boundary - 1n, boundary]);
+    const appendA = await new LogInsider(db.pool).openAppend(clientA, stream(), a);
+    expect(appendA.positions).toEqual([boundary - 1n, boundary]);
     // B takes a later position in the new partition and commits first.
     const b = event({ tx: 'B' });
     await store.appendToStream(stream(), [b]);
@@ -171,7 +150,7 @@ describe(`the partitioned log on ${backendName}`, () => {
     expect(await store.readAll({ after: subscriber.checkpoint })).toEqual([]);
     const seen = subscriber.received.length;
 
-    await clientA.query('COMMIT');
+    await appendA.commit();
     clientA.release();
     await subscriber.waitFor(seen + 3);
     const c = event({ tx: 'C' });
@@ -184,7 +163,7 @@ describe(`the partitioned log on ${backendName}`, () => {
 
   onPostgres('prepares and seals partitions while writers append, losing and misplacing nothing', async () => {
     // Partitions of 40: an attach every few appends of the six writers, each attach waiting for the readers.
-    await db.pool.query(`SELECT event_store.set_partition_size(40)`);
+    await setPartitionSize(db.pool, 40);
     const writers = 6;
     const appends = 60;
     const streams = Array.from({ length: writers }, () => stream());
@@ -213,8 +192,7 @@ describe(`the partitioned log on ${backendName}`, () => {
     expect(parts.length).toBeGreaterThanOrEqual((writers * appends * 2) / 40);
     expect(parts.filter((p) => p.sealed).length).toBeGreaterThan(parts.length / 2);
     // Appends that outran the preparation wait in the default partition, read with the rest.
-    const { rows } = await db.pool.query(`SELECT count(*)::int AS n FROM event_store.events`);
-    expect(rows[0].n).toBe(writers * appends * 2);
+    expect(await new LogInsider(db.pool).count()).toBe(writers * appends * 2);
   });
 });
 
@@ -224,11 +202,9 @@ describe(`converting an existing log to the partitioned one on ${backendName}`, 
     expect(MIGRATIONS.at(-1)!.name).toBe('PartitionedLog1764000000600');
     const db = await openTestDatabase(2, before);
     const appends = Array.from({ length: 30 }, (_, i) => ({ streamId: `stream-${i % 7}`, events: [{ ...event(), metadata: {} }, { ...event(), metadata: {} }] }));
-    for (const append of appends) await db.pool.query(`SELECT * FROM event_store.append_to_stream($1, 'any', $2::jsonb)`, [append.streamId, JSON.stringify(append.events)]);
-    const snapshot = async () =>
-      (await db.pool.query(`SELECT e.*, e.transaction_id::text AS tx FROM event_store.events e ORDER BY global_position`)).rows.map(
-        ({ transaction_id: _, ...row }) => row,
-      );
+    const log = new LogInsider(db.pool);
+    for (const append of appends) await log.append(append.streamId, 'any', append.events);
+    const snapshot = () => log.storedEvents();
     const old = await snapshot();
     expect(old).toHaveLength(60);
 
@@ -262,14 +238,13 @@ describe(`a rebuild across partitions on ${backendName}`, () => {
   it('equals the read models built live', async () => {
     const f = await IngestionFixture.start();
     try {
-      await f.database.pool.query(`SELECT event_store.set_partition_size(500)`);
+      await setPartitionSize(f.database.pool, 500);
       await f.importCommands(generatePopulation({ subjects: 120, seed: 'rebuild-across-partitions' }).commands);
       const runner = f.context.get(ProjectionRunner);
       const store = f.context.get(EVENT_STORE) as PostgresEventStore;
       await settledOverWholeLog(runner, store, f.database);
       await store.preparePartitions();
-      const { rows } = await f.database.pool.query(`SELECT count(DISTINCT tableoid)::int AS n FROM event_store.events`);
-      expect(rows[0].n).toBeGreaterThanOrEqual(3);
+      expect(new Set((await new LogInsider(f.database.pool).placement()).map((e) => e.partition)).size).toBeGreaterThanOrEqual(3);
       const live = await readModelHash(f.database.pool);
       await rebuildProjections(f.database.pool, store, runner, runner.projections, { batchSize: 97 });
       await settledOverWholeLog(runner, store, f.database);
@@ -287,7 +262,7 @@ describe(`a rebuild across partitions on ${backendName}`, () => {
  */
 async function settledOverWholeLog(runner: ProjectionRunner, store: PostgresEventStore, db: Database): Promise<void> {
   for (;;) {
-    const stored = Number((await db.pool.query(`SELECT count(*) AS n FROM event_store.events`)).rows[0].n);
+    const stored = await new LogInsider(db.pool).count();
     if ((await store.countEvents()) === stored) break;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }

@@ -1,5 +1,6 @@
 import { jest } from '@jest/globals';
 import { ExposureQueries } from '#exposure';
+import { LogInsider } from '#event-store-postgres/testing';
 import { ProjectionRunner } from '#projections';
 import { generatePopulation } from '#synthetic-population';
 import { IngestionFixture } from '../support/ingestion-fixture.js';
@@ -14,20 +15,20 @@ const LEVELS: [name: string, birthDate: string, address: string][] = [
 const LEVEL_NAMES = ['RAW', 'NFKC', 'KANA', 'VARIANT', 'MONTH_MUNICIPALITY', 'YEAR_PREFECTURE'] as const;
 const FIELDS = ['NAME_KANJI', 'NAME_KANA', 'BIRTH_DATE', 'SEX', 'ADDRESS'] as const;
 
-/** Every record's latest basic-4 fingerprints straight from the stored events, and each dataset's fields. */
+/** Every record's latest basic-4 fingerprints straight from the stored events (copied as stored into oracle.events), and each dataset's fields. */
 const BASE = `
   WITH latest AS (
     SELECT DISTINCT ON (record_id, field) record_id, field, value FROM (
       SELECT e.data->>'recordId' AS record_id, e.global_position, kv.key AS field, kv.value
-        FROM event_store.events e, jsonb_each(e.data->'basic4') kv WHERE e.event_type IN ('RecordRegistered', 'RecordAmended')) x
+        FROM oracle.events e, jsonb_each(e.data->'basic4') kv WHERE e.event_type IN ('RecordRegistered', 'RecordAmended')) x
     ORDER BY record_id, field, global_position DESC),
   merged AS (SELECT record_id, jsonb_object_agg(field, value) AS b FROM latest GROUP BY record_id),
   records AS MATERIALIZED (
     SELECT e.data->>'recordId' AS record_id, e.data->>'datasetId' AS dataset_id, m.b
-      FROM event_store.events e JOIN merged m ON m.record_id = e.data->>'recordId' WHERE e.event_type = 'RecordRegistered'),
+      FROM oracle.events e JOIN merged m ON m.record_id = e.data->>'recordId' WHERE e.event_type = 'RecordRegistered'),
   datasets AS (
     SELECT e.data->>'datasetId' AS dataset_id, ARRAY(SELECT jsonb_array_elements_text(e.data->'basic4Fields')) AS fields
-      FROM event_store.events e WHERE e.event_type = 'DatasetRegistered')`;
+      FROM oracle.events e WHERE e.event_type = 'DatasetRegistered')`;
 
 /** A record's key over a set of fields at a level: the fingerprints joined, '-' for a value it lacks. */
 const keyOver = (fields: string, [name, birthDate, address]: (typeof LEVELS)[number]) => `concat_ws('|',
@@ -63,6 +64,7 @@ describe(`exposure read model against a brute-force computation on ${backendName
       await f.send('RegisterRecord', { recordId: `bf-l-${i}`, datasetId: 'bf.late', subject: person(i), basic4: { birthDate: births[i % 3], sex: i % 5 === 0 ? 'FEMALE' : 'MALE' }, occurredAt: at });
     }
     await settled(f.context.get(ProjectionRunner));
+    await new LogInsider(f.database.pool).copyInto('oracle.events');
   });
   afterAll(() => f.close());
 
@@ -128,7 +130,7 @@ describe(`exposure read model against a brute-force computation on ${backendName
     type Basic4 = Record<string, Record<string, string> | string | undefined>;
     const { rows: records } = await f.database.pool.query<{ record_id: string; dataset_id: string; subject_id: string; b: Basic4 }>(
       `${BASE} SELECT r.record_id, r.dataset_id, e.data->>'subjectId' AS subject_id, r.b
-         FROM records r JOIN event_store.events e ON e.event_type = 'RecordRegistered' AND e.data->>'recordId' = r.record_id`,
+         FROM records r JOIN oracle.events e ON e.event_type = 'RecordRegistered' AND e.data->>'recordId' = r.record_id`,
     );
     const { rows: datasets } = await f.database.pool.query<{ dataset_id: string; fields: string[] }>(`${BASE} SELECT * FROM datasets`);
     const fieldsOf = new Map(datasets.map((d) => [d.dataset_id, d.fields]));

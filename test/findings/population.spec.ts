@@ -2,6 +2,7 @@ import { generatePopulation, VIOLATION_RULES, type PlantedViolation } from '#syn
 import { RuleChecker } from '../../libs/synthetic-population/src/testing/rule-checker.js';
 import { FINDING_RULE_NAMES, type Finding } from '#findings';
 import { EVENT_STORE } from '#event-store';
+import { LogInsider } from '#event-store-postgres/testing';
 import { ProjectionRunner, rebuildProjection } from '#projections';
 import { allFindings, commandsOfEvents } from '../support/findings.js';
 import { IngestionFixture } from '../support/ingestion-fixture.js';
@@ -33,8 +34,7 @@ describe(`findings over a generated population on ${backendName}`, () => {
 
   it("finds every planted violation and nothing else as of the generator's asOf, with its organization and subject", async () => {
     const found = await allFindings(f, { asOf: manifest.asOf });
-    const subjectOf = new Map((await f.database.pool.query<{ event_id: string; subject_id: string | null }>(
-      `SELECT event_id, coalesce(data->>'subjectId', data->'subjects'->>0) AS subject_id FROM event_store.events`)).rows.map((r) => [r.event_id, r.subject_id]));
+    const subjectOf = new Map((await new LogInsider(f.database.pool).storedEvents()).map((e) => [e.event_id, (e.data.subjectId ?? (e.data.subjects as string[] | undefined)?.[0] ?? null) as string | null]));
     const key = (rule: string, organizationId: string, commands: string[]) => `${rule} ${organizationId} ${[...commands].sort().join(',')}`;
     const planted = manifest.violations.map((v: PlantedViolation) => key(v.rule, v.organizationId, v.commandIds)).sort();
     expect(found.map((x) => key(x.rule, x.organizationId, commandsOf(x))).sort()).toEqual(planted);

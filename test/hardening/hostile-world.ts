@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { DATABASE, type Database } from '#database';
+import { LogInsider } from '#event-store-postgres/testing';
 import { ProjectionRunner } from '#projections';
 import { importNdjson, type ImportSummary } from '../../apps/cli/src/import-ndjson.js';
 import { GraphQLClient, ok, type GraphQLAnswer } from '../support/graphql-client.js';
@@ -101,7 +102,7 @@ export class HostileWorld {
   }
 
   async eventCount(): Promise<number> {
-    return Number((await this.database.pool.query('SELECT count(*) AS n FROM event_store.events')).rows[0].n);
+    return new LogInsider(this.database.pool).count();
   }
 
   /** Waits until every projection has processed every event; throws if one is parked. */

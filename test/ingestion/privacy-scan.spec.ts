@@ -2,6 +2,7 @@ import { normalizeAddress, normalizeName } from '#normalization';
 import { IngestBatchCommand, normalizeIdentifierValue, type CommandEnvelope } from '#ingestion';
 import type { IdentifierKind } from '#vocabulary';
 import { ProjectionRunner } from '#projections';
+import { LOG_TABLE } from '#event-store-postgres/testing';
 import { generatePopulation } from '#synthetic-population';
 import { IngestionFixture } from '../support/ingestion-fixture.js';
 import { settled } from '../support/read-models.js';
@@ -54,7 +55,7 @@ describe(`privacy at the edge, over a generated population, on ${backendName}`, 
         `SELECT quote_ident(table_schema) || '.' || quote_ident(table_name) AS name FROM information_schema.tables
           WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')`,
       );
-      expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['event_store.events', 'access_history.entries', 'registry.datasets']));
+      expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining([LOG_TABLE, 'access_history.entries', 'registry.datasets']));
       let dump = '';
       for (const { name } of tables) {
         const { rows } = await f.database.pool.query<{ text: string | null }>(`SELECT string_agg(t::text, E'\\n') AS text FROM ${name} t`);

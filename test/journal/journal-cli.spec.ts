@@ -8,7 +8,8 @@ import { publicKeyPem } from '#journal';
 import { DATABASE_SCHEMA } from '#app';
 import { backendName } from '../support/test-database.js';
 import { TEST_FINGERPRINT_KEY } from '../support/test-runtime.js';
-import { logOrder, openJournalFixture, tamper } from './journal-support.js';
+import { LogInsider } from '#event-store-postgres/testing';
+import { logOrder, openJournalFixture } from './journal-support.js';
 
 const CLI = join(process.cwd(), 'dist/apps/cli/src/main.js');
 // Nothing listens here: a command that tried to reach a database would fail.
@@ -85,7 +86,7 @@ describe(`himotoki verify and himotoki journal on ${backendName}`, () => {
       expect(misused.stderr).toContain('$.auditPath: must be a list of SHA-256 hashes in lowercase hex');
 
       f = await open();
-      await tamper(f.db, `UPDATE event_store.events SET data = data || '{"forged":true}' WHERE global_position = ${order[150]!.global_position}`);
+      await new LogInsider(f.db.pool).changePayload(order[150]!.global_position, { forged: true });
       await f.close();
       const tampered = await himotoki(['verify', '--public-key', publicKeyFile], env);
       expect(tampered.code).toBe(1);

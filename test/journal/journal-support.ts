@@ -1,6 +1,7 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import type { Database } from '#database';
 import { PostgresEventStore } from '#event-store-postgres';
+import { LogInsider } from '#event-store-postgres/testing';
 import { LOG_START } from '#event-store';
 import { HeadSigner, JournalProofs, TreeEdge, currentLeafOf, journalProjection, loadJournalKey, recomputedCommitments } from '#journal';
 import { ProjectionRunner } from '#projections';
@@ -65,8 +66,8 @@ export async function sealedAll(db: Database, catchUp: () => Promise<void>, time
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     await catchUp();
-    const { rows } = await db.pool.query(`SELECT (SELECT count(*) FROM event_store.events) = (SELECT count(*) FROM journal_tree.leaves) AS done`);
-    if (rows[0].done) return;
+    const { rows } = await db.pool.query(`SELECT count(*) AS n FROM journal_tree.leaves`);
+    if ((await new LogInsider(db.pool).count()) === Number(rows[0].n)) return;
     if (Date.now() > deadline) throw new Error('the journal did not seal every event in time');
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -101,29 +102,24 @@ export async function recomputedRoot(store: PostgresEventStore, db: Database): P
 
 /** The log's events in order, with their place (leaf index). */
 export async function logOrder(db: Database): Promise<{ global_position: string; transaction_id: string; event_id: string }[]> {
-  const { rows } = await db.pool.query(
-    // Ordered by the xid8 column, not by the text of the same name in the select list.
-    `SELECT e.global_position, e.transaction_id::text AS transaction_id, e.event_id FROM event_store.events e ORDER BY e.transaction_id, e.global_position`,
-  );
-  return rows;
+  return new LogInsider(db.pool).logOrder();
 }
 
 export type LogOrder = Awaited<ReturnType<typeof logOrder>>;
 
 /**
  * The ways an insider rewrites a sealed log of three transactions of 110 events (leaves 0–109, 110–219,
- * 220–329), past the immutability guard: the SQL, the first leaf where the log now differs, and the index (in
+ * 220–329), past the immutability guard: the rewrite, the first leaf where the log now differs, and the index (in
  * the original order) of the event found there, if any.
  */
-export const TAMPER_KINDS: [string, (o: LogOrder) => { sql: string; at: number; eventOf: number | null }][] = [
-  ['a changed payload', (o) => ({ sql: `UPDATE event_store.events SET data = data || '{"purpose":"forged"}' WHERE global_position = ${o[150]!.global_position}`, at: 150, eventOf: 150 })],
-  ['a deleted event', (o) => ({ sql: `DELETE FROM event_store.events WHERE global_position = ${o[42]!.global_position}`, at: 42, eventOf: 43 })],
+export const TAMPER_KINDS: [string, (o: LogOrder) => { rewrite: (log: LogInsider) => Promise<void>; at: number; eventOf: number | null }][] = [
+  ['a changed payload', (o) => ({ rewrite: (log) => log.changePayload(o[150]!.global_position, { purpose: 'forged' }), at: 150, eventOf: 150 })],
+  ['a deleted event', (o) => ({ rewrite: (log) => log.deleteEvent(o[42]!.global_position), at: 42, eventOf: 43 })],
   [
     'an inserted event',
     // Placed in the first transaction, after its last event: leaf 110 of the log as it now reads.
     (o) => ({
-      sql: `INSERT INTO event_store.events (global_position, transaction_id, stream_id, stream_revision, event_id, event_type, schema_version, data, metadata)
-            OVERRIDING SYSTEM VALUE VALUES (900000000, '${o[109]!.transaction_id}', 'forged', 0, '${FORGED_EVENT_ID}', 'Forged', 1, '{}', '{}')`,
+      rewrite: (log) => log.forge({ globalPosition: 900000000n, transactionId: o[109]!.transaction_id, streamId: 'forged', revision: 0, eventId: FORGED_EVENT_ID, type: 'Forged' }),
       at: 110,
       eventOf: null,
     }),
@@ -132,8 +128,7 @@ export const TAMPER_KINDS: [string, (o: LogOrder) => { sql: string; at: number; 
     'two swapped events',
     // The last event of the first transaction and the first of the second trade places in the log's order.
     (o) => ({
-      sql: `UPDATE event_store.events SET transaction_id = CASE WHEN global_position = ${o[109]!.global_position} THEN '${o[110]!.transaction_id}'::xid8 ELSE '${o[109]!.transaction_id}'::xid8 END
-            WHERE global_position IN (${o[109]!.global_position}, ${o[110]!.global_position})`,
+      rewrite: (log) => log.swapPlaces(o[109]!, o[110]!),
       at: 109,
       eventOf: 110,
     }),

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { DATABASE, type Database } from '#database';
 import { EVENT_STORE, type EventStore } from '#event-store';
+import { LogInsider } from '#event-store-postgres/testing';
 import { PublishedLog, parseCheckpoint, parseEntryBundle, parseNote } from '#journal';
 import { EVENTS_PER_SUBJECT, subjectAppends } from '#synthetic-population';
 import { TokenService } from '#api';
@@ -105,7 +106,7 @@ describe(`the journal as a C2SP tiled log on ${backendName}`, () => {
       expect(ok.status).toBe('ok');
       expect(ok.journal).toMatchObject({ ok: true, headSize: 110, sealerLagEvents: 0 });
       const order = await logOrder(db);
-      await tamper(db, `UPDATE event_store.events SET data = data || '{"purpose":"forged"}' WHERE global_position = ${order[77]!.global_position}`);
+      await new LogInsider(db.pool).changePayload(order[77]!.global_position, { purpose: 'forged' });
       const failed = await waitFor((h) => h.journal.monitor.state === 'mismatch');
       expect(failed).toMatchObject({ status: 'degraded', journal: { ok: false, monitor: { mismatch: { leafIndex: 77 } } }, problems: [expect.stringContaining('journal: a stored event no longer matches its sealed leaf')] });
       expect((await fetch(`${url}/health`)).status).toBe(503);

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { JournalMonitor, PROOF_FORMAT, PROOF_FORMAT_V2, verifyJournal, verifyProofDocument } from '#journal';
+import { LogInsider } from '#event-store-postgres/testing';
 import { subjectAppends } from '#synthetic-population';
 import { backendName } from '../support/test-database.js';
-import { FORGED_EVENT_ID, TAMPER_KINDS, logOrder, openJournalFixture, recomputedRoot, sealedAll, tamper, type JournalFixture, type LogOrder } from './journal-support.js';
+import { FORGED_EVENT_ID, TAMPER_KINDS, logOrder, openJournalFixture, recomputedRoot, sealedAll, type LogOrder } from './journal-support.js';
 
-const count = async (f: JournalFixture, table: string) => Number((await f.db.pool.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest();
 
 describe(`the journal v2 (commitments at commit) on ${backendName}`, () => {
@@ -13,18 +13,17 @@ describe(`the journal v2 (commitments at commit) on ${backendName}`, () => {
     try {
       await f.appendSubjects(0, 20, 10);
       // No sealer has run: every event already has its commitment, each with its own salt.
-      expect(await count(f, 'event_store.events WHERE commitment IS NOT NULL')).toBe(await count(f, 'event_store.events'));
-      const { rows } = await f.db.pool.query(`SELECT count(DISTINCT commitment_salt) AS salts, count(*) AS n FROM event_store.events`);
-      expect(rows[0].salts).toBe(rows[0].n);
+      const stored = await new LogInsider(f.db.pool).storedEvents();
+      expect(stored.filter((e) => e.commitment !== null)).toHaveLength(stored.length);
+      expect(new Set(stored.filter((e) => e.commitment_salt !== null).map((e) => e.commitment_salt!.toString('hex'))).size).toBe(stored.length);
       await f.sealAndSign();
       const order = await logOrder(f.db);
-      const sealed = await f.db.pool.query<{ hash: Buffer; entry: Buffer; commitment: Buffer }>(
-        `SELECT l.hash, l.entry, e.commitment FROM journal_tree.leaves l JOIN event_store.events e USING (event_id) ORDER BY l.leaf_index`,
-      );
-      expect(sealed.rows).toHaveLength(order.length);
+      const commitmentOf = new Map(stored.map((e) => [e.event_id, e.commitment]));
+      const sealed = await f.db.pool.query<{ hash: Buffer; entry: Buffer; event_id: string }>(`SELECT hash, entry, event_id FROM journal_tree.leaves ORDER BY leaf_index`);
+      expect(sealed.rows.filter((r) => commitmentOf.has(r.event_id))).toHaveLength(order.length);
       for (const r of sealed.rows) {
-        expect(r.hash).toEqual(sha256(Buffer.concat([Buffer.from([0]), r.commitment])));
-        expect(r.entry).toEqual(r.commitment);
+        expect(r.hash).toEqual(sha256(Buffer.concat([Buffer.from([0]), commitmentOf.get(r.event_id)!])));
+        expect(r.entry).toEqual(commitmentOf.get(r.event_id));
       }
 
       const index = 57;
@@ -53,17 +52,11 @@ describe(`the journal v2 (commitments at commit) on ${backendName}`, () => {
     const f = await openJournalFixture();
     try {
       // Events stored as before the commitments began (no trigger ran): the log of a v1 installation.
-      const client = await f.db.pool.connect();
-      try {
-        await client.query(`SET session_replication_role = replica`);
-        for (const append of subjectAppends(0, 5)) {
-          await client.query(`SELECT * FROM event_store.append_to_stream($1, 'no_stream', $2::jsonb)`, [append.streamId, JSON.stringify(append.events.map((e) => ({ id: e.id, type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata: e.metadata ?? {} })))]);
-        }
-      } finally {
-        await client.query(`RESET session_replication_role`);
-        client.release();
+      const log = new LogInsider(f.db.pool);
+      for (const append of subjectAppends(0, 5)) {
+        await log.appendWithoutTriggers(append.streamId, 'no_stream', append.events.map((e) => ({ id: e.id, type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata: e.metadata ?? {} })));
       }
-      expect(await count(f, 'event_store.events WHERE commitment IS NOT NULL')).toBe(0);
+      expect((await log.storedEvents()).filter((e) => e.commitment !== null)).toHaveLength(0);
       await f.sealAndSign();
       const v1Head = (await f.proofs.head())!.head;
       await f.appendSubjects(5, 15, 5);
@@ -88,7 +81,7 @@ describe(`the journal v2 (commitments at commit) on ${backendName}`, () => {
     try {
       await f.appendSubjects(0, 30, 10);
       const order = await logOrder(f.db);
-      await tamper(f.db, `UPDATE event_store.events SET data = data || '{"purpose":"forged"}' WHERE global_position = ${order[150]!.global_position}`);
+      await new LogInsider(f.db.pool).changePayload(order[150]!.global_position, { purpose: 'forged' });
       // Unsealed: verify names it already (once readers see every event: on a shared server another
       // database's open transaction can hold them back a moment).
       for (const deadline = Date.now() + 60_000; (await recomputedRoot(f.store, f.db)).size < order.length; ) {
@@ -121,8 +114,8 @@ describe(`the journal v2 (commitments at commit) on ${backendName}`, () => {
       // a fresh one walks the log in order.
       const old = new JournalMonitor(f.db.pool, f.store, { sample: 1000 });
       expect(await old.pass()).toMatchObject({ state: 'ok', checkedLeaves: order.length, mismatch: null });
-      const { sql, at, sampled } = change(order);
-      await tamper(f.db, sql);
+      const { rewrite, at, sampled } = change(order);
+      await rewrite(new LogInsider(f.db.pool));
       const fresh = await new JournalMonitor(f.db.pool, f.store).pass();
       expect(fresh).toMatchObject({ state: 'mismatch', mismatch: { leafIndex: at } });
       const again = await old.pass();

@@ -1,4 +1,5 @@
 import { HeadSigner, SealerThread, SignedHeads, journalLeaf, journalProjection, leafHash, setHeadAgeLimit, verifyJournal, verifyProofDocument } from '#journal';
+import { LogInsider } from '#event-store-postgres/testing';
 import { ProjectionRunner } from '#projections';
 import { backendName } from '../support/test-database.js';
 import { TAMPER_KINDS, logOrder, openJournalFixture, recomputedRoot, sealedAll, tamper, type JournalFixture, type LogOrder } from './journal-support.js';
@@ -132,8 +133,8 @@ describe(`the tamper-evident journal on ${backendName}`, () => {
       await f.appendSubjects(0, 30, 10);
       await f.sealAndSign();
       const order = await logOrder(f.db);
-      const { sql, at, eventOf, reason, head } = change(order);
-      await tamper(f.db, sql);
+      const { rewrite, at, eventOf, reason, head } = change(order);
+      await rewrite(new LogInsider(f.db.pool));
       const report = await verifyJournal(f.db.pool, f.store, f.publicKey);
       expect(report.valid).toBe(false);
       expect(report.firstDiscrepancy).toMatchObject({ leafIndex: at, reason: expect.stringMatching(reason) });
@@ -160,18 +161,16 @@ describe(`the tamper-evident journal on ${backendName}`, () => {
         await f2.appendSubjects(0, 20, 10);
         await f2.sealAndSign();
         const order = await logOrder(f2.db);
-        await tamper(f2.db, `UPDATE event_store.events SET metadata = '{"sender":"forged"}' WHERE global_position = ${order[5]!.global_position}`);
+        await new LogInsider(f2.db.pool).replaceMetadata(order[5]!.global_position, { sender: 'forged' });
         const [forged] = await f2.store.readAll({ after: { transactionId: BigInt(order[5]!.transaction_id), globalPosition: BigInt(order[5]!.global_position) - 1n }, maxCount: 1 });
         // The event and its leaf rewritten as a v1 leaf: the commitment made at commit still names the change.
         await tamper(f2.db, `UPDATE journal_tree.leaves SET hash = '\\x${leafHash(journalLeaf(forged!)).toString('hex')}' WHERE leaf_index = 5`);
         report = await verifyJournal(f2.db.pool, f2.store, f2.publicKey);
         expect(report.firstDiscrepancy).toMatchObject({ leafIndex: 5, reason: expect.stringMatching(/differs from the commitment made when it was appended/) });
         // The event, its commitment and its leaf rewritten alike: the signed head still catches it.
-        await tamper(
-          f2.db,
-          `UPDATE event_store.events e SET commitment = r.recomputed FROM event_store.recomputed_commitments(ARRAY['${forged!.id}']::uuid[]) r WHERE e.event_id = r.event_id`,
-          `UPDATE journal_tree.leaves l SET hash = sha256('\\x00'::bytea || e.commitment), entry = e.commitment FROM event_store.events e WHERE e.event_id = l.event_id AND l.leaf_index = 5`,
-        );
+        await new LogInsider(f2.db.pool).recommit([forged!.id]);
+        const commitment = (await new LogInsider(f2.db.pool).storedEvents({ eventIds: [forged!.id] }))[0]!.commitment!.toString('hex');
+        await tamper(f2.db, `UPDATE journal_tree.leaves SET hash = sha256('\\x00${commitment}'::bytea), entry = '\\x${commitment}' WHERE leaf_index = 5`);
         report = await verifyJournal(f2.db.pool, f2.store, f2.publicKey);
         expect(report.firstDiscrepancy).toBeNull();
         expect(report.headProblems).toEqual([expect.stringMatching(/size 220 .*root differs .*leaves 0–219/)]);
@@ -194,8 +193,9 @@ describe(`the tamper-evident journal on ${backendName}`, () => {
     try {
       await f.appendSubjects(0, 1);
       await setHeadAgeLimit(f.db.pool, 30);
-      const before = await count(f, 'event_store.events');
-      const streams = await count(f, 'event_store.streams');
+      const log = new LogInsider(f.db.pool);
+      const before = await log.count();
+      const streams = await log.streamCount();
       // No head at all, then only a head signed a minute ago: refused, nothing written.
       await expect(f.appendSubjects(1, 2)).rejects.toMatchObject({ code: 'HM002', message: expect.stringContaining('signed head is missing') });
       const minuteAgo = new HeadSigner(f.db.pool, f.key, { heartbeatMs: 0, now: () => new Date(Date.now() - 60_000) });
@@ -203,12 +203,12 @@ describe(`the tamper-evident journal on ${backendName}`, () => {
       await sealedAll(f.db, () => f.sealer.catchUp());
       await minuteAgo.signIfDue();
       await expect(f.appendSubjects(1, 2)).rejects.toMatchObject({ code: 'HM002', message: expect.stringMatching(/fail-closed.*old, older than the limit of 00:00:30/) });
-      expect(await count(f, 'event_store.events')).toBe(before);
-      expect(await count(f, 'event_store.streams')).toBe(streams);
+      expect(await log.count()).toBe(before);
+      expect(await log.streamCount()).toBe(streams);
       // A fresh head: accepted.
       await f.signer.signIfDue();
       await f.appendSubjects(1, 2);
-      expect(await count(f, 'event_store.events')).toBe(before + 11);
+      expect(await log.count()).toBe(before + 11);
       // Lifted: accepted whatever the heads.
       await setHeadAgeLimit(f.db.pool, null);
       expect((await new SignedHeads(f.db.pool).latest())!.treeSize).toBe(11);

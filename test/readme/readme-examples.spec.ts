@@ -8,10 +8,9 @@ import { CommandBus } from '@nestjs/cqrs';
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { DATABASE, databaseUrl, runAdminStatement, type Database } from '#database';
 import { IngestBatchCommand, type CommandEnvelope } from '#ingestion';
-import { ProjectionRunner } from '#projections';
 import { generatePopulation } from '#synthetic-population';
 import type { GraphQLClient } from '../support/graphql-client.js';
-import { settled } from '../support/read-models.js';
+import { settledOver } from '../support/read-models.js';
 import { startTestApi } from '../support/test-api.js';
 import { backendName } from '../support/test-database.js';
 import { TEST_FINGERPRINT_KEY } from '../support/test-runtime.js';
@@ -32,8 +31,11 @@ const blocks = (language: string): string[] => [...README.matchAll(new RegExp('`
  */
 const DEMO = { subjects: 150, seed: '1' };
 
-/** Imports the demo population through the command bus, as the demo does; answers the My Number each subject was enrolled with. */
-async function importDemoPopulation(app: INestApplication): Promise<Map<string, string>> {
+/**
+ * Imports the demo population through the command bus, as the demo does, and waits until the server (asked as
+ * `operator`) has applied it; answers the My Number each subject was enrolled with.
+ */
+async function importDemoPopulation(app: INestApplication, operator: GraphQLClient): Promise<Map<string, string>> {
   const bus = app.get(CommandBus);
   const myNumbers = new Map<string, string>();
   let batch: CommandEnvelope[] = [];
@@ -53,7 +55,7 @@ async function importDemoPopulation(app: INestApplication): Promise<Map<string, 
     if (batch.length === 500) await flush();
   }
   if (batch.length) await flush();
-  await settled(app.get(ProjectionRunner), 120_000);
+  await settledOver(operator, 120_000);
   return myNumbers;
 }
 
@@ -123,7 +125,7 @@ describe(`the README's examples on ${backendName}`, () => {
       const started = await startTestApi();
       app = started.app;
       auditor = started.api.as(await started.mint.auditor());
-      ids = await demoIds(app, await importDemoPopulation(app));
+      ids = await demoIds(app, await importDemoPopulation(app, started.api.as(await started.mint.operator())));
     }, 600_000);
     afterAll(() => app?.close());
 

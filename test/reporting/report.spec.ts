@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { EVENT_STORE } from '#event-store';
+import { LogInsider } from '#event-store-postgres/testing';
 import { FindingQueries } from '#findings';
 import { ProjectionRunner } from '#projections';
 import { ExposureQueries } from '#exposure';
@@ -29,15 +30,16 @@ describe(`the compliance report on ${backendName}`, () => {
   let f: IngestionFixture;
   let reports: ComplianceReports;
   let report: ComplianceReport;
-  /** Counts straight from the event log, in the period. */
+  /** Counts straight from the event log (a copy of it as stored, in oracle.events), in the period. */
   const inPeriod = `(data->>'occurredAt')::timestamptz >= $1 AND (data->>'occurredAt')::timestamptz < $2`;
   const count = async (sql: string, values: unknown[] = [from, to]) => Number((await f.database.pool.query(sql, values)).rows[0].n);
-  const events = (type: string, extra = '') => count(`SELECT count(*) AS n FROM event_store.events WHERE event_type = '${type}' AND ${inPeriod} ${extra}`);
+  const events = (type: string, extra = '') => count(`SELECT count(*) AS n FROM oracle.events WHERE event_type = '${type}' AND ${inPeriod} ${extra}`);
 
   beforeAll(async () => {
     f = await IngestionFixture.start();
     await f.importCommands(generatePopulation({ subjects: 150, seed: 'report' }).commands);
     await settled(f.context.get(ProjectionRunner));
+    await new LogInsider(f.database.pool).copyInto('oracle.events');
     reports = new ComplianceReports(new ReportingQueries(f.database.pool), { findings: new FindingsReadModelSource(f.context.get(FindingQueries), f.context.get(EVENT_STORE)), exposure: new ExposureReadModelSource(new ExposureQueries(f.database.pool)) }, () => new Date('2025-04-02T09:00:00+09:00'));
     report = await reports.report({ from: FROM, to: TO });
   }, 900_000);
@@ -49,7 +51,7 @@ describe(`the compliance report on ${backendName}`, () => {
       provisionsRefused: await events('InformationProvided', `AND data->>'outcome' = 'REFUSED'`),
       provisionsNoData: await events('InformationProvided', `AND data->>'outcome' = 'NO_DATA'`),
       nonDisclosed: await events('InformationProvided', `AND (data->>'nonDisclosure')::boolean AND NOT EXISTS (
-        SELECT 1 FROM event_store.events r WHERE r.event_type = 'NonDisclosureReleased' AND r.data->>'provisionId' = events.data->>'provisionId')`),
+        SELECT 1 FROM oracle.events r WHERE r.event_type = 'NonDisclosureReleased' AND r.data->>'provisionId' = events.data->>'provisionId')`),
       ties: await events('RecordsLinked'),
       cuts: await events('RecordsUnlinked'),
       accesses: await events('InformationAccessed'),
@@ -66,22 +68,22 @@ describe(`the compliance report on ${backendName}`, () => {
       `SELECT to_char((data->>'occurredAt')::timestamptz AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM') AS month,
               count(*) FILTER (WHERE event_type = 'InformationProvided')::int AS provisions, count(*) FILTER (WHERE event_type = 'RecordsLinked')::int AS ties,
               count(*) FILTER (WHERE event_type = 'RecordsUnlinked')::int AS cuts, count(*) FILTER (WHERE event_type = 'InformationAccessed')::int AS accesses
-         FROM event_store.events WHERE event_type IN ('InformationProvided', 'RecordsLinked', 'RecordsUnlinked', 'InformationAccessed') AND ${inPeriod}
+         FROM oracle.events WHERE event_type IN ('InformationProvided', 'RecordsLinked', 'RecordsUnlinked', 'InformationAccessed') AND ${inPeriod}
         GROUP BY 1 ORDER BY 1`,
       [from, to],
     );
     expect(report.activity.months).toEqual(rows);
     expect(rows).toHaveLength(12);
     const accessesBy = (await f.database.pool.query(
-      `SELECT data->>'organizationId' AS id, count(*)::int AS n FROM event_store.events WHERE event_type = 'InformationAccessed' AND ${inPeriod} GROUP BY 1`, [from, to])).rows;
+      `SELECT data->>'organizationId' AS id, count(*)::int AS n FROM oracle.events WHERE event_type = 'InformationAccessed' AND ${inPeriod} GROUP BY 1`, [from, to])).rows;
     const reported = new Map<string, number>();
     for (const r of report.activity.rows.filter((r) => r.kind === 'ACCESS')) reported.set(r.organization.id, (reported.get(r.organization.id) ?? 0) + r.count);
     expect(Object.fromEntries(reported)).toEqual(Object.fromEntries(accessesBy.map((r) => [r.id, r.n])));
   });
 
   it('finds the live and overdue ties at the end of the period, and every tie cut in it, as the events do', async () => {
-    const ties = `FROM event_store.events l WHERE l.event_type = 'RecordsLinked' AND (l.data->>'occurredAt')::timestamptz < $2 AND NOT EXISTS (
-      SELECT 1 FROM event_store.events u WHERE u.event_type = 'RecordsUnlinked' AND u.data->>'linkId' = l.data->>'linkId' AND (u.data->>'occurredAt')::timestamptz < $2)`;
+    const ties = `FROM oracle.events l WHERE l.event_type = 'RecordsLinked' AND (l.data->>'occurredAt')::timestamptz < $2 AND NOT EXISTS (
+      SELECT 1 FROM oracle.events u WHERE u.event_type = 'RecordsUnlinked' AND u.data->>'linkId' = l.data->>'linkId' AND (u.data->>'occurredAt')::timestamptz < $2)`;
     const live = await count(`SELECT count(*) AS n ${ties} AND $1::timestamptz IS NOT NULL`);
     const overdue = await count(`SELECT count(*) AS n ${ties} AND (l.data->>'expectedCutOffAt')::timestamptz < $2 AND $1::timestamptz IS NOT NULL`);
     expect(report.tieHygiene).toMatchObject({ liveTies: live, overdueTies: overdue, tiesMadeInPeriod: await events('RecordsLinked'), tiesCutInPeriod: await events('RecordsUnlinked') });
@@ -93,13 +95,13 @@ describe(`the compliance report on ${backendName}`, () => {
 
   it('states the PIA inputs of every dataset as the events give them', async () => {
     const people = (await f.database.pool.query(
-      `SELECT data->>'datasetId' AS id, count(DISTINCT data->>'subjectId')::int AS n FROM event_store.events
+      `SELECT data->>'datasetId' AS id, count(DISTINCT data->>'subjectId')::int AS n FROM oracle.events
         WHERE event_type = 'RecordRegistered' AND (data->>'occurredAt')::timestamptz < $1 GROUP BY 1`, [to])).rows;
     const staff = (await f.database.pool.query(
-      `SELECT data->>'datasetId' AS id, count(DISTINCT (data->>'organizationId', data->>'staffCode'))::int AS n FROM event_store.events
+      `SELECT data->>'datasetId' AS id, count(DISTINCT (data->>'organizationId', data->>'staffCode'))::int AS n FROM oracle.events
         WHERE event_type = 'InformationAccessed' AND data->>'outcome' = 'GRANTED' AND (data->>'occurredAt')::timestamptz >= $1 AND (data->>'occurredAt')::timestamptz < $2 GROUP BY 1`,
       [new Date('2024-04-01T00:00:00+09:00'), to])).rows;
-    const registered = await count(`SELECT count(*) AS n FROM event_store.events WHERE event_type = 'DatasetRegistered'`, []);
+    const registered = await count(`SELECT count(*) AS n FROM oracle.events WHERE event_type = 'DatasetRegistered'`, []);
     expect(report.privacyImpactAssessments.datasets).toHaveLength(registered);
     for (const d of report.privacyImpactAssessments.datasets) {
       expect([d.dataset.id, d.peopleCovered, d.staffWithAccess]).toEqual([d.dataset.id, people.find((p) => p.id === d.dataset.id)?.n ?? 0, staff.find((s) => s.id === d.dataset.id)?.n ?? 0]);
@@ -136,7 +138,7 @@ describe(`the compliance report on ${backendName}`, () => {
     const start = new Date('2019-04-01T00:00:00+09:00');
     const whole = await reports.report({ from: '2019-04-01', to: TO });
     const leaks = (await f.database.pool.query(
-      `SELECT data->>'retiredBy' AS id, count(DISTINCT data->>'subjectId')::int AS n FROM event_store.events
+      `SELECT data->>'retiredBy' AS id, count(DISTINCT data->>'subjectId')::int AS n FROM oracle.events
         WHERE event_type = 'IdentifierRetired' AND data->>'reason' = 'LEAKED' AND data->>'kind' = 'MY_NUMBER' AND ${inPeriod} GROUP BY 1`, [start, to])).rows;
     expect(leaks.length).toBeGreaterThan(0);
     const drafted = whole.breachReports.drafts.filter((d) => d.signals.some((s) => s.source === 'MY_NUMBER_LEAKED'));
@@ -148,7 +150,7 @@ describe(`the compliance report on ${backendName}`, () => {
     // The draft spans the episode's accesses, from the first to the last, not one instant.
     expect(wrongful).toMatchObject({ firstOccurredAt: episode.occurredAt, lastOccurredAt: episode.lastOccurredAt });
     expect(Date.parse(wrongful.lastOccurredAt)).toBeGreaterThan(Date.parse(wrongful.firstOccurredAt));
-    const last = await f.database.pool.query(`SELECT max((data->>'occurredAt')::timestamptz) AS at FROM event_store.events WHERE global_position = ANY($1::bigint[])`, [episode.evidence]);
+    const last = await f.database.pool.query(`SELECT max((data->>'occurredAt')::timestamptz) AS at FROM oracle.events WHERE global_position = ANY($1::bigint[])`, [episode.evidence]);
     expect(new Date(last.rows[0].at).toISOString()).toBe(episode.lastOccurredAt);
     expect(wrongful.items.length).toBeGreaterThan(0);
     for (const draft of whole.breachReports.drafts) expect([draft.secondaryHarm.toFill, draft.publication.toFill, draft.prevention.toFill]).toEqual([true, true, true]);

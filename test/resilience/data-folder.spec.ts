@@ -4,6 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataFolderLockedError, LOCK_FILE, openDatabase } from '#database';
+import { LogInsider } from '#event-store-postgres/testing';
 import { DATABASE_SCHEMA } from '#app';
 
 const CLI = join(process.cwd(), 'dist/apps/cli/src/main.js');
@@ -73,8 +74,8 @@ describe('the embedded data folder', () => {
     expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
     const db = await openDatabase({ dataDir }, DATABASE_SCHEMA);
     try {
-      const { rows } = await db.pool.query<{ id: string }>(`SELECT data->>'organizationId' AS id FROM event_store.events WHERE event_type = 'OrganizationRegistered' ORDER BY global_position`);
-      expect(rows.map((r) => r.id)).toEqual(['city', 'town']);
+      const registered = await new LogInsider(db.pool).storedEvents({ types: ['OrganizationRegistered'] });
+      expect(registered.map((e) => e.data.organizationId)).toEqual(['city', 'town']);
     } finally {
       await db.close();
     }

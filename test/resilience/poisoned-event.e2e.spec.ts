@@ -4,6 +4,7 @@ import { DATABASE, type Database } from '#database';
 import { EVENT_STORE, type EventStore } from '#event-store';
 import { ProjectionRunner, rebuildProjections } from '#projections';
 import type { HealthReport } from '#api';
+import { LogInsider } from '#event-store-postgres/testing';
 import { PROJECTIONS } from '#app';
 import { GraphQLClient, ok } from '../support/graphql-client.js';
 import { T } from '../support/ingestion-fixture.js';
@@ -159,8 +160,8 @@ describe(`an event no projection can apply, corrected by an operator, on ${backe
 
   it('a correction of an event already applied marks the read models stale until rebuilt, then they show it', async () => {
     const applied = (await history()).find((l) => l.kind === 'ACCESS' && l.occurredAt === new Date(T(4)).toISOString())!;
-    const { rows } = await database.pool.query<{ stream_id: string }>(`SELECT stream_id FROM event_store.events WHERE event_id = $1`, [applied.id]);
-    ok(await correct(tokens.operator, { eventId: applied.id, streamId: rows[0]!.stream_id, action: 'SUPERSEDE', correctedData: { purpose: '住民税の賦課(訂正)' }, reason: '利用目的の訂正' }));
+    const [stored] = await new LogInsider(database.pool).storedEvents({ eventIds: [applied.id] });
+    ok(await correct(tokens.operator, { eventId: applied.id, streamId: stored!.stream_id, action: 'SUPERSEDE', correctedData: { purpose: '住民税の賦課(訂正)' }, reason: '利用目的の訂正' }));
     const stale = await until('a stale read model', health, (h) => h.body.projections.some((p) => p.name === 'access-history' && p.stale !== null));
     expect(stale.status).toBe(503);
     expect(stale.body.problems.join('\n')).toMatch(new RegExp(`projection access-history is stale: applied InformationAccessed ${applied.id} .*rebuild it`));

@@ -1,4 +1,5 @@
 import { FindingQueries, type Finding, type FindingsQuery } from '#findings';
+import { LogInsider } from '#event-store-postgres/testing';
 import type { IngestionFixture } from './ingestion-fixture.js';
 
 /** Every finding standing for the query, all pages. */
@@ -15,6 +16,5 @@ export async function allFindings(f: IngestionFixture, query: FindingsQuery): Pr
 
 /** The command each stored event came from. */
 export async function commandsOfEvents(f: IngestionFixture): Promise<Map<string, string>> {
-  const { rows } = await f.database.pool.query<{ event_id: string; command_id: string }>(`SELECT event_id, metadata->>'commandId' AS command_id FROM event_store.events`);
-  return new Map(rows.map((r) => [r.event_id, r.command_id]));
+  return new Map((await new LogInsider(f.database.pool).storedEvents()).map((e) => [e.event_id, e.metadata.commandId as string]));
 }

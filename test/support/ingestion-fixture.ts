@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import { DATABASE, type Database } from '#database';
 import { IngestBatchCommand, IngestCommand, type BatchOutcome, type CommandEnvelope, type CommandResult, type CommandType } from '#ingestion';
+import { LogInsider } from '#event-store-postgres/testing';
 import { AppModule, type Runtime } from '#app';
 import { openTestRuntime } from './test-runtime.js';
 
@@ -52,15 +53,12 @@ export class IngestionFixture {
   }
 
   async eventCount(): Promise<number> {
-    return Number((await this.database.pool.query('SELECT count(*) AS n FROM event_store.events')).rows[0].n);
+    return new LogInsider(this.database.pool).count();
   }
 
   async eventsOf(streamId: string): Promise<{ type: string; data: Record<string, unknown>; metadata: Record<string, unknown> }[]> {
-    const { rows } = await this.database.pool.query(
-      'SELECT event_type AS type, data, metadata FROM event_store.events WHERE stream_id = $1 ORDER BY stream_revision',
-      [streamId],
-    );
-    return rows;
+    // One stream's events lie in the log in the order of their revisions.
+    return (await new LogInsider(this.database.pool).storedEvents({ streamId })).map((e) => ({ type: e.event_type, data: e.data, metadata: e.metadata }));
   }
 
   close(): Promise<void> {

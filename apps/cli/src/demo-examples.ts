@@ -1,5 +1,6 @@
-import type pg from 'pg';
+import type { AccessHistoryQueries } from '#access-history';
 import { itemByCode } from '#ingestion';
+import type { RegistryQueries } from '#registry';
 
 /** The ids the demo's examples use: ones its population really has, read from the read models after the import. */
 export interface DemoIds {
@@ -25,27 +26,24 @@ export interface DemoExample {
 }
 
 /** Picks the examples' ids from the projected read models; `myNumbers` maps each enrolled subject to the My Number it was enrolled with. */
-export async function pickDemoIds(pool: pg.Pool, myNumbers: ReadonlyMap<string, string>): Promise<DemoIds> {
-  const { rows: [busiest] } = await pool.query<{ subject_id: string; organization_id: string }>(
-    `SELECT (SELECT subject_id FROM access_history.entries GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1) AS subject_id,
-            (SELECT organization_id FROM access_history.entries GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1) AS organization_id`,
-  );
-  if (!busiest?.subject_id) throw new Error('the demo population left no access history to show');
-  const subjectId = busiest.subject_id;
-  const { rows: [picked] } = await pool.query<{ item: string | null; dataset_id: string | null }>(
-    `SELECT (SELECT i FROM access_history.entries, unnest(items) AS i WHERE subject_id = $1
-              GROUP BY i ORDER BY bool_or(kind = 'PROVISION') DESC, count(*) DESC, i LIMIT 1) AS item,
-            (SELECT d FROM access_history.entries, unnest(dataset_ids) AS d WHERE subject_id = $1 AND kind = 'ACCESS'
-              AND d IN (SELECT id FROM registry.datasets) GROUP BY d ORDER BY count(*) DESC, d LIMIT 1) AS dataset_id`,
-    [subjectId],
-  );
-  const fallbackDataset = (await pool.query<{ id: string }>(`SELECT id FROM registry.datasets ORDER BY id LIMIT 1`)).rows[0]?.id;
+export async function pickDemoIds(
+  readModels: { history: AccessHistoryQueries; registry: RegistryQueries },
+  myNumbers: ReadonlyMap<string, string>,
+): Promise<DemoIds> {
+  const busiest = await readModels.history.mostRecorded();
+  if (!busiest) throw new Error('the demo population left no access history to show');
+  const { subjectId } = busiest;
+  const [item] = await readModels.history.itemsOf(subjectId);
+  // A dataset the registry knows (a record's dataset may have gone unregistered), else the first registered.
+  const used = await readModels.history.datasetsUsedFor(subjectId);
+  const registered = new Set((await readModels.registry.datasetsById(used)).map((d) => d.id));
+  const datasetId = used.find((d) => registered.has(d)) ?? (await readModels.registry.datasets({}, {}, 1)).rows[0]?.id;
   return {
     subjectId,
     myNumber: myNumbers.get(subjectId) ?? null,
-    item: picked?.item ?? 'LOCAL_TAX_INCOME',
-    datasetId: picked?.dataset_id ?? fallbackDataset ?? 'unknown',
-    organizationId: busiest.organization_id,
+    item: item ?? 'LOCAL_TAX_INCOME',
+    datasetId: datasetId ?? 'unknown',
+    organizationId: busiest.organizationId,
   };
 }
 

@@ -3,9 +3,11 @@ import { writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import type { INestApplication } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { DATABASE, type Database } from '#database';
+import { AccessHistoryQueries } from '#access-history';
+import { DATABASE, Statements, type Database } from '#database';
 import { IngestBatchCommand, type CommandEnvelope } from '#ingestion';
 import { ProjectionRunner } from '#projections';
+import { RegistryQueries } from '#registry';
 import { generatePopulation, toNdjson } from '#synthetic-population';
 import { TokenService } from '#api';
 import { demoExamples, examplesAsCurl, pickDemoIds, type DemoExample, type DemoIds, type ExampleRole } from './demo-examples.js';
@@ -67,7 +69,10 @@ export async function demo(app: INestApplication, options: { subjects: number; s
   while ((await runner.status()).some((s) => s.lagEvents > 0)) await new Promise((resolve) => setTimeout(resolve, 200));
 
   // Show the citizen and the organization with the most to see.
-  const ids = await pickDemoIds(app.get<Database>(DATABASE).pool, myNumbers);
+  // From the primary, whose projections the runner just saw caught up (a replica may not have replayed them yet).
+  const database = app.get<Database>(DATABASE);
+  const statements = Statements.for(database.backend);
+  const ids = await pickDemoIds({ history: new AccessHistoryQueries(database.pool, statements), registry: new RegistryQueries(database.pool, statements) }, myNumbers);
   const minter = app.get(TokenService);
   const url = await app.getUrl();
   const tokens = {

@@ -131,6 +131,35 @@ export class AccessHistoryQueries {
     });
     return rows;
   }
+
+  /** The subject and the organization with the most lines, ties by id (where a walk through the history starts); null on an empty history. */
+  async mostRecorded(): Promise<{ subjectId: string; organizationId: string } | null> {
+    const { rows: [row] } = await this.db.query<{ subjectId: string | null; organizationId: string | null }>(
+      this.statements.of(`SELECT (SELECT subject_id FROM access_history.entries GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1) AS "subjectId",
+        (SELECT organization_id FROM access_history.entries GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1) AS "organizationId"`),
+    );
+    return row?.subjectId && row.organizationId ? { subjectId: row.subjectId, organizationId: row.organizationId } : null;
+  }
+
+  /** The items of a subject's history: those another organization provided first, then the most recorded, ties by code. */
+  async itemsOf(subjectId: string): Promise<string[]> {
+    const { rows } = await this.db.query<{ item: string }>({
+      ...this.statements.of(`SELECT i AS item FROM access_history.entries, unnest(items) AS i WHERE subject_id = $1
+        GROUP BY i ORDER BY bool_or(kind = 'PROVISION') DESC, count(*) DESC, i`),
+      values: [subjectId],
+    });
+    return rows.map((r) => r.item);
+  }
+
+  /** The datasets a subject's information was used from (its ACCESS lines), the most used first, ties by id. */
+  async datasetsUsedFor(subjectId: string): Promise<string[]> {
+    const { rows } = await this.db.query<{ dataset: string }>({
+      ...this.statements.of(`SELECT d AS dataset FROM access_history.entries, unnest(dataset_ids) AS d WHERE subject_id = $1 AND kind = 'ACCESS'
+        GROUP BY d ORDER BY count(*) DESC, d`),
+      values: [subjectId],
+    });
+    return rows.map((r) => r.dataset);
+  }
 }
 
 function filtered(subjectId: string, filter: AccessHistoryFilter, visibility: Visibility): Conditions {

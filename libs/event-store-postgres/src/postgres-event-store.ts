@@ -57,7 +57,8 @@ const VISIBLE = `e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())`;
 const TRANSACTION_OF_APPEND = `CASE WHEN r.outcome = 'appended' THEN pg_current_xact_id()::text
   ELSE (SELECT e.transaction_id::text FROM event_store.events e WHERE e.global_position = r.positions[1]) END AS transaction_id`;
 
-interface EventRow {
+/** A row of the log as the adapter reads it (the transaction id as text). */
+export interface EventRow {
   global_position: string;
   transaction_id_text: string;
   stream_id: string;
