@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 
@@ -32,12 +33,18 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
-/** The page at desktop and phone width, into docs/console-NAME-desktop.png and -phone.png (the top 2,400 px). */
+/**
+ * Where the console's screenshots go: docs/ only when asked (`npm run docs:screenshots`), so that a test run
+ * leaves the checkout as it found it; otherwise a folder of the temporary directory.
+ */
+const SCREENSHOTS = process.env.HIMOTOKI_SCREENSHOTS === 'docs' ? join(process.cwd(), 'docs') : join(tmpdir(), 'himotoki-console-screenshots');
+
+/** The page at desktop and phone width, as console-NAME-desktop.png and -phone.png (the top 2,400 px). */
 export async function screenshots(page: Page, name: string): Promise<void> {
   for (const [width, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
     await page.setViewportSize(viewport);
     const height = await page.evaluate<number>('document.documentElement.scrollHeight');
-    await page.screenshot({ path: join(process.cwd(), `docs/console-${name}-${width}.png`), fullPage: true, clip: { x: 0, y: 0, width: viewport.width, height: Math.min(height, 2400) } });
+    await page.screenshot({ path: join(SCREENSHOTS, `console-${name}-${width}.png`), fullPage: true, clip: { x: 0, y: 0, width: viewport.width, height: Math.min(height, 2400) } });
   }
   await page.setViewportSize(DESKTOP);
 }
