@@ -156,12 +156,15 @@ export async function appendAndWatch(url: string, writer: EventStore, samples: n
   try {
     for (let n = 0; n < samples; n++) {
       const { streamId, event } = accessOf(n);
+      // Looked up by the history's key, as a reader of the subject's history would: by the event id alone it
+      // is a scan of the whole history, which would time the scan rather than the projector.
+      const { subjectId } = event.data as { subjectId: string };
       const started = performance.now();
       await writer.appendToStream(streamId, [event]);
       const committed = performance.now();
       appendMs.push(committed - started);
       for (;;) {
-        const { rowCount } = await reader.query('SELECT 1 FROM access_history.entries WHERE event_id = $1', [event.id]);
+        const { rowCount } = await reader.query('SELECT 1 FROM access_history.entries WHERE subject_id = $1 AND event_id = $2', [subjectId, event.id]);
         if (rowCount) break;
         await new Promise((resolve) => setTimeout(resolve, 1));
       }

@@ -13,6 +13,7 @@ import { FindingsMyNumberUse1764000000250 } from './1764000000250-findings-my-nu
 import { JournalCommitments1764000000300 } from './1764000000300-journal-commitments.js';
 import { CommitmentsBesideEvents1764000000500 } from './1764000000500-commitments-beside-events.js';
 import { PartitionedLog1764000000600 } from './1764000000600-partitioned-log.js';
+import { IdentifierRecords1764000000750 } from './1764000000750-identifier-records.js';
 
 /** Every migration, in order. A migration that has landed is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -24,4 +25,5 @@ export const MIGRATIONS = [
   JournalCommitments1764000000300,
   CommitmentsBesideEvents1764000000500,
   PartitionedLog1764000000600,
+  IdentifierRecords1764000000750,
 ];

@@ -179,4 +179,17 @@ describe(`name-matching exposure on ${backendName}`, () => {
     await rebuildProjections(f.database.pool, f.context.get<EventStore>(EVENT_STORE), runner, runner.projections, { batchSize: 3 });
     expect(await readModelHash(f.database.pool)).toBe(live);
   });
+
+  it("someone else's record kept under the subject's identifier joins the subject's linkage through it", async () => {
+    // A misfiled record: p6's pension record keyed by p1's My Number, which p1's tax record holds too.
+    await record('pension-misfiled', 'jps-pension', 6, { nameKanji: '田中三郎', birthDate: '1980-03-03', sex: 'MALE' }, [myNumber(1)]);
+    await settled(f.context.get(ProjectionRunner));
+    const linkage = await queries.linkage(subject.get(1)!, new Date(at('2024-09-01')));
+    const joined = linkage.components.find((c) => c.recordIds.includes('pension-misfiled'));
+    expect(joined).toMatchObject({ datasetIds: ['city-tax', 'jps-pension'], joins: [{ join: { by: 'IDENTIFIER' } }] });
+    expect([...joined!.recordIds].sort()).toEqual(['pension-misfiled', 'tax-1']);
+    // Only the subject's own records are listed as theirs; p6's linkage finds the record as its own.
+    expect(linkage.records.map((r) => r.recordId)).not.toContain('pension-misfiled');
+    expect((await queries.linkage(subject.get(6)!, new Date(at('2024-09-01')))).records.map((r) => r.recordId)).toContain('pension-misfiled');
+  });
 });

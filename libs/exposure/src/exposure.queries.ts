@@ -187,8 +187,9 @@ export class ExposureQueries {
          'records', (SELECT coalesce(json_agg(r), '[]') FROM (
             SELECT r.record_id, r.dataset_id, r.subject_id, r.identifiers, r.registered_at FROM linkage.records r WHERE r.subject_id = asked.id
             UNION
-            SELECT o.record_id, o.dataset_id, o.subject_id, o.identifiers, o.registered_at FROM linkage.records o
-             WHERE o.identifiers && (SELECT coalesce(array_agg(DISTINCT f), '{}') FROM linkage.records s, unnest(s.identifiers) f WHERE s.subject_id = asked.id)) r),
+            SELECT o.record_id, o.dataset_id, o.subject_id, o.identifiers, o.registered_at
+              FROM linkage.records s CROSS JOIN unnest(s.identifiers) f JOIN linkage.identifier_records h ON h.fingerprint = f JOIN linkage.records o ON o.record_id = h.record_id
+             WHERE s.subject_id = asked.id) r),
          'ties', (SELECT coalesce(json_agg(t ORDER BY t.linked_at, t.link_id), '[]') FROM (
             SELECT * FROM linkage.ties WHERE subject_a = asked.id UNION SELECT * FROM linkage.ties WHERE subject_b = asked.id AND subject_b <> subject_a) t),
          'identifiers', (SELECT coalesce(json_agg(i ORDER BY i.issued_at, i.fingerprint), '[]') FROM (

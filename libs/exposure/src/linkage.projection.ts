@@ -11,11 +11,12 @@ const HANDLED = eventTypes('RecordRegistered', 'RecordsLinked', 'RecordsUnlinked
 export const linkageProjection: Projection = {
   name: 'linkage',
   schema: 'linkage',
-  tables: ['records', 'ties', 'identifiers'],
+  tables: ['records', 'identifier_records', 'ties', 'identifiers'],
   handles: HANDLED,
 
   async apply(events: StoredEvent[], tx: SqlTransaction, schema: string): Promise<void> {
     const records: object[] = [];
+    const held: object[] = [];
     const ties: object[] = [];
     const identifiers: object[] = [];
     const cuts: object[] = [];
@@ -29,6 +30,7 @@ export const linkageProjection: Projection = {
         case 'RecordRegistered': {
           const d = event.data;
           records.push({ record_id: d.recordId, dataset_id: d.datasetId, subject_id: d.subjectId, identifiers: d.identifiers, registered_at: d.occurredAt });
+          for (const fingerprint of new Set(d.identifiers)) held.push({ fingerprint, record_id: d.recordId });
           break;
         }
         case 'RecordsLinked': {
@@ -60,6 +62,7 @@ export const linkageProjection: Projection = {
     // Rows first, then what happened to them: a tie made and cut in one batch is inserted, then cut. Each
     // tie is cut at most once and each identifier retired or succeeded at most once (the deciders see to it).
     await insertRows(tx, schema, 'records', records);
+    await insertRows(tx, schema, 'identifier_records', held);
     await insertRows(tx, schema, 'ties', ties);
     await insertRows(tx, schema, 'identifiers', identifiers);
     if (cuts.length) {
