@@ -14,6 +14,7 @@ import { JournalCommitments1764000000300 } from './1764000000300-journal-commitm
 import { CommitmentsBesideEvents1764000000500 } from './1764000000500-commitments-beside-events.js';
 import { PartitionedLog1764000000600 } from './1764000000600-partitioned-log.js';
 import { IdentifierRecords1764000000750 } from './1764000000750-identifier-records.js';
+import { UncommittedEventsIndex1764000000800 } from './1764000000800-uncommitted-events-index.js';
 
 /** Every migration, in order. A migration that has landed is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -26,4 +27,5 @@ export const MIGRATIONS = [
   CommitmentsBesideEvents1764000000500,
   PartitionedLog1764000000600,
   IdentifierRecords1764000000750,
+  UncommittedEventsIndex1764000000800,
 ];
