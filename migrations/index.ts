@@ -13,6 +13,7 @@ import { FindingsMyNumberUse1764000000250 } from './1764000000250-findings-my-nu
 import { JournalCommitments1764000000300 } from './1764000000300-journal-commitments.js';
 import { CommitmentsBesideEvents1764000000500 } from './1764000000500-commitments-beside-events.js';
 import { PartitionedLog1764000000600 } from './1764000000600-partitioned-log.js';
+import { OpeningByConcatenation1764000000700 } from './1764000000700-opening-by-concatenation.js';
 import { IdentifierRecords1764000000750 } from './1764000000750-identifier-records.js';
 import { UncommittedEventsIndex1764000000800 } from './1764000000800-uncommitted-events-index.js';
 
@@ -26,6 +27,7 @@ export const MIGRATIONS = [
   JournalCommitments1764000000300,
   CommitmentsBesideEvents1764000000500,
   PartitionedLog1764000000600,
+  OpeningByConcatenation1764000000700,
   IdentifierRecords1764000000750,
   UncommittedEventsIndex1764000000800,
 ];

@@ -60,6 +60,12 @@ describe(`the journal v2 (commitments at commit) on ${backendName}`, () => {
       await f.sealAndSign();
       const v1Head = (await f.proofs.head())!.head;
       await f.appendSubjects(5, 15, 5);
+      // What the sealer reads: a v2 event without its data and metadata (its commitment stands for them), a v1 event whole.
+      const whole = await f.store.readAll({ maxCount: 10_000 });
+      const committedOnly = await f.store.readAll({ maxCount: 10_000, commitmentsOnly: true });
+      expect(committedOnly.filter((e) => e.commitment === undefined)).toEqual(whole.filter((e) => e.commitment === undefined));
+      expect(committedOnly.filter((e) => e.commitment !== undefined)).toEqual(whole.filter((e) => e.commitment !== undefined).map((e) => ({ ...e, data: {}, metadata: {} })));
+      expect(committedOnly.filter((e) => e.commitment === undefined)).toHaveLength(5 * 11);
       await f.sealAndSign();
       const order = await logOrder(f.db);
       const v1 = await f.proofs.inclusion(order[3]!.event_id);

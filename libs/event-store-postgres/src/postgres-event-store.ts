@@ -49,8 +49,11 @@ export interface PostgresEventStoreOptions {
 
 const METADATA_EVENT_TYPE = '$metadata';
 // The text cast gets its own name: ORDER BY a name of the select list would sort the text, not the xid8.
-const COLUMNS = `e.global_position, e.transaction_id::text AS transaction_id_text, e.stream_id, e.stream_revision,
-  e.event_id, e.event_type, e.schema_version, e.data, e.metadata, e.recorded_at, e.commitment`;
+const columns = (bodies: string) => `e.global_position, e.transaction_id::text AS transaction_id_text, e.stream_id, e.stream_revision,
+  e.event_id, e.event_type, e.schema_version, ${bodies}, e.recorded_at, e.commitment`;
+const COLUMNS = columns('e.data, e.metadata');
+/** A committed event's data and metadata are left out (null, read as {}): its commitment stands for them. */
+const COMMITMENT_COLUMNS = columns('CASE WHEN e.commitment IS NULL THEN e.data END AS data, CASE WHEN e.commitment IS NULL THEN e.metadata END AS metadata');
 // A transaction enters the log only once every older transaction has finished (see the migration).
 const VISIBLE = `e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())`;
 /** An append's transaction: the current one when it wrote, else the one that stored its first event. */
@@ -66,8 +69,9 @@ export interface EventRow {
   event_id: string;
   event_type: string;
   schema_version: number;
-  data: JsonObject;
-  metadata: JsonObject;
+  /** Null only when left out of a committed event (`commitmentsOnly`). */
+  data: JsonObject | null;
+  metadata: JsonObject | null;
   recorded_at: Date;
   commitment: Buffer | null;
 }
@@ -172,7 +176,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<StoredEvent[]> {
-    return (await this.readAfter(options.after ?? LOG_START, readLimit(options.maxCount))).events;
+    return (await this.readAfter(options.after ?? LOG_START, readLimit(options.maxCount), options.commitmentsOnly)).events;
   }
 
   /**
@@ -185,13 +189,13 @@ export class PostgresEventStore implements EventStore {
    * sight: seeing them, it planned every execution anew (longer than the read near the head takes); blind to
    * them it keeps one plan per connection, the same walk of the log-order index.
    */
-  private async readAfter(after: Checkpoint, limit: number): Promise<{ events: StoredEvent[]; heldBack: boolean }> {
+  private async readAfter(after: Checkpoint, limit: number, commitmentsOnly = false): Promise<{ events: StoredEvent[]; heldBack: boolean }> {
     const { rows } = await this.connection.pool.query<{ held: boolean } & Partial<EventRow>>({
       ...this.statements.of(`SELECT h.held, e.* FROM (
          SELECT coalesce((SELECT t.transaction_id FROM event_store.events t ORDER BY t.transaction_id DESC LIMIT 1)
                   >= pg_snapshot_xmin(pg_current_snapshot()), false) AS held
        ) h LEFT JOIN LATERAL (
-         SELECT ${COLUMNS} FROM event_store.events e
+         SELECT ${commitmentsOnly ? COMMITMENT_COLUMNS : COLUMNS} FROM event_store.events e
           WHERE (e.transaction_id, e.global_position) > ((SELECT $1::text::xid8), (SELECT $2::bigint)) AND ${VISIBLE}
           ORDER BY e.transaction_id, e.global_position LIMIT (SELECT $3::integer)
        ) e ON true`),
@@ -215,7 +219,7 @@ export class PostgresEventStore implements EventStore {
     let reading!: Promise<{ events: StoredEvent[]; heldBack: boolean }>;
     const readNext = () => {
       wait = this.signal.arm();
-      reading = this.readAfter(checkpoint, batchSize);
+      reading = this.readAfter(checkpoint, batchSize, options.commitmentsOnly);
       // Should the subscriber stop before asking for it, a read ahead must not fail unobserved.
       reading.catch(() => undefined);
     };
@@ -346,8 +350,8 @@ function toStoredEvent(row: EventRow): StoredEvent {
     transactionId: BigInt(row.transaction_id_text),
     type: row.event_type,
     schemaVersion: row.schema_version,
-    data: row.data,
-    metadata: row.metadata,
+    data: row.data ?? {},
+    metadata: row.metadata ?? {},
     recordedAt: row.recorded_at,
     ...(row.commitment ? { commitment: row.commitment } : {}),
   };

@@ -16,7 +16,7 @@ export * from './domain/signed-note.js';
 export * from './domain/checkpoint.js';
 export * from './domain/cosignature.js';
 export * from './domain/tile-path.js';
-export { currentLeafOf, openingOf, recomputedCommitments, uncommittedEvents } from './infrastructure/commitments.js';
+export { commitmentStart, currentLeafOf, openingOf, recomputedCommitments, uncommittedEvents } from './infrastructure/commitments.js';
 export { PublishedLog, TileUnavailableError, logOriginFromEnv } from './infrastructure/published-log.js';
 export * from './domain/witness.js';
 export { Witness, type WitnessAlarm, type WitnessOptions } from './infrastructure/witness.js';

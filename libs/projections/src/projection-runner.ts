@@ -95,7 +95,7 @@ export class ProjectionRunner {
       for (;;) {
         const from = await this.checkpointOf(projection.name);
         if (from.state === 'parked' && !(await this.resumeIfCorrected(projection.name, from))) break;
-        const events = await this.store.readAll({ after: from, maxCount: this.batchSize });
+        const events = await this.store.readAll({ after: from, maxCount: this.batchSize, commitmentsOnly: commitmentsOnly(projection) });
         if (events.length === 0) break;
         if ((await this.applyBatch(projection, projection.schema, from, events)) === 'parked') break;
       }
@@ -121,7 +121,7 @@ export class ProjectionRunner {
       let storedAt = Date.now();
       let passed = 0;
       let restart = false;
-      const batches = this.store.subscribeToAllInBatches({ after: from, batchSize: this.batchSize, signal })[Symbol.asyncIterator]();
+      const batches = this.store.subscribeToAllInBatches({ after: from, batchSize: this.batchSize, signal, commitmentsOnly: commitmentsOnly(projection) })[Symbol.asyncIterator]();
       try {
         for (;;) {
           const next = batches.next();
@@ -331,6 +331,9 @@ export class ProjectionRunner {
     }));
   }
 }
+
+/** Whether the projection is read commitments only: never as corrected, since a correction is applied to the data. */
+const commitmentsOnly = (projection: Projection): boolean => projection.readsCommitmentsOnly === true && projection.readsLogAsWritten === true;
 
 /** Whether `next` is still pending after `ms` (false as soon as it settles, or on abort). */
 async function idleFor(next: Promise<unknown>, ms: number, signal: AbortSignal): Promise<boolean> {

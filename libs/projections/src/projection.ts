@@ -28,6 +28,12 @@ export interface Projection {
    * the corrections are events of the log like any other). Absent: each event is read as corrected.
    */
   readonly readsLogAsWritten?: boolean;
+  /**
+   * Needs of an event that carries a commitment only the commitment (the journal's sealer): such events come
+   * without their data and metadata (see `ReadAllOptions.commitmentsOnly`). Only with `readsLogAsWritten`,
+   * since a correction is applied to data.
+   */
+  readonly readsCommitmentsOnly?: boolean;
   /** Applies events, in log order, to the tables in `schema` (the live one, or a rebuild's). */
   apply(events: StoredEvent[], tx: SqlTransaction, schema: string): Promise<void>;
 }

@@ -81,6 +81,12 @@ export interface ReadAllOptions {
   /** Read events strictly after this checkpoint. */
   after?: Checkpoint;
   maxCount?: number;
+  /**
+   * For a reader that needs only what each event is committed to (the journal's sealer): an event that carries
+   * a commitment comes without its data and metadata (both read as {}), sparing their read and parse; an event
+   * without one comes whole. A store that makes no commitments delivers every event whole.
+   */
+  commitmentsOnly?: boolean;
 }
 
 export interface SubscribeOptions {
@@ -90,6 +96,12 @@ export interface SubscribeOptions {
   batchSize?: number;
   /** Ends the subscription; the iterator then returns. */
   signal?: AbortSignal;
+  /**
+   * For a reader that needs only what each event is committed to (the journal's sealer): an event that carries
+   * a commitment comes without its data and metadata (both read as {}), sparing their read and parse; an event
+   * without one comes whole. A store that makes no commitments delivers every event whole.
+   */
+  commitmentsOnly?: boolean;
 }
 
 /** Stream metadata as KurrentDB keeps it: a JSON object with its own revision. */

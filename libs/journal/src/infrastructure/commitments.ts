@@ -26,10 +26,17 @@ export async function openingOf(store: EventStore, eventId: string): Promise<str
   return store.commitments ? store.commitments.opening(eventId) : null;
 }
 
-/** Events appended since the commitments began that have none (inserted with the triggers off). */
-export async function uncommittedEvents(db: SqlTransaction, store: EventStore, afterPosition: bigint, limit: number): Promise<{ globalPosition: bigint; eventId: string }[]> {
-  if (!store.commitments) return [];
+/**
+ * The first global position appended with commitments, less one: migration 300 writes it once and nothing
+ * changes it after, so a reader may keep it for the life of its process.
+ */
+export async function commitmentStart(db: SqlTransaction): Promise<bigint> {
   const { rows } = await db.query<{ global_position: string }>(`SELECT global_position FROM journal.commitment_start`);
-  const start = BigInt(rows[0]?.global_position ?? '1') - 1n;
+  return BigInt(rows[0]?.global_position ?? '1') - 1n;
+}
+
+/** Events appended since the commitments began (after `start`, see `commitmentStart`) that have none: inserted with the triggers off. */
+export async function uncommittedEvents(store: EventStore, start: bigint, afterPosition: bigint, limit: number): Promise<{ globalPosition: bigint; eventId: string }[]> {
+  if (!store.commitments) return [];
   return store.commitments.uncommitted(afterPosition > start ? afterPosition : start, limit);
 }

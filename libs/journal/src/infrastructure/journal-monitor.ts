@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { LOG_START, type Checkpoint, type EventStore } from '#event-store';
 import type { SqlTransaction } from '#projections';
 import { commitmentLeafHash } from '../domain/journal-leaf.js';
-import { currentLeafOf, recomputedCommitments, uncommittedEvents } from './commitments.js';
+import { commitmentStart, currentLeafOf, recomputedCommitments, uncommittedEvents } from './commitments.js';
 import { JOURNAL_TREE_SCHEMA, sealedSize } from './journal-tree.js';
 import type { Discrepancy } from './journal-verifier.js';
 import { PeriodicLoop } from './periodic-loop.js';
@@ -52,6 +52,8 @@ export class JournalMonitor {
   private lastUncommittedPosition = 0n;
   /** The highest global position walked in order: stray events are looked for beyond the last scan only. */
   private walkedPosition = 0n;
+  /** Read on the first pass that looks for stray events, and kept: it never changes after its migration. */
+  private commitmentStart: bigint | undefined;
   private readonly loop: PeriodicLoop;
   private readonly current: MonitorStatus = { state: 'starting', checkedLeaves: 0, sampledLeaves: 0, passes: 0, lastPassAt: null, mismatch: null };
   private readonly leavesPerPass: number;
@@ -145,7 +147,8 @@ export class JournalMonitor {
   }
 
   private async checkUncommitted(): Promise<void> {
-    const [stray] = await uncommittedEvents(this.db, this.store, this.lastUncommittedPosition, 1);
+    this.commitmentStart ??= await commitmentStart(this.db);
+    const [stray] = await uncommittedEvents(this.store, this.commitmentStart, this.lastUncommittedPosition, 1);
     if (stray) this.report({ leafIndex: -1, eventId: stray.eventId, globalPosition: stray.globalPosition.toString(), reason: 'this event has no commitment: it was inserted with the triggers off, outside every writer' });
     // Nothing stray up to what was walked: the next scan starts there, so a pass never rereads the whole log.
     else this.lastUncommittedPosition = this.walkedPosition;

@@ -9,8 +9,8 @@ const ZERO = Buffer.alloc(32);
 /**
  * 封緘 — the sealer: extends the journal's Merkle tree with every event, in the log's order, as a projection
  * (its checkpoint in the same transaction, restart from where it stopped, blue-green rebuild). It combines
- * the commitments made when the events were appended (v2), read with the events, and keeps them as the
- * leaves' entries; only events older than those get their v1 leaf hashed here. Deterministic: a function
+ * the commitments made when the events were appended (v2), read without the events' data and metadata, and
+ * keeps them as the leaves' entries; only events older than those are read whole, to hash their v1 leaf here. Deterministic: a function
  * of the events and their commitments; signing, which needs the clock, is the head signer's, outside replay.
  */
 export const journalProjection: Projection = {
@@ -18,6 +18,7 @@ export const journalProjection: Projection = {
   schema: JOURNAL_TREE_SCHEMA,
   tables: ['leaves', 'nodes'],
   readsLogAsWritten: true,
+  readsCommitmentsOnly: true,
   async apply(events: StoredEvent[], tx: SqlTransaction, schema: string): Promise<void> {
     const edge = await loadEdge(tx, schema);
     const first = edge.size;

@@ -1,0 +1,115 @@
+/**
+ * npm run bench:journal:costs — where the journal's cost an event goes on PostgreSQL (DATABASE_URL), in core-µs an
+ * event: CPU time read from /proc for this process and for each PostgreSQL backend doing the work, so that other
+ * load on the machine slows a part but is not counted in it (bench:journal's ratio, by contrast, counts whatever
+ * the cores gave each side).
+ *   (1) the append with the commitment trigger on, and off, in alternate rounds (BENCH_COSTS_ROUNDS, 3) of
+ *       BENCH_COSTS_SUBJECTS (1,000) subjects each, 100 subjects an append, one writer: its backend and its Node;
+ *   (2) the sealer catching up over a log of BENCH_COSTS_SEALED (66,000) committed events, as the sealer thread runs
+ *       it (a pool of two connections, batches of 1,000): its Node and its backends.
+ * Run it on two builds in turn to compare them. Last line: one JSON object.
+ */
+import { readFileSync } from 'node:fs';
+import pg from 'pg';
+import { migrate, openDatabase } from '#database';
+import { PostgresEventStore, switchJournalCommitments } from '#event-store-postgres';
+import { journalProjection } from '#journal';
+import { ProjectionRunner } from '#projections';
+import { EVENTS_PER_SUBJECT, subjectAppends } from '#synthetic-population';
+import { DATABASE_SCHEMA } from '#app';
+import { freshDatabase, machine, median } from './bench-support.js';
+
+const ROUNDS = Number(process.env.BENCH_COSTS_ROUNDS ?? 3);
+const SUBJECTS = Number(process.env.BENCH_COSTS_SUBJECTS ?? 1_000);
+const SEALED_SUBJECTS = Math.ceil(Number(process.env.BENCH_COSTS_SEALED ?? 66_000) / EVENTS_PER_SUBJECT);
+const SUBJECTS_PER_APPEND = 100;
+const CLOCK_TICK_US = 10_000;
+
+/** CPU time (user + system) of a process so far, in µs; the kernel counts it in clock ticks. */
+function cpuOfProcess(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_US;
+}
+const cpuOfThisProcess = () => {
+  const usage = process.cpuUsage();
+  return usage.user + usage.system;
+};
+const backendOf = async (client: pg.Pool | pg.PoolClient) => (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
+const round = (x: number) => Math.round(x * 10) / 10;
+
+async function appendCosts(): Promise<{ on: { backend: number; node: number }[]; off: { backend: number; node: number }[] }> {
+  const target = await freshDatabase('himotoki_bench_journal_costs');
+  const db = await openDatabase({ url: target.url, poolSize: 2 }, DATABASE_SCHEMA);
+  await migrate(db);
+  const one = new pg.Pool({ connectionString: target.url, max: 1 });
+  const backend = await backendOf(one);
+  const store = new PostgresEventStore({ pool: one, url: target.url, deliversNotifications: true, backend: 'postgres' });
+  const costs = { on: [] as { backend: number; node: number }[], off: [] as { backend: number; node: number }[] };
+  let next = 0;
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const on of [true, false]) {
+      await switchJournalCommitments(one, on);
+      const appends = Array.from({ length: SUBJECTS / SUBJECTS_PER_APPEND }, () => subjectAppends(next, (next += SUBJECTS_PER_APPEND)));
+      const [backendBefore, nodeBefore] = [cpuOfProcess(backend), cpuOfThisProcess()];
+      for (const append of appends) await store.appendToStreams(append);
+      const events = SUBJECTS * EVENTS_PER_SUBJECT;
+      costs[on ? 'on' : 'off'].push({ backend: (cpuOfProcess(backend) - backendBefore) / events, node: (cpuOfThisProcess() - nodeBefore) / events });
+    }
+  }
+  await store.close();
+  await one.end();
+  await db.close();
+  await target.drop();
+  return costs;
+}
+
+async function sealerCosts(): Promise<{ events: number; backend: number; node: number }> {
+  const target = await freshDatabase('himotoki_bench_journal_costs_sealer');
+  const db = await openDatabase({ url: target.url, poolSize: 2 }, DATABASE_SCHEMA);
+  await migrate(db);
+  const writer = new PostgresEventStore(db);
+  for (let n = 0; n < SEALED_SUBJECTS; n += SUBJECTS_PER_APPEND) await writer.appendToStreams(subjectAppends(n, Math.min(n + SUBJECTS_PER_APPEND, SEALED_SUBJECTS)));
+  await writer.close();
+  const pool = new pg.Pool({ connectionString: target.url, max: 2 });
+  const clients = [await pool.connect(), await pool.connect()];
+  const backends = await Promise.all(clients.map(backendOf));
+  for (const client of clients) client.release();
+  const store = new PostgresEventStore({ pool, url: target.url, deliversNotifications: true, backend: 'postgres' });
+  const sealer = new ProjectionRunner(pool, store, [journalProjection]);
+  const backendsNow = () => backends.reduce((sum, pid) => sum + cpuOfProcess(pid), 0);
+  const [backendBefore, nodeBefore] = [backendsNow(), cpuOfThisProcess()];
+  await sealer.catchUp();
+  const [backendAfter, nodeAfter] = [backendsNow(), cpuOfThisProcess()];
+  const events = Number((await db.pool.query<{ n: string }>(`SELECT count(*) AS n FROM journal_tree.leaves`)).rows[0]!.n);
+  if (events !== SEALED_SUBJECTS * EVENTS_PER_SUBJECT) throw new Error(`sealed ${events} of ${SEALED_SUBJECTS * EVENTS_PER_SUBJECT} events`);
+  await store.close();
+  await pool.end();
+  await db.close();
+  await target.drop();
+  return { events, backend: (backendAfter - backendBefore) / events, node: (nodeAfter - nodeBefore) / events };
+}
+
+async function main(): Promise<void> {
+  const append = await appendCosts();
+  const medianOf = (rounds: { backend: number; node: number }[]) => ({ backend: round(median(rounds.map((r) => r.backend))), node: round(median(rounds.map((r) => r.node))) });
+  const [on, off] = [medianOf(append.on), medianOf(append.off)];
+  console.log(`append, commitment trigger on: backend ${on.backend} + Node ${on.node} core-µs an event; off: ${off.backend} + ${off.node} (medians of ${ROUNDS} rounds each)`);
+  const trigger = round(on.backend - off.backend);
+  console.log(`the commitment trigger: ${trigger} core-µs an event (backend, on − off)`);
+  const sealer = await sealerCosts();
+  console.log(`the sealer over ${sealer.events.toLocaleString('en')} committed events: backends ${round(sealer.backend)} + Node ${round(sealer.node)} = ${round(sealer.backend + sealer.node)} core-µs an event`);
+  console.log(
+    JSON.stringify({
+      journalCosts: {
+        appendOn: on,
+        appendOff: off,
+        triggerCoreMicroseconds: trigger,
+        sealer: { events: sealer.events, backendCoreMicroseconds: round(sealer.backend), nodeCoreMicroseconds: round(sealer.node) },
+        rounds: { on: append.on.map((r) => round(r.backend)), off: append.off.map((r) => round(r.backend)) },
+      },
+      machine: machine(),
+    }),
+  );
+}
+
+await main();
