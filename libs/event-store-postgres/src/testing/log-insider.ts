@@ -6,7 +6,10 @@ import type { EventRow } from '../postgres-event-store.js';
 export const LOG_TABLE = 'event_store.events';
 
 /** A row of the log as stored, every column, read past the readers' horizon (what the port would not show yet). */
-export interface StoredRow extends Omit<EventRow, 'transaction_id_text'> {
+export interface StoredRow extends Omit<EventRow, 'transaction_id_text' | 'data' | 'metadata'> {
+  /** Read whole: never left out as a committed event's are for the sealer. */
+  data: JsonObject;
+  metadata: JsonObject;
   /** The writing transaction's xid8, as text. */
   transaction_id: string;
   commitment_salt: Buffer | null;
@@ -101,7 +104,7 @@ export class LogInsider {
   async copyInto(table: string): Promise<void> {
     await this.pool.query(`CREATE SCHEMA IF NOT EXISTS ${table.split('.')[0]}`);
     await this.pool.query(
-      `CREATE TABLE ${table} AS SELECT global_position, transaction_id, stream_id, stream_revision, event_id, event_type, schema_version, data, metadata, recorded_at FROM event_store.events`,
+      `CREATE TABLE ${table} AS SELECT global_position, transaction_id, stream_id, stream_revision, event_id, event_type, schema_version, data, metadata, recorded_at, commitment_salt, commitment FROM event_store.events`,
     );
   }
 
