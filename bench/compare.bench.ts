@@ -1,7 +1,7 @@
 /**
  * npm run bench:compare — the code of a git revision (BENCH_BASELINE, default HEAD), checked out and built in a
- * worktree beside this one, against the working tree's build, in paired rounds on one machine, the order alternating
- * round by round. On a machine whose speed drifts within minutes, the figures of two whole runs say little; rounds
+ * worktree beside this one, against the working tree's build (or BENCH_CANDIDATE's, another revision built likewise),
+ * in paired rounds on one machine, the order alternating round by round. On a machine whose speed drifts within minutes, the figures of two whole runs say little; rounds
  * taken side by side do. What is compared (BENCH_COMPARE):
  *
  * - `query` (default): over HTTP. Both servers run side by side over one database (the fast synthetic log,
@@ -14,12 +14,12 @@
  *   rebuild.bench.js), a whole run a round, each run on a fresh database of its own; the round's figures are read
  *   from the run's JSON line. The append runs time Emmett's store beside Himotoki's: the same code on both sides,
  *   so its ratio shows how far the machine alone moved the figures.
- * - `tokens`: bearer-token verification in this process, each side's TokenService over the same SUBJECT tokens
+ * - `tokens`: bearer-token verification in this process, each side's TokenService (as built in its tree) over the same SUBJECT tokens
  *   (BENCH_TOKENS, 20,000, more than either cache holds): each token seen first, tokens already verified, and
  *   tokens drawn at random as the citizens' queries draw them.
  *
  * BENCH_ROUNDS rounds (6; rebuild 4; tokens 20). Each round's figures, each side's medians (and range), and the
- * working tree's figure over the baseline's, per round and of the medians. Last line: one JSON object.
+ * candidate's figure over the baseline's, per round and of the medians. Last line: one JSON object.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, symlinkSync } from 'node:fs';
@@ -28,11 +28,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { eventLogSize, subjectIdOf } from '#synthetic-population';
-import { TokenService } from '#api';
 import { freshDatabase, machine, median } from './bench-support.js';
 import { QUERIES, SECRET, eachCitizen, everyQueryAs, loadSubjects, measure, startServers, tokens } from './graphql-server.js';
 
 const BASELINE = process.env.BENCH_BASELINE ?? 'HEAD';
+const CANDIDATE = process.env.BENCH_CANDIDATE;
 const COMPARE = process.env.BENCH_COMPARE ?? 'query';
 const QUERY = (process.env.BENCH_QUERY ?? 'accessHistory') as keyof typeof QUERIES;
 const AS = process.env.BENCH_AS ?? 'auditor';
@@ -45,14 +45,15 @@ const CONNECTIONS = 16;
 const WARM_UP_SECONDS = 3;
 const TOKENS = Number(process.env.BENCH_TOKENS ?? 20_000);
 
-/** One side of the comparison: a tree with its build in dist/. */
+/** One side of the comparison: a tree with its build in dist/, and the commit it was checked out from (if it was). */
 interface Side {
   name: string;
   folder: string;
+  commit?: string;
 }
 
 /** The revision checked out beside this one and built there; removed again by `remove`. */
-function buildBaseline(revision: string): Side & { commit: string; remove(): void } {
+function buildRevision(revision: string, role: string): Side & { commit: string; remove(): void } {
   const commit = execFileSync('git', ['rev-parse', '--verify', `${revision}^{commit}`], { encoding: 'utf8' }).trim();
   const folder = mkdtempSync(join(tmpdir(), 'himotoki-baseline-'));
   execFileSync('git', ['worktree', 'add', '--detach', folder, commit], { stdio: 'ignore' });
@@ -69,15 +70,15 @@ function buildBaseline(revision: string): Side & { commit: string; remove(): voi
     remove();
     throw error;
   }
-  return { name: `baseline ${commit.slice(0, 7)}`, folder, commit, remove };
+  return { name: `${role} ${commit.slice(0, 7)}`, folder, commit, remove };
 }
 
 /** A round's figures: numbers by name. */
 type Figures = Record<string, number>;
 
 /**
- * `rounds` rounds of `measure` on each side, the order alternating (baseline first in odd rounds, the working tree
- * in even ones), so that a drift of the machine's speed falls on both sides alike.
+ * `rounds` rounds of `measure` on each side, the order alternating (baseline first in odd rounds, the candidate
+ * first in even ones), so that a drift of the machine's speed falls on both sides alike.
  */
 async function alternating(sides: readonly [Side, Side], rounds: number, measure: (side: Side, round: number) => Promise<Figures>): Promise<[Figures[], Figures[]]> {
   const figures: [Figures[], Figures[]] = [[], []];
@@ -100,7 +101,7 @@ function summary(rounds: Figures[]) {
   return { rounds, median: over(median), min: over((v) => Math.min(...v)), max: over((v) => Math.max(...v)) };
 }
 
-/** The working tree's figure over the baseline's: of the medians, and round by round (its median and range); not of counts that are 0. */
+/** The candidate's figure over the baseline's: of the medians, and round by round (its median and range); not of counts that are 0. */
 function ratios(before: Figures[], after: Figures[]) {
   return Object.fromEntries(
     Object.keys(before[0] ?? {})
@@ -217,12 +218,17 @@ interface Verifier {
   verify(token: string): Promise<unknown>;
 }
 
+/** A side's TokenService class, from its build (where the revision keeps it). */
+async function tokenServiceOf(side: Side): Promise<new (key: Buffer) => Verifier> {
+  const where = ['dist/libs/api/src/auth/token.service.js', 'dist/apps/api/src/auth/token.service.js'].map((p) => join(side.folder, p)).find(existsSync);
+  if (!where) throw new Error(`no TokenService in ${side.name}'s build`);
+  return ((await import(pathToFileURL(where).href)) as { TokenService: new (key: Buffer) => Verifier }).TokenService;
+}
+
 /** Verification of the same tokens by each side's TokenService (a new one, its cache empty, each round). */
-async function compareTokens(sides: readonly [Side, Side], baseline: Side): Promise<[Figures[], Figures[], Record<string, unknown>]> {
-  const where = ['dist/libs/api/src/auth/token.service.js', 'dist/apps/api/src/auth/token.service.js'].map((p) => join(baseline.folder, p)).find(existsSync);
-  if (!where) throw new Error(`no TokenService in ${baseline.name}'s build`);
-  const { TokenService: BaselineTokenService } = (await import(pathToFileURL(where).href)) as { TokenService: new (key: Buffer) => Verifier };
-  const verifierOf = (side: Side): Verifier => new (side === baseline ? BaselineTokenService : TokenService)(Buffer.from(SECRET, 'utf8'));
+async function compareTokens(sides: readonly [Side, Side]): Promise<[Figures[], Figures[], Record<string, unknown>]> {
+  const classes = await Promise.all(sides.map(tokenServiceOf));
+  const verifierOf = (side: Side): Verifier => new classes[sides.indexOf(side)]!(Buffer.from(SECRET, 'utf8'));
   const own: string[] = [];
   for (let n = 0; n < TOKENS; n++) own.push(await tokens.mint({ role: 'SUBJECT', id: `citizen-${n}`, subjectId: subjectIdOf(n) }));
   // The same random draws for both sides: the citizens' queries, each about a random subject with that subject's token.
@@ -250,26 +256,28 @@ async function compareTokens(sides: readonly [Side, Side], baseline: Side): Prom
 
 async function main(): Promise<void> {
   if (!(COMPARE in DEFAULT_ROUNDS)) throw new Error(`BENCH_COMPARE must be one of ${Object.keys(DEFAULT_ROUNDS).join(', ')}`);
-  const baseline = buildBaseline(BASELINE);
+  const baseline = buildRevision(BASELINE, 'baseline');
+  const candidate: Side & { remove(): void } = CANDIDATE ? buildRevision(CANDIDATE, 'candidate') : { name: 'working tree', folder: process.cwd(), remove: () => undefined };
   try {
-    const sides = [baseline, { name: 'working tree', folder: process.cwd() }] as const;
+    const sides = [baseline, candidate] as const;
     const [before, after, setup] =
-      COMPARE === 'query' ? await compareQuery(sides) : COMPARE === 'tokens' ? await compareTokens(sides, baseline) : await compareScript(sides, SCRIPTS[COMPARE]!);
-    const [baselineSummary, workingTreeSummary] = [summary(before), summary(after)];
+      COMPARE === 'query' ? await compareQuery(sides) : COMPARE === 'tokens' ? await compareTokens(sides) : await compareScript(sides, SCRIPTS[COMPARE]!);
+    const [baselineSummary, candidateSummary] = [summary(before), summary(after)];
     const ratio = ratios(before, after);
     for (const key of Object.keys(ratio)) {
       const r = ratio[key]!;
-      console.log(`medians: ${key} ${baselineSummary.median[key]} → ${workingTreeSummary.median[key]} (${r.ofMedians}×; per round ${r.perRoundMedian}×, ${r.perRoundMin}–${r.perRoundMax})`);
+      console.log(`medians: ${key} ${baselineSummary.median[key]} → ${candidateSummary.median[key]} (${r.ofMedians}×; per round ${r.perRoundMedian}×, ${r.perRoundMin}–${r.perRoundMax})`);
     }
     console.log(
       JSON.stringify({
-        compare: { what: COMPARE, ...setup, baseline: { commit: baseline.commit, ...baselineSummary }, workingTree: workingTreeSummary, ratio },
+        compare: { what: COMPARE, ...setup, baseline: { commit: baseline.commit, ...baselineSummary }, candidate: { name: candidate.name, commit: candidate.commit, ...candidateSummary }, ratio },
         rounds: ROUNDS,
         machine: machine(),
       }),
     );
   } finally {
     baseline.remove();
+    candidate.remove();
   }
 }
 
