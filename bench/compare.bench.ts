@@ -193,9 +193,12 @@ const SCRIPTS: Record<string, { file: string; nodeOptions: string[]; figures(res
   },
 };
 
+/** Lets a script's run outlive the end of its pool connections by its own DROP DATABASE, on either side alike. */
+const DROPPED_CONNECTIONS = pathToFileURL(join(process.cwd(), 'dist/bench/dropped-connections.preload.js')).href;
+
 async function compareScript(sides: readonly [Side, Side], script: (typeof SCRIPTS)[string]): Promise<[Figures[], Figures[], Record<string, unknown>]> {
   const figures = await alternating(sides, ROUNDS, async (side) => {
-    const output = await run(process.execPath, [...script.nodeOptions, script.file], side.folder);
+    const output = await run(process.execPath, ['--import', DROPPED_CONNECTIONS, ...script.nodeOptions, script.file], side.folder);
     const last = output.trim().split('\n').at(-1) ?? '';
     return script.figures(JSON.parse(last));
   });
