@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -26,8 +26,15 @@ export async function freshDatabase(prefix: string): Promise<{ url: string; drop
   return { url: databaseUrl(serverUrl, name), drop: () => runAdminStatement(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
-/** The revision checked out beside this one and built there; removed again by the returned cleanup. */
-export function buildBaseline(revision: string): { cli: string; commit: string; remove(): void } {
+/** One side of the comparison: a tree with its build in dist/, and the commit it was checked out from (if it was). */
+export interface Side {
+  name: string;
+  folder: string;
+  commit?: string;
+}
+
+/** The revision checked out beside this one and built there; removed again by `remove`. */
+export function buildRevision(revision: string, role: string): Side & { commit: string; remove(): void } {
   const commit = execFileSync('git', ['rev-parse', '--verify', `${revision}^{commit}`], { encoding: 'utf8' }).trim();
   const folder = mkdtempSync(join(tmpdir(), 'himotoki-baseline-'));
   execFileSync('git', ['worktree', 'add', '--detach', folder, commit], { stdio: 'ignore' });
@@ -36,11 +43,15 @@ export function buildBaseline(revision: string): { cli: string; commit: string; 
     // The same dependencies: a revision whose lock file differs is compared with this tree's packages.
     symlinkSync(join(process.cwd(), 'node_modules'), join(folder, 'node_modules'));
     execFileSync(process.execPath, [join(process.cwd(), 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: folder, stdio: 'inherit' });
+    // The SQL files the adapter loads, where a revision has them (its build script copies them into dist/).
+    if (existsSync(join(folder, 'libs/event-store-postgres/sql'))) {
+      execFileSync('sh', ['-c', 'mkdir -p dist/libs/event-store-postgres/sql && cp libs/event-store-postgres/sql/*.sql dist/libs/event-store-postgres/sql/'], { cwd: folder });
+    }
   } catch (error) {
     remove();
     throw error;
   }
-  return { cli: join(folder, 'dist/apps/cli/src/main.js'), commit, remove };
+  return { name: `${role} ${commit.slice(0, 7)}`, folder, commit, remove };
 }
 
 export function median(values: number[]): number {

@@ -1,45 +1,123 @@
 /**
- * npm run bench:compare — the code of a git revision (BENCH_BASELINE, default HEAD) against the working tree's
- * build, over HTTP, in paired rounds: both servers run side by side over one database (the fast synthetic log,
- * BENCH_SUBJECTS subjects, 90,910 by default: 1,000,116 events), with one projector beside them, and the query
- * (BENCH_QUERY: accessHistory, whoAccessed or exposure; as an auditor, or BENCH_AS=citizen: each subject with their own
- * token) is sent to each in turn for BENCH_SECONDS
- * (6) from 16 connections, BENCH_ROUNDS (6) rounds, the order alternating. On a machine whose speed drifts
- * within minutes, the figures of two whole runs say little; rounds taken side by side do. Each round also
- * counts the write-ahead log written meanwhile (pg_stat_wal: bytes and full page images per request): not tied
- * to the CPU's speed, but swinging with where a round falls between checkpoints, so read its medians. Last line:
- * one JSON object, with each side's rounds and medians.
+ * npm run bench:compare — the code of a git revision (BENCH_BASELINE, default HEAD), checked out and built in a
+ * worktree beside this one, against the working tree's build (or BENCH_CANDIDATE's, another revision built likewise),
+ * in paired rounds on one machine, the order alternating round by round. On a machine whose speed drifts within minutes, the figures of two whole runs say little; rounds
+ * taken side by side do. What is compared (BENCH_COMPARE):
+ *
+ * - `query` (default): over HTTP. Both servers run side by side over one database (the fast synthetic log,
+ *   BENCH_SUBJECTS subjects, 90,910 by default: 1,000,116 events), with one projector beside them, and the query
+ *   (BENCH_QUERY: accessHistory, whoAccessed or exposure; as an auditor, or BENCH_AS=citizen: each subject with their
+ *   own token) is sent to each in turn for BENCH_SECONDS (6) from 16 connections. Each round also counts the
+ *   write-ahead log written meanwhile (pg_stat_wal: bytes and full page images per request): not tied to the CPU's
+ *   speed, but swinging with where a round falls between checkpoints, so read its medians.
+ * - `append`, `rebuild`: each side's own benchmark script as built in its tree (dist/bench/append.bench.js,
+ *   rebuild.bench.js), a whole run a round, each run on a fresh database of its own; the round's figures are read
+ *   from the run's JSON line. The append runs time Emmett's store beside Himotoki's: the same code on both sides,
+ *   so its ratio shows how far the machine alone moved the figures.
+ * - `tokens`: bearer-token verification in this process, each side's TokenService (as built in its tree) over the same SUBJECT tokens
+ *   (BENCH_TOKENS, 20,000, more than either cache holds): each token seen first, tokens already verified, and
+ *   tokens drawn at random as the citizens' queries draw them.
+ *
+ * BENCH_ROUNDS rounds (6; rebuild 4; tokens 20). Each round's figures, each side's medians (and range), and the
+ * candidate's figure over the baseline's, per round and of the medians. Last line: one JSON object.
  */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import pg from 'pg';
-import { eventLogSize } from '#synthetic-population';
-import { buildBaseline, freshDatabase, machine, median } from './bench-support.js';
-import { QUERIES, eachCitizen, everyQueryAs, loadSubjects, measure, startServers, tokens, type Latency } from './graphql-server.js';
+import { eventLogSize, subjectIdOf } from '#synthetic-population';
+import { buildRevision, freshDatabase, machine, median, type Side } from './bench-support.js';
+import { QUERIES, SECRET, eachCitizen, everyQueryAs, loadSubjects, measure, startServers, tokens } from './graphql-server.js';
 
 const BASELINE = process.env.BENCH_BASELINE ?? 'HEAD';
+const CANDIDATE = process.env.BENCH_CANDIDATE;
+const COMPARE = process.env.BENCH_COMPARE ?? 'query';
 const QUERY = (process.env.BENCH_QUERY ?? 'accessHistory') as keyof typeof QUERIES;
 const AS = process.env.BENCH_AS ?? 'auditor';
 const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? 90_910);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
+const DEFAULT_ROUNDS: Record<string, number> = { query: 6, append: 6, rebuild: 4, tokens: 20 };
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? DEFAULT_ROUNDS[COMPARE] ?? 6);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const CONNECTIONS = 16;
 /** Untimed seconds before each round: the side about to be timed warms up, and the WAL is counted after. */
 const WARM_UP_SECONDS = 3;
+const TOKENS = Number(process.env.BENCH_TOKENS ?? 20_000);
 
-/** A round's latency, and the write-ahead log written during it, per request. */
-type Round = Latency & { walBytesPerRequest: number; fullPageImagesPerRequest: number };
+/** A round's figures: numbers by name. */
+type Figures = Record<string, number>;
 
-const summary = (rounds: Round[]) => ({
-  rounds,
-  median: {
-    rps: median(rounds.map((r) => r.rps)),
-    p50_ms: median(rounds.map((r) => r.p50_ms)),
-    p95_ms: median(rounds.map((r) => r.p95_ms)),
-    p99_ms: median(rounds.map((r) => r.p99_ms)),
-    walBytesPerRequest: median(rounds.map((r) => r.walBytesPerRequest)),
-    fullPageImagesPerRequest: median(rounds.map((r) => r.fullPageImagesPerRequest)),
-  },
-});
+/**
+ * `rounds` rounds of `measure` on each side, the order alternating (baseline first in odd rounds, the candidate
+ * first in even ones), so that a drift of the machine's speed falls on both sides alike.
+ */
+async function alternating(sides: readonly [Side, Side], rounds: number, measure: (side: Side, round: number) => Promise<Figures>): Promise<[Figures[], Figures[]]> {
+  const figures: [Figures[], Figures[]] = [[], []];
+  for (let round = 0; round < rounds; round++) {
+    for (const i of round % 2 === 0 ? [0, 1] : [1, 0]) {
+      const figure = await measure(sides[i]!, round);
+      figures[i]!.push(figure);
+      console.log(`round ${round + 1}, ${sides[i]!.name}: ${Object.entries(figure).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    }
+  }
+  return figures;
+}
+
+const hundredths = (value: number) => Math.round(value * 100) / 100;
+
+/** Each figure's median and range over a side's rounds. */
+function summary(rounds: Figures[]) {
+  const keys = Object.keys(rounds[0] ?? {});
+  const over = (f: (values: number[]) => number) => Object.fromEntries(keys.map((k) => [k, hundredths(f(rounds.map((r) => r[k]!)))]));
+  return { rounds, median: over(median), min: over((v) => Math.min(...v)), max: over((v) => Math.max(...v)) };
+}
+
+/** The candidate's figure over the baseline's: of the medians, and round by round (its median and range); not of counts that are 0. */
+function ratios(before: Figures[], after: Figures[]) {
+  return Object.fromEntries(
+    Object.keys(before[0] ?? {})
+      .filter((k) => before.every((b) => b[k]! > 0))
+      .map((k) => {
+      const perRound = before.map((b, r) => hundredths(after[r]![k]! / b[k]!));
+      return [k, { ofMedians: hundredths(median(after.map((a) => a[k]!)) / median(before.map((b) => b[k]!))), perRound, perRoundMedian: hundredths(median(perRound)), perRoundMin: Math.min(...perRound), perRoundMax: Math.max(...perRound) }];
+    }),
+  );
+}
+
+/** The query over HTTP, both servers side by side over one database. */
+async function compareQuery(sides: readonly [Side, Side]): Promise<[Figures[], Figures[], Record<string, unknown>]> {
+  if (AS !== 'auditor' && AS !== 'citizen') throw new Error('BENCH_AS must be auditor or citizen');
+  if (!(QUERY in QUERIES)) throw new Error(`BENCH_QUERY must be one of ${Object.keys(QUERIES).join(', ')}`);
+  const target = await freshDatabase('himotoki_bench_compare');
+  try {
+    await loadSubjects(target.url, SUBJECTS);
+    const auditor = await tokens.mint({ role: 'AUDITOR', id: 'bench-auditor', organizationId: 'ppc' });
+    const caller = AS === 'citizen' ? await eachCitizen(SUBJECTS) : everyQueryAs(auditor);
+    const servers = await startServers(target.url, auditor, sides.map((s) => join(s.folder, 'dist/apps/cli/src/main.js')), 'own-process');
+    const stats = new pg.Client({ connectionString: target.url });
+    await stats.connect();
+    try {
+      const figures = await alternating(sides, ROUNDS, async (side) => {
+        const base = servers.bases[sides.indexOf(side)]!;
+        await measure(base, caller, QUERIES[QUERY], SUBJECTS, CONNECTIONS, WARM_UP_SECONDS, 0);
+        const before = await walCounters(stats);
+        const latency = await measure(base, caller, QUERIES[QUERY], SUBJECTS, CONNECTIONS, SECONDS, 0);
+        const after = await walCounters(stats);
+        return {
+          ...latency,
+          walBytesPerRequest: Math.round((after.bytes - before.bytes) / latency.requests),
+          fullPageImagesPerRequest: hundredths((after.fullPageImages - before.fullPageImages) / latency.requests),
+        };
+      });
+      return [...figures, { query: QUERY, as: AS, events: eventLogSize(SUBJECTS), subjects: SUBJECTS, connections: CONNECTIONS, seconds: SECONDS }];
+    } finally {
+      await stats.end();
+      await servers.stop();
+    }
+  } finally {
+    await target.drop();
+  }
+}
 
 /** The server's WAL counters (every database's: the two servers' rounds take turns, so a round's delta is its own). */
 async function walCounters(client: pg.Client): Promise<{ bytes: number; fullPageImages: number }> {
@@ -47,64 +125,133 @@ async function walCounters(client: pg.Client): Promise<{ bytes: number; fullPage
   return { bytes: Number(rows[0]!.wal_bytes), fullPageImages: Number(rows[0]!.wal_fpi) };
 }
 
-async function main(): Promise<void> {
-  if (AS !== 'auditor' && AS !== 'citizen') throw new Error('BENCH_AS must be auditor or citizen');
-  if (!(QUERY in QUERIES)) throw new Error(`BENCH_QUERY must be one of ${Object.keys(QUERIES).join(', ')}`);
-  const baseline = buildBaseline(BASELINE);
-  const target = await freshDatabase('himotoki_bench_compare');
-  try {
-    await loadSubjects(target.url, SUBJECTS);
-    const auditor = await tokens.mint({ role: 'AUDITOR', id: 'bench-auditor', organizationId: 'ppc' });
-    const caller = AS === 'citizen' ? await eachCitizen(SUBJECTS) : everyQueryAs(auditor);
-    const sides = [
-      { name: `baseline ${baseline.commit.slice(0, 7)}`, cli: baseline.cli, rounds: [] as Round[] },
-      { name: 'working tree', cli: join(process.cwd(), 'dist/apps/cli/src/main.js'), rounds: [] as Round[] },
-    ];
-    const servers = await startServers(target.url, auditor, sides.map((s) => s.cli), 'own-process');
-    const stats = new pg.Client({ connectionString: target.url });
-    await stats.connect();
-    try {
-      for (let round = 0; round < ROUNDS; round++) {
-        const order = round % 2 === 0 ? [0, 1] : [1, 0];
-        for (const i of order) {
-          await measure(servers.bases[i]!, caller, QUERIES[QUERY], SUBJECTS, CONNECTIONS, WARM_UP_SECONDS, 0);
-          const before = await walCounters(stats);
-          const latency = await measure(servers.bases[i]!, caller, QUERIES[QUERY], SUBJECTS, CONNECTIONS, SECONDS, 0);
-          const after = await walCounters(stats);
-          const figure = {
-            ...latency,
-            walBytesPerRequest: Math.round((after.bytes - before.bytes) / latency.requests),
-            fullPageImagesPerRequest: Math.round(((after.fullPageImages - before.fullPageImages) / latency.requests) * 100) / 100,
-          };
-          sides[i]!.rounds.push(figure);
-          console.log(
-            `round ${round + 1}, ${sides[i]!.name}: p50 ${figure.p50_ms} ms, p95 ${figure.p95_ms} ms, ${figure.rps} req/s, ` +
-              `WAL ${figure.walBytesPerRequest} bytes and ${figure.fullPageImagesPerRequest} full page images a request`,
-          );
-        }
-      }
-    } finally {
-      await stats.end();
-      await servers.stop();
+/** What the two scripts print on their last line, as far as the comparison reads it. */
+interface AppendResult {
+  batched: { himotoki_eps: number; emmett_eps: number };
+  concurrent: { himotoki_eps: number; emmett_eps: number; lost: number; revisionGaps: number };
+}
+interface RebuildResult {
+  rebuild: Record<string, { events: number; eventsPerSecond: number; peakRssMB: number }>;
+}
+
+/** A benchmark script of each side's build, a whole run a round; a round's figures are read from its JSON line. */
+const SCRIPTS: Record<string, { file: string; nodeOptions: string[]; figures(result: unknown): Figures }> = {
+  append: {
+    file: 'dist/bench/append.bench.js',
+    nodeOptions: [],
+    figures: (result) => {
+      const r = result as AppendResult;
+      return {
+        batched_eps: r.batched.himotoki_eps,
+        batched_emmett_eps: r.batched.emmett_eps,
+        concurrent_eps: r.concurrent.himotoki_eps,
+        concurrent_emmett_eps: r.concurrent.emmett_eps,
+        lost: r.concurrent.lost,
+        revisionGaps: r.concurrent.revisionGaps,
+      };
+    },
+  },
+  rebuild: {
+    file: 'dist/bench/rebuild.bench.js',
+    nodeOptions: ['--expose-gc'],
+    figures: (result) =>
+      Object.fromEntries(
+        Object.values((result as RebuildResult).rebuild).flatMap((f) => [
+          [`eps_at_${f.events}`, f.eventsPerSecond],
+          [`peakRssMB_at_${f.events}`, f.peakRssMB],
+        ]),
+      ),
+  },
+};
+
+/** Lets a script's run outlive the end of its pool connections by its own DROP DATABASE, on either side alike. */
+const DROPPED_CONNECTIONS = pathToFileURL(join(process.cwd(), 'dist/bench/dropped-connections.preload.js')).href;
+
+async function compareScript(sides: readonly [Side, Side], script: (typeof SCRIPTS)[string]): Promise<[Figures[], Figures[], Record<string, unknown>]> {
+  const figures = await alternating(sides, ROUNDS, async (side) => {
+    const output = await run(process.execPath, ['--import', DROPPED_CONNECTIONS, ...script.nodeOptions, script.file], side.folder);
+    const last = output.trim().split('\n').at(-1) ?? '';
+    return script.figures(JSON.parse(last));
+  });
+  return [...figures, { script: script.file }];
+}
+
+/** A child process's standard output once it has exited, or its output in the error when it failed. */
+function run(command: string, args: string[], cwd: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code, signal) => (code === 0 ? resolve(output) : reject(new Error(`${args.join(' ')} in ${cwd} ended with ${code ?? signal}:\n${output}`))));
+  });
+}
+
+/** What either side's TokenService answers; the revisions' classes differ only inside. */
+interface Verifier {
+  verify(token: string): Promise<unknown>;
+}
+
+/** A side's TokenService class, from its build (where the revision keeps it). */
+async function tokenServiceOf(side: Side): Promise<new (key: Buffer) => Verifier> {
+  const where = ['dist/libs/api/src/auth/token.service.js', 'dist/apps/api/src/auth/token.service.js'].map((p) => join(side.folder, p)).find(existsSync);
+  if (!where) throw new Error(`no TokenService in ${side.name}'s build`);
+  return ((await import(pathToFileURL(where).href)) as { TokenService: new (key: Buffer) => Verifier }).TokenService;
+}
+
+/** Verification of the same tokens by each side's TokenService (a new one, its cache empty, each round). */
+async function compareTokens(sides: readonly [Side, Side]): Promise<[Figures[], Figures[], Record<string, unknown>]> {
+  const classes = await Promise.all(sides.map(tokenServiceOf));
+  const verifierOf = (side: Side): Verifier => new classes[sides.indexOf(side)]!(Buffer.from(SECRET, 'utf8'));
+  const own: string[] = [];
+  for (let n = 0; n < TOKENS; n++) own.push(await tokens.mint({ role: 'SUBJECT', id: `citizen-${n}`, subjectId: subjectIdOf(n) }));
+  // The same random draws for both sides: the citizens' queries, each about a random subject with that subject's token.
+  let seed = 1;
+  const drawn = Array.from({ length: TOKENS * 2 }, () => ((seed = (seed * 48_271) % 2_147_483_647), seed % TOKENS));
+  const REMEMBERED = 1_000;
+  const microseconds = async (verifier: Verifier, order: Iterable<number>, count: number) => {
+    const started = performance.now();
+    for (const n of order) {
+      const principal = (await verifier.verify(own[n]!)) as { subjectId?: string };
+      if (principal.subjectId !== subjectIdOf(n)) throw new Error(`token ${n} verified as ${JSON.stringify(principal)}`);
     }
-    const [before, after] = sides.map((s) => summary(s.rounds));
-    // A median of an even number of rounds is a mean of two: printed to the hundredth, as the rounds are.
-    const ms = (value: number) => Math.round(value * 100) / 100;
-    console.log(`medians: ${QUERY} p95 ${ms(before!.median.p95_ms)} → ${ms(after!.median.p95_ms)} ms, ${before!.median.rps} → ${after!.median.rps} requests/s`);
+    return hundredths(((performance.now() - started) * 1000) / count);
+  };
+  const figures = await alternating(sides, ROUNDS, async (side) => {
+    const verifier = verifierOf(side);
+    const firstSight_us = await microseconds(verifier, own.keys(), TOKENS);
+    const rememberedOrder = Array.from({ length: 10 * REMEMBERED }, (_, i) => i % REMEMBERED);
+    const remembered_us = await microseconds(verifier, rememberedOrder, rememberedOrder.length);
+    const random_us = await microseconds(verifierOf(side), drawn, drawn.length);
+    return { firstSight_us, remembered_us, random_us };
+  });
+  return [...figures, { tokens: TOKENS, remembered: REMEMBERED, randomDraws: drawn.length }];
+}
+
+async function main(): Promise<void> {
+  if (!(COMPARE in DEFAULT_ROUNDS)) throw new Error(`BENCH_COMPARE must be one of ${Object.keys(DEFAULT_ROUNDS).join(', ')}`);
+  const baseline = buildRevision(BASELINE, 'baseline');
+  const candidate: Side & { remove(): void } = CANDIDATE ? buildRevision(CANDIDATE, 'candidate') : { name: 'working tree', folder: process.cwd(), remove: () => undefined };
+  try {
+    const sides = [baseline, candidate] as const;
+    const [before, after, setup] =
+      COMPARE === 'query' ? await compareQuery(sides) : COMPARE === 'tokens' ? await compareTokens(sides) : await compareScript(sides, SCRIPTS[COMPARE]!);
+    const [baselineSummary, candidateSummary] = [summary(before), summary(after)];
+    const ratio = ratios(before, after);
+    for (const key of Object.keys(ratio)) {
+      const r = ratio[key]!;
+      console.log(`medians: ${key} ${baselineSummary.median[key]} → ${candidateSummary.median[key]} (${r.ofMedians}×; per round ${r.perRoundMedian}×, ${r.perRoundMin}–${r.perRoundMax})`);
+    }
     console.log(
       JSON.stringify({
-        compare: { query: QUERY, as: AS, baseline: { commit: baseline.commit, ...before }, workingTree: after },
-        events: eventLogSize(SUBJECTS),
-        subjects: SUBJECTS,
-        connections: CONNECTIONS,
+        compare: { what: COMPARE, ...setup, baseline: { commit: baseline.commit, ...baselineSummary }, candidate: { name: candidate.name, commit: candidate.commit, ...candidateSummary }, ratio },
         rounds: ROUNDS,
-        seconds: SECONDS,
         machine: machine(),
       }),
     );
   } finally {
-    await target.drop();
     baseline.remove();
+    candidate.remove();
   }
 }
 

@@ -13,7 +13,7 @@
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { eventLogSize } from '#synthetic-population';
-import { buildBaseline, freshDatabase, machine } from './bench-support.js';
+import { buildRevision, freshDatabase, machine } from './bench-support.js';
 import { QUERIES, atRateLine, everyQueryAs, loadSubjects, measureAtRate, projectorPlacement, startServers, tokens, type Latency } from './graphql-server.js';
 
 const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? 20_000);
@@ -63,13 +63,13 @@ async function main(): Promise<void> {
   const replica = process.env.DATABASE_READ_URL;
   if (!replica) throw new Error('set DATABASE_READ_URL to a streaming replica of DATABASE_URL’s server (.ci/replica makes one on 127.0.0.1:5433)');
   const placement = projectorPlacement();
-  const baseline = process.env.BENCH_BASELINE ? buildBaseline(process.env.BENCH_BASELINE) : undefined;
+  const baseline = process.env.BENCH_BASELINE ? buildRevision(process.env.BENCH_BASELINE, 'baseline') : undefined;
   const target = await freshDatabase('replica_bench');
   try {
     await loadSubjects(target.url, SUBJECTS);
     const auditor = await tokens.mint({ role: 'AUDITOR', id: 'bench-auditor', organizationId: 'ppc' });
     const organization = await tokens.mint({ role: 'ORGANIZATION', id: 'pension', organizationId: 'pension' });
-    const replicaReaders = [...(baseline ? [{ reads: `replica, baseline ${baseline.commit.slice(0, 7)}`, cli: baseline.cli, readUrl: replica }] : []), { reads: 'replica', cli: CLI, readUrl: replica }];
+    const replicaReaders = [...(baseline ? [{ reads: `replica, baseline ${baseline.commit.slice(0, 7)}`, cli: join(baseline.folder, 'dist/apps/cli/src/main.js'), readUrl: replica }] : []), { reads: 'replica', cli: CLI, readUrl: replica }];
     const figures: Record<string, Figure[]> = {};
     const loadBefore = loadavg();
     for (let round = 1; round <= ROUNDS; round++) {
