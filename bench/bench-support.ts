@@ -26,6 +26,9 @@ export async function freshDatabase(prefix: string): Promise<{ url: string; drop
   return { url: databaseUrl(serverUrl, name), drop: () => runAdminStatement(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
+/** The command-line entry point as built in a tree's dist/ (this tree's by default). */
+export const cliOf = (folder = process.cwd()) => join(folder, 'dist/apps/cli/src/main.js');
+
 /** One side of the comparison: a tree with its build in dist/, and the commit it was checked out from (if it was). */
 export interface Side {
   name: string;

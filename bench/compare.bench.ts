@@ -27,7 +27,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { eventLogSize, subjectIdOf } from '#synthetic-population';
-import { buildRevision, freshDatabase, machine, median, type Side } from './bench-support.js';
+import { buildRevision, cliOf, freshDatabase, machine, median, type Side } from './bench-support.js';
 import { QUERIES, SECRET, eachCitizen, everyQueryAs, loadSubjects, measure, startServers, tokens } from './graphql-server.js';
 
 const BASELINE = process.env.BENCH_BASELINE ?? 'HEAD';
@@ -93,7 +93,7 @@ async function compareQuery(sides: readonly [Side, Side]): Promise<[Figures[], F
     await loadSubjects(target.url, SUBJECTS);
     const auditor = await tokens.mint({ role: 'AUDITOR', id: 'bench-auditor', organizationId: 'ppc' });
     const caller = AS === 'citizen' ? await eachCitizen(SUBJECTS) : everyQueryAs(auditor);
-    const servers = await startServers(target.url, auditor, sides.map((s) => join(s.folder, 'dist/apps/cli/src/main.js')), 'own-process');
+    const servers = await startServers(target.url, auditor, sides.map((s) => cliOf(s.folder)), 'own-process');
     const stats = new pg.Client({ connectionString: target.url });
     await stats.connect();
     try {

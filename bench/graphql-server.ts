@@ -4,7 +4,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
-import { join } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { migrate, openDatabase } from '#database';
@@ -12,6 +11,7 @@ import { PostgresEventStore } from '#event-store-postgres';
 import { subjectAppends, subjectIdOf, worldAppend } from '#synthetic-population';
 import { TokenService } from '#api';
 import { DATABASE_SCHEMA } from '#app';
+import { cliOf } from './bench-support.js';
 
 /** The platform secret of the benchmarks' servers, and tokens signed with it. */
 export const SECRET = 'bench-secret-bench-secret-bench-secret';
@@ -62,7 +62,7 @@ export interface BenchServer {
 export type ProjectorPlacement = 'own-process' | 'in-server';
 export const projectorPlacement = (): ProjectorPlacement => (process.env.BENCH_PROJECTOR === 'in-server' ? 'in-server' : 'own-process');
 
-const CLI = join(process.cwd(), 'dist/apps/cli/src/main.js');
+const CLI = cliOf();
 
 /** The queries the HTTP benchmarks send, each about one subject (`$s`). */
 export const QUERIES = {

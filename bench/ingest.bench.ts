@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { PostgresEventStore } from '#event-store-postgres';
 import { generate } from '../apps/cli/src/demo.js';
-import { freshDatabase, machine } from './bench-support.js';
+import { cliOf, freshDatabase, machine } from './bench-support.js';
 
 const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? 100_000);
 
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const generated = performance.now();
   const commands = await generate({ subjects: SUBJECTS, seed: 'bench', out: file, manifest: `${file}.manifest.json` });
   console.log(`generated ${commands.toLocaleString('en')} commands in ${((performance.now() - generated) / 1000).toFixed(1)} s`);
-  const child = spawn(process.execPath, [join(process.cwd(), 'dist/apps/cli/src/main.js'), 'import', file], {
+  const child = spawn(process.execPath, [cliOf(), 'import', file], {
     env: { ...process.env, DATABASE_URL: target.url, HIMOTOKI_SECRET: 'bench-secret-bench-secret-bench-secret' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -10,10 +10,9 @@
  * went and how often a read asked the primary its WAL position first (its /metrics, counted over the warm-up
  * too). Last line: one JSON object.
  */
-import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { eventLogSize } from '#synthetic-population';
-import { buildRevision, freshDatabase, machine } from './bench-support.js';
+import { buildRevision, cliOf, freshDatabase, machine } from './bench-support.js';
 import { QUERIES, atRateLine, everyQueryAs, loadSubjects, measureAtRate, projectorPlacement, startServers, tokens, type Latency } from './graphql-server.js';
 
 const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? 20_000);
@@ -21,7 +20,7 @@ const CONNECTIONS = 16;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
-const CLI = join(process.cwd(), 'dist/apps/cli/src/main.js');
+const CLI = cliOf();
 
 /** Where a server's reads went, from its /metrics (the replica counters exist only with DATABASE_READ_URL). */
 interface ReadsSeen {
@@ -69,7 +68,7 @@ async function main(): Promise<void> {
     await loadSubjects(target.url, SUBJECTS);
     const auditor = await tokens.mint({ role: 'AUDITOR', id: 'bench-auditor', organizationId: 'ppc' });
     const organization = await tokens.mint({ role: 'ORGANIZATION', id: 'pension', organizationId: 'pension' });
-    const replicaReaders = [...(baseline ? [{ reads: `replica, baseline ${baseline.commit.slice(0, 7)}`, cli: join(baseline.folder, 'dist/apps/cli/src/main.js'), readUrl: replica }] : []), { reads: 'replica', cli: CLI, readUrl: replica }];
+    const replicaReaders = [...(baseline ? [{ reads: `replica, baseline ${baseline.commit.slice(0, 7)}`, cli: cliOf(baseline.folder), readUrl: replica }] : []), { reads: 'replica', cli: CLI, readUrl: replica }];
     const figures: Record<string, Figure[]> = {};
     const loadBefore = loadavg();
     for (let round = 1; round <= ROUNDS; round++) {

@@ -15,12 +15,12 @@ import { derivedUuid } from '#ingestion';
 import { domainEvent, type DomainEvent } from '#vocabulary';
 import { EVENTS_PER_SUBJECT, subjectAppends } from '#synthetic-population';
 import { DATABASE_SCHEMA } from '#app';
-import { freshDatabase, machine, median } from './bench-support.js';
+import { cliOf, freshDatabase, machine, median } from './bench-support.js';
 import { SECRET, caughtUp, tokens } from './graphql-server.js';
 
 const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? 90_910);
 const PORT = 3900 + (process.pid % 90);
-const CLI = join(process.cwd(), 'dist/apps/cli/src/main.js');
+const CLI = cliOf();
 /** The first quarter of FY2024 (Japan time); the bench log spans 2021-01 to 2024-11. */
 const QUARTER = { from: '2024-04-01T00:00:00+09:00', to: '2024-07-01T00:00:00+09:00' };
 const QUERY = `query ($from: DateTime!, $to: DateTime!) { complianceReport(from: $from, to: $to) {
