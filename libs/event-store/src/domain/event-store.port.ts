@@ -77,10 +77,8 @@ export interface ReadStreamOptions {
   maxCount?: number;
 }
 
-export interface ReadAllOptions {
-  /** Read events strictly after this checkpoint. */
-  after?: Checkpoint;
-  maxCount?: number;
+/** How much of each event a read of the global log brings. */
+export interface EventBodies {
   /**
    * For a reader that needs only what each event is committed to (the journal's sealer): an event that carries
    * a commitment comes without its data and metadata (both read as {}), sparing their read and parse; an event
@@ -89,19 +87,19 @@ export interface ReadAllOptions {
   commitmentsOnly?: boolean;
 }
 
-export interface SubscribeOptions {
+export interface ReadAllOptions extends EventBodies {
+  /** Read events strictly after this checkpoint. */
+  after?: Checkpoint;
+  maxCount?: number;
+}
+
+export interface SubscribeOptions extends EventBodies {
   /** Deliver events strictly after this checkpoint; the log's start by default. */
   after?: Checkpoint;
   /** Events fetched per read during catch-up and live reading. */
   batchSize?: number;
   /** Ends the subscription; the iterator then returns. */
   signal?: AbortSignal;
-  /**
-   * For a reader that needs only what each event is committed to (the journal's sealer): an event that carries
-   * a commitment comes without its data and metadata (both read as {}), sparing their read and parse; an event
-   * without one comes whole. A store that makes no commitments delivers every event whole.
-   */
-  commitmentsOnly?: boolean;
 }
 
 /** Stream metadata as KurrentDB keeps it: a JSON object with its own revision. */
