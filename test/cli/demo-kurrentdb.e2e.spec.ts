@@ -5,9 +5,10 @@ import { jest } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import type { HealthReport } from '#api';
 import { databaseUrl, runAdminStatement } from '#database';
+import { openKurrentDbEventStore } from '#event-store-kurrentdb';
 import { demo } from '../../apps/cli/src/demo.js';
 import { GraphQLClient, ok } from '../support/graphql-client.js';
-import { KurrentDbTestServer } from '../support/kurrentdb/kurrentdb-test-server.js';
+import { kurrentDbName, startKurrentDb } from '../support/event-store-targets.js';
 import { settledOver } from '../support/read-models.js';
 import { startTestApi } from '../support/test-api.js';
 import { backendName } from '../support/test-database.js';
@@ -41,8 +42,8 @@ function outputUntil(child: ChildProcess, done: (output: string) => boolean): Pr
   });
 }
 
-describe(`himotoki demo with HIMOTOKI_EVENT_STORE=kurrentdb (the protocol test server), read models on ${backendName}`, () => {
-  let server: KurrentDbTestServer;
+describe(`himotoki demo with HIMOTOKI_EVENT_STORE=kurrentdb (${kurrentDbName}), read models on ${backendName}`, () => {
+  let kurrent: Awaited<ReturnType<typeof startKurrentDb>>;
   let cli: ChildProcess;
   let readModels: { url: string; drop(): Promise<void> } | undefined;
   let kurrentUrl: string;
@@ -52,7 +53,7 @@ describe(`himotoki demo with HIMOTOKI_EVENT_STORE=kurrentdb (the protocol test s
   let shown: Awaited<ReturnType<typeof demo>>;
 
   beforeAll(async () => {
-    server = await KurrentDbTestServer.start();
+    kurrent = await startKurrentDb();
     // On PostgreSQL the CLI's read models get a database of their own; on PGlite, an in-memory one.
     const serverUrl = process.env.DATABASE_URL;
     if (serverUrl) {
@@ -65,7 +66,7 @@ describe(`himotoki demo with HIMOTOKI_EVENT_STORE=kurrentdb (the protocol test s
       env: {
         ...process.env,
         HIMOTOKI_EVENT_STORE: 'kurrentdb',
-        KURRENTDB_URL: server.url,
+        KURRENTDB_URL: kurrent.url,
         DATABASE_URL: readModels?.url ?? '',
         HIMOTOKI_DATA_DIR: ':memory:',
         HIMOTOKI_SECRET: TEST_FINGERPRINT_KEY.toString('utf8'),
@@ -96,12 +97,17 @@ describe(`himotoki demo with HIMOTOKI_EVENT_STORE=kurrentdb (the protocol test s
     cli?.kill('SIGTERM');
     if (cli && cli.exitCode === null) await new Promise((resolve) => cli.once('exit', resolve));
     await app?.close();
-    await server?.close();
+    await kurrent?.close();
     await readModels?.drop();
   });
 
-  it('keeps its log in KurrentDB: every event of the population is in the test server', async () => {
-    expect(server.eventCount()).toBeGreaterThan(100);
+  it('keeps its log in KurrentDB: the population is there', async () => {
+    const store = openKurrentDbEventStore(kurrent.url);
+    try {
+      expect(await store.countEvents()).toBeGreaterThan(100);
+    } finally {
+      await store.close();
+    }
     const health = (await (await fetch(`${kurrentUrl}/health`)).json()) as HealthReport;
     expect(health.eventStore).toMatchObject({ store: 'kurrentdb', ready: true });
   });

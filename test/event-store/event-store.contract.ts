@@ -324,6 +324,31 @@ describe(`event store contract on ${target.name}`, () => {
     });
   });
 
+  describe('one event, every way of reading it', () => {
+    it('reads the same by readStream, readAll, readEvents and a subscription, to the recorded time (the journal hashes it)', async () => {
+      const id = stream();
+      const e = event({ same: true });
+      await store.appendToStream(id, [e]);
+      const [byStream] = await store.readStream(id);
+      const at = { transactionId: byStream!.transactionId, globalPosition: byStream!.globalPosition };
+      const before: StoredEvent[] = [];
+      for (let page = await store.readAll(); page.length > 0; ) {
+        before.push(...page.filter((x) => x.id === e.id));
+        const last = page.at(-1)!;
+        page = await store.readAll({ after: { transactionId: last.transactionId, globalPosition: last.globalPosition } });
+      }
+      const [byId] = await store.readEvents([e.id]);
+      const subscriber = new CollectingSubscriber(store);
+      await subscriber.waitFor(await store.countEvents());
+      await subscriber.stop();
+      const delivered = subscriber.received.find((x) => x.id === e.id);
+      expect(before).toEqual([byStream]);
+      expect(byId).toEqual(byStream);
+      expect(delivered).toEqual(byStream);
+      expect({ transactionId: delivered!.transactionId, globalPosition: delivered!.globalPosition }).toEqual(at);
+    });
+  });
+
   describe('bad input', () => {
     const valid = () => event();
     it.each<[string, () => Parameters<EventStore['appendToStream']>, string, RegExp]>([

@@ -4,7 +4,7 @@ import { ProjectionRunner, rebuildProjections } from '#projections';
 import { generatePopulation } from '#synthetic-population';
 import { PROJECTIONS } from '#app';
 import { IngestionFixture } from '../support/ingestion-fixture.js';
-import { KurrentDbTestServer } from '../support/kurrentdb/kurrentdb-test-server.js';
+import { kurrentDbName, startKurrentDb } from '../support/event-store-targets.js';
 import { readModelHash, settled } from '../support/read-models.js';
 import { openTestRuntime } from '../support/test-runtime.js';
 import { backendName } from '../support/test-database.js';
@@ -21,11 +21,11 @@ async function answers(pool: pg.Pool): Promise<Record<string, string>> {
   return hashes;
 }
 
-describe('the app on KurrentDB (the protocol test server), read models in PostgreSQL', () => {
+describe(`the app on ${kurrentDbName}, read models on ${backendName}`, () => {
   it(`builds read models live equal to a full rebuild, with the same access history and exposure as the app on ${backendName} for the same population`, async () => {
     const population = generatePopulation({ subjects: 60, seed: 'kurrentdb-replay' }).commands;
-    const server = await KurrentDbTestServer.start();
-    const onKurrent = await IngestionFixture.start({ ...(await openTestRuntime()), eventStore: { kind: 'kurrentdb', url: server.url } });
+    const kurrent = await startKurrentDb();
+    const onKurrent = await IngestionFixture.start({ ...(await openTestRuntime()), eventStore: { kind: 'kurrentdb', url: kurrent.url } });
     const onSql = await IngestionFixture.start();
     try {
       await onKurrent.importCommands(population);
@@ -33,8 +33,9 @@ describe('the app on KurrentDB (the protocol test server), read models in Postgr
       const runner = onKurrent.context.get(ProjectionRunner);
       await settled(runner, 120_000);
       await settled(onSql.context.get(ProjectionRunner), 120_000);
-      expect(server.eventCount()).toBeGreaterThan(300);
-      expect(server.eventCount()).toBe(await onSql.context.get(EVENT_STORE).countEvents());
+      const onKurrentCount = await onKurrent.context.get(EVENT_STORE).countEvents();
+      expect(onKurrentCount).toBeGreaterThan(300);
+      expect(onKurrentCount).toBe(await onSql.context.get(EVENT_STORE).countEvents());
 
       const live = await readModelHash(onKurrent.database.pool);
       await rebuildProjections(onKurrent.database.pool, onKurrent.context.get(EVENT_STORE), runner, runner.projections, { batchSize: 97 });
@@ -46,7 +47,7 @@ describe('the app on KurrentDB (the protocol test server), read models in Postgr
     } finally {
       await onKurrent.close();
       await onSql.close();
-      await server.close();
+      await kurrent.close();
     }
   }, 300_000);
 });

@@ -46,18 +46,24 @@ export interface OpenedKurrentDb extends OpenedEventStore {
   url: string;
 }
 
-export async function openKurrentDb(options: KurrentDbEventStoreOptions = {}, serverOptions: KurrentDbTestServerOptions = {}): Promise<OpenedKurrentDb> {
+/** A KurrentDB to run against: `KURRENTDB_URL` when it is set (a fresh server: suites count its whole log), else a protocol test server of its own. */
+export async function startKurrentDb(serverOptions: KurrentDbTestServerOptions = {}): Promise<{ url: string; server?: KurrentDbTestServer; close(): Promise<void> }> {
   const realUrl = process.env.KURRENTDB_URL;
-  const server = realUrl ? undefined : await KurrentDbTestServer.start(serverOptions);
-  const url = realUrl ?? server!.url;
-  const store = openKurrentDbEventStore(url, options);
+  if (realUrl) return { url: realUrl, close: async () => {} };
+  const server = await KurrentDbTestServer.start(serverOptions);
+  return { url: server.url, server, close: () => server.close() };
+}
+
+export async function openKurrentDb(options: KurrentDbEventStoreOptions = {}, serverOptions: KurrentDbTestServerOptions = {}): Promise<OpenedKurrentDb> {
+  const kurrent = await startKurrentDb(serverOptions);
+  const store = openKurrentDbEventStore(kurrent.url, options);
   return {
     store,
-    server,
-    url,
+    server: kurrent.server,
+    url: kurrent.url,
     async close() {
       await store.close();
-      await server?.close();
+      await kurrent.close();
     },
   };
 }

@@ -2,6 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import { Inject, Injectable, Logger, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
 import { DATABASE, type Database } from '#database';
 import { EVENT_STORE, type EventStore } from '#event-store';
+import { PostgresEventStore } from '#event-store-postgres';
 import {
   HeadSigner,
   JournalMonitor,
@@ -39,7 +40,10 @@ export class JournalSealing implements OnApplicationBootstrap, BeforeApplication
   readonly witnesses: WitnessSubmitter;
   private readonly headAgeLimit: number | null;
   private readonly minWitnesses: number;
-  /** The live sealer on its own thread, on PostgreSQL; on PGlite the runner above follows the log live. */
+  /**
+   * The live sealer on its own thread when the log is in PostgreSQL (the thread reads it there); with the log on
+   * PGlite or in KurrentDB, the runner above follows the log live.
+   */
   private readonly thread: SealerThread | null;
 
   constructor(
@@ -52,7 +56,7 @@ export class JournalSealing implements OnApplicationBootstrap, BeforeApplication
     const logger = new Logger('Journal');
     this.headAgeLimit = headAgeLimitFromEnv(process.env);
     this.sealer = new ProjectionRunner(database.pool, store, [journalProjection]);
-    this.thread = database.backend === 'postgres' ? new SealerThread(database.url, (error) => logger.error(`sealer thread: ${error.message}`)) : null;
+    this.thread = database.backend === 'postgres' && store instanceof PostgresEventStore ? new SealerThread(database.url, (error) => logger.error(`sealer thread: ${error.message}`)) : null;
     // With a fail-closed limit, heads are signed often enough that a running signer never lets one go stale.
     const heartbeatMs = this.headAgeLimit === null ? 60_000 : Math.min(60_000, (this.headAgeLimit * 1000) / 4);
     this.signer = new HeadSigner(database.pool, key, { heartbeatMs }, (error) => logger.error(error.message));

@@ -471,9 +471,15 @@ function toStoredEvent(event: RecordedEvent): StoredEvent {
     schemaVersion: Number.isInteger(schemaVersion) ? schemaVersion : 1,
     data: (event.isJson && isObject(event.data) ? event.data : {}) as JsonObject,
     metadata,
-    recordedAt: event.created,
+    recordedAt: wholeSecond(event.created),
   };
 }
+
+/**
+ * The client's reads (through its Rust bridge) report `created` to the whole second, its subscriptions to the
+ * millisecond; an event must read the same either way, since the journal hashes its recorded time.
+ */
+const wholeSecond = (created: Date): Date => new Date(Math.floor(created.getTime() / 1000) * 1000);
 
 /** The stored events of an append, in its order, when any of its ids is stored in the stream. */
 function findStored(stream: StoredEvent[], events: EventToAppend[]): StoredEvent[] | undefined {

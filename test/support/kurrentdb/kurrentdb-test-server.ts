@@ -46,6 +46,8 @@ export interface LoggedEvent {
   prepare: bigint;
   /** .NET ticks (100 ns) since the Unix epoch, as KurrentDB reports `created`. */
   created: bigint;
+  /** Removed by a scavenge: no read of the log returns it any more (its position is not reused). */
+  scavenged?: true;
 }
 
 interface StreamState {
@@ -124,7 +126,26 @@ export class KurrentDbTestServer {
 
   /** Events in the log, system events (types starting with `$`) included or not. */
   eventCount(includeSystem = false): number {
-    return includeSystem ? this.log.length : this.log.filter((e) => !e.type.startsWith('$')).length;
+    return this.log.filter((e) => !e.scavenged && (includeSystem || !e.type.startsWith('$'))).length;
+  }
+
+  /**
+   * A scavenge, as KurrentDB's scavenger runs one: removes from the log what deletion, `$tb` or `$maxCount` made
+   * removable (every event of a tombstoned stream, and those its stream reads no longer show). Until then such
+   * events stay in `$all`. Answers how many it removed.
+   */
+  scavenge(): number {
+    let removed = 0;
+    for (const [streamId, stream] of this.streams) {
+      if (streamId.startsWith('$')) continue;
+      const kept = new Set(stream.tombstoned ? [] : this.visibleEvents(streamId));
+      for (const event of stream.events) {
+        if (kept.has(event) || event.scavenged) continue;
+        event.scavenged = true;
+        removed++;
+      }
+    }
+    return removed;
   }
 
   /** Ends every live subscription with UNAVAILABLE, as a node that restarts or loses leadership does. */
@@ -485,7 +506,7 @@ export class KurrentDbTestServer {
     let sent = 0;
     for (; index >= 0 && index < this.log.length && sent < count; index += backwards ? -1 : 1) {
       const event = this.log[index]!;
-      if (!filter(event)) continue;
+      if (event.scavenged || !filter(event)) continue;
       call.write(readEvent(event, structured));
       sent++;
     }
@@ -535,7 +556,7 @@ export class KurrentDbTestServer {
         const event = this.log[cursor++]!;
         scanned++;
         let writable = true;
-        if (filter(event)) writable = call.write(readEvent(event, structured));
+        if (!event.scavenged && filter(event)) writable = call.write(readEvent(event, structured));
         if (checkpointEvery > 0 && scanned % checkpointEvery === 0) writable = call.write(checkpointMessage(event)) && writable;
         if (!writable) return void call.once('drain', pump);
       }
