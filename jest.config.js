@@ -7,6 +7,7 @@ export default {
   moduleNameMapper: {
     '^#migrations$': '<rootDir>/migrations/index.ts',
     '^#event-store-postgres/testing$': '<rootDir>/libs/event-store-postgres/src/testing/index.ts',
+    '^#app/read-models$': '<rootDir>/libs/app/src/read-models.ts',
     '^#(.*)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

@@ -6,7 +6,7 @@
 import { migrate, openDatabase } from '#database';
 import { PostgresEventStore } from '#event-store-postgres';
 import { ProjectionRunner, rebuildProjections } from '#projections';
-import { DATABASE_SCHEMA, PROJECTIONS } from '#app';
+import { DATABASE_SCHEMA, PROJECTIONS } from '#app/read-models';
 import { freshDatabase, machine } from './bench-support.js';
 import { EVENTS_PER_SUBJECT, eventLogSize, subjectAppends, worldAppend } from '#synthetic-population';
 

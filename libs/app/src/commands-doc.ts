@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { COMMANDS, COMMAND_TYPES } from '#ingestion';
 import { journalProjection } from '#journal';
 import type { Projection } from '#projections';
-import { PROJECTIONS } from './projections.module.js';
+import { PROJECTIONS } from './projections.js';
 
 const kebab = (name: string) => name.replace(/(?<!^)([A-Z])/g, '-$1').toLowerCase();
 

@@ -8,6 +8,7 @@ export { serve } from './serve.js';
 export { openRuntime, fingerprintKeyFromEnv, type Runtime } from './runtime.js';
 export { eventStoreKindFromEnv, eventStoreName, type EventStoreKind } from './event-store-choice.js';
 export { DATABASE_SCHEMA } from './database-schema.js';
-export { PROJECTIONS, RUN_PROJECTOR } from './projections.module.js';
+export { PROJECTIONS } from './projections.js';
+export { RUN_PROJECTOR } from './projections.module.js';
 export { JournalModule, JournalSealing, JOURNAL_KEY } from './journal.module.js';
 export { renderCommandsDoc, writeCommandsDoc } from './commands-doc.js';

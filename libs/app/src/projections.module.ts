@@ -1,15 +1,8 @@
 import { Global, Inject, Injectable, Module, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import { accessHistoryProjection } from '#access-history';
 import { DATABASE, type Database } from '#database';
 import { EVENT_STORE, type EventStore } from '#event-store';
-import { exposureProjection, linkageProjection } from '#exposure';
-import { FINDINGS_PROJECTION } from '#findings';
-import { ProjectionRunner, type Projection } from '#projections';
-import { registryProjection } from '#registry';
-import { reportingProjection } from '#reporting';
-
-/** Every projection the app keeps. */
-export const PROJECTIONS: readonly Projection[] = [accessHistoryProjection, registryProjection, linkageProjection, exposureProjection, FINDINGS_PROJECTION, reportingProjection];
+import { ProjectionRunner } from '#projections';
+import { PROJECTIONS } from './projections.js';
 
 /** Whether this process follows the log live (a server), or leaves that to `himotoki project` (tools, scale-out). */
 export const RUN_PROJECTOR = Symbol('RunProjector');
