@@ -232,18 +232,25 @@ async function projectOnce(url: string): Promise<void> {
   if (code !== 0) throw new Error(`himotoki project --once exited with ${code}`);
 }
 
-/** CPU seconds (user + system) of these processes so far, from /proc (the kernel counts clock ticks of 10 ms); 0 for one gone. */
-function cpuSeconds(pids: readonly number[]): number {
-  let ticks = 0;
+/** CPU seconds (user + system) of each of these processes so far, from /proc (the kernel counts clock ticks of 10 ms); none for one gone. */
+function cpuSeconds(pids: readonly number[]): Map<number, number> {
+  const seconds = new Map<number, number>();
   for (const pid of pids) {
     try {
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
+      seconds.set(pid, (Number(fields[11]) + Number(fields[12])) / 100);
     } catch {
       // exited
     }
   }
-  return ticks / 100;
+  return seconds;
+}
+
+/** CPU seconds the processes alive at the end spent since `before` (a process that exited in between is not counted). */
+function cpuSince(before: Map<number, number>, after: Map<number, number>): number {
+  let seconds = 0;
+  for (const [pid, now] of after) seconds += now - (before.get(pid) ?? 0);
+  return round(seconds, 2);
 }
 
 /** The processes of the PostgreSQL cluster the benchmark runs on (`postgres: 15/name: …` in their command line). */
@@ -274,25 +281,27 @@ async function measuredWindow<T>(db: Database, server: BenchServer, what: string
     () => false,
   );
   const before = await counts();
-  const postgres = clusterProcesses(before.cluster);
-  const cpuBefore = { server: cpuSeconds([server.pids.server]), projector: server.pids.projector ? cpuSeconds([server.pids.projector]) : 0, postgres: cpuSeconds(postgres) };
+  const ours = [server.pids.server, ...(server.pids.projector ? [server.pids.projector] : [])];
+  const cpuBefore = cpuSeconds([...ours, ...clusterProcesses(before.cluster)]);
   const busy = busyShare();
   const loadAverage = round(os.loadavg()[0]!, 2);
   const started = performance.now();
   const result = await work();
   const seconds = (performance.now() - started) / 1000;
   const machineBusy = busy() ?? null;
+  const cpuAfter = cpuSeconds([...ours, ...clusterProcesses(before.cluster)]);
+  const only = (pids: number[]) => new Map([...cpuAfter].filter(([pid]) => pids.includes(pid)));
   const cpu = {
-    server: round(cpuSeconds([server.pids.server]) - cpuBefore.server, 2),
-    projector: server.pids.projector ? round(cpuSeconds([server.pids.projector]) - cpuBefore.projector, 2) : null,
-    postgres: round(cpuSeconds(postgres) - cpuBefore.postgres, 2),
+    server: cpuSince(cpuBefore, only([server.pids.server])),
+    projector: server.pids.projector ? cpuSince(cpuBefore, only([server.pids.projector])) : null,
+    postgres: cpuSince(cpuBefore, new Map([...cpuAfter].filter(([pid]) => !ours.includes(pid)))),
     machineBusy,
   };
   const after = await counts();
   const statements = statementsKept
     ? (
         await db.pool.query<{ query: string; calls: string; total: number; mean: number; jit: number }>(
-          `SELECT left(regexp_replace(query, '\s+', ' ', 'g'), 100) AS query, calls, total_exec_time AS total, mean_exec_time AS mean,
+          `SELECT left(regexp_replace(query, '\\s+', ' ', 'g'), 100) AS query, calls, total_exec_time AS total, mean_exec_time AS mean,
                   jit_generation_time + jit_inlining_time + jit_optimization_time + jit_emission_time AS jit
              FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
             ORDER BY total_exec_time DESC LIMIT 6`,
