@@ -51,6 +51,8 @@ export async function loadSubjects(url: string, subjects: number): Promise<void>
 
 export interface BenchServer {
   base: string;
+  /** The processes that run: the server's, and the projector's when it runs in its own (null in-server). */
+  pids: { server: number; projector: number | null };
   stop(): Promise<void>;
 }
 
@@ -78,8 +80,8 @@ export const QUERIES = {
 
 /** `himotoki serve` over the database; resolves once every projection and the journal have caught up with the log. */
 export async function startServer(url: string, auditorToken: string, placement = projectorPlacement()): Promise<BenchServer> {
-  const { bases, stop } = await startServers(url, auditorToken, [CLI], placement);
-  return { base: bases[0]!, stop };
+  const { bases, pids, stop } = await startServers(url, auditorToken, [CLI], placement);
+  return { base: bases[0]!, pids: { server: pids.servers[0]!, projector: pids.projector }, stop };
 }
 
 /**
@@ -87,7 +89,12 @@ export async function startServer(url: string, auditorToken: string, placement =
  * port of its own, with one projector (in a `himotoki project` process of this build, or in the one server);
  * resolves once every projection and the journal have caught up with the log.
  */
-export async function startServers(url: string, auditorToken: string, clis: readonly string[], placement = projectorPlacement()): Promise<{ bases: string[]; stop(): Promise<void> }> {
+export async function startServers(
+  url: string,
+  auditorToken: string,
+  clis: readonly string[],
+  placement = projectorPlacement(),
+): Promise<{ bases: string[]; pids: { servers: number[]; projector: number | null }; stop(): Promise<void> }> {
   if (placement === 'in-server' && clis.length > 1) throw new Error('servers side by side share one projector in its own process');
   const env = { ...process.env, DATABASE_URL: url, HIMOTOKI_SECRET: SECRET, NODE_ENV: 'production' };
   // BENCH_PROFILE=DIR writes a CPU profile of each server process, and of the projector's, there.
@@ -95,7 +102,10 @@ export async function startServers(url: string, auditorToken: string, clis: read
   const serverEnv = { ...env, HIMOTOKI_POOL_SIZE: '16', ...(placement === 'own-process' ? { HIMOTOKI_PROJECTOR: 'off' } : {}) };
   const ports = clis.map((_, i) => 3900 + ((process.pid + i) % 90));
   const processes: ChildProcess[] = clis.map((cli, i) => spawn(process.execPath, [...profile, cli, 'serve'], { env: { ...serverEnv, PORT: String(ports[i]) }, stdio: ['ignore', 'ignore', 'inherit'] }));
-  if (placement === 'own-process') processes.push(spawn(process.execPath, [...profile, CLI, 'project'], { env: { ...env, HIMOTOKI_POOL_SIZE: '8' }, stdio: ['ignore', 'ignore', 'inherit'] }));
+  const projector = placement === 'own-process' ? spawn(process.execPath, [...profile, CLI, 'project'], { env: { ...env, HIMOTOKI_POOL_SIZE: '8' }, stdio: ['ignore', 'pipe', 'inherit'] }) : null;
+  const monitorWalked = projector ? journalMonitorWalked(projector) : Promise.resolve();
+  monitorWalked.catch(() => undefined); // stopped before it was awaited: not an unhandled rejection
+  if (projector) processes.push(projector);
   const bases = ports.map((port) => `http://127.0.0.1:${port}`);
   const stop = async () => {
     await Promise.all(
@@ -112,6 +122,9 @@ export async function startServers(url: string, auditorToken: string, clis: read
   try {
     // Caught up: every read model, and the journal sealed over the whole log (as a server in service would be).
     for (const base of bases) await caughtUp(base, auditorToken, events);
+    // And the journal monitor's walk over every sealed leaf after its start, which would otherwise run inside the
+    // measurement (in-server, the server prints no such line: not waited for).
+    await monitorWalked;
     // As after any bulk load: vacuumed and analyzed now, rather than by autovacuum during the measurement
     // (it takes a core for a minute or more after a million inserts); and checkpointed, rather than by the
     // checkpoint the load's WAL set off, which otherwise writes the load's pages out during the first
@@ -122,11 +135,26 @@ export async function startServers(url: string, auditorToken: string, clis: read
     await maintenance.query('VACUUM ANALYZE');
     await maintenance.query('CHECKPOINT');
     await maintenance.end();
-    return { bases, stop };
+    return { bases, pids: { servers: processes.slice(0, clis.length).map((p) => p.pid!), projector: projector?.pid ?? null }, stop };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+/** Resolves when `himotoki project` says its journal monitor has checked every sealed leaf in order (rejects if it exits first). */
+function journalMonitorWalked(projector: ChildProcess): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let pending = '';
+    projector.stdout!.setEncoding('utf8');
+    projector.stdout!.on('data', (chunk: string) => {
+      pending += chunk;
+      const lines = pending.split('\n');
+      pending = lines.pop()!;
+      if (lines.some((line) => line.startsWith('journal monitor: every sealed leaf checked'))) resolve();
+    });
+    projector.once('exit', (code) => reject(new Error(`the projector exited (${code}) before its journal monitor had checked the sealed leaves`)));
+  });
 }
 
 /** Resolves once every projection of the server at `base` has caught up with the log, and its journal has sealed at least `sealed` events. */

@@ -16,6 +16,7 @@ import { PartitionedLog1764000000600 } from './1764000000600-partitioned-log.js'
 import { OpeningByConcatenation1764000000700 } from './1764000000700-opening-by-concatenation.js';
 import { IdentifierRecords1764000000750 } from './1764000000750-identifier-records.js';
 import { UncommittedEventsIndex1764000000800 } from './1764000000800-uncommitted-events-index.js';
+import { RecomputedCommitmentsByKey1764000000950 } from './1764000000950-recomputed-commitments-by-key.js';
 
 /** Every migration, in order. A migration that has landed is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -30,4 +31,5 @@ export const MIGRATIONS = [
   OpeningByConcatenation1764000000700,
   IdentifierRecords1764000000750,
   UncommittedEventsIndex1764000000800,
+  RecomputedCommitmentsByKey1764000000950,
 ];

@@ -52,11 +52,20 @@ export async function project(context: INestApplicationContext, once: boolean): 
   runner.start();
   console.log(`projecting ${runner.projections.map((p) => p.name).join(', ')} and sealing the journal; stop with Ctrl-C`);
   await journal.start();
-  // A line a second while any projection lags: what an operator watches during a long catch-up.
+  // A line a second while any projection lags, or while the journal monitor re-checks the sealed leaves in order
+  // after its start (a walk over the whole tree): what an operator watches during a long catch-up.
+  let monitorWalked = false;
   const progress = setInterval(() => {
     void runner.status().then((status) => {
       if (status.some((s) => s.lagEvents > 0)) console.log(`progress ${status.map((s) => `${s.name}=${s.eventsProcessed}`).join(' ')} (events applied)`);
     }, () => undefined);
+    const monitor = journal.monitor.status();
+    if (monitor.passes === 0 || monitorWalked) return;
+    if (monitor.behindLeaves > 0) console.log(`journal monitor: ${monitor.checkedLeaves} sealed leaves checked in order, ${monitor.behindLeaves} to go`);
+    else {
+      monitorWalked = true;
+      console.log(`journal monitor: every sealed leaf checked in order (${monitor.checkedLeaves})`);
+    }
   }, 1000);
   await new Promise<void>((resolve) => {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => resolve());

@@ -21,6 +21,8 @@ export interface MonitorStatus {
   state: 'starting' | 'ok' | 'mismatch';
   /** Leaves checked in order so far (the monitor's place in the tree). */
   checkedLeaves: number;
+  /** Sealed leaves not yet checked in order at the end of the last pass: after a start, the walk still to go. */
+  behindLeaves: number;
   sampledLeaves: number;
   passes: number;
   lastPassAt: Date | null;
@@ -55,7 +57,7 @@ export class JournalMonitor {
   /** Read on the first pass that looks for stray events, and kept: it never changes after its migration. */
   private commitmentStart: bigint | undefined;
   private readonly loop: PeriodicLoop;
-  private readonly current: MonitorStatus = { state: 'starting', checkedLeaves: 0, sampledLeaves: 0, passes: 0, lastPassAt: null, mismatch: null };
+  private readonly current: MonitorStatus = { state: 'starting', checkedLeaves: 0, behindLeaves: 0, sampledLeaves: 0, passes: 0, lastPassAt: null, mismatch: null };
   private readonly leavesPerPass: number;
   private readonly sample: number;
 
@@ -83,6 +85,7 @@ export class JournalMonitor {
       if (checked === 0) break;
       budget -= checked;
     }
+    this.current.behindLeaves = Math.max(0, sealed - this.current.checkedLeaves);
     await this.checkSample();
     await this.checkUncommitted();
     this.current.passes++;
