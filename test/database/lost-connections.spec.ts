@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { jest } from '@jest/globals';
 import type pg from 'pg';
 import { openPool, runAdminStatement, type Database } from '#database';
@@ -22,7 +21,8 @@ onPostgres('a pool whose idle connection the server ends (pg_terminate_backend, 
   /** Ends, from another session, the connection a query of the pool ran on (idle again after it), once the pool has let go of it. */
   async function endIdleConnection(pool: pg.Pool): Promise<number> {
     const { rows } = await pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
-    const removed = once(pool, 'remove');
+    // Not events.once: that rejects on the 'error' the pool emits first, which is what is under test.
+    const removed = new Promise((resolve) => pool.once('remove', resolve));
     await runAdminStatement(db.url, `SELECT pg_terminate_backend(${rows[0]!.pid})`);
     await removed;
     return rows[0]!.pid;
