@@ -129,7 +129,12 @@ export class ProjectionRunner {
       let storedAt = Date.now();
       let passed = 0;
       let restart = false;
-      const batches = this.store.subscribeToAllInBatches({ after: from, batchSize: this.batchSize, signal, commitmentsOnly: commitmentsOnly(projection) })[Symbol.asyncIterator]();
+      // Its own signal, so that a restart ends a read waiting for the next append (or poll) at once: an async
+      // generator's return() waits for the pending next(), and the log may stay quiet for long.
+      const reading = new AbortController();
+      const stopReading = () => reading.abort();
+      signal.addEventListener('abort', stopReading, { once: true });
+      const batches = this.store.subscribeToAllInBatches({ after: from, batchSize: this.batchSize, signal: reading.signal, commitmentsOnly: commitmentsOnly(projection) })[Symbol.asyncIterator]();
       try {
         for (;;) {
           const next = batches.next();
@@ -169,6 +174,8 @@ export class ProjectionRunner {
           if (events.length < this.batchSize && linger > 0) await new Promise((resolve) => setTimeout(resolve, linger));
         }
       } finally {
+        reading.abort();
+        signal.removeEventListener('abort', stopReading);
         await batches.return?.();
       }
       this.passedOver.delete(projection.name);
