@@ -19,10 +19,17 @@ export async function readModelHash(pool: pg.Pool): Promise<string> {
  */
 export type Written = bigint | Pick<EventStore, 'lastTransaction'>;
 
-/** Read models, in-process or over the API: which projections have not applied a transaction, which are parked. */
+/** A projection's progress as its status tells it (the `projections` query), for what a wait reports. */
+interface Progress {
+  name: string;
+  state: string;
+  position: string;
+}
+
+/** Read models, in-process or over the API: which projections have not applied a transaction, and how each stands. */
 interface ReadModels {
   pending(transactionId: bigint): Promise<string[]>;
-  parked(): Promise<string[]>;
+  status(): Promise<Progress[]>;
 }
 
 /**
@@ -37,9 +44,10 @@ async function settledBy(readModels: ReadModels, written: Written, timeoutMs: nu
   for (;;) {
     const pending = await readModels.pending(transactionId);
     if (pending.length === 0) return;
-    const parked = (await readModels.parked()).filter((name) => pending.includes(name));
-    if (parked.length > 0) throw new Error(`parked before log transaction ${transactionId}: ${parked.join(', ')}`);
-    if (Date.now() > deadline) throw new Error(`log transaction ${transactionId} not applied within ${timeoutMs} ms by: ${pending.join(', ')}`);
+    const behind = (await readModels.status()).filter((p) => pending.includes(p.name));
+    const shown = JSON.stringify(behind.map(({ name, state, position }) => ({ name, state, position })));
+    if (behind.some((p) => p.state === 'parked')) throw new Error(`parked before log transaction ${transactionId}: ${shown}`);
+    if (Date.now() > deadline) throw new Error(`log transaction ${transactionId} not applied within ${timeoutMs} ms by: ${pending.join(', ')} ${shown}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
@@ -47,7 +55,7 @@ async function settledBy(readModels: ReadModels, written: Written, timeoutMs: nu
 /** Waits until every projection of this process has applied `written`: by default, every event its log holds now. */
 export function settled(runner: ProjectionRunner, timeoutMs = 30_000, written: Written = runner.store): Promise<void> {
   return settledBy(
-    { pending: (transactionId) => runner.pending(transactionId), parked: async () => (await runner.status()).filter((s) => s.state === 'parked').map((s) => s.name) },
+    { pending: (transactionId) => runner.pending(transactionId), status: () => runner.status() },
     written,
     timeoutMs,
   );
@@ -63,8 +71,7 @@ export function settledOver(operator: GraphQLClient, written: Written, timeoutMs
     {
       pending: async (transactionId) =>
         ok(await operator.request<{ applied: { pending: string[] } }>('query ($t: BigInt!) { applied(transactionId: $t) { pending } }', { t: transactionId.toString() })).applied.pending,
-      parked: async () =>
-        ok(await operator.request<{ projections: { name: string; state: string }[] }>('{ projections { name state } }')).projections.filter((p) => p.state === 'parked').map((p) => p.name),
+      status: async () => ok(await operator.request<{ projections: Progress[] }>('{ projections { name state position } }')).projections,
     },
     written,
     timeoutMs,
