@@ -15,8 +15,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
-import pg from 'pg';
-import { migrate, openDatabase } from '#database';
+import { migrate, openDatabase, openPool } from '#database';
 import { PostgresEventStore } from '#event-store-postgres';
 import { openKurrentDbEventStore } from '#event-store-kurrentdb';
 import type { EventStore } from '#event-store';
@@ -75,7 +74,7 @@ async function main(): Promise<void> {
   const himotoki = new PostgresEventStore(db);
   // Emmett gets a pool the benchmark owns and ends: its own pool kept connections open after close() (seen with
   // the conflicts of the shared-stream round), and dropping the database then crashed the run on their error.
-  const emmettPool = new pg.Pool({ connectionString: target.url, max: CLIENTS });
+  const emmettPool = openPool({ connectionString: target.url, max: CLIENTS }, 'emmett bench');
   const emmett = getPostgreSQLEventStore(target.url, { connectionOptions: { connectionString: target.url, pool: emmettPool } });
   await emmett.schema.migrate();
 

@@ -26,6 +26,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
+import { survivesLostConnections } from '#database';
 import { eventLogSize, subjectIdOf } from '#synthetic-population';
 import { buildRevision, cliOf, freshDatabase, machine, median, type Side } from './bench-support.js';
 import { QUERIES, SECRET, eachCitizen, everyQueryAs, loadSubjects, measure, startServers, tokens } from './graphql-server.js';
@@ -94,7 +95,7 @@ async function compareQuery(sides: readonly [Side, Side]): Promise<[Figures[], F
     const auditor = await tokens.mint({ role: 'AUDITOR', id: 'bench-auditor', organizationId: 'ppc' });
     const caller = AS === 'citizen' ? await eachCitizen(SUBJECTS) : everyQueryAs(auditor);
     const servers = await startServers(target.url, auditor, sides.map((s) => cliOf(s.folder)), 'own-process');
-    const stats = new pg.Client({ connectionString: target.url });
+    const stats = survivesLostConnections(new pg.Client({ connectionString: target.url }), 'bench stats');
     await stats.connect();
     try {
       const figures = await alternating(sides, ROUNDS, async (side) => {
@@ -164,12 +165,16 @@ const SCRIPTS: Record<string, { file: string; nodeOptions: string[]; figures(res
   },
 };
 
-/** Lets a script's run outlive the end of its pool connections by its own DROP DATABASE, on either side alike. */
+/**
+ * For a side built from an old revision only: lets its script's run outlive the end of its pool connections by its
+ * own DROP DATABASE, which its pools had no listener for. A build with libs/database's listener needs none.
+ */
 const DROPPED_CONNECTIONS = pathToFileURL(join(process.cwd(), 'dist/bench/dropped-connections.preload.js')).href;
+const preloadsOf = (side: Side): string[] => (existsSync(join(side.folder, 'dist/libs/database/src/lost-connections.js')) ? [] : ['--import', DROPPED_CONNECTIONS]);
 
 async function compareScript(sides: readonly [Side, Side], script: (typeof SCRIPTS)[string]): Promise<[Figures[], Figures[], Record<string, unknown>]> {
   const figures = await alternating(sides, ROUNDS, async (side) => {
-    const output = await run(process.execPath, ['--import', DROPPED_CONNECTIONS, ...script.nodeOptions, script.file], side.folder);
+    const output = await run(process.execPath, [...preloadsOf(side), ...script.nodeOptions, script.file], side.folder);
     const last = output.trim().split('\n').at(-1) ?? '';
     return script.figures(JSON.parse(last));
   });

@@ -5,7 +5,7 @@
  * Last line: one JSON object.
  */
 import { PostgresEventStore } from '#event-store-postgres';
-import pg from 'pg';
+import { openPool } from '#database';
 import { createApp, openRuntime } from '#app';
 import { appendAndWatch, freshDatabase, latencyPercentiles, machine } from './bench-support.js';
 import { subjectAppends } from '#synthetic-population';
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const app = await createApp(runtime, { logger: false });
   await app.listen(0, '127.0.0.1');
 
-  const writerPool = new pg.Pool({ connectionString: target.url, max: 1 });
+  const writerPool = openPool({ connectionString: target.url, max: 1 }, 'freshness bench writer');
   const writer = new PostgresEventStore({ pool: writerPool, url: target.url, deliversNotifications: true });
   const { visibleMs } = await appendAndWatch(target.url, writer, SAMPLES, (n) => ({ streamId: `fresh-${n}`, event: subjectAppends(n, n + 1)[0]!.events.at(-1)! }));
   const result = { freshness: { samples: SAMPLES, ...latencyPercentiles(visibleMs) }, machine: machine() };

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { migrate, openDatabase } from '#database';
+import { migrate, openDatabase, openPool, survivesLostConnections } from '#database';
 import { PostgresEventStore } from '#event-store-postgres';
 import { subjectAppends, subjectIdOf, worldAppend } from '#synthetic-population';
 import { TokenService } from '#api';
@@ -116,7 +116,7 @@ export async function startServers(
       }),
     );
   };
-  const counter = new pg.Pool({ connectionString: url, max: 1 });
+  const counter = openPool({ connectionString: url, max: 1 }, 'bench counter');
   const events = await new PostgresEventStore({ pool: counter, url, deliversNotifications: false }).countEvents();
   await counter.end();
   try {
@@ -130,7 +130,7 @@ export async function startServers(
     // checkpoint the load's WAL set off, which otherwise writes the load's pages out during the first
     // measurement (in bench:compare, the first two rounds after the load wrote up to 3.6 times the WAL a request
     // of the later ones).
-    const maintenance = new pg.Client({ connectionString: url });
+    const maintenance = survivesLostConnections(new pg.Client({ connectionString: url }), 'bench maintenance');
     await maintenance.connect();
     await maintenance.query('VACUUM ANALYZE');
     await maintenance.query('CHECKPOINT');

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { openPool } from '#database';
 import { PostgresEventStore } from '#event-store-postgres';
 import { generate } from '../apps/cli/src/demo.js';
 import { cliOf, freshDatabase, machine } from './bench-support.js';
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   if (code !== 0) throw new Error(`himotoki import exited ${code}: ${output}`);
   const summary = JSON.parse(output.trim().split('\n').at(-1)!) as { commands: number; errors: number; seconds: number; commandsPerSecond: number };
-  const pool = new pg.Pool({ connectionString: target.url, max: 1 });
+  const pool = openPool({ connectionString: target.url, max: 1 }, 'ingest bench');
   const events = await new PostgresEventStore({ pool, url: target.url, deliversNotifications: false }).countEvents();
   await pool.end();
   await rm(file, { force: true });

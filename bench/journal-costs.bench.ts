@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
-import { migrate, openDatabase } from '#database';
+import { migrate, openDatabase, openPool } from '#database';
 import { PostgresEventStore, switchJournalCommitments } from '#event-store-postgres';
 import { journalProjection } from '#journal';
 import { ProjectionRunner } from '#projections';
@@ -41,7 +41,7 @@ async function appendCosts(): Promise<{ on: { backend: number; node: number }[];
   const target = await freshDatabase('himotoki_bench_journal_costs');
   const db = await openDatabase({ url: target.url, poolSize: 2 }, DATABASE_SCHEMA);
   await migrate(db);
-  const one = new pg.Pool({ connectionString: target.url, max: 1 });
+  const one = openPool({ connectionString: target.url, max: 1 }, 'journal-costs bench');
   const backend = await backendOf(one);
   const store = new PostgresEventStore({ pool: one, url: target.url, deliversNotifications: true, backend: 'postgres' });
   const costs = { on: [] as { backend: number; node: number }[], off: [] as { backend: number; node: number }[] };
@@ -70,7 +70,7 @@ async function sealerCosts(): Promise<{ events: number; backend: number; node: n
   const writer = new PostgresEventStore(db);
   for (let n = 0; n < SEALED_SUBJECTS; n += SUBJECTS_PER_APPEND) await writer.appendToStreams(subjectAppends(n, Math.min(n + SUBJECTS_PER_APPEND, SEALED_SUBJECTS)));
   await writer.close();
-  const pool = new pg.Pool({ connectionString: target.url, max: 2 });
+  const pool = openPool({ connectionString: target.url, max: 2 }, 'journal-costs bench');
   const clients = [await pool.connect(), await pool.connect()];
   const backends = await Promise.all(clients.map(backendOf));
   for (const client of clients) client.release();

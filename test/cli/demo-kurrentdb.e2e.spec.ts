@@ -5,6 +5,7 @@ import { jest } from '@jest/globals';
 import type { INestApplication } from '@nestjs/common';
 import type { HealthReport } from '#api';
 import { databaseUrl, runAdminStatement } from '#database';
+import { EVENT_STORE, type EventStore } from '#event-store';
 import { openKurrentDbEventStore } from '#event-store-kurrentdb';
 import { demo } from '../../apps/cli/src/demo.js';
 import { GraphQLClient, ok } from '../support/graphql-client.js';
@@ -50,6 +51,8 @@ describe(`himotoki demo with HIMOTOKI_EVENT_STORE=kurrentdb (${kurrentDbName}), 
   let onKurrent: GraphQLClient;
   let app: INestApplication;
   let onSql: GraphQLClient;
+  /** The two servers' logs, through the event-store port: what each must have applied before it is asked. */
+  let logs: { sql: EventStore; kurrent: EventStore };
   let shown: Awaited<ReturnType<typeof demo>>;
 
   beforeAll(async () => {
@@ -91,23 +94,20 @@ describe(`himotoki demo with HIMOTOKI_EVENT_STORE=kurrentdb (${kurrentDbName}), 
     const printed = await ready;
     kurrentUrl = /Himotoki listening on (\S+)/.exec(printed)![1]!;
     onKurrent = new GraphQLClient(`${kurrentUrl}/graphql`);
+    logs = { sql: app.get<EventStore>(EVENT_STORE), kurrent: openKurrentDbEventStore(kurrent.url) };
   }, 300_000);
 
   afterAll(async () => {
     cli?.kill('SIGTERM');
     if (cli && cli.exitCode === null) await new Promise((resolve) => cli.once('exit', resolve));
+    await logs?.kurrent.close();
     await app?.close();
     await kurrent?.close();
     await readModels?.drop();
   });
 
   it('keeps its log in KurrentDB: the population is there', async () => {
-    const store = openKurrentDbEventStore(kurrent.url);
-    try {
-      expect(await store.countEvents()).toBeGreaterThan(100);
-    } finally {
-      await store.close();
-    }
+    expect(await logs.kurrent.countEvents()).toBeGreaterThan(100);
     const health = (await (await fetch(`${kurrentUrl}/health`)).json()) as HealthReport;
     expect(health.eventStore).toMatchObject({ store: 'kurrentdb', ready: true });
   });
@@ -117,8 +117,8 @@ describe(`himotoki demo with HIMOTOKI_EVENT_STORE=kurrentdb (${kurrentDbName}), 
     expect(history).toHaveLength(4);
     for (const example of shown.examples) {
       // Each answer as of the whole log: the previous example's audit record applied on both.
-      await settledOver(onSql.as(shown.tokens.OPERATOR));
-      await settledOver(onKurrent.as(shown.tokens.OPERATOR));
+      await settledOver(onSql.as(shown.tokens.OPERATOR), logs.sql);
+      await settledOver(onKurrent.as(shown.tokens.OPERATOR), logs.kurrent);
       const expected = await onSql.as(shown.tokens[example.role]).request(example.query);
       expect([example.title, expected.errors ?? []]).toEqual([example.title, []]);
       const answered = await onKurrent.as(shown.tokens[example.role]).request(example.query);
@@ -133,8 +133,8 @@ describe(`himotoki demo with HIMOTOKI_EVENT_STORE=kurrentdb (${kurrentDbName}), 
     }
     // The subject's whole history, every auditor's query of it included, once both have applied all of it.
     const mine = `{ me(first: 500) { totalCount edges { node { kind occurredAt organization { name } purpose namedItems { code } } } } }`;
-    await settledOver(onSql.as(shown.tokens.OPERATOR));
-    await settledOver(onKurrent.as(shown.tokens.OPERATOR));
+    await settledOver(onSql.as(shown.tokens.OPERATOR), logs.sql);
+    await settledOver(onKurrent.as(shown.tokens.OPERATOR), logs.kurrent);
     const expected = ok(await onSql.as(shown.tokens.SUBJECT).request(mine));
     expect(expected.me.edges.filter((e: { node: { kind: string } }) => e.node.kind === 'AUDIT').length).toBeGreaterThan(2);
     expect(withoutAuditTimes(ok(await onKurrent.as(shown.tokens.SUBJECT).request(mine)))).toEqual(withoutAuditTimes(expected));

@@ -50,6 +50,23 @@ describe(`the writes a pool's connections commit, on ${backendName}`, () => {
     }
   });
 
+  it("reads the transaction status node-postgres keeps from each ReadyForQuery, set by the time a statement's promise settles", async () => {
+    // What the fence stands on: should pg stop answering it, or answer it late, this fails before any count is wrong.
+    const client = await db.pool.connect();
+    const after = async (sql: string) => {
+      await client.query(sql).catch(() => undefined);
+      return client.getTransactionStatus();
+    };
+    try {
+      expect(await after('SELECT 1')).toBe('I');
+      expect(await after('BEGIN')).toBe('T');
+      expect(await after('SELECT 1 / 0')).toBe('E');
+      expect(await after('ROLLBACK')).toBe('I');
+    } finally {
+      client.release();
+    }
+  });
+
   it('counts a write when it commits: at once outside a transaction, at COMMIT inside one', async () => {
     expect(await counted(() => db.pool.query('INSERT INTO writes_probe VALUES ($1)', [2]))).toBe(1);
     const client = await db.pool.connect();

@@ -412,11 +412,13 @@ describe(`event store contract on ${target.name}`, () => {
       expect(await hasReadTransaction(store, at(later!), result!.transactionId)).toBe(true);
     });
 
-    it('tells the last position and counts the log after a checkpoint, exactly up to a bound', async () => {
+    it('tells the last position and transaction and counts the log after a checkpoint, exactly up to a bound', async () => {
       const id = stream();
-      await store.appendToStream(id, events(5));
+      const appended = await store.appendToStream(id, events(5));
       const written = await store.readStream(id);
       expect(await store.lastPosition()).toBe(written.at(-1)!.globalPosition);
+      expect(await store.lastTransaction()).toBe(appended.transactionId);
+      expect(await hasReadTransaction(store, { transactionId: written.at(-1)!.transactionId, globalPosition: written.at(-1)!.globalPosition }, await store.lastTransaction())).toBe(true);
       const [, second] = written;
       const after = { transactionId: second!.transactionId, globalPosition: second!.globalPosition };
       expect(await store.countEvents({ after })).toBe(3);

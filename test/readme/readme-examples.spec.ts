@@ -7,6 +7,7 @@ import type { INestApplication } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { DATABASE, databaseUrl, runAdminStatement, type Database } from '#database';
+import { EVENT_STORE, type EventStore } from '#event-store';
 import { IngestBatchCommand, type CommandEnvelope } from '#ingestion';
 import { generatePopulation } from '#synthetic-population';
 import type { GraphQLClient } from '../support/graphql-client.js';
@@ -55,7 +56,7 @@ async function importDemoPopulation(app: INestApplication, operator: GraphQLClie
     if (batch.length === 500) await flush();
   }
   if (batch.length) await flush();
-  await settledOver(operator, 120_000);
+  await settledOver(operator, app.get<EventStore>(EVENT_STORE), 120_000);
   return myNumbers;
 }
 

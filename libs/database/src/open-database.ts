@@ -4,6 +4,7 @@ import type pg from 'pg';
 import { DataSource, type MigrationInterface } from 'typeorm';
 import type { Database } from './database.js';
 import { startEmbeddedPglite } from './embedded-pglite.js';
+import { logLostConnection } from './lost-connections.js';
 import { ReadReplica } from './read-replica.js';
 
 export interface DatabaseOptions {
@@ -101,6 +102,7 @@ async function initialize(url: string, poolSize: number, schema: Schema): Promis
     migrationsTransactionMode: 'each',
     // Every session in UTC: timestamps render the same on every server, whatever its local setting.
     extra: { options: '-c TimeZone=UTC' },
+    poolErrorHandler: (error: Error) => logLostConnection('database', error),
   });
   return dataSource.initialize();
 }

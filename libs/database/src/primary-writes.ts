@@ -104,9 +104,10 @@ export class PrimaryWrites {
       this.schemaChanged();
     }
     if (tags.some((tag) => !READ_TAGS.has(tag)) || this.namesWriter(text)) session.wrote = true;
-    // Outside a transaction block what the statement wrote has committed (node-postgres keeps the server's
-    // transaction status from ReadyForQuery; where it does not, the write is counted now and again at release).
-    const status = (client as { _txStatus?: string | null })._txStatus;
+    // Outside a transaction block what the statement wrote has committed: the server's transaction status from
+    // its ReadyForQuery, which node-postgres answers (null before the first, when the write is counted now and
+    // again at release).
+    const status = client.getTransactionStatus();
     // Idle after a ROLLBACK alone (a COMMIT of a failed transaction is tagged so too): nothing of it was written.
     if (status === 'I' && tags.length === 1 && tags[0] === 'ROLLBACK') session.wrote = false;
     if (status !== 'T' && status !== 'E') this.transactionEnded(client, status === 'I' ? 'idle' : 'unknown');

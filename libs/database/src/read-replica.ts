@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
+import type pg from 'pg';
 import { PrimaryWrites } from './primary-writes.js';
+import { openPool } from './lost-connections.js';
 
 /** How long a read waits for the replica to replay what this process wrote before it reads the primary instead. */
 export const DEFAULT_REPLICA_WAIT_MS = 500;
@@ -78,11 +79,10 @@ export class ReadReplica {
     // A replica host that does not answer fails a connection in seconds, and its reads go to the primary.
     const session = { options: '-c TimeZone=UTC', application_name: 'himotoki-reads', connectionTimeoutMillis: CONNECT_TIMEOUT_MS };
     const probe = { max: 1, application_name: 'himotoki-replica-wait', connectionTimeoutMillis: CONNECT_TIMEOUT_MS };
-    this.replica = new pg.Pool({ connectionString: replicaUrl, max: poolSize, ...session });
-    this.primaryReads = new pg.Pool({ connectionString: primaryUrl, max: poolSize, ...session });
-    this.primaryProbe = new pg.Pool({ connectionString: primaryUrl, ...probe });
-    this.replicaProbe = new pg.Pool({ connectionString: replicaUrl, ...probe });
-    for (const pool of [this.replica, this.primaryReads, this.primaryProbe, this.replicaProbe]) pool.on('error', () => undefined);
+    this.replica = openPool({ connectionString: replicaUrl, max: poolSize, ...session }, 'replica reads');
+    this.primaryReads = openPool({ connectionString: primaryUrl, max: poolSize, ...session }, 'primary reads');
+    this.primaryProbe = openPool({ connectionString: primaryUrl, ...probe }, 'primary probe');
+    this.replicaProbe = openPool({ connectionString: replicaUrl, ...probe }, 'replica probe');
     this.writes = new PrimaryWrites(primary, this.primaryProbe);
     this.reads = this.routed();
   }

@@ -407,11 +407,20 @@ export class KurrentDbEventStore implements EventStore {
 
   /** The prepare position of the last event that is not a system event (0 when there is none). */
   async lastPosition(): Promise<bigint> {
+    return (await this.lastEventPosition())?.prepare ?? 0n;
+  }
+
+  /** The commit position of the last event that is not a system event (0 when there is none). */
+  async lastTransaction(): Promise<bigint> {
+    return (await this.lastEventPosition())?.commit ?? 0n;
+  }
+
+  private async lastEventPosition(): Promise<Position | undefined> {
     for await (const resolved of this.client.readAll({ fromPosition: END, direction: 'backwards', maxCount: 1, filter: excludeSystemEvents() })) {
       const position = (resolved as AllStreamResolvedEvent).event?.position;
-      if (position) return position.prepare;
+      if (position) return position;
     }
-    return 0n;
+    return undefined;
   }
 
   /** Events after `after` (system events left out), counted by reading `$all` as far as `upTo`. */

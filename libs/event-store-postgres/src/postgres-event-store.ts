@@ -285,6 +285,12 @@ export class PostgresEventStore implements EventStore {
     return BigInt(rows[0]?.last ?? 0);
   }
 
+  async lastTransaction(): Promise<bigint> {
+    // Not held back by the snapshot's xmin: a committed transaction's id, readable or not, walking the log-order index.
+    const { rows } = await this.connection.pool.query<{ last: string }>('SELECT transaction_id::text AS last FROM event_store.events ORDER BY transaction_id DESC LIMIT 1');
+    return BigInt(rows[0]?.last ?? 0);
+  }
+
   async countEvents(options: { after?: Checkpoint; upTo?: number } = {}): Promise<number> {
     const after = options.after ?? LOG_START;
     const upTo = options.upTo;

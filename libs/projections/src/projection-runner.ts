@@ -5,6 +5,7 @@ import { ASYNCHRONOUS_COMMIT, inTransaction } from '#database';
 import type { Checkpoint, EventStore, StoredEvent } from '#event-store';
 import { advanceCheckpoint, atOrBefore, checkpointOf, lockCheckpoint, noteCorrections, parkCheckpoint, sameCheckpoint, unparkCheckpoint, type StoredCheckpoint } from './checkpoint-store.js';
 import { EventCorrected } from '#vocabulary';
+import { pendingProjections } from './applied.js';
 import { CorrectionLedger } from './correction-ledger.js';
 import type { Projection } from './projection.js';
 
@@ -53,7 +54,8 @@ export class ProjectionRunner {
 
   constructor(
     private readonly pool: pg.Pool,
-    private readonly store: EventStore,
+    /** The log it follows. */
+    readonly store: EventStore,
     readonly projections: readonly Projection[],
     private readonly batchSize = 1000,
     /**
@@ -103,11 +105,17 @@ export class ProjectionRunner {
   }
 
   /**
-   * Where each live projection has read to beyond its stored checkpoint: batches with no event it handles are
-   * passed over without a transaction (a burst of audit records would otherwise cost every read model a
-   * commit), and the checkpoint catches up with the next batch it writes, or within a second.
+   * Where each live projection has read to (`to`) beyond its stored checkpoint (`from`): batches with no event
+   * it handles are passed over without a transaction (a burst of audit records would otherwise cost every read
+   * model a commit), and the checkpoint catches up with the next batch it writes, or within a second.
    */
-  private readonly passedOver = new Map<string, Checkpoint>();
+  private readonly passedOver = new Map<string, { from: Checkpoint; to: Checkpoint }>();
+
+  /** Where a projection whose stored checkpoint is `stored` has read to: past it only over what it passed over from there. */
+  private readTo(name: string, stored: Checkpoint): Checkpoint {
+    const passed = this.passedOver.get(name);
+    return passed && sameCheckpoint(passed.from, stored) ? passed.to : stored;
+  }
 
   private async follow(projection: Projection, signal: AbortSignal): Promise<void> {
     while (!signal.aborted) {
@@ -121,14 +129,19 @@ export class ProjectionRunner {
       let storedAt = Date.now();
       let passed = 0;
       let restart = false;
-      const batches = this.store.subscribeToAllInBatches({ after: from, batchSize: this.batchSize, signal, commitmentsOnly: commitmentsOnly(projection) })[Symbol.asyncIterator]();
+      // Its own signal, so that a restart ends a read waiting for the next append (or poll) at once: an async
+      // generator's return() waits for the pending next(), and the log may stay quiet for long.
+      const reading = new AbortController();
+      const stopReading = () => reading.abort();
+      signal.addEventListener('abort', stopReading, { once: true });
+      const batches = this.store.subscribeToAllInBatches({ after: from, batchSize: this.batchSize, signal: reading.signal, commitmentsOnly: commitmentsOnly(projection) })[Symbol.asyncIterator]();
       try {
         for (;;) {
           const next = batches.next();
           // Passed over and then idle: the checkpoint is written within PASS_OVER_MS all the same, so that
           // whoever reads it (another process's status, a restart) does not see that work as lag.
           if (passed > 0 && (await idleFor(next, PASS_OVER_MS - (Date.now() - storedAt), signal))) {
-            const last = this.passedOver.get(projection.name)!;
+            const last = this.passedOver.get(projection.name)!.to;
             if (!(await this.storePassedOver(projection.name, stored, last, passed))) {
               restart = true;
               break;
@@ -145,7 +158,7 @@ export class ProjectionRunner {
           const passOver = handles !== undefined && !events.some((e) => handles.has(e.type) || e.type === EventCorrected.type);
           if (passOver && Date.now() - storedAt < PASS_OVER_MS) {
             passed += events.length;
-            this.passedOver.set(projection.name, last);
+            this.passedOver.set(projection.name, { from: stored, to: last });
           } else {
             const outcome = await this.applyBatch(projection, projection.schema, stored, events, projection.name, passed);
             // Parked: back to the top, to wait for a correction. Moved under us (a rebuild was swapped in):
@@ -161,6 +174,8 @@ export class ProjectionRunner {
           if (events.length < this.batchSize && linger > 0) await new Promise((resolve) => setTimeout(resolve, linger));
         }
       } finally {
+        reading.abort();
+        signal.removeEventListener('abort', stopReading);
         await batches.return?.();
       }
       this.passedOver.delete(projection.name);
@@ -272,6 +287,16 @@ export class ProjectionRunner {
     return inTransaction(this.pool, (client) => lockCheckpoint(client, name));
   }
 
+  /**
+   * The projections of this runner that have not yet applied every event of the log transaction `transactionId`
+   * (an append's, or the log's newest: `EventStore.lastTransaction`), as `pendingProjections` tells for any
+   * process, and counting what this one passed over as applied: its read model had nothing to write for it.
+   */
+  pending(transactionId: bigint): Promise<string[]> {
+    const names = this.projections.map((p) => p.name);
+    return pendingProjections(this.pool, this.store, names, transactionId, (name, stored) => this.readTo(name, stored));
+  }
+
   async status(): Promise<ProjectionStatus[]> {
     const names = this.projections.map((p) => p.name);
     const { rows: checkpoints } = await this.pool.query<{
@@ -301,7 +326,7 @@ export class ProjectionRunner {
     const last = await this.store.lastPosition();
     const lags = await Promise.all(
       checkpoints.map(async (c) => {
-        const after = this.passedOver.get(c.projection) ?? { transactionId: BigInt(c.transaction_id), globalPosition: BigInt(c.global_position) };
+        const after = this.readTo(c.projection, { transactionId: BigInt(c.transaction_id), globalPosition: BigInt(c.global_position) });
         const counted = await this.store.countEvents({ after, upTo: EXACT_LAG + 1 });
         const events = counted <= EXACT_LAG ? counted : Math.max(counted, Number(last - after.globalPosition));
         const [oldest] = events === 0 ? [] : await this.store.readAll({ after, maxCount: 1 });

@@ -131,6 +131,12 @@ export interface EventStore {
   /** How far the log reaches, for status and lag: the highest global position stored (0 when empty). */
   lastPosition(): Promise<bigint>;
   /**
+   * The newest log transaction stored (0 when the log is empty): the `transactionId` of the last event in log
+   * order, committed though perhaps not yet readable (see `Checkpoint`). A reader that has read it (see
+   * `hasReadTransaction`) has read every event stored when it was asked.
+   */
+  lastTransaction(): Promise<bigint>;
+  /**
    * How many events follow `after` in log order (the whole log without it), counted exactly up to `upTo` and
    * reported as `upTo` beyond: a status poll far behind must not count a million rows each time.
    */

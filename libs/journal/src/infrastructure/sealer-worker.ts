@@ -3,13 +3,13 @@
  * until the parent posts 'stop'.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import pg from 'pg';
+import { openPool } from '#database';
 import { PostgresEventStore } from '#event-store-postgres';
 import { ProjectionRunner } from '#projections';
 import { journalProjection } from './journal.projection.js';
 
 const { url } = workerData as { url: string };
-const pool = new pg.Pool({ connectionString: url, max: 2 });
+const pool = openPool({ connectionString: url, max: 2 }, 'journal sealer');
 const store = new PostgresEventStore({ pool, url, deliversNotifications: true, backend: 'postgres' });
 const sealer = new ProjectionRunner(pool, store, [journalProjection]);
 sealer.start();
