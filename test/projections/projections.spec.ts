@@ -24,6 +24,20 @@ describe(`projections on ${backendName}`, () => {
   });
   afterAll(() => f.close());
 
+  it('stops when stopped as it starts, while each projection still reads its checkpoint', async () => {
+    const store = f.context.get<EventStore>(EVENT_STORE);
+    for (let round = 0; round < 20; round++) {
+      const own = new ProjectionRunner(f.database.pool, store, [{ ...accessHistoryProjection, name: `stopped-at-start-${round}` }]);
+      own.start();
+      let stopped = false;
+      const stopping = own.stop().then(() => (stopped = true));
+      const deadline = Date.now() + 5_000;
+      while (!stopped && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect([round, stopped]).toEqual([round, true]);
+      await stopping;
+    }
+  });
+
   const history = async () =>
     (
       await f.database.pool.query(

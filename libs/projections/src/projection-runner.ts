@@ -129,12 +129,10 @@ export class ProjectionRunner {
       let storedAt = Date.now();
       let passed = 0;
       let restart = false;
-      // Its own signal, so that a restart ends a read waiting for the next append (or poll) at once: an async
-      // generator's return() waits for the pending next(), and the log may stay quiet for long.
+      // Its own signal besides the runner's (which may have been aborted already), so that a restart ends a read
+      // waiting for the next append (or poll) at once: an async generator's return() waits for the pending next().
       const reading = new AbortController();
-      const stopReading = () => reading.abort();
-      signal.addEventListener('abort', stopReading, { once: true });
-      const batches = this.store.subscribeToAllInBatches({ after: from, batchSize: this.batchSize, signal: reading.signal, commitmentsOnly: commitmentsOnly(projection) })[Symbol.asyncIterator]();
+      const batches = this.store.subscribeToAllInBatches({ after: from, batchSize: this.batchSize, signal: AbortSignal.any([signal, reading.signal]), commitmentsOnly: commitmentsOnly(projection) })[Symbol.asyncIterator]();
       try {
         for (;;) {
           const next = batches.next();
@@ -175,7 +173,6 @@ export class ProjectionRunner {
         }
       } finally {
         reading.abort();
-        signal.removeEventListener('abort', stopReading);
         await batches.return?.();
       }
       this.passedOver.delete(projection.name);
