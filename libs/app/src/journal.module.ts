@@ -2,7 +2,6 @@ import type { KeyObject } from 'node:crypto';
 import { Inject, Injectable, Logger, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
 import { DATABASE, type Database } from '#database';
 import { EVENT_STORE, type EventStore } from '#event-store';
-import { PostgresEventStore } from '#event-store-postgres';
 import {
   HeadSigner,
   JournalMonitor,
@@ -22,7 +21,7 @@ import {
   witnessesFromEnv,
 } from '#journal';
 import { ProjectionRunner } from '#projections';
-import { JOURNAL_HEALTH, JournalTilesController, type JournalHealthReport } from '#api';
+import { EVENT_STORE_NAME, JOURNAL_HEALTH, JournalTilesController, type EventStoreName, type JournalHealthReport } from '#api';
 import { RUN_PROJECTOR } from './projections.module.js';
 
 /** Injection token of the journal's Ed25519 signing key. */
@@ -51,12 +50,13 @@ export class JournalSealing implements OnApplicationBootstrap, BeforeApplication
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(JOURNAL_KEY) key: KeyObject,
     @Inject(RUN_PROJECTOR) private readonly runProjector: boolean,
+    @Inject(EVENT_STORE_NAME) storeName: EventStoreName,
     log: PublishedLog,
   ) {
     const logger = new Logger('Journal');
     this.headAgeLimit = headAgeLimitFromEnv(process.env);
     this.sealer = new ProjectionRunner(database.pool, store, [journalProjection]);
-    this.thread = database.backend === 'postgres' && store instanceof PostgresEventStore ? new SealerThread(database.url, (error) => logger.error(`sealer thread: ${error.message}`)) : null;
+    this.thread = storeName === 'postgresql' ? new SealerThread(database.url, (error) => logger.error(`sealer thread: ${error.message}`)) : null;
     // With a fail-closed limit, heads are signed often enough that a running signer never lets one go stale.
     const heartbeatMs = this.headAgeLimit === null ? 60_000 : Math.min(60_000, (this.headAgeLimit * 1000) / 4);
     this.signer = new HeadSigner(database.pool, key, { heartbeatMs }, (error) => logger.error(error.message));
