@@ -26,6 +26,12 @@ export async function freshDatabase(prefix: string): Promise<{ url: string; drop
   return { url: databaseUrl(serverUrl, name), drop: () => runAdminStatement(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
+/** CPU time (user + system) of a process so far, in µs, from /proc (the kernel counts it in clock ticks of 10 ms); throws for one gone. */
+export function cpuOfProcess(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
+
 /** The command-line entry point as built in a tree's dist/ (this tree's by default). */
 export const cliOf = (folder = process.cwd()) => join(folder, 'dist/apps/cli/src/main.js');
 

@@ -9,7 +9,6 @@
  *       it (a pool of two connections, batches of 1,000): its Node and its backends.
  * Run it on two builds in turn to compare them. Last line: one JSON object.
  */
-import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { migrate, openDatabase, openPool } from '#database';
 import { PostgresEventStore, switchJournalCommitments } from '#event-store-postgres';
@@ -17,19 +16,12 @@ import { journalProjection } from '#journal';
 import { ProjectionRunner } from '#projections';
 import { EVENTS_PER_SUBJECT, subjectAppends } from '#synthetic-population';
 import { DATABASE_SCHEMA } from '#app';
-import { freshDatabase, machine, median } from './bench-support.js';
+import { cpuOfProcess, freshDatabase, machine, median } from './bench-support.js';
 
 const ROUNDS = Number(process.env.BENCH_COSTS_ROUNDS ?? 3);
 const SUBJECTS = Number(process.env.BENCH_COSTS_SUBJECTS ?? 1_000);
 const SEALED_SUBJECTS = Math.ceil(Number(process.env.BENCH_COSTS_SEALED ?? 66_000) / EVENTS_PER_SUBJECT);
 const SUBJECTS_PER_APPEND = 100;
-const CLOCK_TICK_US = 10_000;
-
-/** CPU time (user + system) of a process so far, in µs; the kernel counts it in clock ticks. */
-function cpuOfProcess(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_US;
-}
 const cpuOfThisProcess = () => {
   const usage = process.cpuUsage();
   return usage.user + usage.system;

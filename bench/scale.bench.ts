@@ -32,7 +32,7 @@ import { logStorageBytes, PostgresEventStore, setPartitionSize } from '#event-st
 import { ProjectionRunner, rebuildProjections } from '#projections';
 import { EVENTS_PER_SUBJECT, eventLogSize, subjectAppends, worldAppend } from '#synthetic-population';
 import { DATABASE_SCHEMA, PROJECTIONS } from '#app';
-import { appendAndWatch, busyShare, cliOf, latencyPercentiles, machine, runWorkers } from './bench-support.js';
+import { appendAndWatch, busyShare, cliOf, cpuOfProcess, latencyPercentiles, machine, runWorkers } from './bench-support.js';
 import { QUERIES, SECRET, everyQueryAs, measureAtRate, startServer, tokens, type BenchServer, type Latency } from './graphql-server.js';
 
 const SIZES = (process.env.BENCH_SCALE_SIZES ?? '1000000,10000000,25000000').split(',').map(Number);
@@ -147,14 +147,13 @@ async function main(): Promise<void> {
     let loadEventsPerSecond: number | null = null;
     if (subjects < target) {
       const from = subjects;
-      const started = performance.now();
       await timed('load', async () => {
         for (; subjects < target; subjects = Math.min(subjects + SUBJECTS_PER_APPEND, target)) {
           await store.appendToStreams(subjectAppends(subjects, Math.min(subjects + SUBJECTS_PER_APPEND, target)));
           if (subjects % 100_000 === 0 && subjects > from) console.log(`  ${eventLogSize(subjects).toLocaleString('en')} events loaded`);
         }
       });
-      loadEventsPerSecond = ((subjects - from) * EVENTS_PER_SUBJECT) / ((performance.now() - started) / 1000);
+      loadEventsPerSecond = ((subjects - from) * EVENTS_PER_SUBJECT) / steps.load!;
       console.log(`loaded to ${eventLogSize(subjects).toLocaleString('en')} events at ${round(loadEventsPerSecond).toLocaleString('en')} events/s`);
     }
 
@@ -232,13 +231,12 @@ async function projectOnce(url: string): Promise<void> {
   if (code !== 0) throw new Error(`himotoki project --once exited with ${code}`);
 }
 
-/** CPU seconds (user + system) of each of these processes so far, from /proc (the kernel counts clock ticks of 10 ms); none for one gone. */
+/** CPU seconds (user + system) of each of these processes so far; none for one gone. */
 function cpuSeconds(pids: readonly number[]): Map<number, number> {
   const seconds = new Map<number, number>();
   for (const pid of pids) {
     try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      seconds.set(pid, (Number(fields[11]) + Number(fields[12])) / 100);
+      seconds.set(pid, cpuOfProcess(pid) / 1e6);
     } catch {
       // exited
     }
