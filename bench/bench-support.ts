@@ -2,8 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
-import { databaseUrl, runAdminStatement, survivesLostConnections } from '#database';
+import { databaseUrl, openClient, runAdminStatement } from '#database';
 import type { EventStore, EventToAppend } from '#event-store';
 
 /** The machine a figure was measured on, printed with every benchmark's result. */
@@ -169,7 +168,7 @@ export function latencyPercentiles(latencies: number[]): { p50_ms: number; p95_m
  * `url` (kept by a projector elsewhere). Paced a few milliseconds apart, as independent writers would be.
  */
 export async function appendAndWatch(url: string, writer: EventStore, samples: number, accessOf: (n: number) => { streamId: string; event: EventToAppend }): Promise<{ appendMs: number[]; visibleMs: number[] }> {
-  const reader = survivesLostConnections(new pg.Client({ connectionString: url }), 'bench reader');
+  const reader = openClient({ connectionString: url }, 'bench reader');
   await reader.connect();
   const appendMs: number[] = [];
   const visibleMs: number[] = [];

@@ -25,8 +25,8 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import pg from 'pg';
-import { survivesLostConnections } from '#database';
+import type pg from 'pg';
+import { openClient } from '#database';
 import { eventLogSize, subjectIdOf } from '#synthetic-population';
 import { buildRevision, cliOf, freshDatabase, machine, median, type Side } from './bench-support.js';
 import { QUERIES, SECRET, eachCitizen, everyQueryAs, loadSubjects, measure, startServers, tokens } from './graphql-server.js';
@@ -95,7 +95,7 @@ async function compareQuery(sides: readonly [Side, Side]): Promise<[Figures[], F
     const auditor = await tokens.mint({ role: 'AUDITOR', id: 'bench-auditor', organizationId: 'ppc' });
     const caller = AS === 'citizen' ? await eachCitizen(SUBJECTS) : everyQueryAs(auditor);
     const servers = await startServers(target.url, auditor, sides.map((s) => cliOf(s.folder)), 'own-process');
-    const stats = survivesLostConnections(new pg.Client({ connectionString: target.url }), 'bench stats');
+    const stats = openClient({ connectionString: target.url }, 'bench stats');
     await stats.connect();
     try {
       const figures = await alternating(sides, ROUNDS, async (side) => {

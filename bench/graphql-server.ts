@@ -5,8 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import autocannon from 'autocannon';
-import pg from 'pg';
-import { migrate, openDatabase, openPool, survivesLostConnections } from '#database';
+import { migrate, openClient, openDatabase, openPool } from '#database';
 import { PostgresEventStore } from '#event-store-postgres';
 import { subjectAppends, subjectIdOf, worldAppend } from '#synthetic-population';
 import { TokenService } from '#api';
@@ -130,7 +129,7 @@ export async function startServers(
     // checkpoint the load's WAL set off, which otherwise writes the load's pages out during the first
     // measurement (in bench:compare, the first two rounds after the load wrote up to 3.6 times the WAL a request
     // of the later ones).
-    const maintenance = survivesLostConnections(new pg.Client({ connectionString: url }), 'bench maintenance');
+    const maintenance = openClient({ connectionString: url }, 'bench maintenance');
     await maintenance.connect();
     await maintenance.query('VACUUM ANALYZE');
     await maintenance.query('CHECKPOINT');

@@ -5,7 +5,7 @@ export { migrate } from './migrate.js';
 export { PrimaryWrites } from './primary-writes.js';
 export { DEFAULT_REPLICA_WAIT_MS, ReadReplica, lsnBytes, type ReadsServed, type ReplicaLag } from './read-replica.js';
 export { databaseUrl, runAdminStatement } from './server-admin.js';
-export { logLostConnection, openPool, survivesLostConnections } from './lost-connections.js';
+export { logLostConnection, openClient, openPool } from './lost-connections.js';
 
 /** Injection token of the open Database. */
 export const DATABASE = Symbol('Database');

@@ -14,10 +14,15 @@ export function survivesLostConnections<T extends EventEmitter>(poolOrClient: T,
 
 /** What a pool's or a client's listener for 'error' does: say which connection was lost, and why. */
 export function logLostConnection(name: string, error: Error): void {
-  console.warn(`${name}: an idle database connection was lost (${error.message}); the pool discards it`);
+  console.warn(`${name}: an idle database connection was lost (${error.message})`);
 }
 
 /** A pool that outlives the loss of its idle connections (see `survivesLostConnections`). */
 export function openPool(config: pg.PoolConfig, name: string): pg.Pool {
   return survivesLostConnections(new pg.Pool(config), name);
+}
+
+/** A lone client whose loss, while idle, is logged rather than ending the process (see `survivesLostConnections`). */
+export function openClient(config: pg.ClientConfig, name: string): pg.Client {
+  return survivesLostConnections(new pg.Client(config), name);
 }

@@ -1,9 +1,8 @@
-import pg from 'pg';
-import { survivesLostConnections } from './lost-connections.js';
+import { openClient } from './lost-connections.js';
 
 /** Runs one statement on a PostgreSQL server outside any pool (CREATE or DROP DATABASE cannot run in a transaction). */
 export async function runAdminStatement(serverUrl: string, sql: string): Promise<void> {
-  const client = survivesLostConnections(new pg.Client({ connectionString: serverUrl }), 'admin statement');
+  const client = openClient({ connectionString: serverUrl }, 'admin statement');
   await client.connect();
   try {
     await client.query(sql);
