@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { databaseUrl, openClient, runAdminStatement } from '#database';
@@ -29,6 +29,44 @@ export async function freshDatabase(prefix: string): Promise<{ url: string; drop
 export function cpuOfProcess(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
+
+/** CPU seconds (user + system) of each of these processes so far; none for one gone. */
+export function cpuSeconds(pids: readonly number[]): Map<number, number> {
+  const seconds = new Map<number, number>();
+  for (const pid of pids) {
+    try {
+      seconds.set(pid, cpuOfProcess(pid) / 1e6);
+    } catch {
+      // exited
+    }
+  }
+  return seconds;
+}
+
+/** CPU seconds the processes alive at the end spent since `before` (a process that exited in between is not counted). */
+export function cpuSince(before: Map<number, number>, after: Map<number, number>): number {
+  let seconds = 0;
+  for (const [pid, now] of after) seconds += now - (before.get(pid) ?? 0);
+  return Math.round(seconds * 100) / 100;
+}
+
+/**
+ * The processes of a PostgreSQL cluster (`postgres: 15/name: …` in their command line), or only the backends
+ * serving one of its databases (`postgres: 15/name: user database …`).
+ */
+export function postgresProcesses(cluster: string, database?: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const title = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (title.startsWith(`postgres: ${cluster}`) && (database === undefined || title.split(' ')[3] === database)) pids.push(Number(entry));
+    } catch {
+      // exited
+    }
+  }
+  return pids;
 }
 
 /** The command-line entry point as built in a tree's dist/ (this tree's by default). */

@@ -132,7 +132,8 @@ interface AppendResult {
   concurrent: { himotoki_eps: number; emmett_eps: number; lost: number; revisionGaps: number };
 }
 interface RebuildResult {
-  rebuild: Record<string, { events: number; eventsPerSecond: number; peakRssMB: number }>;
+  /** The CPU figures are missing from a revision whose script did not measure them yet. */
+  rebuild: Record<string, { events: number; eventsPerSecond: number; peakRssMB: number; nodeCoreMicroseconds?: number; backendCoreMicroseconds?: number }>;
 }
 
 /** A benchmark script of each side's build, a whole run a round; a round's figures are read from its JSON line. */
@@ -160,6 +161,9 @@ const SCRIPTS: Record<string, { file: string; nodeOptions: string[]; figures(res
         Object.values((result as RebuildResult).rebuild).flatMap((f) => [
           [`eps_at_${f.events}`, f.eventsPerSecond],
           [`peakRssMB_at_${f.events}`, f.peakRssMB],
+          ...(f.nodeCoreMicroseconds === undefined || f.backendCoreMicroseconds === undefined
+            ? []
+            : [[`cpuCoreUs_at_${f.events}`, Math.round((f.nodeCoreMicroseconds + f.backendCoreMicroseconds) * 10) / 10] as const]),
         ]),
       ),
   },

@@ -1,16 +1,19 @@
 /**
  * npm run bench:rebuild — rebuild of every projection from position zero on PostgreSQL (DATABASE_URL),
- * at 250,000 and at 1,000,000 events: events/s and the process's peak RSS during each rebuild, to show that
- * memory does not grow with the log. Last line: one JSON object.
+ * at 250,000 and at 1,000,000 events (BENCH_REBUILD_SIZES): events/s and the process's peak RSS during each rebuild, to show that
+ * memory does not grow with the log; and the CPU an event took in this process and in the database's backends
+ * (core-µs, from /proc), which other load on the machine slows but does not add to, unlike events/s.
+ * Last line: one JSON object.
  */
 import { migrate, openDatabase } from '#database';
 import { PostgresEventStore } from '#event-store-postgres';
 import { ProjectionRunner, rebuildProjections } from '#projections';
 import { DATABASE_SCHEMA, PROJECTIONS } from '#app/read-models';
-import { freshDatabase, machine } from './bench-support.js';
+import { cpuSeconds, cpuSince, freshDatabase, machine, postgresProcesses } from './bench-support.js';
 import { EVENTS_PER_SUBJECT, eventLogSize, subjectAppends, worldAppend } from '#synthetic-population';
 
-const SIZES = [250_000, 1_000_000];
+/** BENCH_REBUILD_SIZES: the sizes, in ascending order (comma-separated). */
+const SIZES = (process.env.BENCH_REBUILD_SIZES ?? '250000,1000000').split(',').map(Number);
 const SUBJECTS_PER_APPEND = 100;
 
 async function main(): Promise<void> {
@@ -19,7 +22,9 @@ async function main(): Promise<void> {
   await migrate(db);
   const store = new PostgresEventStore(db);
   const runner = new ProjectionRunner(db.pool, store, PROJECTIONS);
-  const results: Record<string, { events: number; seconds: number; eventsPerSecond: number; peakRssMB: number }> = {};
+  const results: Record<string, { events: number; seconds: number; eventsPerSecond: number; peakRssMB: number; nodeCoreMicroseconds: number; backendCoreMicroseconds: number }> = {};
+  const { cluster, database } = (await db.pool.query<{ cluster: string; database: string }>(`SELECT current_setting('cluster_name') AS cluster, current_database() AS database`)).rows[0]!;
+  const backends = () => cpuSeconds(postgresProcesses(cluster, database));
   await store.appendToStreams([worldAppend()]);
   let subjects = 0;
   for (const size of SIZES) {
@@ -34,13 +39,26 @@ async function main(): Promise<void> {
     global.gc?.();
     let peak = process.memoryUsage().rss;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 25);
+    const [nodeBefore, backendsBefore] = [process.cpuUsage(), backends()];
     const started = performance.now();
     await rebuildProjections(db.pool, store, runner, PROJECTIONS);
     const seconds = (performance.now() - started) / 1000;
     clearInterval(sampler);
-    const figure = { events, seconds: Math.round(seconds * 100) / 100, eventsPerSecond: Math.round(events / seconds), peakRssMB: Math.round(peak / 2 ** 20) };
+    const node = process.cpuUsage(nodeBefore);
+    const coreMicroseconds = (total: number) => Math.round(total / events * 10) / 10;
+    const figure = {
+      events,
+      seconds: Math.round(seconds * 100) / 100,
+      eventsPerSecond: Math.round(events / seconds),
+      peakRssMB: Math.round(peak / 2 ** 20),
+      nodeCoreMicroseconds: coreMicroseconds(node.user + node.system),
+      backendCoreMicroseconds: coreMicroseconds(cpuSince(backendsBefore, backends()) * 1e6),
+    };
     results[String(size)] = figure;
-    console.log(`rebuild of ${events.toLocaleString('en')} events: ${figure.eventsPerSecond.toLocaleString('en')} events/s, peak RSS ${figure.peakRssMB} MB`);
+    console.log(
+      `rebuild of ${events.toLocaleString('en')} events: ${figure.eventsPerSecond.toLocaleString('en')} events/s, peak RSS ${figure.peakRssMB} MB; ` +
+        `CPU an event: Node ${figure.nodeCoreMicroseconds} + the database's backends ${figure.backendCoreMicroseconds} core-µs`,
+    );
   }
   await store.close();
   await db.close();

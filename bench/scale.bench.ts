@@ -32,7 +32,7 @@ import { logStorageBytes, PostgresEventStore, setPartitionSize } from '#event-st
 import { ProjectionRunner, rebuildProjections } from '#projections';
 import { EVENTS_PER_SUBJECT, eventLogSize, subjectAppends, worldAppend } from '#synthetic-population';
 import { DATABASE_SCHEMA, PROJECTIONS } from '#app';
-import { appendAndWatch, busyShare, cliOf, cpuOfProcess, latencyPercentiles, machine, runWorkers } from './bench-support.js';
+import { appendAndWatch, busyShare, cliOf, cpuSeconds, cpuSince, latencyPercentiles, machine, postgresProcesses, runWorkers } from './bench-support.js';
 import { QUERIES, SECRET, everyQueryAs, measureAtRate, startServer, tokens, type BenchServer, type Latency } from './graphql-server.js';
 
 const SIZES = (process.env.BENCH_SCALE_SIZES ?? '1000000,10000000,25000000').split(',').map(Number);
@@ -231,40 +231,6 @@ async function projectOnce(url: string): Promise<void> {
   if (code !== 0) throw new Error(`himotoki project --once exited with ${code}`);
 }
 
-/** CPU seconds (user + system) of each of these processes so far; none for one gone. */
-function cpuSeconds(pids: readonly number[]): Map<number, number> {
-  const seconds = new Map<number, number>();
-  for (const pid of pids) {
-    try {
-      seconds.set(pid, cpuOfProcess(pid) / 1e6);
-    } catch {
-      // exited
-    }
-  }
-  return seconds;
-}
-
-/** CPU seconds the processes alive at the end spent since `before` (a process that exited in between is not counted). */
-function cpuSince(before: Map<number, number>, after: Map<number, number>): number {
-  let seconds = 0;
-  for (const [pid, now] of after) seconds += now - (before.get(pid) ?? 0);
-  return round(seconds, 2);
-}
-
-/** The processes of the PostgreSQL cluster the benchmark runs on (`postgres: 15/name: …` in their command line). */
-function clusterProcesses(cluster: string): number[] {
-  const pids: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').startsWith(`postgres: ${cluster}`)) pids.push(Number(entry));
-    } catch {
-      // exited
-    }
-  }
-  return pids;
-}
-
 /** Runs one measurement and says what ran beside it: CPU by process, autovacuum, checkpoints, the costliest statements. */
 async function measuredWindow<T>(db: Database, server: BenchServer, what: string, windows: Window[], work: () => Promise<T>): Promise<T> {
   const counts = async () => {
@@ -280,14 +246,14 @@ async function measuredWindow<T>(db: Database, server: BenchServer, what: string
   );
   const before = await counts();
   const ours = [server.pids.server, ...(server.pids.projector ? [server.pids.projector] : [])];
-  const cpuBefore = cpuSeconds([...ours, ...clusterProcesses(before.cluster)]);
+  const cpuBefore = cpuSeconds([...ours, ...postgresProcesses(before.cluster)]);
   const busy = busyShare();
   const loadAverage = round(os.loadavg()[0]!, 2);
   const started = performance.now();
   const result = await work();
   const seconds = (performance.now() - started) / 1000;
   const machineBusy = busy() ?? null;
-  const cpuAfter = cpuSeconds([...ours, ...clusterProcesses(before.cluster)]);
+  const cpuAfter = cpuSeconds([...ours, ...postgresProcesses(before.cluster)]);
   const only = (pids: number[]) => new Map([...cpuAfter].filter(([pid]) => pids.includes(pid)));
   const cpu = {
     server: cpuSince(cpuBefore, only([server.pids.server])),
