@@ -1,4 +1,4 @@
-import { domainEvent, type Basic4Field, type IdentifierKind } from '#vocabulary';
+import { domainEvent, type Basic4Field, type DomainEvent, type IdentifierKind } from '#vocabulary';
 import { Dataset } from '../domain/aggregates/dataset.aggregate.js';
 import { Identifier } from '../domain/aggregates/identifier.aggregate.js';
 import { Organization } from '../domain/aggregates/organization.aggregate.js';
@@ -18,8 +18,8 @@ export const fingerprintOf = (digit: string): string => digit.repeat(64);
 export const registeredOrganization = (organizationId: string, kind: 'MUNICIPALITY' | 'MINISTRY' | 'PENSION' | 'PRIVATE_BUSINESS' = 'MUNICIPALITY') =>
   given(Organization, organizationId, domainEvent('OrganizationRegistered', { organizationId, name: organizationId, kind, domains: ['TAX'], occurredAt: AT }));
 
-/** A subject enrolled by a municipality, with no consent yet. */
-export const enrolledSubject = (subjectId = SUBJECT) => given(Subject, subjectId, domainEvent('SubjectEnrolled', { subjectId, enrolledBy: 'city', occurredAt: AT }));
+/** The subject, enrolled by a municipality, then these events (consents given and withdrawn). */
+export const enrolledSubject = (...events: DomainEvent[]) => given(Subject, SUBJECT, domainEvent('SubjectEnrolled', { subjectId: SUBJECT, enrolledBy: 'city', occurredAt: AT }), ...events);
 
 /** A dataset held by `holderId` that holds these basic-4 fields. */
 export const registeredDataset = (datasetId: string, holderId: string, basic4Fields: Basic4Field[] = ['NAME_KANJI', 'BIRTH_DATE']) =>
