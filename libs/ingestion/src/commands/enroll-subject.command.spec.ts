@@ -48,4 +48,10 @@ describe('EnrollSubject (本人の登録)', () => {
       refused: { code: 'FORBIDDEN', field: 'payload.identifiers[0].scope' },
     });
   });
+
+  it('given one identifier, when a subject is enrolled with it twice over, then the second is refused (the identifier would be issued twice)', () => {
+    expect(enroll([fresh(myNumber), fresh(internalId), fresh(myNumber)])).toEqual({
+      refused: { code: 'INVALID_INPUT', field: 'payload.identifiers[2]', reason: 'names the same identifier as payload.identifiers[0]' },
+    });
+  });
 });
