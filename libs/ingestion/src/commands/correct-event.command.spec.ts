@@ -122,6 +122,14 @@ describe('CorrectEvent (訂正)', () => {
     expect(correct(stored('InformationProvided', provision), supersede({ nonDisclosure: false }))).toMatchObject({ events: [{ data: { nonDisclosure: true } }] });
   });
 
+  it.each([
+    ['a retirement', 'IdentifierRetired', { subjectId: SUBJECT, kind: 'MY_NUMBER', fingerprint: fingerprintOf('a'), reason: 'LEAKED', retiredBy: 'town', occurredAt: AT }],
+    ['a succession', 'IdentifierSucceeded', { subjectId: SUBJECT, kind: 'JPKI_AUTH_SERIAL', fingerprint: fingerprintOf('a'), successorFingerprint: fingerprintOf('b'), consentReference: null, linkedBy: 'town', occurredAt: AT }],
+    ['a release of non-disclosure', 'NonDisclosureReleased', { provisionId: 'p-1', subjectId: SUBJECT, releasedBy: 'town', occurredAt: AT }],
+  ])('given %s, when it is annulled, then the correction names the organization that acted, so the subject sees it', (_, type, data) => {
+    expect(correct(stored(type, data), annul)).toMatchObject({ events: [{ data: { subjectIds: [SUBJECT], organizationId: 'town' } }] });
+  });
+
   it('given an amendment, which names no organization, when it is annulled, then the correction names none', () => {
     const amended = { recordId: 'r-1', datasetId: 'city-tax', subjectId: SUBJECT, basic4: {}, reason: '転居', occurredAt: AT };
     expect(correct(stored('RecordAmended', amended), annul)).toMatchObject({ events: [{ data: { subjectIds: [SUBJECT], organizationId: null } }] });

@@ -72,9 +72,12 @@ function subjectsNamed(data: Record<string, unknown>): string[] {
   return candidates.filter((c): c is string => uuid.safeParse(c).success).map((c) => c.toLowerCase());
 }
 
-/** The organization that acted in an event, when its data names one. */
+/**
+ * The organization that acted in an event, when its data names one: the access history shows a subject a
+ * correction only under an organization, so every field an event names its actor by is read.
+ */
 function organizationNamed(data: Record<string, unknown>): string | null {
-  for (const field of ['organizationId', 'requesterId', 'holderId', 'enrolledBy', 'issuedBy']) {
+  for (const field of ['organizationId', 'requesterId', 'holderId', 'enrolledBy', 'issuedBy', 'retiredBy', 'linkedBy', 'releasedBy']) {
     if (entityId.safeParse(data[field]).success) return data[field] as string;
   }
   return null;
