@@ -66,6 +66,18 @@ describe('CorrectEvent (訂正)', () => {
     });
   });
 
+  it('given a stored access, when a superseding item is malformed, then the item is named as every other field path names one, by its index in brackets', () => {
+    expect(correct(stored('InformationAccessed', accessed), supersede({ items: ['TAX_AMOUNT', 'tax amount'] }))).toMatchObject({
+      refused: { code: 'INVALID_INPUT', field: 'payload.correctedData.items[1]' },
+    });
+  });
+
+  it('given a stored access, when the corrected data adds a field its schema does not have, then the unknown field is named in the reason', () => {
+    expect(correct(stored('InformationAccessed', accessed), supersede({ colour: 'red' }))).toEqual({
+      refused: { code: 'INVALID_INPUT', field: 'payload.correctedData', reason: 'unknown field(s) colour (the corrected event must be valid as InformationAccessed version 1)' },
+    });
+  });
+
   it('given an event of a type no schema knows, when it is superseded, then it is refused: it can only be annulled', () => {
     expect(correct(stored('LegacyAccess', accessed), supersede({ purpose: '児童手当の支給' }))).toEqual({
       refused: { code: 'INVALID_INPUT', field: 'payload.eventId', reason: 'unknown event LegacyAccess version 1: only events of a known schema can be superseded (annul it instead)' },
