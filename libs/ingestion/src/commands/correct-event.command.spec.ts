@@ -2,7 +2,7 @@ import { CORRECTIONS_STREAM, domainEvent } from '#vocabulary';
 import { Corrections } from '../domain/aggregates/correction.aggregate.js';
 import type { OriginalEvent } from '../domain/decision.js';
 import { given, when } from '../testing/given-when-then.js';
-import { AT, fingerprintOf, OTHER_SUBJECT, SUBJECT } from '../testing/streams.js';
+import { AT, fingerprintOf, informationProvided, OTHER_SUBJECT, SUBJECT } from '../testing/streams.js';
 import { correctEvent, type CorrectionInput } from './correct-event.command.js';
 
 const EVENT_ID = '0190b5a6-0000-7000-8000-0000000000e1';
@@ -119,18 +119,12 @@ describe('CorrectEvent (訂正)', () => {
   });
 
   it('given a provision, when it is annulled, then the correction names the requester as the organization that acted', () => {
-    const provision = {
-      provisionId: 'p-1', requesterId: 'city', providerId: 'pension', subjectId: SUBJECT, viaIdentifier: fingerprintOf('a'), items: ['PENSION_RECORD'], procedure: '児童手当の支給',
-      legalBasis: '番号法別表第二 第1項', requestedAt: AT, providedAt: AT, outcome: 'PROVIDED', nonDisclosure: true, occurredAt: AT,
-    };
+    const provision = informationProvided({ nonDisclosure: true }).data;
     expect(correct(stored('InformationProvided', provision), annul)).toMatchObject({ events: [{ data: { organizationId: 'city', nonDisclosure: true } }] });
   });
 
   it('given a provision hidden from the person, when it is superseded as shown, then the correction stays hidden with the original', () => {
-    const provision = {
-      provisionId: 'p-1', requesterId: 'city', providerId: 'pension', subjectId: SUBJECT, viaIdentifier: fingerprintOf('a'), items: ['PENSION_RECORD'], procedure: '児童手当の支給',
-      legalBasis: '番号法別表第二 第1項', requestedAt: AT, providedAt: AT, outcome: 'PROVIDED', nonDisclosure: true, occurredAt: AT,
-    };
+    const provision = informationProvided({ nonDisclosure: true }).data;
     expect(correct(stored('InformationProvided', provision), supersede({ nonDisclosure: false }))).toMatchObject({ events: [{ data: { nonDisclosure: true } }] });
   });
 

@@ -1,16 +1,12 @@
-import { domainEvent, type EventData, type InformationProvided } from '#vocabulary';
+import { domainEvent } from '#vocabulary';
 import { Organization } from '../domain/aggregates/organization.aggregate.js';
 import { Provision } from '../domain/aggregates/provision.aggregate.js';
 import { given, when } from '../testing/given-when-then.js';
-import { fingerprintOf, registeredOrganization, SUBJECT } from '../testing/streams.js';
+import { informationProvided, registeredOrganization } from '../testing/streams.js';
 import { provideInformation } from './provide-information.command.js';
 
-const REQUESTED = '2024-04-01T09:00:00.000Z';
-const PROVIDED = '2024-04-01T09:00:05.000Z';
-const provision: EventData<typeof InformationProvided> = {
-  provisionId: 'p-1', requesterId: 'city', providerId: 'pension', subjectId: SUBJECT, viaIdentifier: fingerprintOf('a'), items: ['PENSION_RECORD'],
-  procedure: '児童手当の支給', legalBasis: '番号法別表第二 第1項', requestedAt: REQUESTED, providedAt: PROVIDED, outcome: 'PROVIDED', nonDisclosure: false, occurredAt: PROVIDED,
-};
+const provision = informationProvided().data;
+const REQUESTED = provision.requestedAt;
 const decide = (data = provision, loaded = given(Provision, 'p-1'), requester = registeredOrganization('city'), provider = registeredOrganization('pension', 'PENSION')) =>
   when(() => provideInformation(loaded, requester, provider, data));
 
@@ -59,6 +55,6 @@ describe('ProvideInformation (情報提供)', () => {
   });
 
   it('given a provision provided, when its provision time is before the request, then the time is refused', () => {
-    expect(decide({ ...provision, providedAt: '2024-04-01T08:59:59.999Z' })).toEqual({ refused: { code: 'INVALID_INPUT', field: 'payload.providedAt', reason: 'is before the request' } });
+    expect(decide({ ...provision, providedAt: '2024-03-31T23:59:59.999Z' })).toEqual({ refused: { code: 'INVALID_INPUT', field: 'payload.providedAt', reason: 'is before the request' } });
   });
 });

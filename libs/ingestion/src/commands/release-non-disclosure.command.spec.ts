@@ -2,15 +2,11 @@ import { domainEvent } from '#vocabulary';
 import { Organization } from '../domain/aggregates/organization.aggregate.js';
 import { Provision } from '../domain/aggregates/provision.aggregate.js';
 import { given, when } from '../testing/given-when-then.js';
-import { AT, fingerprintOf, registeredOrganization, SUBJECT } from '../testing/streams.js';
+import { informationProvided, registeredOrganization, SUBJECT } from '../testing/streams.js';
 import { releaseNonDisclosure } from './release-non-disclosure.command.js';
 
 const RELEASED = '2024-06-01T00:00:00.000Z';
-const provided = (nonDisclosure: boolean) =>
-  domainEvent('InformationProvided', {
-    provisionId: 'p-1', requesterId: 'city', providerId: 'pension', subjectId: SUBJECT, viaIdentifier: fingerprintOf('a'), items: ['PENSION_RECORD'],
-    procedure: '児童手当の支給', legalBasis: '番号法別表第二 第1項', requestedAt: AT, providedAt: AT, outcome: 'PROVIDED', nonDisclosure, occurredAt: AT,
-  });
+const provided = (nonDisclosure: boolean) => informationProvided({ nonDisclosure });
 const hidden = given(Provision, 'p-1', provided(true));
 
 describe('ReleaseNonDisclosure (不開示の解除)', () => {

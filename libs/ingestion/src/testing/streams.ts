@@ -1,4 +1,4 @@
-import { domainEvent, type Basic4Field, type DomainEvent, type IdentifierKind } from '#vocabulary';
+import { domainEvent, type Basic4Field, type DomainEvent, type EventData, type IdentifierKind, type InformationProvided } from '#vocabulary';
 import { Dataset } from '../domain/aggregates/dataset.aggregate.js';
 import { Identifier } from '../domain/aggregates/identifier.aggregate.js';
 import { Organization } from '../domain/aggregates/organization.aggregate.js';
@@ -33,3 +33,11 @@ export const identifierIssued = (fingerprint: string, over: { subjectId?: string
 
 /** An identifier's stream holding its issue. */
 export const issuedIdentifier = (fingerprint: string, over: Parameters<typeof identifierIssued>[1] = {}) => given(Identifier, fingerprint, identifierIssued(fingerprint, over));
+
+/** 情報提供: the pension service provides the city a pension record of the subject, five seconds after the request. */
+export const informationProvided = (over: Partial<EventData<typeof InformationProvided>> = {}) =>
+  domainEvent('InformationProvided', {
+    provisionId: 'p-1', requesterId: 'city', providerId: 'pension', subjectId: SUBJECT, viaIdentifier: fingerprintOf('a'), items: ['PENSION_RECORD'],
+    procedure: '児童手当の支給', legalBasis: '番号法別表第二 第1項', requestedAt: AT, providedAt: '2024-04-01T00:00:05.000Z', outcome: 'PROVIDED', nonDisclosure: false,
+    occurredAt: '2024-04-01T00:00:05.000Z', ...over,
+  });
