@@ -34,11 +34,17 @@ describe('GrantConsent (同意)', () => {
     });
   });
 
-  it('given a consent granted and withdrawn, when it is granted again, then it is granted anew after the withdrawal', () => {
-    const again = { ...consent, occurredAt: '2024-06-01T00:00:00.000Z' };
-    expect(when(() => grantConsent(enrolledSubject(granted, withdrawn), shop, again))).toEqual({
-      writes: [{ streamId: `subject-${SUBJECT}`, expected: 2n, events: [domainEvent('ConsentGranted', again)] }],
-      events: [domainEvent('ConsentGranted', again)],
+  it('given a consent granted and withdrawn, when its id is granted again, then it is refused: a consent id names one grant and its withdrawal', () => {
+    expect(when(() => grantConsent(enrolledSubject(granted, withdrawn), shop, { ...consent, occurredAt: '2024-06-01T00:00:00.000Z' }))).toEqual({
+      refused: { code: 'INVARIANT', field: 'payload.consentId', reason: 'consent "c-1" was withdrawn: a consent id names one grant, so a new grant takes a new id' },
     });
   });
+
+  it("given another organization's consent withdrawn, when the organization takes up its id, then it is refused all the same", () => {
+    const other = { ...consent, organizationId: 'bank', occurredAt: '2024-06-01T00:00:00.000Z' };
+    expect(when(() => grantConsent(enrolledSubject(granted, withdrawn), registeredOrganization('bank', 'PRIVATE_BUSINESS'), other))).toMatchObject({
+      refused: { code: 'INVARIANT', field: 'payload.consentId' },
+    });
+  });
+
 });

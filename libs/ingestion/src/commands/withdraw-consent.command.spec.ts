@@ -32,12 +32,4 @@ describe('WithdrawConsent (同意の撤回)', () => {
       refused: { code: 'INVARIANT', field: 'payload.consentId', reason: 'consent "c-1" is already withdrawn' },
     });
   });
-
-  it('given a consent withdrawn and granted again for another purpose, when it is withdrawn, then the withdrawal names the later grant', () => {
-    const regranted = domainEvent('ConsentGranted', { ...consent, purpose: 'ポイントの付与', occurredAt: '2024-06-01T00:00:00.000Z' });
-    expect(when(() => withdrawConsent(enrolledSubject(granted, withdrawn, regranted), 'c-1', '2024-07-01T00:00:00.000Z'))).toMatchObject({
-      writes: [{ expected: 3n }],
-      events: [{ type: 'ConsentWithdrawn', data: { purpose: 'ポイントの付与', occurredAt: '2024-07-01T00:00:00.000Z' } }],
-    });
-  });
 });
