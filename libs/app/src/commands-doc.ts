@@ -25,7 +25,7 @@ export function renderCommandsDoc(projections: readonly Projection[] = [...PROJE
     '# Commands, their events, and the read models that read them',
     '',
     'Made from the code by `npm run docs:commands`; a test fails when this page and the code disagree.',
-    'Each command file holds the payload schema, the handler (what it loads) and the pure decider (what it decides).',
+    'Each command file holds the payload schema, the handler (what it loads) and the pure decider (what it decides); its decider is specified beside it in Given/When/Then (`<name>.command.spec.ts`).',
     'A read model listed for an event reads it in its `<name>.projection.ts` (`handles`); the journal seals every event.',
     '',
     '| command | file | events it records → read models that read them |',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CORRECTION_ACTIONS, CORRECTIONS_STREAM, domainEvent, entityId, parseDomainEvent, UnknownEventError, type CorrectionAction } from '#vocabulary';
 import { defineCommand } from '../application/command.js';
+import { schemaError } from '../application/command-errors.js';
 import { Corrections } from '../domain/aggregates/correction.aggregate.js';
 import { write, type Loaded, type OriginalEvent, type StreamWrite } from '../domain/decision.js';
 import { invalid, notFound } from '../domain/domain.errors.js';
@@ -57,8 +58,9 @@ function validCorrectedData(original: OriginalEvent, data: Record<string, unknow
   } catch (error) {
     if (error instanceof UnknownEventError) throw invalid('payload.eventId', `${error.message}: only events of a known schema can be superseded (annul it instead)`);
     if (error instanceof z.ZodError) {
-      const issue = error.issues[0]!;
-      throw invalid(['payload.correctedData', ...issue.path.map(String)].join('.'), `${issue.message} (the corrected event must be valid as ${original.type} version ${original.schemaVersion})`);
+      // Named as a payload's own schema errors are (`items[1]`, unknown fields), under the corrected data.
+      const refused = schemaError(error, 'payload.correctedData');
+      throw invalid(refused.field, `${refused.reason} (the corrected event must be valid as ${original.type} version ${original.schemaVersion})`);
     }
     throw error;
   }
@@ -72,9 +74,12 @@ function subjectsNamed(data: Record<string, unknown>): string[] {
   return candidates.filter((c): c is string => uuid.safeParse(c).success).map((c) => c.toLowerCase());
 }
 
-/** The organization that acted in an event, when its data names one. */
+/**
+ * The organization that acted in an event, when its data names one: the access history shows a subject a
+ * correction only under an organization, so every field an event names its actor by is read.
+ */
 function organizationNamed(data: Record<string, unknown>): string | null {
-  for (const field of ['organizationId', 'requesterId', 'holderId', 'enrolledBy', 'issuedBy']) {
+  for (const field of ['organizationId', 'requesterId', 'holderId', 'enrolledBy', 'issuedBy', 'retiredBy', 'linkedBy', 'releasedBy']) {
     if (entityId.safeParse(data[field]).success) return data[field] as string;
   }
   return null;

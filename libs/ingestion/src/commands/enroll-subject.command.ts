@@ -7,7 +7,7 @@ import { type IdentifierState } from '../domain/aggregates/identifier.aggregate.
 import { Organization, type OrganizationState } from '../domain/aggregates/organization.aggregate.js';
 import { Subject, type SubjectState } from '../domain/aggregates/subject.aggregate.js';
 import { requireOrganization, write, type Loaded, type StreamWrite } from '../domain/decision.js';
-import { invariant } from '../domain/domain.errors.js';
+import { invalid, invariant } from '../domain/domain.errors.js';
 import { issueIdentifier } from './issue-identifier.command.js';
 
 /** 番号の付番 on enrolment: the subject's stream and each identifier's stream, written together. */
@@ -19,6 +19,13 @@ export function enrollSubject(
 ): StreamWrite[] {
   requireOrganization(enroller, 'payload.enrolledBy');
   if (subject.state.enrolled) throw invariant('commandId', 'this subject is already enrolled');
+  // Two entries naming one identifier (the same value, written two ways) would issue it twice in one append.
+  const named = new Map<string, number>();
+  identifiers.forEach(({ loaded }, i) => {
+    const first = named.get(loaded.streamId);
+    if (first !== undefined) throw invalid(`payload.identifiers[${i}]`, `names the same identifier as payload.identifiers[${first}]`);
+    named.set(loaded.streamId, i);
+  });
   const subjectId = subject.streamId.slice('subject-'.length);
   return [
     write(subject, domainEvent('SubjectEnrolled', { subjectId, enrolledBy: enroller.streamId.slice('organization-'.length), occurredAt })),

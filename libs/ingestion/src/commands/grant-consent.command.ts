@@ -8,10 +8,14 @@ import { Subject, type SubjectState } from '../domain/aggregates/subject.aggrega
 import { requireOrganization, write, type Loaded, type StreamWrite } from '../domain/decision.js';
 import { invariant, notFound } from '../domain/domain.errors.js';
 
+/** 同意: given by an enrolled subject to a registered organization, once per consent id. */
 export function grantConsent(subject: Loaded<SubjectState>, organization: Loaded<OrganizationState>, data: EventData<typeof ConsentGranted>): StreamWrite {
   requireOrganization(organization, 'payload.organizationId');
   if (!subject.state.enrolled) throw notFound('payload.subject', 'the subject is not enrolled');
-  if (subject.state.consents[data.consentId]?.granted) throw invariant('payload.consentId', `consent "${data.consentId}" is already granted`);
+  const known = subject.state.consents[data.consentId];
+  if (known?.granted) throw invariant('payload.consentId', `consent "${data.consentId}" is already granted`);
+  // A consent's life is one grant and its withdrawal (the findings read model keeps one row for it).
+  if (known) throw invariant('payload.consentId', `consent "${data.consentId}" was withdrawn: a consent id names one grant, so a new grant takes a new id`);
   return write(subject, domainEvent('ConsentGranted', data));
 }
 
