@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+const adapterSql = (name: string) => readFileSync(new URL(`../libs/event-store-postgres/sql/${name}.sql`, import.meta.url), 'utf8');
+
+/**
+ * Each event's commitment is computed by the append itself, in its INSERT, rather than by a row trigger that
+ * called plpgsql for every event: same opening, same bytes, same commitment (journal v2), over the position,
+ * revision and recorded time the database gives the event.
+ *
+ * - `event_store.append_to_stream` and `event_store.append_to_streams` take the events' salts from the adapter
+ *   (32 random bytes an event, one parameter an append), or draw them themselves; they print the opening's
+ *   members common to an append once.
+ * - The row trigger `events_commit` stays for any other writer, but fires only for a row inserted without a
+ *   commitment (its WHEN is tested without calling the function). Enabled or disabled, it is the one switch of
+ *   the commitments (`event_store.journal_committing`), which the append reads once a call.
+ */
+export class CommitmentsInTheAppend1764000001050 implements MigrationInterface {
+  name = 'CommitmentsInTheAppend1764000001050';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query(adapterSql('journal_committing'));
+    await db.query(`DROP FUNCTION event_store.append_to_stream(text, text, jsonb)`);
+    await db.query(adapterSql('append_to_stream.committing'));
+    await db.query(`DROP FUNCTION event_store.append_to_streams(jsonb)`);
+    await db.query(adapterSql('append_to_streams'));
+    const [state] = await db.query(`SELECT t.tgenabled FROM pg_trigger t WHERE t.tgrelid = 'event_store.events'::regclass AND t.tgname = 'events_commit'`);
+    await db.query(`DROP TRIGGER IF EXISTS events_commit ON event_store.events`);
+    await db.query(`CREATE TRIGGER events_commit BEFORE INSERT ON event_store.events FOR EACH ROW WHEN (NEW.commitment IS NULL) EXECUTE FUNCTION event_store.commit_event()`);
+    if (state?.tgenabled === 'D') await db.query(`ALTER TABLE event_store.events DISABLE TRIGGER events_commit`);
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    await db.query(`DROP TRIGGER events_commit ON event_store.events`);
+    await db.query(`CREATE TRIGGER events_commit BEFORE INSERT ON event_store.events FOR EACH ROW EXECUTE FUNCTION event_store.commit_event()`);
+    await db.query(`DROP FUNCTION event_store.append_to_streams(jsonb, bytea)`);
+    await db.query(`DROP FUNCTION event_store.append_to_stream(text, text, jsonb, bytea, boolean)`);
+    await db.query(adapterSql('append_to_stream'));
+    await db.query(`
+      CREATE FUNCTION event_store.append_to_streams(p_appends jsonb)
+      RETURNS TABLE (stream_index integer, outcome text, revision bigint, positions bigint[], conflict_event_id uuid, conflict_reason text)
+      LANGUAGE plpgsql AS $$
+      DECLARE
+        v_append jsonb;
+        v_result record;
+      BEGIN
+        stream_index := 0;
+        FOR v_append IN SELECT value FROM jsonb_array_elements(p_appends) LOOP
+          SELECT * INTO v_result FROM event_store.append_to_stream(v_append->>'streamId', v_append->>'expected', v_append->'events');
+          outcome := v_result.outcome;
+          revision := v_result.revision;
+          positions := v_result.positions;
+          conflict_event_id := v_result.conflict_event_id;
+          conflict_reason := v_result.conflict_reason;
+          RETURN NEXT;
+          EXIT WHEN v_result.outcome IN ('conflict', 'id_conflict');
+          stream_index := stream_index + 1;
+        END LOOP;
+      END $$`);
+    await db.query(`DROP FUNCTION event_store.journal_committing()`);
+  }
+}
