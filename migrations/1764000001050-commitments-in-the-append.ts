@@ -30,33 +30,7 @@ export class CommitmentsInTheAppend1764000001050 implements MigrationInterface {
     await db.query(`CREATE TRIGGER events_commit BEFORE INSERT ON event_store.events FOR EACH ROW WHEN (NEW.commitment IS NULL) EXECUTE FUNCTION event_store.commit_event()`);
   }
 
-  async down(db: QueryRunner): Promise<void> {
-    await db.query(`DROP TRIGGER events_commit ON event_store.events`);
-    await db.query(`CREATE TRIGGER events_commit BEFORE INSERT ON event_store.events FOR EACH ROW EXECUTE FUNCTION event_store.commit_event()`);
-    await db.query(`DROP FUNCTION event_store.append_to_streams(jsonb, bytea)`);
-    await db.query(`DROP FUNCTION event_store.append_to_stream(text, text, jsonb, bytea)`);
-    await db.query(adapterSql('append_to_stream'));
-    await db.query(`
-      CREATE FUNCTION event_store.append_to_streams(p_appends jsonb)
-      RETURNS TABLE (stream_index integer, outcome text, revision bigint, positions bigint[], conflict_event_id uuid, conflict_reason text)
-      LANGUAGE plpgsql AS $$
-      DECLARE
-        v_append jsonb;
-        v_result record;
-      BEGIN
-        stream_index := 0;
-        FOR v_append IN SELECT value FROM jsonb_array_elements(p_appends) LOOP
-          SELECT * INTO v_result FROM event_store.append_to_stream(v_append->>'streamId', v_append->>'expected', v_append->'events');
-          outcome := v_result.outcome;
-          revision := v_result.revision;
-          positions := v_result.positions;
-          conflict_event_id := v_result.conflict_event_id;
-          conflict_reason := v_result.conflict_reason;
-          RETURN NEXT;
-          EXIT WHEN v_result.outcome IN ('conflict', 'id_conflict');
-          stream_index := stream_index + 1;
-        END LOOP;
-      END $$`);
-    await db.query(`DROP FUNCTION event_store.journal_commitments_on()`);
+  async down(): Promise<void> {
+    throw new Error('the append functions of migrations 001 and 600 are not put back: restore the backup taken before the migration');
   }
 }
