@@ -3,11 +3,11 @@
  * event: CPU time read from /proc for this process and for each PostgreSQL backend doing the work, so that other
  * load on the machine slows a part but is not counted in it (bench:journal's ratio, by contrast, counts whatever
  * the cores gave each side).
- *   (1) the append with the commitment trigger on, and off, in alternate rounds (BENCH_COSTS_ROUNDS, 3) of
+ *   (1) the append with the journal's commitments on, and off (switchJournalCommitments), in alternate rounds (BENCH_COSTS_ROUNDS, 3) of
  *       BENCH_COSTS_SUBJECTS (1,000) subjects each, 100 subjects an append, one writer: its backend and its Node;
  *   (2) the sealer catching up over a log of BENCH_COSTS_SEALED (66,000) committed events, as the sealer thread runs
  *       it (a pool of two connections, batches of 1,000): its Node and its backends.
- * Run it on two builds in turn to compare them. Last line: one JSON object.
+ * BENCH_COSTS_PARTS=append runs (1) alone. Run it on two builds in turn to compare them. Last line: one JSON object.
  */
 import pg from 'pg';
 import { migrate, openDatabase, openPool } from '#database';
@@ -22,6 +22,7 @@ const ROUNDS = Number(process.env.BENCH_COSTS_ROUNDS ?? 3);
 const SUBJECTS = Number(process.env.BENCH_COSTS_SUBJECTS ?? 1_000);
 const SEALED_SUBJECTS = Math.ceil(Number(process.env.BENCH_COSTS_SEALED ?? 66_000) / EVENTS_PER_SUBJECT);
 const SUBJECTS_PER_APPEND = 100;
+const SEALER_TOO = (process.env.BENCH_COSTS_PARTS ?? 'append,sealer').split(',').includes('sealer');
 const cpuOfThisProcess = () => {
   const usage = process.cpuUsage();
   return usage.user + usage.system;
@@ -85,19 +86,19 @@ async function main(): Promise<void> {
   const append = await appendCosts();
   const medianOf = (rounds: { backend: number; node: number }[]) => ({ backend: round(median(rounds.map((r) => r.backend))), node: round(median(rounds.map((r) => r.node))) });
   const [on, off] = [medianOf(append.on), medianOf(append.off)];
-  console.log(`append, commitment trigger on: backend ${on.backend} + Node ${on.node} core-µs an event; off: ${off.backend} + ${off.node} (medians of ${ROUNDS} rounds each)`);
-  const trigger = round(on.backend - off.backend);
-  console.log(`the commitment trigger: ${trigger} core-µs an event (backend, on − off)`);
-  const sealer = await sealerCosts();
-  console.log(`the sealer over ${sealer.events.toLocaleString('en')} committed events: backends ${round(sealer.backend)} + Node ${round(sealer.node)} = ${round(sealer.backend + sealer.node)} core-µs an event`);
+  console.log(`append, journal commitments on: backend ${on.backend} + Node ${on.node} core-µs an event; off: ${off.backend} + ${off.node} (medians of ${ROUNDS} rounds each)`);
+  const commitment = round(on.backend - off.backend);
+  console.log(`the commitment at append: ${commitment} core-µs an event (backend, on − off)`);
+  const sealer = SEALER_TOO ? await sealerCosts() : undefined;
+  if (sealer) console.log(`the sealer over ${sealer.events.toLocaleString('en')} committed events: backends ${round(sealer.backend)} + Node ${round(sealer.node)} = ${round(sealer.backend + sealer.node)} core-µs an event`);
   console.log(
     JSON.stringify({
       journalCosts: {
         appendOn: on,
         appendOff: off,
-        triggerCoreMicroseconds: trigger,
-        sealer: { events: sealer.events, backendCoreMicroseconds: round(sealer.backend), nodeCoreMicroseconds: round(sealer.node) },
-        rounds: { on: append.on.map((r) => round(r.backend)), off: append.off.map((r) => round(r.backend)) },
+        commitmentCoreMicroseconds: commitment,
+        ...(sealer ? { sealer: { events: sealer.events, backendCoreMicroseconds: round(sealer.backend), nodeCoreMicroseconds: round(sealer.node) } } : {}),
+        rounds: { on: append.on.map((r) => round(r.backend)), off: append.off.map((r) => round(r.backend)), nodeOn: append.on.map((r) => round(r.node)), nodeOff: append.off.map((r) => round(r.node)) },
       },
       machine: machine(),
     }),

@@ -2,11 +2,14 @@ import type pg from 'pg';
 import type { EventCommitments, RecomputedCommitment } from '#event-store';
 
 /**
- * The append's journal commitment (a row trigger on the events table, migrations/1764000000500): switched off
- * only by a benchmark that measures the append without it, on a database of its own.
+ * The journal's commitments, made by the append (migrations/1764000001050) and by the events table's row trigger for
+ * other writers: switched off only by a benchmark that measures the append without them, on a database of its own.
+ * Both in one transaction (one simple query); the redefined constant reaches every session's next append.
  */
 export async function switchJournalCommitments(pool: pg.Pool, on: boolean): Promise<void> {
-  await pool.query(`ALTER TABLE event_store.events ${on ? 'ENABLE' : 'DISABLE'} TRIGGER events_commit`);
+  await pool.query(`
+    CREATE OR REPLACE FUNCTION event_store.journal_commitments_on() RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT ${on} $$;
+    ALTER TABLE event_store.events ${on ? 'ENABLE' : 'DISABLE'} TRIGGER events_commit`);
 }
 
 /** 約束 — the commitments the events table keeps beside each event, recomputed by the database from the event as stored. */

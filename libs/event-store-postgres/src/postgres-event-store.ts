@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import { Statements, inTransaction, type Backend } from '#database';
 import {
@@ -113,8 +114,9 @@ export class PostgresEventStore implements EventStore {
     const valid = validateStreamAppends(appends);
     if (valid.length === 1) return [await this.append(valid[0]!.streamId, valid[0]!.events, valid[0]!.expected)];
     const results = await retryingPartitionRace(() => inTransaction(this.connection.pool, async (client) => {
-      const { rows } = await client.query<AppendRow & { stream_index: number }>(`SELECT r.*, ${TRANSACTION_OF_APPEND} FROM event_store.append_to_streams($1::jsonb) r`, [
+      const { rows } = await client.query<AppendRow & { stream_index: number }>(`SELECT r.*, ${TRANSACTION_OF_APPEND} FROM event_store.append_to_streams($1::jsonb, $2::bytea) r`, [
         JSON.stringify(valid.map(({ streamId, events, expected }) => ({ streamId, expected: expectedText(expected), events: eventsPayload(events) }))),
+        commitmentSalts(valid.reduce((n, a) => n + a.events.length, 0)),
       ]);
       this.partitions.appended(lastPosition(rows));
       const outcomes = rows.map((row) => toAppendResult(row, valid[row.stream_index]!.streamId, valid[row.stream_index]!.expected));
@@ -151,10 +153,11 @@ export class PostgresEventStore implements EventStore {
 
   /** One call of `event_store.append_to_stream`, in a transaction of its own. */
   private async appendOnce(streamId: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
-    const { rows } = await retryingPartitionRace(() => this.connection.pool.query<AppendRow>(`SELECT r.*, ${TRANSACTION_OF_APPEND} FROM event_store.append_to_stream($1, $2, $3::jsonb) r`, [
+    const { rows } = await retryingPartitionRace(() => this.connection.pool.query<AppendRow>(`SELECT r.*, ${TRANSACTION_OF_APPEND} FROM event_store.append_to_stream($1, $2, $3::jsonb, $4::bytea) r`, [
       streamId,
       expectedText(expected),
       JSON.stringify(eventsPayload(events)),
+      commitmentSalts(events.length),
     ]));
     this.partitions.appended(lastPosition(rows));
     return toAppendResult(rows[0]!, streamId, expected);
@@ -315,6 +318,13 @@ export class PostgresEventStore implements EventStore {
 function expectedText(expected: ExpectedRevision): string {
   return typeof expected === 'bigint' ? expected.toString() : expected;
 }
+
+/**
+ * Each event's commitment salt, 32 bytes from the operating system's CSPRNG, drawn afresh for every event and
+ * sent in one parameter an append: the database then computes the commitment itself, over the event as it
+ * records it, without drawing randomness event by event.
+ */
+const commitmentSalts = (events: number): Buffer => randomBytes(32 * events);
 
 function eventsPayload(events: EventToAppend[]) {
   return events.map((e) => ({ id: e.id, type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata: e.metadata ?? {} }));
