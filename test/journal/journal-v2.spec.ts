@@ -60,11 +60,16 @@ describe(`the journal v2 (commitments at commit) on ${backendName}`, () => {
       await f.sealAndSign();
       const v1Head = (await f.proofs.head())!.head;
       await f.appendSubjects(5, 15, 5);
-      // What the sealer reads: a v2 event without its data and metadata (its commitment stands for them), a v1 event whole.
+      // What the sealer reads: a v2 event as its id, place in the log and commitment (which stands for the rest), a v1 event whole.
       const whole = await f.store.readAll({ maxCount: 10_000 });
       const committedOnly = await f.store.readAll({ maxCount: 10_000, commitmentsOnly: true });
+      expect(committedOnly.map((e) => e.id)).toEqual(whole.map((e) => e.id));
       expect(committedOnly.filter((e) => e.commitment === undefined)).toEqual(whole.filter((e) => e.commitment === undefined));
-      expect(committedOnly.filter((e) => e.commitment !== undefined)).toEqual(whole.filter((e) => e.commitment !== undefined).map((e) => ({ ...e, data: {}, metadata: {} })));
+      expect(committedOnly.filter((e) => e.commitment !== undefined)).toEqual(
+        whole
+          .filter((e) => e.commitment !== undefined)
+          .map((e) => ({ ...e, streamId: '', revision: 0n, type: '', schemaVersion: 0, data: {}, metadata: {}, recordedAt: new Date(0) })),
+      );
       expect(committedOnly.filter((e) => e.commitment === undefined)).toHaveLength(5 * 11);
       await f.sealAndSign();
       const order = await logOrder(f.db);
