@@ -16,7 +16,7 @@ import { Session } from 'node:inspector/promises';
 import pg from 'pg';
 import { migrate, openDatabase, openPool } from '#database';
 import { PostgresEventStore, switchJournalCommitments } from '#event-store-postgres';
-import { journalProjection } from '#journal';
+import { journalProjection, sealedSize } from '#journal';
 import { ProjectionRunner } from '#projections';
 import { EVENTS_PER_SUBJECT, subjectAppends } from '#synthetic-population';
 import { DATABASE_SCHEMA } from '#app';
@@ -89,7 +89,7 @@ async function sealerCosts(): Promise<{ events: number; backend: number; node: n
     writeFileSync(CPU_PROFILE!, JSON.stringify(profile));
     profiler.disconnect();
   }
-  const events = Number((await db.pool.query<{ n: string }>(`SELECT count(*) AS n FROM journal_tree.leaves`)).rows[0]!.n);
+  const events = await sealedSize(db.pool);
   if (events !== SEALED_SUBJECTS * EVENTS_PER_SUBJECT) throw new Error(`sealed ${events} of ${SEALED_SUBJECTS * EVENTS_PER_SUBJECT} events`);
   await store.close();
   await pool.end();

@@ -3,7 +3,7 @@ import { JournalMonitor, PROOF_FORMAT, PROOF_FORMAT_V2, verifyJournal, verifyPro
 import { LogInsider } from '#event-store-postgres/testing';
 import { subjectAppends } from '#synthetic-population';
 import { backendName } from '../support/test-database.js';
-import { FORGED_EVENT_ID, TAMPER_KINDS, logOrder, openJournalFixture, recomputedRoot, sealedAll, type LogOrder } from './journal-support.js';
+import { FORGED_EVENT_ID, SEALED_LEAVES, TAMPER_KINDS, logOrder, openJournalFixture, recomputedRoot, sealedAll, type LogOrder } from './journal-support.js';
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest();
 
@@ -19,7 +19,7 @@ describe(`the journal v2 (commitments at commit) on ${backendName}`, () => {
       await f.sealAndSign();
       const order = await logOrder(f.db);
       const commitmentOf = new Map(stored.map((e) => [e.event_id, e.commitment]));
-      const sealed = await f.db.pool.query<{ hash: Buffer; entry: Buffer; event_id: string }>(`SELECT hash, entry, event_id FROM journal_tree.leaves ORDER BY leaf_index`);
+      const sealed = await f.db.pool.query<{ hash: Buffer; entry: Buffer; event_id: string }>(`SELECT hash, entry, event_id FROM ${SEALED_LEAVES} ORDER BY leaf_index`);
       expect(sealed.rows.filter((r) => commitmentOf.has(r.event_id))).toHaveLength(order.length);
       for (const r of sealed.rows) {
         expect(r.hash).toEqual(sha256(Buffer.concat([Buffer.from([0]), commitmentOf.get(r.event_id)!])));

@@ -4,7 +4,7 @@ export * from './domain/journal-leaf.js';
 export * from './domain/signed-tree-head.js';
 export * from './domain/proof-document.js';
 export { journalProjection } from './infrastructure/journal.projection.js';
-export { JOURNAL_TREE_SCHEMA, JournalRangeError, JournalTree } from './infrastructure/journal-tree.js';
+export { JOURNAL_TREE_SCHEMA, JournalRangeError, JournalTree, sealedLeaves, sealedLeavesAt, sealedSize, type SealedLeaf } from './infrastructure/journal-tree.js';
 export { SignedHeads } from './infrastructure/signed-heads.js';
 export { HeadSigner, type HeadSignerOptions } from './infrastructure/head-signer.js';
 export { loadJournalKey, publicKeyPem } from './infrastructure/journal-key.js';
