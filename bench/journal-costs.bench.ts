@@ -6,7 +6,7 @@
  *   (1) the append with the journal's commitments on, and off (switchJournalCommitments), in alternate rounds (BENCH_COSTS_ROUNDS, 3) of
  *       BENCH_COSTS_SUBJECTS (1,000) subjects each, 100 subjects an append, one writer: its backend and its Node;
  *   (2) the sealer catching up over a log of BENCH_COSTS_SEALED (66,000) committed events, as the sealer thread runs
- *       it (a pool of two connections, batches of 1,000): its Node and its backends.
+ *       it (a pool of two connections, batches of SEALER_BATCH_SIZE): its Node and its backends.
  * BENCH_COSTS_PARTS (append,sealer) runs only the parts named; BENCH_COSTS_CPU_PROFILE=<file> writes a V8 CPU profile
  * of the sealer's catch-up (Node's side only) to that file.
  * Run it on two builds in turn to compare them. Last line: one JSON object.
@@ -16,7 +16,7 @@ import { Session } from 'node:inspector/promises';
 import pg from 'pg';
 import { migrate, openDatabase, openPool } from '#database';
 import { PostgresEventStore, switchJournalCommitments } from '#event-store-postgres';
-import { journalProjection, sealedSize } from '#journal';
+import { SEALER_BATCH_SIZE, journalProjection, sealedSize } from '#journal';
 import { ProjectionRunner } from '#projections';
 import { EVENTS_PER_SUBJECT, subjectAppends } from '#synthetic-population';
 import { DATABASE_SCHEMA } from '#app';
@@ -73,7 +73,7 @@ async function sealerCosts(): Promise<{ events: number; backend: number; node: n
   const backends = await Promise.all(clients.map(backendOf));
   for (const client of clients) client.release();
   const store = new PostgresEventStore({ pool, url: target.url, deliversNotifications: true, backend: 'postgres' });
-  const sealer = new ProjectionRunner(pool, store, [journalProjection]);
+  const sealer = new ProjectionRunner(pool, store, [journalProjection], SEALER_BATCH_SIZE);
   const backendsNow = () => backends.reduce((sum, pid) => sum + cpuOfProcess(pid), 0);
   const profiler = CPU_PROFILE ? new Session() : undefined;
   if (profiler) {

@@ -3,7 +3,7 @@ export * from './domain/canonical-json.js';
 export * from './domain/journal-leaf.js';
 export * from './domain/signed-tree-head.js';
 export * from './domain/proof-document.js';
-export { journalProjection } from './infrastructure/journal.projection.js';
+export { SEALER_BATCH_SIZE, journalProjection } from './infrastructure/journal.projection.js';
 export { JOURNAL_TREE_SCHEMA, JournalRangeError, JournalTree, sealedLeaves, sealedLeavesAt, sealedSize, type SealedLeaf } from './infrastructure/journal-tree.js';
 export { SignedHeads } from './infrastructure/signed-heads.js';
 export { HeadSigner, type HeadSignerOptions } from './infrastructure/head-signer.js';

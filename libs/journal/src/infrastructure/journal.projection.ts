@@ -6,6 +6,14 @@ import { TILE_WIDTH } from '../domain/tile-path.js';
 import { JOURNAL_TREE_SCHEMA, LOWEST_STORED_LEVEL, loadEdge } from './journal-tree.js';
 
 /**
+ * Events the sealer's own thread (PostgreSQL) reads and seals a transaction at most. Each batch costs a read, a
+ * transaction, the tree's edge and a few statements whatever its size, and a sealer behind writers running flat
+ * out reads full batches: larger ones cost less an event. In the server's process (PGlite, whose one connection
+ * every request shares) the runner's smaller default holds that connection for less time.
+ */
+export const SEALER_BATCH_SIZE = 5000;
+
+/**
  * 封緘 — the sealer: extends the journal's Merkle tree with every event, in the log's order, as a projection
  * (its checkpoint in the same transaction, restart from where it stopped, blue-green rebuild). It combines
  * the commitments made when the events were appended (v2), read without the events' data and metadata, and
