@@ -153,17 +153,24 @@ export class JournalTree {
    * log's order, so the event's is in the last tile that starts at or before the event's log position.
    */
   async leafOf(event: { id: string } & Checkpoint): Promise<{ leafIndex: number; hash: Buffer } | null> {
-    const { rows } = await this.db.query<{ tile_index: string; event_ids: Buffer; hashes: Buffer }>(
-      `SELECT tile_index, event_ids, hashes FROM ${this.schema}.leaf_tiles WHERE (first_transaction_id, first_position) <= ($1::text::xid8, $2::bigint)
-        ORDER BY first_transaction_id DESC, first_position DESC LIMIT 1`,
-      [event.transactionId.toString(), event.globalPosition.toString()],
-    );
-    const tile = rows[0];
-    if (!tile) return null;
     const id = Buffer.alloc(16);
     writeUuidBytes(event.id, id, 0);
-    for (let at = 0; at < tile.event_ids.length; at += 16) {
-      if (tile.event_ids.compare(id, 0, 16, at, at + 16) === 0) return { leafIndex: Number(tile.tile_index) * TILE_WIDTH + at / 16, hash: tile.hashes.subarray(at * 2, at * 2 + 32) };
+    // The id is looked for among the tile's ids by the server, which then reads only its leaf's slice of the hashes.
+    const { rows } = await this.db.query<{ tile_index: string; at: number; hash: Buffer }>(
+      `SELECT t.tile_index, p.at, substring(t.hashes FROM p.at * 2 + 1 FOR 32) AS hash
+         FROM (SELECT tile_index, event_ids, hashes FROM ${this.schema}.leaf_tiles WHERE (first_transaction_id, first_position) <= ($1::text::xid8, $2::bigint)
+                ORDER BY first_transaction_id DESC, first_position DESC LIMIT 1) t,
+              LATERAL (SELECT position($3::bytea IN t.event_ids) - 1 AS at) p
+        WHERE p.at >= 0`,
+      [event.transactionId.toString(), event.globalPosition.toString(), id],
+    );
+    const found = rows[0];
+    if (!found) return null;
+    if (found.at % 16 === 0) return { leafIndex: Number(found.tile_index) * TILE_WIDTH + found.at / 16, hash: found.hash };
+    // The id's bytes first found across two ids' (a chance of the order of 2^-116): each id is compared in its place.
+    const { rows: tile } = await this.db.query<{ event_ids: Buffer; hashes: Buffer }>(`SELECT event_ids, hashes FROM ${this.schema}.leaf_tiles WHERE tile_index = $1`, [found.tile_index]);
+    for (let at = 0; at < tile[0]!.event_ids.length; at += 16) {
+      if (tile[0]!.event_ids.compare(id, 0, 16, at, at + 16) === 0) return { leafIndex: Number(found.tile_index) * TILE_WIDTH + at / 16, hash: tile[0]!.hashes.subarray(at * 2, at * 2 + 32) };
     }
     return null;
   }
