@@ -19,7 +19,8 @@ describe(`moving the sealed leaves into tiles on ${backendName}`, () => {
       for (const append of subjectAppends(0, 3)) {
         await log.appendWithoutTriggers(append.streamId, 'no_stream', append.events.map((e) => ({ id: e.id, type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata: e.metadata ?? {} })));
       }
-      await f.appendSubjects(3, 30, 9);
+      // Appended through the schema of the time (the adapter's append names functions of later migrations).
+      for (const append of subjectAppends(3, 30)) await log.append(append.streamId, 'no_stream', append.events.map((e) => ({ ...e, metadata: e.metadata ?? {} })));
       // Sealed as the sealer did before the tiles: a row a leaf, and the subtrees of 16 leaves and more.
       const events = await f.store.readAll({ maxCount: 10_000 });
       expect(events).toHaveLength(330);
