@@ -6,13 +6,17 @@
  *   (1) the append with the journal's commitments on, and off (switchJournalCommitments), in alternate rounds (BENCH_COSTS_ROUNDS, 3) of
  *       BENCH_COSTS_SUBJECTS (1,000) subjects each, 100 subjects an append, one writer: its backend and its Node;
  *   (2) the sealer catching up over a log of BENCH_COSTS_SEALED (66,000) committed events, as the sealer thread runs
- *       it (a pool of two connections, batches of 1,000): its Node and its backends.
- * BENCH_COSTS_PARTS=append runs (1) alone. Run it on two builds in turn to compare them. Last line: one JSON object.
+ *       it (a pool of two connections, batches of SEALER_BATCH_SIZE): its Node and its backends.
+ * BENCH_COSTS_PARTS (append,sealer) runs only the parts named; BENCH_COSTS_CPU_PROFILE=<file> writes a V8 CPU profile
+ * of the sealer's catch-up (Node's side only) to that file.
+ * Run it on two builds in turn to compare them. Last line: one JSON object.
  */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import pg from 'pg';
 import { migrate, openDatabase, openPool } from '#database';
 import { PostgresEventStore, switchJournalCommitments } from '#event-store-postgres';
-import { journalProjection } from '#journal';
+import { SEALER_BATCH_SIZE, journalProjection, sealedSize } from '#journal';
 import { ProjectionRunner } from '#projections';
 import { EVENTS_PER_SUBJECT, subjectAppends } from '#synthetic-population';
 import { DATABASE_SCHEMA } from '#app';
@@ -22,7 +26,8 @@ const ROUNDS = Number(process.env.BENCH_COSTS_ROUNDS ?? 3);
 const SUBJECTS = Number(process.env.BENCH_COSTS_SUBJECTS ?? 1_000);
 const SEALED_SUBJECTS = Math.ceil(Number(process.env.BENCH_COSTS_SEALED ?? 66_000) / EVENTS_PER_SUBJECT);
 const SUBJECTS_PER_APPEND = 100;
-const SEALER_TOO = (process.env.BENCH_COSTS_PARTS ?? 'append,sealer').split(',').includes('sealer');
+const PARTS = new Set((process.env.BENCH_COSTS_PARTS ?? 'append,sealer').split(','));
+const CPU_PROFILE = process.env.BENCH_COSTS_CPU_PROFILE;
 const cpuOfThisProcess = () => {
   const usage = process.cpuUsage();
   return usage.user + usage.system;
@@ -68,12 +73,23 @@ async function sealerCosts(): Promise<{ events: number; backend: number; node: n
   const backends = await Promise.all(clients.map(backendOf));
   for (const client of clients) client.release();
   const store = new PostgresEventStore({ pool, url: target.url, deliversNotifications: true, backend: 'postgres' });
-  const sealer = new ProjectionRunner(pool, store, [journalProjection]);
+  const sealer = new ProjectionRunner(pool, store, [journalProjection], SEALER_BATCH_SIZE);
   const backendsNow = () => backends.reduce((sum, pid) => sum + cpuOfProcess(pid), 0);
+  const profiler = CPU_PROFILE ? new Session() : undefined;
+  if (profiler) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  }
   const [backendBefore, nodeBefore] = [backendsNow(), cpuOfThisProcess()];
   await sealer.catchUp();
   const [backendAfter, nodeAfter] = [backendsNow(), cpuOfThisProcess()];
-  const events = Number((await db.pool.query<{ n: string }>(`SELECT count(*) AS n FROM journal_tree.leaves`)).rows[0]!.n);
+  if (profiler) {
+    const { profile } = await profiler.post('Profiler.stop');
+    writeFileSync(CPU_PROFILE!, JSON.stringify(profile));
+    profiler.disconnect();
+  }
+  const events = await sealedSize(db.pool);
   if (events !== SEALED_SUBJECTS * EVENTS_PER_SUBJECT) throw new Error(`sealed ${events} of ${SEALED_SUBJECTS * EVENTS_PER_SUBJECT} events`);
   await store.close();
   await pool.end();
@@ -83,13 +99,15 @@ async function sealerCosts(): Promise<{ events: number; backend: number; node: n
 }
 
 async function main(): Promise<void> {
-  const append = await appendCosts();
+  const append = PARTS.has('append') ? await appendCosts() : undefined;
   const medianOf = (rounds: { backend: number; node: number }[]) => ({ backend: round(median(rounds.map((r) => r.backend))), node: round(median(rounds.map((r) => r.node))) });
-  const [on, off] = [medianOf(append.on), medianOf(append.off)];
-  console.log(`append, journal commitments on: backend ${on.backend} + Node ${on.node} core-µs an event; off: ${off.backend} + ${off.node} (medians of ${ROUNDS} rounds each)`);
-  const commitment = round(on.backend - off.backend);
-  console.log(`the commitment at append: ${commitment} core-µs an event (backend, on − off)`);
-  const sealer = SEALER_TOO ? await sealerCosts() : undefined;
+  const [on, off] = append ? [medianOf(append.on), medianOf(append.off)] : [undefined, undefined];
+  const commitment = on && off ? round(on.backend - off.backend) : undefined;
+  if (on && off) {
+    console.log(`append, journal commitments on: backend ${on.backend} + Node ${on.node} core-µs an event; off: ${off.backend} + ${off.node} (medians of ${ROUNDS} rounds each)`);
+    console.log(`the commitment at append: ${commitment} core-µs an event (backend, on − off)`);
+  }
+  const sealer = PARTS.has('sealer') ? await sealerCosts() : undefined;
   if (sealer) console.log(`the sealer over ${sealer.events.toLocaleString('en')} committed events: backends ${round(sealer.backend)} + Node ${round(sealer.node)} = ${round(sealer.backend + sealer.node)} core-µs an event`);
   console.log(
     JSON.stringify({
@@ -98,7 +116,7 @@ async function main(): Promise<void> {
         appendOff: off,
         commitmentCoreMicroseconds: commitment,
         ...(sealer ? { sealer: { events: sealer.events, backendCoreMicroseconds: round(sealer.backend), nodeCoreMicroseconds: round(sealer.node) } } : {}),
-        rounds: { on: append.on.map((r) => round(r.backend)), off: append.off.map((r) => round(r.backend)), nodeOn: append.on.map((r) => round(r.node)), nodeOff: append.off.map((r) => round(r.node)) },
+        ...(append ? { rounds: { on: append.on.map((r) => round(r.backend)), off: append.off.map((r) => round(r.backend)), nodeOn: append.on.map((r) => round(r.node)), nodeOff: append.off.map((r) => round(r.node)) } } : {}),
       },
       machine: machine(),
     }),

@@ -15,7 +15,7 @@
 import { createPublicKey } from 'node:crypto';
 import { migrate, openDatabase } from '#database';
 import { PostgresEventStore, switchJournalCommitments } from '#event-store-postgres';
-import { HeadSigner, JournalProofs, PublishedLog, SealerThread, loadJournalKey, verifyProofDocument, type TileAddress } from '#journal';
+import { HeadSigner, JournalProofs, PublishedLog, SealerThread, loadJournalKey, sealedLeavesAt, sealedSize, verifyProofDocument, type TileAddress } from '#journal';
 import { EVENTS_PER_SUBJECT, subjectAppends } from '#synthetic-population';
 import { DATABASE_SCHEMA } from '#app';
 import { busyShare, freshDatabase, machine, runWorkers } from './bench-support.js';
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   const key = await loadJournalKey({ platformKey: Buffer.alloc(32, 7) });
   // As a server on PostgreSQL runs it: on a thread of its own.
   const sealer = new SealerThread(target.url, (error) => console.error(error));
-  const sealed = async () => Number((await db.pool.query<{ n: string }>(`SELECT coalesce(max(leaf_index) + 1, 0) AS n FROM journal_tree.leaves`)).rows[0]!.n);
+  const sealed = () => sealedSize(db.pool);
 
   const subjects = Math.ceil(EVENTS / EVENTS_PER_SUBJECT);
   const total = subjects * EVENTS_PER_SUBJECT;
@@ -105,9 +105,9 @@ async function main(): Promise<void> {
   // `= ANY` answers a repeated index once (so a run reported 998 proofs).
   const chosen = new Set<number>();
   while (chosen.size < Math.min(PROOFS, total)) chosen.add(Math.floor(Math.random() * total));
-  const { rows } = await db.pool.query<{ event_id: string }>(`SELECT event_id FROM journal_tree.leaves WHERE leaf_index = ANY($1::bigint[])`, [[...chosen]]);
+  const leaves = await sealedLeavesAt(db.pool, [...chosen]);
   const timings: number[] = [];
-  for (const { event_id } of rows) {
+  for (const { eventId: event_id } of leaves) {
     const at = performance.now();
     const proof = await proofs.inclusion(event_id);
     timings.push(performance.now() - at);
@@ -142,8 +142,8 @@ async function main(): Promise<void> {
   };
   console.log(`tile at ${total.toLocaleString('en')} events (level 0, level 1, entry bundles): p50 ${tiles.p50Ms} ms, p95 ${tiles.p95Ms} ms, p99 ${tiles.p99Ms} ms (${tiles.tiles} tiles); p95 by kind ${JSON.stringify(tiles.p95MsByKind)}`);
   const storage = (await db.pool.query<{ leaves: string; nodes: string; bytes: string }>(
-    `SELECT (SELECT count(*) FROM journal_tree.leaves) AS leaves, (SELECT count(*) FROM journal_tree.nodes) AS nodes,
-            pg_total_relation_size('journal_tree.leaves') + pg_total_relation_size('journal_tree.nodes') AS bytes`,
+    `SELECT (SELECT coalesce(sum(size), 0) FROM journal_tree.leaf_tiles) AS leaves, (SELECT count(*) FROM journal_tree.nodes) AS nodes,
+            pg_total_relation_size('journal_tree.leaf_tiles') + pg_total_relation_size('journal_tree.nodes') AS bytes`,
   )).rows[0]!;
 
   await store.close();

@@ -17,6 +17,7 @@ import { OpeningByConcatenation1764000000700 } from './1764000000700-opening-by-
 import { IdentifierRecords1764000000750 } from './1764000000750-identifier-records.js';
 import { UncommittedEventsIndex1764000000800 } from './1764000000800-uncommitted-events-index.js';
 import { RecomputedCommitmentsByKey1764000000950 } from './1764000000950-recomputed-commitments-by-key.js';
+import { JournalLeafTiles1764000001000 } from './1764000001000-journal-leaf-tiles.js';
 import { CommitmentsInTheAppend1764000001050 } from './1764000001050-commitments-in-the-append.js';
 
 /** Every migration, in order. A migration that has landed is never edited: add a new one. */
@@ -33,5 +34,6 @@ export const MIGRATIONS = [
   IdentifierRecords1764000000750,
   UncommittedEventsIndex1764000000800,
   RecomputedCommitmentsByKey1764000000950,
+  JournalLeafTiles1764000001000,
   CommitmentsInTheAppend1764000001050,
 ];

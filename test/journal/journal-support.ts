@@ -66,11 +66,31 @@ export async function sealedAll(db: Database, catchUp: () => Promise<void>, time
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     await catchUp();
-    const { rows } = await db.pool.query(`SELECT count(*) AS n FROM journal_tree.leaves`);
-    if ((await new LogInsider(db.pool).count()) === Number(rows[0].n)) return;
+    if ((await new LogInsider(db.pool).count()) === (await sealedCount(db))) return;
     if (Date.now() > deadline) throw new Error('the journal did not seal every event in time');
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/**
+ * The sealed leaves as rows (leaf_index, event_id, hash, entry), read out of the tiles that store them: for a
+ * test's SQL, `FROM ${SEALED_LEAVES}`.
+ */
+export const SEALED_LEAVES = `(SELECT t.tile_index * 256 + i AS leaf_index, encode(substring(t.event_ids FROM i * 16 + 1 FOR 16), 'hex')::uuid AS event_id,
+    substring(t.hashes FROM i * 32 + 1 FOR 32) AS hash, CASE WHEN i <> ALL (t.v1_leaves) THEN substring(t.entries FROM i * 32 + 1 FOR 32) END AS entry
+    FROM journal_tree.leaf_tiles t, generate_series(0, t.size - 1) AS i) leaves`;
+
+/** How many leaves are sealed. */
+export async function sealedCount(db: Database): Promise<number> {
+  const { rows } = await db.pool.query(`SELECT coalesce(sum(size), 0) AS n FROM journal_tree.leaf_tiles`);
+  return Number(rows[0].n);
+}
+
+/** The statement that rewrites a sealed leaf's hash or entry (SQL expressions of 32 bytes) in its tile, for `tamper`. */
+export function rewriteLeaf(leafIndex: number, to: { hash?: string; entry?: string }): string {
+  const place = (column: string, value: string, width: number) => `${column} = overlay(${column} PLACING (${value}) FROM ${(leafIndex % 256) * width + 1} FOR ${width})`;
+  const sets = [to.hash && place('hashes', to.hash, 32), to.entry && place('entries', to.entry, 32)].filter(Boolean);
+  return `UPDATE journal_tree.leaf_tiles SET ${sets.join(', ')} WHERE tile_index = ${Math.floor(leafIndex / 256)}`;
 }
 
 /** Runs SQL as a superuser with triggers off (session_replication_role = replica): how an insider would tamper. */

@@ -12,7 +12,7 @@ import { TokenService } from '#api';
 import { createApp } from '#app';
 import { backendName } from '../support/test-database.js';
 import { openTestRuntime } from '../support/test-runtime.js';
-import { logOrder, tamper } from './journal-support.js';
+import { SEALED_LEAVES, logOrder, rewriteLeaf, tamper } from './journal-support.js';
 
 const SUBJECTS = Math.ceil(100_000 / EVENTS_PER_SUBJECT);
 
@@ -170,23 +170,23 @@ describe(`the journal as a C2SP tiled log on ${backendName}`, () => {
       );
 
       // The log's operator rewrites a published entry: it no longer hashes to its leaf under the signed root.
-      const original = (await db.pool.query<{ entry: Buffer }>(`SELECT entry FROM journal_tree.leaves WHERE leaf_index = 4242`)).rows[0]!.entry.toString('hex');
-      await tamper(db, `UPDATE journal_tree.leaves SET entry = '\\x${'00'.repeat(32)}' WHERE leaf_index = 4242`);
+      const original = (await db.pool.query<{ entry: Buffer }>(`SELECT entry FROM ${SEALED_LEAVES} WHERE leaf_index = 4242`)).rows[0]!.entry.toString('hex');
+      await tamper(db, rewriteLeaf(4242, { entry: `'\\x${'00'.repeat(32)}'::bytea` }));
       const caught = await run('-leaf', '4242');
       expect(caught.code).toBe(1);
       expect(caught.report.valid).toBe(false);
-      await tamper(db, `UPDATE journal_tree.leaves SET entry = '\\x${original}' WHERE leaf_index = 4242`);
+      await tamper(db, rewriteLeaf(4242, { entry: `'\\x${original}'::bytea` }));
       expect((await run('-leaf', '4242')).code).toBe(0);
 
       // The operator rewrites a sealed leaf's hash instead (its entry left alone): tile 0/16 no longer hashes to
       // its parent in tile 1/0, which the signed root authenticates.
-      await tamper(db, `UPDATE journal_tree.leaves SET hash = '\\x${'00'.repeat(32)}' WHERE leaf_index = 4242`);
+      await tamper(db, rewriteLeaf(4242, { hash: `'\\x${'00'.repeat(32)}'::bytea` }));
       const rewritten = await run('-leaf', '4242');
       expect(rewritten.code).toBe(1);
       // x/mod's TileHashReader leaves this tile unchecked (docs/journal.md): the checker authenticates it itself.
       expect(rewritten.report.failures).toEqual([`leaf 4242 is in the tree of ${total}: tile/0/016 is inconsistent with its parent tile tile/1/000: the log serves a tile its checkpoint does not support`]);
       // A forged entry served with its own leaf hash: every bundle matches its tile, but the tile is not the signed tree's.
-      await tamper(db, `UPDATE journal_tree.leaves SET entry = '\\x${'11'.repeat(32)}', hash = sha256('\\x00${'11'.repeat(32)}'::bytea) WHERE leaf_index = 4242`);
+      await tamper(db, rewriteLeaf(4242, { entry: `'\\x${'11'.repeat(32)}'::bytea`, hash: `sha256('\\x00${'11'.repeat(32)}'::bytea)` }));
       const forged = await run('-entries');
       expect(forged.code).toBe(1);
       expect(forged.report.failures).toEqual([expect.stringMatching(/^every entry bundle hashes to the level-0 tiles .*tile\/0\/016 is inconsistent with its parent tile tile\/1\/000/)]);

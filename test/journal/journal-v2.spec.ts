@@ -3,7 +3,7 @@ import { JournalMonitor, PROOF_FORMAT, PROOF_FORMAT_V2, verifyJournal, verifyPro
 import { LogInsider } from '#event-store-postgres/testing';
 import { subjectAppends } from '#synthetic-population';
 import { backendName } from '../support/test-database.js';
-import { FORGED_EVENT_ID, TAMPER_KINDS, logOrder, openJournalFixture, recomputedRoot, sealedAll, type LogOrder } from './journal-support.js';
+import { FORGED_EVENT_ID, SEALED_LEAVES, TAMPER_KINDS, logOrder, openJournalFixture, recomputedRoot, sealedAll, type LogOrder } from './journal-support.js';
 
 const sha256 = (data: Buffer | string) => createHash('sha256').update(data).digest();
 
@@ -19,7 +19,7 @@ describe(`the journal v2 (commitments at commit) on ${backendName}`, () => {
       await f.sealAndSign();
       const order = await logOrder(f.db);
       const commitmentOf = new Map(stored.map((e) => [e.event_id, e.commitment]));
-      const sealed = await f.db.pool.query<{ hash: Buffer; entry: Buffer; event_id: string }>(`SELECT hash, entry, event_id FROM journal_tree.leaves ORDER BY leaf_index`);
+      const sealed = await f.db.pool.query<{ hash: Buffer; entry: Buffer; event_id: string }>(`SELECT hash, entry, event_id FROM ${SEALED_LEAVES} ORDER BY leaf_index`);
       expect(sealed.rows.filter((r) => commitmentOf.has(r.event_id))).toHaveLength(order.length);
       for (const r of sealed.rows) {
         expect(r.hash).toEqual(sha256(Buffer.concat([Buffer.from([0]), commitmentOf.get(r.event_id)!])));
@@ -60,11 +60,16 @@ describe(`the journal v2 (commitments at commit) on ${backendName}`, () => {
       await f.sealAndSign();
       const v1Head = (await f.proofs.head())!.head;
       await f.appendSubjects(5, 15, 5);
-      // What the sealer reads: a v2 event without its data and metadata (its commitment stands for them), a v1 event whole.
+      // What the sealer reads: a v2 event as its id, place in the log and commitment (which stands for the rest), a v1 event whole.
       const whole = await f.store.readAll({ maxCount: 10_000 });
       const committedOnly = await f.store.readAll({ maxCount: 10_000, commitmentsOnly: true });
+      expect(committedOnly.map((e) => e.id)).toEqual(whole.map((e) => e.id));
       expect(committedOnly.filter((e) => e.commitment === undefined)).toEqual(whole.filter((e) => e.commitment === undefined));
-      expect(committedOnly.filter((e) => e.commitment !== undefined)).toEqual(whole.filter((e) => e.commitment !== undefined).map((e) => ({ ...e, data: {}, metadata: {} })));
+      expect(committedOnly.filter((e) => e.commitment !== undefined)).toEqual(
+        whole
+          .filter((e) => e.commitment !== undefined)
+          .map((e) => ({ ...e, streamId: '', revision: 0n, type: '', schemaVersion: 0, data: {}, metadata: {}, recordedAt: new Date(0) })),
+      );
       expect(committedOnly.filter((e) => e.commitment === undefined)).toHaveLength(5 * 11);
       await f.sealAndSign();
       const order = await logOrder(f.db);

@@ -2,9 +2,8 @@ import { HeadSigner, SealerThread, SignedHeads, journalLeaf, journalProjection, 
 import { LogInsider } from '#event-store-postgres/testing';
 import { ProjectionRunner } from '#projections';
 import { backendName } from '../support/test-database.js';
-import { TAMPER_KINDS, logOrder, openJournalFixture, recomputedRoot, sealedAll, tamper, type JournalFixture, type LogOrder } from './journal-support.js';
+import { SEALED_LEAVES, TAMPER_KINDS, logOrder, openJournalFixture, recomputedRoot, rewriteLeaf, sealedAll, sealedCount, tamper, type LogOrder } from './journal-support.js';
 
-const count = async (f: JournalFixture, table: string) => Number((await f.db.pool.query(`SELECT count(*) AS n FROM ${table}`)).rows[0].n);
 
 describe(`the tamper-evident journal on ${backendName}`, () => {
   it('seals every event in the log\'s order; inclusion and consistency proofs verify offline under the signed heads', async () => {
@@ -65,16 +64,16 @@ describe(`the tamper-evident journal on ${backendName}`, () => {
       // A live sealer, stopped as soon as it has sealed some of the new events but (batches of 5,000) not all.
       const live = new ProjectionRunner(f.db.pool, f.store, [journalProjection], 500);
       live.start();
-      while ((await count(f, 'journal_tree.leaves')) <= 220) await new Promise((r) => setTimeout(r, 5));
+      while ((await sealedCount(f.db)) <= 220) await new Promise((r) => setTimeout(r, 5));
       await live.stop();
-      const atStop = await count(f, 'journal_tree.leaves');
+      const atStop = await sealedCount(f.db);
       expect(atStop).toBeLessThan(300 * 11);
       await f.appendSubjects(300, 320, 5);
       const restarted = new ProjectionRunner(f.db.pool, f.store, [journalProjection]);
       await sealedAll(f.db, () => restarted.catchUp());
 
       const total = 320 * 11;
-      const { rows } = await f.db.pool.query(`SELECT count(*) AS n, count(DISTINCT event_id) AS d, max(leaf_index) AS last FROM journal_tree.leaves`);
+      const { rows } = await f.db.pool.query(`SELECT count(*) AS n, count(DISTINCT event_id) AS d, max(leaf_index) AS last FROM ${SEALED_LEAVES}`);
       expect(rows[0]).toEqual({ n: String(total), d: String(total), last: String(total - 1) });
       const checkpoint = await f.db.pool.query(`SELECT events_processed FROM projections.checkpoints WHERE projection = 'journal'`);
       expect(checkpoint.rows[0].events_processed).toBe(String(total));
@@ -95,7 +94,7 @@ describe(`the tamper-evident journal on ${backendName}`, () => {
       await f.appendSubjects(0, 50, 5);
       const sealed = async (n: number) => {
         const deadline = Date.now() + 30_000;
-        while ((await count(f, 'journal_tree.leaves')) < n) {
+        while ((await sealedCount(f.db)) < n) {
           if (Date.now() > deadline) throw new Error(`the sealer thread did not seal ${n} events in time`);
           await new Promise((r) => setTimeout(r, 20));
         }
@@ -104,11 +103,11 @@ describe(`the tamper-evident journal on ${backendName}`, () => {
       await thread.stop();
       await f.appendSubjects(50, 80, 5);
       // stop() resolves once the thread has exited, and a stopped thread does not restart: nothing seals these.
-      expect(await count(f, 'journal_tree.leaves')).toBe(50 * 11);
+      expect(await sealedCount(f.db)).toBe(50 * 11);
       thread.start();
       await sealed(80 * 11);
       await thread.stop();
-      const { rows } = await f.db.pool.query(`SELECT count(*) AS n, count(DISTINCT event_id) AS d, max(leaf_index) AS last FROM journal_tree.leaves`);
+      const { rows } = await f.db.pool.query(`SELECT count(*) AS n, count(DISTINCT event_id) AS d, max(leaf_index) AS last FROM ${SEALED_LEAVES}`);
       expect(rows[0]).toEqual({ n: String(80 * 11), d: String(80 * 11), last: String(80 * 11 - 1) });
       await f.signer.signIfDue();
       expect((await f.proofs.head())!.head.rootHash).toBe((await recomputedRoot(f.store, f.db)).root.toString('hex'));
@@ -164,19 +163,19 @@ describe(`the tamper-evident journal on ${backendName}`, () => {
         await new LogInsider(f2.db.pool).replaceMetadata(order[5]!.global_position, { sender: 'forged' });
         const [forged] = await f2.store.readAll({ after: { transactionId: BigInt(order[5]!.transaction_id), globalPosition: BigInt(order[5]!.global_position) - 1n }, maxCount: 1 });
         // The event and its leaf rewritten as a v1 leaf: the commitment made at commit still names the change.
-        await tamper(f2.db, `UPDATE journal_tree.leaves SET hash = '\\x${leafHash(journalLeaf(forged!)).toString('hex')}' WHERE leaf_index = 5`);
+        await tamper(f2.db, rewriteLeaf(5, { hash: `'\\x${leafHash(journalLeaf(forged!)).toString('hex')}'::bytea` }));
         report = await verifyJournal(f2.db.pool, f2.store, f2.publicKey);
         expect(report.firstDiscrepancy).toMatchObject({ leafIndex: 5, reason: expect.stringMatching(/differs from the commitment made when it was appended/) });
         // The event, its commitment and its leaf rewritten alike: the signed head still catches it.
         await new LogInsider(f2.db.pool).recommit([forged!.id]);
         const commitment = (await new LogInsider(f2.db.pool).storedEvents({ eventIds: [forged!.id] }))[0]!.commitment!.toString('hex');
-        await tamper(f2.db, `UPDATE journal_tree.leaves SET hash = sha256('\\x00${commitment}'::bytea), entry = '\\x${commitment}' WHERE leaf_index = 5`);
+        await tamper(f2.db, rewriteLeaf(5, { hash: `sha256('\\x00${commitment}'::bytea)`, entry: `'\\x${commitment}'::bytea` }));
         report = await verifyJournal(f2.db.pool, f2.store, f2.publicKey);
         expect(report.firstDiscrepancy).toBeNull();
         expect(report.headProblems).toEqual([expect.stringMatching(/size 220 .*root differs .*leaves 0–219/)]);
         // And the signer refuses to sign over a tree that no longer extends what it signed.
         // (Leaves 216–219 are rehashed for the root of 220, not stored as a subtree.)
-        await tamper(f2.db, `UPDATE journal_tree.leaves SET hash = '\\x${'00'.repeat(32)}' WHERE leaf_index = 217`);
+        await tamper(f2.db, rewriteLeaf(217, { hash: `'\\x${'00'.repeat(32)}'::bytea` }));
         await f2.appendSubjects(20, 21);
         await f2.sealer.catchUp();
         await expect(f2.signer.signIfDue()).rejects.toThrow('the sealed tree no longer has the root signed at size 220: not signing');

@@ -28,6 +28,7 @@ import {
   type StreamMetadataResult,
   type SubscribeOptions,
   isUuid,
+  uuidFromBytes,
 } from '#event-store';
 import { PostgresEventCommitments } from './journal-commitments.js';
 import { LiveSignal } from './live-signal.js';
@@ -53,8 +54,11 @@ const METADATA_EVENT_TYPE = '$metadata';
 const columns = (bodies: string) => `e.global_position, e.transaction_id::text AS transaction_id_text, e.stream_id, e.stream_revision,
   e.event_id, e.event_type, e.schema_version, ${bodies}, e.recorded_at, e.commitment`;
 const COLUMNS = columns('e.data, e.metadata');
-/** A committed event's data and metadata are left out (null, read as {}): its commitment stands for them. */
-const COMMITMENT_COLUMNS = columns('CASE WHEN e.commitment IS NULL THEN e.data END AS data, CASE WHEN e.commitment IS NULL THEN e.metadata END AS metadata');
+/** A committed event as `readCommitmentsAfter` packs it: transaction id, global position, event id, commitment. */
+const PACKED_EVENT = 8 + 8 + 16 + 32;
+const NO_COMMITMENT = `'\\x${'00'.repeat(32)}'::bytea`;
+/** The time of an event read for its commitment only: not read. */
+const NOT_READ = new Date(0);
 // A transaction enters the log only once every older transaction has finished (see the migration).
 const VISIBLE = `e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())`;
 /** An append's transaction: the current one when it wrote, else the one that stored its first event. */
@@ -70,7 +74,6 @@ export interface EventRow {
   event_id: string;
   event_type: string;
   schema_version: number;
-  /** Null only when left out of a committed event (`commitmentsOnly`). */
   data: JsonObject | null;
   metadata: JsonObject | null;
   recorded_at: Date;
@@ -193,12 +196,13 @@ export class PostgresEventStore implements EventStore {
    * them it keeps one plan per connection, the same walk of the log-order index.
    */
   private async readAfter(after: Checkpoint, limit: number, commitmentsOnly = false): Promise<{ events: StoredEvent[]; heldBack: boolean }> {
+    if (commitmentsOnly) return this.readCommitmentsAfter(after, limit);
     const { rows } = await this.connection.pool.query<{ held: boolean } & Partial<EventRow>>({
       ...this.statements.of(`SELECT h.held, e.* FROM (
          SELECT coalesce((SELECT t.transaction_id FROM event_store.events t ORDER BY t.transaction_id DESC LIMIT 1)
                   >= pg_snapshot_xmin(pg_current_snapshot()), false) AS held
        ) h LEFT JOIN LATERAL (
-         SELECT ${commitmentsOnly ? COMMITMENT_COLUMNS : COLUMNS} FROM event_store.events e
+         SELECT ${COLUMNS} FROM event_store.events e
           WHERE (e.transaction_id, e.global_position) > ((SELECT $1::text::xid8), (SELECT $2::bigint)) AND ${VISIBLE}
           ORDER BY e.transaction_id, e.global_position LIMIT (SELECT $3::integer)
        ) e ON true`),
@@ -207,6 +211,68 @@ export class PostgresEventStore implements EventStore {
     // With no event to read, the one row says only whether any is held back.
     const events = rows[0]!.event_id === null ? [] : (rows as EventRow[]).map(toStoredEvent);
     return { events, heldBack: events.length < limit && rows[0]!.held };
+  }
+
+  /**
+   * `readAfter` for a reader of commitments only (see `EventBodies.commitmentsOnly`): the batch comes as one row,
+   * each event's place in the log, id and commitment packed into 64 bytes, instead of a row an event for the
+   * server to format and the driver to parse. Events without a commitment are named by position, and read whole.
+   * The events are packed in the order the ordered read hands them to the aggregate: an ORDER BY of its own would
+   * sort them again (a third of the statement's time); the order is checked as they are unpacked.
+   */
+  private async readCommitmentsAfter(after: Checkpoint, limit: number): Promise<{ events: StoredEvent[]; heldBack: boolean }> {
+    const { rows } = await this.connection.pool.query<{ held: boolean; packed: Buffer | null; bare: string[] | null }>({
+      ...this.statements.of(`SELECT h.held, b.packed, b.bare FROM (
+         SELECT coalesce((SELECT t.transaction_id FROM event_store.events t ORDER BY t.transaction_id DESC LIMIT 1)
+                  >= pg_snapshot_xmin(pg_current_snapshot()), false) AS held
+       ) h LEFT JOIN LATERAL (
+         SELECT string_agg(xid8send(e.transaction_id) || int8send(e.global_position) || uuid_send(e.event_id) || coalesce(e.commitment, ${NO_COMMITMENT}), ''::bytea) AS packed,
+                array_agg(e.global_position) FILTER (WHERE e.commitment IS NULL) AS bare
+           FROM (SELECT e.transaction_id, e.global_position, e.event_id, e.commitment FROM event_store.events e
+                  WHERE (e.transaction_id, e.global_position) > ((SELECT $1::text::xid8), (SELECT $2::bigint)) AND ${VISIBLE}
+                  ORDER BY e.transaction_id, e.global_position LIMIT (SELECT $3::integer)) e
+       ) b ON true`),
+      values: [after.transactionId.toString(), after.globalPosition.toString(), limit],
+    });
+    const { held, packed, bare } = rows[0]!;
+    if (!packed) return { events: [], heldBack: held };
+    const whole = new Map<bigint, StoredEvent>();
+    if (bare) {
+      const { rows: stored } = await this.connection.pool.query<EventRow>(`SELECT ${COLUMNS} FROM event_store.events e WHERE e.global_position = ANY($1::bigint[])`, [bare]);
+      for (const row of stored) whole.set(BigInt(row.global_position), toStoredEvent(row));
+    }
+    if (whole.size !== (bare?.length ?? 0)) throw new Error(`events at global positions ${bare!.join(', ')} were to be read whole, and ${bare!.length - whole.size} of them were gone`);
+    const events: StoredEvent[] = [];
+    let previousTransaction = after.transactionId;
+    let previousPosition = after.globalPosition;
+    for (let at = 0; at < packed.length; at += PACKED_EVENT) {
+      const transactionId = packed.readBigUInt64BE(at);
+      const globalPosition = packed.readBigInt64BE(at + 8);
+      if (transactionId < previousTransaction || (transactionId === previousTransaction && globalPosition <= previousPosition)) {
+        throw new Error(`the log's events came packed out of order (${transactionId}/${globalPosition} after ${previousTransaction}/${previousPosition})`);
+      }
+      previousTransaction = transactionId;
+      previousPosition = globalPosition;
+      const event = whole.get(globalPosition);
+      if (event) {
+        events.push(event);
+        continue;
+      }
+      events.push({
+        id: uuidFromBytes(packed, at + 16),
+        streamId: '',
+        revision: 0n,
+        globalPosition,
+        transactionId,
+        type: '',
+        schemaVersion: 0,
+        data: {},
+        metadata: {},
+        recordedAt: NOT_READ,
+        commitment: packed.subarray(at + 32, at + PACKED_EVENT),
+      });
+    }
+    return { events, heldBack: events.length < limit && held };
   }
 
   subscribeToAll(options: SubscribeOptions = {}): AsyncIterable<StoredEvent> {

@@ -81,8 +81,10 @@ export interface ReadStreamOptions {
 export interface EventBodies {
   /**
    * For a reader that needs only what each event is committed to (the journal's sealer): an event that carries
-   * a commitment comes without its data and metadata (both read as {}), sparing their read and parse; an event
-   * without one comes whole. A store that makes no commitments delivers every event whole.
+   * a commitment comes with its id, its place in the log (`transactionId`, `globalPosition`) and its commitment
+   * only, the rest left empty (stream '', revision 0, type '', schema version 0, data and metadata {}, time
+   * 1970-01-01), sparing their read and parse; an event without one comes whole. A store that makes no
+   * commitments delivers every event whole.
    */
   commitmentsOnly?: boolean;
 }

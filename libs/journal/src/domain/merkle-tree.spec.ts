@@ -7,6 +7,7 @@ import {
   inclusionProof,
   inclusionRanges,
   leafHash,
+  leafHashesOf,
   rangeRoot,
   rootHash,
   subtreesOf,
@@ -123,6 +124,22 @@ describe('RFC 6962 Merkle tree against the transparency-dev reference vectors', 
     expect(restored.append(next)).toEqual(edge.append(next));
     expect(restored.root()).toEqual(edge.root());
     expect(() => TreeEdge.of(300, [])).toThrow('a tree of 300 leaves has 4 edge subtrees, not 0');
+  });
+
+  it('appends a batch of leaf hashes as one by one, from any size, with the same subtrees', () => {
+    const entries = Array.from({ length: 300 }, (_, i) => leafHash(Buffer.from(`entry ${i}`)));
+    const leaves = leafHashesOf(Buffer.concat(entries));
+    expect(Array.from({ length: 300 }, (_, i) => leaves.subarray(i * 32, i * 32 + 32))).toEqual(entries.map((e) => leafHash(e)));
+    for (const cut of [0, 1, 15, 16, 255, 299]) {
+      const single = TreeEdge.empty();
+      const batched = TreeEdge.empty();
+      const one = Array.from({ length: 300 }, (_, i) => single.append(leaves.subarray(i * 32, i * 32 + 32))).flat();
+      const both = [...batched.appendAll(leaves.subarray(0, cut * 32)), ...batched.appendAll(leaves.subarray(cut * 32))];
+      expect(both).toEqual(one);
+      expect(batched.root()).toEqual(single.root());
+      expect(batched.appendAll(leaves.subarray(0, 64), 4)).toEqual(single.appendAll(leaves.subarray(0, 64)).filter((n) => n.level >= 4));
+    }
+    expect(() => leafHashesOf(Buffer.alloc(31))).toThrow('entries of 32 bytes expected');
   });
 
   it('computes every proof from perfect subtrees alone (what the store keeps)', () => {

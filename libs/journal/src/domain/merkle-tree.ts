@@ -18,6 +18,26 @@ export const nodeHash = (left: Buffer, right: Buffer): Buffer => sha256(NODE_PRE
 /** MTH of the empty log: SHA-256 of nothing. */
 export const EMPTY_ROOT = sha256();
 
+/**
+ * SHA-256 of `input` written into `out` at `offset`. The digest taken as a binary (latin1) string and copied in costs
+ * far less than the Buffer of its own that a 'buffer' digest allocates: what batch hashing (the sealer) wants.
+ */
+const sha256Into = (input: Buffer, out: Buffer, offset: number): void => {
+  out.write(hash('sha256', input, 'binary'), offset, 'latin1');
+};
+
+/** The leaf hashes SHA-256(0x00 ‖ entry) of 32-byte entries laid end to end, laid end to end likewise. */
+export function leafHashesOf(entries: Buffer): Buffer {
+  if (entries.length % 32 !== 0) throw new RangeError(`entries of 32 bytes expected, got ${entries.length} bytes`);
+  const hashes = Buffer.allocUnsafe(entries.length);
+  const input = Buffer.alloc(33);
+  for (let at = 0; at < entries.length; at += 32) {
+    entries.copy(input, 1, at, at + 32);
+    sha256Into(input, hashes, at);
+  }
+  return hashes;
+}
+
 /** The largest power of two smaller than n (n ≥ 2): where RFC 6962 splits a tree of n leaves. */
 function split(n: number): number {
   let k = 1;
@@ -142,6 +162,37 @@ export class TreeEdge {
     }
     this.roots.push(hash);
     this.currentSize++;
+    return completed;
+  }
+
+  /**
+   * Appends leaf hashes laid end to end (32 bytes each), as `append` one by one would; answers the perfect
+   * subtrees completed at `lowestLevel` and above, lowest first for each leaf. Its node hashes are written
+   * into one buffer: a sealer's batch hashes about one node for each leaf.
+   */
+  appendAll(leaves: Buffer, lowestLevel = 1): (Subtree & { hash: Buffer })[] {
+    if (leaves.length % 32 !== 0) throw new RangeError(`leaf hashes of 32 bytes expected, got ${leaves.length} bytes`);
+    const completed: (Subtree & { hash: Buffer })[] = [];
+    const count = leaves.length / 32;
+    // A batch of n leaves completes at most n + log2(size) nodes.
+    const nodes = Buffer.allocUnsafe((count + 64) * 32);
+    const input = Buffer.alloc(65);
+    input[0] = 0x01;
+    let used = 0;
+    for (let i = 0; i < count; i++) {
+      let hash = leaves.subarray(i * 32, i * 32 + 32);
+      let level = 0;
+      for (let n = this.currentSize; n % 2 === 1; n = (n - 1) / 2) {
+        input.set(this.roots.pop()!, 1);
+        input.set(hash, 33);
+        sha256Into(input, nodes, used);
+        hash = nodes.subarray(used, (used += 32));
+        level++;
+        if (level >= lowestLevel) completed.push({ level, index: (this.currentSize + 1) / 2 ** level - 1, hash });
+      }
+      this.roots.push(hash);
+      this.currentSize++;
+    }
     return completed;
   }
 }

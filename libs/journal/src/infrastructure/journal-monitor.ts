@@ -3,7 +3,7 @@ import { LOG_START, type Checkpoint, type EventStore } from '#event-store';
 import type { SqlTransaction } from '#projections';
 import { commitmentLeafHash } from '../domain/journal-leaf.js';
 import { commitmentStart, currentLeafOf, recomputedCommitments, uncommittedEvents } from './commitments.js';
-import { JOURNAL_TREE_SCHEMA, sealedSize } from './journal-tree.js';
+import { sealedLeaves, sealedLeavesAt, sealedSize } from './journal-tree.js';
 import type { Discrepancy } from './journal-verifier.js';
 import { PeriodicLoop } from './periodic-loop.js';
 
@@ -105,22 +105,22 @@ export class JournalMonitor {
     const from = this.current.checkedLeaves;
     const [events, leaves] = await Promise.all([
       this.store.readAll({ after: this.after, maxCount: want }),
-      this.db.query<{ event_id: string; hash: Buffer }>(`SELECT event_id, hash FROM ${JOURNAL_TREE_SCHEMA}.leaves WHERE leaf_index >= $1 ORDER BY leaf_index LIMIT $2`, [from, want]),
+      sealedLeaves(this.db, from, want),
     ]);
     const commitments = await recomputedCommitments(this.store, events.map((e) => e.id));
-    const n = Math.min(events.length, leaves.rows.length);
+    const n = Math.min(events.length, leaves.length);
     for (let i = 0; i < n; i++) {
       const event = events[i]!;
-      const leaf = leaves.rows[i]!;
+      const leaf = leaves[i]!;
       const where = { leafIndex: from + i, eventId: event.id, globalPosition: event.globalPosition.toString() };
-      if (leaf.event_id !== event.id) this.report({ ...where, reason: `the sealed event here was ${leaf.event_id} (an event was removed, inserted or moved)` });
+      if (leaf.eventId !== event.id) this.report({ ...where, reason: `the sealed event here was ${leaf.eventId} (an event was removed, inserted or moved)` });
       else {
         const { hash, problem } = currentLeafOf(event, commitments.get(event.id));
         if (!hash.equals(leaf.hash)) this.report({ ...where, reason: problem ?? 'the event differs from what was sealed (its content was changed)' });
       }
     }
-    if (n === 0 && leaves.rows.length > 0) {
-      this.report({ leafIndex: from, eventId: null, globalPosition: null, reason: `event ${leaves.rows[0]!.event_id} was sealed here and is no longer in the log (removed)` });
+    if (n === 0 && leaves.length > 0) {
+      this.report({ leafIndex: from, eventId: null, globalPosition: null, reason: `event ${leaves[0]!.eventId} was sealed here and is no longer in the log (removed)` });
     }
     if (n > 0) this.after = { transactionId: events[n - 1]!.transactionId, globalPosition: events[n - 1]!.globalPosition };
     for (const event of events.slice(0, n)) if (event.globalPosition > this.walkedPosition) this.walkedPosition = event.globalPosition;
@@ -133,14 +133,11 @@ export class JournalMonitor {
     const checked = this.current.checkedLeaves;
     if (checked === 0 || this.sample === 0) return;
     const indexes = checked <= this.sample ? Array.from({ length: checked }, (_, i) => i) : [...new Set(Array.from({ length: this.sample }, () => randomInt(checked)))];
-    const { rows } = await this.db.query<{ leaf_index: string; event_id: string; hash: Buffer }>(
-      `SELECT leaf_index, event_id, hash FROM ${JOURNAL_TREE_SCHEMA}.leaves WHERE leaf_index = ANY($1::bigint[]) ORDER BY leaf_index`,
-      [indexes],
-    );
-    const commitments = await recomputedCommitments(this.store, rows.map((r) => r.event_id));
+    const rows = await sealedLeavesAt(this.db, indexes);
+    const commitments = await recomputedCommitments(this.store, rows.map((r) => r.eventId));
     for (const row of rows) {
-      const found = commitments.get(row.event_id);
-      const where = { leafIndex: Number(row.leaf_index), eventId: row.event_id, globalPosition: null };
+      const found = commitments.get(row.eventId);
+      const where = { leafIndex: row.leafIndex, eventId: row.eventId, globalPosition: null };
       if (!found?.eventFound) this.report({ ...where, reason: 'the event sealed here is no longer in the log (removed)' });
       else if (found.committed) {
         if (!commitmentLeafHash(found.recomputed!).equals(row.hash)) this.report({ ...where, reason: 'the event differs from what was sealed (its content was changed)' });

@@ -50,8 +50,8 @@ export class JournalProofs {
 
   /** That the event is in the journal, under the newest signed head (or the one of `treeSize`). */
   async inclusion(eventId: string, treeSize?: number): Promise<InclusionDocument> {
-    const leaf = await this.tree.leafOf(eventId);
-    const event = leaf && (await this.event(eventId));
+    const event = await this.event(eventId);
+    const leaf = event && (await this.tree.leafOf(event));
     if (!leaf || !event) throw new JournalNotReadyError(`event ${eventId} is not sealed in the journal yet`);
     const head = treeSize === undefined ? await this.heads.latest() : await this.heads.ofSize(treeSize);
     if (!head) throw new JournalRangeError('treeSize', treeSize === undefined ? 'no tree head has been signed yet' : `no head was signed at size ${treeSize}`);

@@ -1,4 +1,6 @@
+import { uuidFromBytes, writeUuidBytes, type Checkpoint } from '#event-store';
 import type { SqlTransaction } from '#projections';
+import { TILE_WIDTH } from '../domain/tile-path.js';
 import { TreeEdge, consistencyRanges, inclusionRanges, rangeRoot, rootHash, subtreesOf, type LeafRange, type Subtree } from '../domain/merkle-tree.js';
 
 /** The projection's schema (a rebuild builds `journal_tree__rebuild` beside it and swaps it in). */
@@ -6,17 +8,57 @@ export const JOURNAL_TREE_SCHEMA = 'journal_tree';
 /** Subtrees of 2^4 = 16 leaves and more are stored; smaller ones are rehashed from their leaves. */
 export const LOWEST_STORED_LEVEL = 4;
 
-/** Sealed leaves: the size of the journal's tree (leaves are written densely, in order). */
+/** Sealed leaves: the size of the journal's tree (leaves are written densely, in order, by tile of 256). */
 export async function sealedSize(db: SqlTransaction, schema = JOURNAL_TREE_SCHEMA): Promise<number> {
-  const { rows } = await db.query<{ size: string }>(`SELECT coalesce(max(leaf_index) + 1, 0) AS size FROM ${schema}.leaves`);
-  return Number(rows[0]!.size);
+  const { rows } = await db.query<{ size: string }>(`SELECT tile_index * ${TILE_WIDTH} + size AS size FROM ${schema}.leaf_tiles ORDER BY tile_index DESC LIMIT 1`);
+  return rows[0] ? Number(rows[0].size) : 0;
+}
+
+/** A sealed leaf: the event sealed there, its leaf hash, and its entry (its commitment; null for a v1 leaf). */
+export interface SealedLeaf {
+  leafIndex: number;
+  eventId: string;
+  hash: Buffer;
+  entry: Buffer | null;
+}
+
+/** Up to `count` sealed leaves from leaf `from`, in order: a range read of the tiles that hold them. */
+export async function sealedLeaves(db: SqlTransaction, from: number, count: number, schema = JOURNAL_TREE_SCHEMA): Promise<SealedLeaf[]> {
+  if (count <= 0) return [];
+  const { rows } = await db.query<{ tile_index: string; hashes: Buffer; entries: Buffer; event_ids: Buffer; v1_leaves: number[] }>(
+    `SELECT tile_index, hashes, entries, event_ids, v1_leaves FROM ${schema}.leaf_tiles WHERE tile_index BETWEEN $1 AND $2 ORDER BY tile_index`,
+    [Math.floor(from / TILE_WIDTH), Math.floor((from + count - 1) / TILE_WIDTH)],
+  );
+  const leaves: SealedLeaf[] = [];
+  for (const row of rows) {
+    const base = Number(row.tile_index) * TILE_WIDTH;
+    const bare = new Set(row.v1_leaves);
+    for (let i = Math.max(0, from - base); i < row.hashes.length / 32 && base + i < from + count; i++) {
+      leaves.push({ leafIndex: base + i, eventId: uuidFromBytes(row.event_ids, i * 16), hash: row.hashes.subarray(i * 32, i * 32 + 32), entry: bare.has(i) ? null : row.entries.subarray(i * 32, i * 32 + 32) });
+    }
+  }
+  // Dense from `from` only: a missing tile ends the range there.
+  const dense = leaves.findIndex((leaf, i) => leaf.leafIndex !== from + i);
+  return dense === -1 ? leaves : leaves.slice(0, dense);
+}
+
+/** The sealed leaves at these indexes (those sealed), in index order: each read as its slice of its tile. */
+export async function sealedLeavesAt(db: SqlTransaction, indexes: readonly number[], schema = JOURNAL_TREE_SCHEMA): Promise<SealedLeaf[]> {
+  if (indexes.length === 0) return [];
+  const { rows } = await db.query<{ leaf_index: string; hash: Buffer; entry: Buffer; event_id: Buffer; bare: boolean }>(
+    `SELECT i AS leaf_index, substring(t.hashes FROM (i % ${TILE_WIDTH})::int * 32 + 1 FOR 32) AS hash, substring(t.entries FROM (i % ${TILE_WIDTH})::int * 32 + 1 FOR 32) AS entry,
+            substring(t.event_ids FROM (i % ${TILE_WIDTH})::int * 16 + 1 FOR 16) AS event_id, (i % ${TILE_WIDTH})::smallint = ANY (t.v1_leaves) AS bare
+       FROM unnest($1::bigint[]) AS i JOIN ${schema}.leaf_tiles t ON t.tile_index = i / ${TILE_WIDTH} AND i % ${TILE_WIDTH} < t.size
+      ORDER BY i`,
+    [indexes],
+  );
+  return rows.map((r) => ({ leafIndex: Number(r.leaf_index), eventId: uuidFromBytes(r.event_id), hash: r.hash, entry: r.bare ? null : r.entry }));
 }
 
 /** The roots of these perfect subtrees, in order: stored nodes, leaves, and small subtrees rehashed from leaves. */
 export async function subtreeRoots(db: SqlTransaction, subtrees: readonly Subtree[], schema = JOURNAL_TREE_SCHEMA): Promise<Buffer[]> {
   const stored = subtrees.filter((s) => s.level >= LOWEST_STORED_LEVEL);
   const rehashed = subtrees.filter((s) => s.level < LOWEST_STORED_LEVEL);
-  const leafIndexes = rehashed.flatMap((s) => Array.from({ length: 2 ** s.level }, (_, i) => s.index * 2 ** s.level + i));
   const [nodes, leaves] = await Promise.all([
     stored.length === 0
       ? { rows: [] }
@@ -24,12 +66,18 @@ export async function subtreeRoots(db: SqlTransaction, subtrees: readonly Subtre
           `SELECT level, node_index, hash FROM ${schema}.nodes WHERE (level, node_index) IN (SELECT * FROM unnest($1::smallint[], $2::bigint[]))`,
           [stored.map((s) => s.level), stored.map((s) => s.index)],
         ),
-    leafIndexes.length === 0
+    // A small subtree's leaves (at most 8, aligned) lie in one tile: its slice of that tile's hashes.
+    rehashed.length === 0
       ? { rows: [] }
-      : db.query<{ leaf_index: string; hash: Buffer }>(`SELECT leaf_index, hash FROM ${schema}.leaves WHERE leaf_index = ANY($1::bigint[])`, [leafIndexes]),
+      : db.query<{ start: string; hashes: Buffer }>(
+          `SELECT s.start, substring(t.hashes FROM (s.start % ${TILE_WIDTH})::int * 32 + 1 FOR s.n * 32) AS hashes
+             FROM unnest($1::bigint[], $2::int[]) AS s(start, n) JOIN ${schema}.leaf_tiles t ON t.tile_index = s.start / ${TILE_WIDTH}`,
+          [rehashed.map((s) => s.index * 2 ** s.level), rehashed.map((s) => 2 ** s.level)],
+        ),
   ]);
   const nodeHashes = new Map(nodes.rows.map((r) => [`${r.level}/${r.node_index}`, r.hash]));
-  const leafHashes = new Map(leaves.rows.map((r) => [Number(r.leaf_index), r.hash]));
+  const leafHashes = new Map<number, Buffer>();
+  for (const r of leaves.rows) for (let at = 0; at < r.hashes.length; at += 32) leafHashes.set(Number(r.start) + at / 32, r.hashes.subarray(at, at + 32));
   return subtrees.map((s) => {
     if (s.level >= LOWEST_STORED_LEVEL) {
       const hash = nodeHashes.get(`${s.level}/${s.index}`);
@@ -51,10 +99,32 @@ export async function rangeRoots(db: SqlTransaction, ranges: readonly LeafRange[
   return pieces.map((p) => rangeRoot(roots.slice(at, (at += p.length))));
 }
 
-/** The right edge of the sealed tree, to extend it. */
+/**
+ * The right edge of the sealed tree, to extend it: in one statement (the sealer loads it for every batch), the
+ * size and the root of each edge subtree, one for each set bit b of the size: the stored node (b ≥ 4), or the
+ * 2^b leaf hashes to rehash, a slice of their tile.
+ */
 export async function loadEdge(db: SqlTransaction, schema = JOURNAL_TREE_SCHEMA): Promise<TreeEdge> {
-  const size = await sealedSize(db, schema);
-  return TreeEdge.of(size, await subtreeRoots(db, subtreesOf({ start: 0, end: size }), schema));
+  const { rows } = await db.query<{ size: string; level: number | null; hashes: Buffer | null }>(
+    `SELECT t.size, e.level, CASE WHEN e.level >= ${LOWEST_STORED_LEVEL} THEN n.hash ELSE substring(l.hashes FROM (((t.size >> (e.level + 1)) << (e.level + 1)) % ${TILE_WIDTH})::int * 32 + 1 FOR 32 << e.level) END AS hashes
+       FROM (SELECT tile_index * ${TILE_WIDTH} + size AS size FROM ${schema}.leaf_tiles ORDER BY tile_index DESC LIMIT 1) t
+       LEFT JOIN generate_series(62, 0, -1) AS e(level) ON (t.size >> e.level) & 1 = 1
+       LEFT JOIN ${schema}.nodes n ON e.level >= ${LOWEST_STORED_LEVEL} AND n.level = e.level AND n.node_index = (t.size >> e.level) - 1
+       LEFT JOIN ${schema}.leaf_tiles l ON e.level < ${LOWEST_STORED_LEVEL} AND l.tile_index = ((t.size >> (e.level + 1)) << (e.level + 1)) / ${TILE_WIDTH}
+      ORDER BY e.level DESC`,
+  );
+  if (rows.length === 0) return TreeEdge.empty();
+  const size = Number(rows[0]!.size);
+  const roots = rows.map(({ level, hashes }) => {
+    const start = size - (size % 2 ** (level! + 1));
+    if (level! >= LOWEST_STORED_LEVEL) {
+      if (!hashes) throw new Error(`the journal lacks its subtree ${level}/${start / 2 ** level!}: rebuild it (himotoki rebuild --projection journal)`);
+      return hashes;
+    }
+    if (hashes?.length !== 32 * 2 ** level!) throw new Error(`the journal lacks leaves from ${start}: rebuild it (himotoki rebuild --projection journal)`);
+    return rootHash(Array.from({ length: 2 ** level! }, (_, i) => hashes.subarray(i * 32, i * 32 + 32)));
+  });
+  return TreeEdge.of(size, roots);
 }
 
 export class JournalRangeError extends Error {
@@ -78,10 +148,31 @@ export class JournalTree {
     return sealedSize(this.db, this.schema);
   }
 
-  /** An event's leaf: its index in the tree and its hash; null while the event is not sealed. */
-  async leafOf(eventId: string): Promise<{ leafIndex: number; hash: Buffer } | null> {
-    const { rows } = await this.db.query<{ leaf_index: string; hash: Buffer }>(`SELECT leaf_index, hash FROM ${this.schema}.leaves WHERE event_id = $1`, [eventId]);
-    return rows[0] ? { leafIndex: Number(rows[0].leaf_index), hash: rows[0].hash } : null;
+  /**
+   * An event's leaf: its index in the tree and its hash; null while the event is not sealed. Leaves follow the
+   * log's order, so the event's is in the last tile that starts at or before the event's log position.
+   */
+  async leafOf(event: { id: string } & Checkpoint): Promise<{ leafIndex: number; hash: Buffer } | null> {
+    const id = Buffer.alloc(16);
+    writeUuidBytes(event.id, id, 0);
+    // The id is looked for among the tile's ids by the server, which then reads only its leaf's slice of the hashes.
+    const { rows } = await this.db.query<{ tile_index: string; at: number; hash: Buffer }>(
+      `SELECT t.tile_index, p.at, substring(t.hashes FROM p.at * 2 + 1 FOR 32) AS hash
+         FROM (SELECT tile_index, event_ids, hashes FROM ${this.schema}.leaf_tiles WHERE (first_transaction_id, first_position) <= ($1::text::xid8, $2::bigint)
+                ORDER BY first_transaction_id DESC, first_position DESC LIMIT 1) t,
+              LATERAL (SELECT position($3::bytea IN t.event_ids) - 1 AS at) p
+        WHERE p.at >= 0`,
+      [event.transactionId.toString(), event.globalPosition.toString(), id],
+    );
+    const found = rows[0];
+    if (!found) return null;
+    if (found.at % 16 === 0) return { leafIndex: Number(found.tile_index) * TILE_WIDTH + found.at / 16, hash: found.hash };
+    // The id's bytes first found across two ids' (a chance of the order of 2^-116): each id is compared in its place.
+    const { rows: tile } = await this.db.query<{ event_ids: Buffer; hashes: Buffer }>(`SELECT event_ids, hashes FROM ${this.schema}.leaf_tiles WHERE tile_index = $1`, [found.tile_index]);
+    for (let at = 0; at < tile[0]!.event_ids.length; at += 16) {
+      if (tile[0]!.event_ids.compare(id, 0, 16, at, at + 16) === 0) return { leafIndex: Number(found.tile_index) * TILE_WIDTH + at / 16, hash: tile[0]!.hashes.subarray(at * 2, at * 2 + 32) };
+    }
+    return null;
   }
 
   async root(size: number, field = 'size'): Promise<Buffer> {

@@ -4,6 +4,7 @@ import { LOG_START, type Checkpoint, type EventStore, type StoredEvent } from '#
 import { currentLeafOf, recomputedCommitments } from './commitments.js';
 import { TreeEdge } from '../domain/merkle-tree.js';
 import { verifyTreeHead, type SignedTreeHead } from '../domain/signed-tree-head.js';
+import { sealedLeaves, sealedSize } from './journal-tree.js';
 import { SignedHeads } from './signed-heads.js';
 
 /** The first place where the log and its journal disagree. */
@@ -39,7 +40,7 @@ export async function verifyJournal(pool: pg.Pool, store: EventStore, publicKey:
   const heads = headStream(new SignedHeads(pool));
   const leaves = leafStream(pool);
   const edge = TreeEdge.empty();
-  const report: VerifyReport = { valid: true, events: 0, sealedLeaves: Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM journal_tree.leaves`)).rows[0]!.n), headsChecked: 0, firstDiscrepancy: null, headProblems: [] };
+  const report: VerifyReport = { valid: true, events: 0, sealedLeaves: await sealedSize(pool), headsChecked: 0, firstDiscrepancy: null, headProblems: [] };
   let head = await heads.next();
   let lastGoodHead = 0;
   const checkHeadsAt = async () => {
@@ -103,11 +104,8 @@ async function* headStream(heads: SignedHeads): AsyncGenerator<SignedTreeHead> {
 
 async function* leafStream(pool: pg.Pool): AsyncGenerator<{ eventId: string; hash: Buffer }> {
   for (let from = 0; ; from += BATCH) {
-    const { rows } = await pool.query<{ event_id: string; hash: Buffer }>(
-      `SELECT event_id, hash FROM journal_tree.leaves WHERE leaf_index >= $1 ORDER BY leaf_index LIMIT $2`,
-      [from, BATCH],
-    );
-    yield* rows.map((r) => ({ eventId: r.event_id, hash: r.hash }));
-    if (rows.length < BATCH) return;
+    const leaves = await sealedLeaves(pool, from, BATCH);
+    yield* leaves;
+    if (leaves.length < BATCH) return;
   }
 }

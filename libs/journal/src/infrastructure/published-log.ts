@@ -63,22 +63,31 @@ export class PublishedLog {
     const size = await sealedSize(this.db);
     if (level === 'entries') return this.entries(index, width, size);
     if (tileWidthAt(level, index, size) < width) throw new TileUnavailableError(`tile ${level}/${index} of width ${width} is beyond the ${size} leaves sealed so far`);
+    if (level === 0) {
+      // A level-0 tile is the first `width` hashes of its row of leaves.
+      const { rows } = await this.db.query<{ hashes: Buffer }>(`SELECT substring(hashes FROM 1 FOR $2 * 32) AS hashes FROM ${JOURNAL_TREE_SCHEMA}.leaf_tiles WHERE tile_index = $1`, [index, width]);
+      if (rows[0]?.hashes.length !== width * 32) throw new Error(`the journal lacks hashes of tile 0/${index}: rebuild it (himotoki rebuild --projection journal)`);
+      return rows[0].hashes;
+    }
     const from = index * TILE_WIDTH;
-    const { rows } =
-      level === 0
-        ? await this.db.query<{ hash: Buffer }>(`SELECT hash FROM ${JOURNAL_TREE_SCHEMA}.leaves WHERE leaf_index >= $1 AND leaf_index < $2 ORDER BY leaf_index`, [from, from + width])
-        : await this.db.query<{ hash: Buffer }>(`SELECT hash FROM ${JOURNAL_TREE_SCHEMA}.nodes WHERE level = $1 AND node_index >= $2 AND node_index < $3 ORDER BY node_index`, [level * TILE_HEIGHT, from, from + width]);
+    const { rows } = await this.db.query<{ hash: Buffer }>(
+      `SELECT hash FROM ${JOURNAL_TREE_SCHEMA}.nodes WHERE level = $1 AND node_index >= $2 AND node_index < $3 ORDER BY node_index`,
+      [level * TILE_HEIGHT, from, from + width],
+    );
     if (rows.length !== width) throw new Error(`the journal lacks hashes of tile ${level}/${index}: rebuild it (himotoki rebuild --projection journal)`);
     return Buffer.concat(rows.map((r) => r.hash));
   }
 
   private async entries(index: number, width: number, size: number): Promise<Buffer> {
     if (tileWidthAt(0, index, size) < width) throw new TileUnavailableError(`entry bundle ${index} of width ${width} is beyond the ${size} leaves sealed so far`);
-    const from = index * TILE_WIDTH;
-    const { rows } = await this.db.query<{ entry: Buffer | null }>(`SELECT entry FROM ${JOURNAL_TREE_SCHEMA}.leaves WHERE leaf_index >= $1 AND leaf_index < $2 ORDER BY leaf_index`, [from, from + width]);
+    const { rows } = await this.db.query<{ entries: Buffer; v1_leaves: number[] }>(
+      `SELECT substring(entries FROM 1 FOR $2 * 32) AS entries, v1_leaves FROM ${JOURNAL_TREE_SCHEMA}.leaf_tiles WHERE tile_index = $1`,
+      [index, width],
+    );
+    if (rows[0]?.entries.length !== width * 32) throw new Error(`the journal lacks entries of tile 0/${index}: rebuild it (himotoki rebuild --projection journal)`);
     // A v1 leaf's entry is the event itself: never public; its hash is in the tiles all the same.
-    if (rows.some((r) => !r.entry)) throw new TileUnavailableError(`entry bundle ${index} holds leaves sealed before the commitments began (v1): their entries are the events themselves, given only beside a proof`);
-    return entryBundle(rows.map((r) => r.entry!));
+    if (rows[0].v1_leaves.some((at) => at < width)) throw new TileUnavailableError(`entry bundle ${index} holds leaves sealed before the commitments began (v1): their entries are the events themselves, given only beside a proof`);
+    return entryBundle(Array.from({ length: width }, (_, i) => rows[0]!.entries.subarray(i * 32, i * 32 + 32)));
   }
 
   /** Stores a witness's cosignature line of a checkpoint (idempotent per witness and checkpoint). */

@@ -6,12 +6,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openPool } from '#database';
 import { PostgresEventStore } from '#event-store-postgres';
 import { ProjectionRunner } from '#projections';
-import { journalProjection } from './journal.projection.js';
+import { SEALER_BATCH_SIZE, journalProjection } from './journal.projection.js';
 
 const { url } = workerData as { url: string };
 const pool = openPool({ connectionString: url, max: 2 }, 'journal sealer');
 const store = new PostgresEventStore({ pool, url, deliversNotifications: true, backend: 'postgres' });
-const sealer = new ProjectionRunner(pool, store, [journalProjection]);
+const sealer = new ProjectionRunner(pool, store, [journalProjection], SEALER_BATCH_SIZE);
 sealer.start();
 parentPort!.once('message', () => {
   void (async () => {
