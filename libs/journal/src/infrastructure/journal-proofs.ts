@@ -50,13 +50,16 @@ export class JournalProofs {
 
   /** That the event is in the journal, under the newest signed head (or the one of `treeSize`). */
   async inclusion(eventId: string, treeSize?: number): Promise<InclusionDocument> {
-    const event = await this.event(eventId);
-    const leaf = event && (await this.tree.leafOf(event));
+    // The reads that need only the id go out together: each is a round trip, and a proof is answered while a person waits.
+    const [{ event, leaf }, head, opening] = await Promise.all([
+      this.event(eventId).then(async (event) => ({ event, leaf: event && (await this.tree.leafOf(event)) })),
+      treeSize === undefined ? this.heads.latest() : this.heads.ofSize(treeSize),
+      openingOf(this.store, eventId),
+    ]);
     if (!leaf || !event) throw new JournalNotReadyError(`event ${eventId} is not sealed in the journal yet`);
-    const head = treeSize === undefined ? await this.heads.latest() : await this.heads.ofSize(treeSize);
     if (!head) throw new JournalRangeError('treeSize', treeSize === undefined ? 'no tree head has been signed yet' : `no head was signed at size ${treeSize}`);
     if (leaf.leafIndex >= head.treeSize) throw new JournalNotReadyError(`event ${eventId} is sealed at leaf ${leaf.leafIndex}, after the signed head of size ${head.treeSize}: ask again after the next head`);
-    const [auditPath, opening] = await Promise.all([this.tree.inclusionProof(leaf.leafIndex, head.treeSize), openingOf(this.store, eventId)]);
+    const auditPath = await this.tree.inclusionProof(leaf.leafIndex, head.treeSize);
     return {
       format: opening === null ? PROOF_FORMAT : PROOF_FORMAT_V2,
       kind: 'inclusion',
