@@ -1,3 +1,5 @@
+-- History: the append as migration 1764000000600 created it, loaded by that migration and so kept as it was.
+-- Migration 1764000001050 replaced it with append_to_stream.committing.sql, the append that runs now: change that one.
 -- One round trip per append. p_expected: 'any' | 'no_stream' | 'stream_exists' | a revision in decimal.
 -- p_events: a JSON array of {id, type, schemaVersion, data, metadata}.
 -- Outcomes: 'appended'; 'duplicate' (an idempotent retry, nothing written); 'conflict' (wrong expected

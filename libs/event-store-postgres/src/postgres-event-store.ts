@@ -61,6 +61,9 @@ const NO_COMMITMENT = `'\\x${'00'.repeat(32)}'::bytea`;
 const NOT_READ = new Date(0);
 // A transaction enters the log only once every older transaction has finished (see the migration).
 const VISIBLE = `e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())`;
+/** One row `h(held)`: whether the newest transaction in the log is not visible yet (a read that stops short of it is held back). */
+const HELD = `(SELECT coalesce((SELECT t.transaction_id FROM event_store.events t ORDER BY t.transaction_id DESC LIMIT 1)
+  >= pg_snapshot_xmin(pg_current_snapshot()), false) AS held) h`;
 /** An append's transaction: the current one when it wrote, else the one that stored its first event. */
 const TRANSACTION_OF_APPEND = `CASE WHEN r.outcome = 'appended' THEN pg_current_xact_id()::text
   ELSE (SELECT e.transaction_id::text FROM event_store.events e WHERE e.global_position = r.positions[1]) END AS transaction_id`;
@@ -198,10 +201,7 @@ export class PostgresEventStore implements EventStore {
   private async readAfter(after: Checkpoint, limit: number, commitmentsOnly = false): Promise<{ events: StoredEvent[]; heldBack: boolean }> {
     if (commitmentsOnly) return this.readCommitmentsAfter(after, limit);
     const { rows } = await this.connection.pool.query<{ held: boolean } & Partial<EventRow>>({
-      ...this.statements.of(`SELECT h.held, e.* FROM (
-         SELECT coalesce((SELECT t.transaction_id FROM event_store.events t ORDER BY t.transaction_id DESC LIMIT 1)
-                  >= pg_snapshot_xmin(pg_current_snapshot()), false) AS held
-       ) h LEFT JOIN LATERAL (
+      ...this.statements.of(`SELECT h.held, e.* FROM ${HELD} LEFT JOIN LATERAL (
          SELECT ${COLUMNS} FROM event_store.events e
           WHERE (e.transaction_id, e.global_position) > ((SELECT $1::text::xid8), (SELECT $2::bigint)) AND ${VISIBLE}
           ORDER BY e.transaction_id, e.global_position LIMIT (SELECT $3::integer)
@@ -222,10 +222,7 @@ export class PostgresEventStore implements EventStore {
    */
   private async readCommitmentsAfter(after: Checkpoint, limit: number): Promise<{ events: StoredEvent[]; heldBack: boolean }> {
     const { rows } = await this.connection.pool.query<{ held: boolean; packed: Buffer | null; bare: string[] | null }>({
-      ...this.statements.of(`SELECT h.held, b.packed, b.bare FROM (
-         SELECT coalesce((SELECT t.transaction_id FROM event_store.events t ORDER BY t.transaction_id DESC LIMIT 1)
-                  >= pg_snapshot_xmin(pg_current_snapshot()), false) AS held
-       ) h LEFT JOIN LATERAL (
+      ...this.statements.of(`SELECT h.held, b.packed, b.bare FROM ${HELD} LEFT JOIN LATERAL (
          SELECT string_agg(xid8send(e.transaction_id) || int8send(e.global_position) || uuid_send(e.event_id) || coalesce(e.commitment, ${NO_COMMITMENT}), ''::bytea) AS packed,
                 array_agg(e.global_position) FILTER (WHERE e.commitment IS NULL) AS bare
            FROM (SELECT e.transaction_id, e.global_position, e.event_id, e.commitment FROM event_store.events e

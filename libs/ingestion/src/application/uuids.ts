@@ -1,4 +1,5 @@
 import { createHash, randomFillSync } from 'node:crypto';
+import { uuidFromBytes } from '#event-store';
 
 /**
  * A UUID (version 8, "custom") derived from a command id and a purpose: a retried command derives the same
@@ -27,6 +28,5 @@ export function timeOrderedUuid(now = Date.now()): string {
 function uuidText(bytes: Buffer, version: number): string {
   bytes[6] = (bytes[6]! & 0x0f) | version;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return uuidFromBytes(bytes);
 }

@@ -152,17 +152,7 @@ export class TreeEdge {
 
   /** Appends a leaf hash; answers the perfect subtrees it completed (level ≥ 1), lowest first, with their roots. */
   append(leaf: Buffer): (Subtree & { hash: Buffer })[] {
-    const completed: (Subtree & { hash: Buffer })[] = [];
-    let hash = leaf;
-    let level = 0;
-    for (let n = this.currentSize; n % 2 === 1; n = (n - 1) / 2) {
-      hash = nodeHash(this.roots.pop()!, hash);
-      level++;
-      completed.push({ level, index: (this.currentSize + 1) / 2 ** level - 1, hash });
-    }
-    this.roots.push(hash);
-    this.currentSize++;
-    return completed;
+    return this.appendAll(leaf);
   }
 
   /**
@@ -174,8 +164,8 @@ export class TreeEdge {
     if (leaves.length % 32 !== 0) throw new RangeError(`leaf hashes of 32 bytes expected, got ${leaves.length} bytes`);
     const completed: (Subtree & { hash: Buffer })[] = [];
     const count = leaves.length / 32;
-    // A batch of n leaves completes at most n + log2(size) nodes.
-    const nodes = Buffer.allocUnsafe((count + 64) * 32);
+    // Leaf i completes as many nodes as size + i has trailing one bits: in all ones(size) + count − ones(size + count).
+    const nodes = Buffer.allocUnsafe((ones(this.currentSize) + count - ones(this.currentSize + count)) * 32);
     const input = Buffer.alloc(65);
     input[0] = 0x01;
     let used = 0;
@@ -198,6 +188,13 @@ export class TreeEdge {
 }
 
 const isBitSet = (n: bigint) => (n & 1n) === 1n;
+
+/** The set bits of a tree size (a safe integer, beyond 32 bits). */
+function ones(n: number): number {
+  let count = 0;
+  for (; n > 0; n = Math.floor(n / 2)) count += n % 2;
+  return count;
+}
 
 /** RFC 9162 §2.1.3.2: does this path lead from the leaf hash at `index` to `root` in a tree of `size`? */
 export function verifyInclusion(index: bigint, size: bigint, leaf: Buffer, proof: readonly Buffer[], root: Buffer): boolean {

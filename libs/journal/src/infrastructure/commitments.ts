@@ -2,9 +2,6 @@ import type { EventStore, RecomputedCommitment, StoredEvent } from '#event-store
 import type { SqlTransaction } from '#projections';
 import { commitmentLeafHash, eventLeafHash } from '../domain/journal-leaf.js';
 
-/** The leaf the sealer gives an event: from its commitment when it has one, else the v1 leaf of the event. */
-export const sealedLeafOf = (event: StoredEvent): Buffer => (event.commitment ? commitmentLeafHash(event.commitment) : eventLeafHash(event));
-
 /** Every commitment of these events recomputed from the events as they are now (none on a store that makes none). */
 export async function recomputedCommitments(store: EventStore, eventIds: readonly string[]): Promise<Map<string, RecomputedCommitment>> {
   return store.commitments && eventIds.length > 0 ? store.commitments.recomputed(eventIds) : new Map();
