@@ -1,6 +1,6 @@
 import { DATABASE_SCHEMA } from '#app';
 import { LogInsider } from '#event-store-postgres/testing';
-import { JournalTree, PublishedLog, TileUnavailableError, TreeEdge, currentLeafOf, journalProjection, recomputedCommitments, sealedLeaves, verifyJournal } from '#journal';
+import { JournalTree, PublishedLog, inclusionProof, TileUnavailableError, TreeEdge, currentLeafOf, journalProjection, recomputedCommitments, sealedLeaves, verifyJournal } from '#journal';
 import { MIGRATIONS } from '#migrations';
 import { rebuildProjection } from '#projections';
 import { subjectAppends } from '#synthetic-population';
@@ -68,6 +68,32 @@ describe(`moving the sealed leaves into tiles on ${backendName}`, () => {
       expect((await f.proofs.head())!.head.rootHash).toBe((await recomputedRoot(f.store, db)).root.toString('hex'));
       expect(await verifyJournal(db.pool, f.store, f.publicKey)).toMatchObject({ valid: true, events: 660, sealedLeaves: 660 });
       expect((await published.tile({ level: 'entries', index: 1, width: 256 })).length).toBe(256 * 34);
+    } finally {
+      await f.close();
+    }
+  }, 120_000);
+
+  it("finds an event's leaf with its audit path in one read: RFC 6962's PATH for leaves across tiles, blocks and the right edge, under every size", async () => {
+    const f = await openJournalFixture();
+    try {
+      await f.appendSubjects(0, 60, 7);
+      await f.sealAndSign();
+      const tree = new JournalTree(f.db.pool);
+      const leaves = await sealedLeaves(f.db.pool, 0, 1000);
+      expect(leaves).toHaveLength(660);
+      const events = new Map((await f.store.readAll({ maxCount: 10_000 })).map((e) => [e.id, e]));
+      const hashes = leaves.map((l) => l.hash);
+      for (const size of [1, 2, 3, 8, 15, 16, 17, 31, 33, 255, 256, 257, 271, 300, 511, 512, 513, 600, 659, 660]) {
+        const chosen = size <= 40 ? Array.from({ length: size }, (_, i) => i) : [0, 1, 15, 16, 17, 255, 256, 257, 300, 511, 512, size - 17, size - 16, size - 2, size - 1].filter((i) => i < size);
+        for (const i of new Set(chosen)) {
+          const found = await tree.inclusionOf(events.get(leaves[i]!.eventId)!, size);
+          expect({ size, ...found }).toEqual({ size, leafIndex: i, hash: hashes[i], auditPath: inclusionProof(hashes.slice(0, size), i) });
+        }
+        // A leaf sealed after the size: found, with no path in that tree.
+        if (size < 660) expect(await tree.inclusionOf(events.get(leaves[size]!.eventId)!, size)).toEqual({ leafIndex: size, hash: hashes[size], auditPath: null });
+      }
+      const unsealed = { ...events.get(leaves[0]!.eventId)!, id: '00000000-0000-4000-8000-000000000000' };
+      expect(await tree.inclusionOf(unsealed, 660)).toBeNull();
     } finally {
       await f.close();
     }

@@ -50,16 +50,20 @@ export class JournalProofs {
 
   /** That the event is in the journal, under the newest signed head (or the one of `treeSize`). */
   async inclusion(eventId: string, treeSize?: number): Promise<InclusionDocument> {
-    // The reads that need only the id go out together: each is a round trip, and a proof is answered while a person waits.
-    const [{ event, leaf }, head, opening] = await Promise.all([
-      this.event(eventId).then(async (event) => ({ event, leaf: event && (await this.tree.leafOf(event)) })),
-      treeSize === undefined ? this.heads.latest() : this.heads.ofSize(treeSize),
-      openingOf(this.store, eventId),
-    ]);
-    if (!leaf || !event) throw new JournalNotReadyError(`event ${eventId} is not sealed in the journal yet`);
-    if (!head) throw new JournalRangeError('treeSize', treeSize === undefined ? 'no tree head has been signed yet' : `no head was signed at size ${treeSize}`);
-    if (leaf.leafIndex >= head.treeSize) throw new JournalNotReadyError(`event ${eventId} is sealed at leaf ${leaf.leafIndex}, after the signed head of size ${head.treeSize}: ask again after the next head`);
-    const auditPath = await this.tree.inclusionProof(leaf.leafIndex, head.treeSize);
+    if (treeSize !== undefined && (!Number.isSafeInteger(treeSize) || treeSize < 0)) throw new JournalRangeError('treeSize', 'must be a tree size (an integer ≥ 0)');
+    // Each read is a round trip and a person waits for the proof: those that need only the id go out together,
+    // then the leaf and its path are one statement (a signed head's size is sealed, so it is not checked again).
+    const [event, head, opening] = await Promise.all([this.event(eventId), treeSize === undefined ? this.heads.latest() : this.heads.ofSize(treeSize), openingOf(this.store, eventId)]);
+    const notSealed = () => new JournalNotReadyError(`event ${eventId} is not sealed in the journal yet`);
+    if (!event) throw notSealed();
+    if (!head) {
+      if (!(await this.tree.leafOf(event))) throw notSealed();
+      throw new JournalRangeError('treeSize', treeSize === undefined ? 'no tree head has been signed yet' : `no head was signed at size ${treeSize}`);
+    }
+    const leaf = await this.tree.inclusionOf(event, head.treeSize);
+    if (!leaf) throw notSealed();
+    const auditPath = leaf.auditPath;
+    if (!auditPath) throw new JournalNotReadyError(`event ${eventId} is sealed at leaf ${leaf.leafIndex}, after the signed head of size ${head.treeSize}: ask again after the next head`);
     return {
       format: opening === null ? PROOF_FORMAT : PROOF_FORMAT_V2,
       kind: 'inclusion',

@@ -55,48 +55,58 @@ export async function sealedLeavesAt(db: SqlTransaction, indexes: readonly numbe
   return rows.map((r) => ({ leafIndex: Number(r.leaf_index), eventId: uuidFromBytes(r.event_id), hash: r.hash, entry: r.bare ? null : r.entry }));
 }
 
-/** The roots of these perfect subtrees, in order: stored nodes, leaves, and small subtrees rehashed from leaves. */
-export async function subtreeRoots(db: SqlTransaction, subtrees: readonly Subtree[], schema = JOURNAL_TREE_SCHEMA): Promise<Buffer[]> {
-  const stored = subtrees.filter((s) => s.level >= LOWEST_STORED_LEVEL);
-  const rehashed = subtrees.filter((s) => s.level < LOWEST_STORED_LEVEL);
-  const [nodes, leaves] = await Promise.all([
-    stored.length === 0
-      ? { rows: [] }
-      : db.query<{ level: number; node_index: string; hash: Buffer }>(
-          `SELECT level, node_index, hash FROM ${schema}.nodes WHERE (level, node_index) IN (SELECT * FROM unnest($1::smallint[], $2::bigint[]))`,
-          [stored.map((s) => s.level), stored.map((s) => s.index)],
-        ),
-    // A small subtree's leaves (at most 8, aligned) lie in one tile: its slice of that tile's hashes.
-    rehashed.length === 0
-      ? { rows: [] }
-      : db.query<{ start: string; hashes: Buffer }>(
-          `SELECT s.start, substring(t.hashes FROM (s.start % ${TILE_WIDTH})::int * 32 + 1 FOR s.n * 32) AS hashes
-             FROM unnest($1::bigint[], $2::int[]) AS s(start, n) JOIN ${schema}.leaf_tiles t ON t.tile_index = s.start / ${TILE_WIDTH}`,
-          [rehashed.map((s) => s.index * 2 ** s.level), rehashed.map((s) => 2 ** s.level)],
-        ),
-  ]);
-  const nodeHashes = new Map(nodes.rows.map((r) => [`${r.level}/${r.node_index}`, r.hash]));
-  const leafHashes = new Map<number, Buffer>();
-  for (const r of leaves.rows) for (let at = 0; at < r.hashes.length; at += 32) leafHashes.set(Number(r.start) + at / 32, r.hashes.subarray(at, at + 32));
-  return subtrees.map((s) => {
-    if (s.level >= LOWEST_STORED_LEVEL) {
-      const hash = nodeHashes.get(`${s.level}/${s.index}`);
-      if (!hash) throw new Error(`the journal lacks its subtree ${s.level}/${s.index}: rebuild it (himotoki rebuild --projection journal)`);
-      return hash;
-    }
-    const start = s.index * 2 ** s.level;
-    const hashes = Array.from({ length: 2 ** s.level }, (_, i) => leafHashes.get(start + i));
-    if (hashes.some((h) => !h)) throw new Error(`the journal lacks leaves from ${start}: rebuild it (himotoki rebuild --projection journal)`);
-    return rootHash(hashes as Buffer[]);
-  });
+/** Hashes read from the tree: stored nodes by `level/index`, leaves by index. */
+interface ReadHashes {
+  nodes: Map<string, Buffer>;
+  leaves: Map<number, Buffer>;
+}
+
+/** Rows of the one shape every read of tree hashes gives: a stored node (level ≥ 0), or leaves from `start` (level −1). */
+type HashRow = { level: number; start: string; hashes: Buffer };
+
+function readHashes(rows: readonly HashRow[]): ReadHashes {
+  const read: ReadHashes = { nodes: new Map(), leaves: new Map() };
+  for (const r of rows) {
+    if (r.level >= 0) read.nodes.set(`${r.level}/${r.start}`, r.hashes);
+    else for (let at = 0; at < r.hashes.length; at += 32) read.leaves.set(Number(r.start) + at / 32, r.hashes.subarray(at, at + 32));
+  }
+  return read;
+}
+
+/** The roots of leaf ranges from hashes read: a stored node for each subtree of level ≥ 4, smaller ones rehashed from their leaves. */
+function rangeRootsFrom(ranges: readonly LeafRange[], read: ReadHashes): Buffer[] {
+  return ranges.map((range) =>
+    rangeRoot(
+      subtreesOf(range).map((s) => {
+        if (s.level >= LOWEST_STORED_LEVEL) {
+          const hash = read.nodes.get(`${s.level}/${s.index}`);
+          if (!hash) throw new Error(`the journal lacks its subtree ${s.level}/${s.index}: rebuild it (himotoki rebuild --projection journal)`);
+          return hash;
+        }
+        const start = s.index * 2 ** s.level;
+        const hashes = Array.from({ length: 2 ** s.level }, (_, i) => read.leaves.get(start + i));
+        if (hashes.some((h) => !h)) throw new Error(`the journal lacks leaves from ${start}: rebuild it (himotoki rebuild --projection journal)`);
+        return rootHash(hashes as Buffer[]);
+      }),
+    ),
+  );
 }
 
 /** The roots of leaf ranges (the hashes of a proof), with one read of the rows they need. */
 export async function rangeRoots(db: SqlTransaction, ranges: readonly LeafRange[], schema = JOURNAL_TREE_SCHEMA): Promise<Buffer[]> {
-  const pieces = ranges.map((r) => subtreesOf(r));
-  const roots = await subtreeRoots(db, pieces.flat(), schema);
-  let at = 0;
-  return pieces.map((p) => rangeRoot(roots.slice(at, (at += p.length))));
+  const subtrees = ranges.flatMap((r) => subtreesOf(r));
+  const stored = subtrees.filter((s) => s.level >= LOWEST_STORED_LEVEL);
+  // A small subtree's leaves (at most 8, aligned) lie in one tile: its slice of that tile's hashes.
+  const rehashed = subtrees.filter((s) => s.level < LOWEST_STORED_LEVEL);
+  if (subtrees.length === 0) return rangeRootsFrom(ranges, readHashes([]));
+  const { rows } = await db.query<HashRow>(
+    `SELECT level, node_index AS start, hash AS hashes FROM ${schema}.nodes WHERE (level, node_index) IN (SELECT * FROM unnest($1::smallint[], $2::bigint[]))
+     UNION ALL
+     SELECT -1, s.start, substring(t.hashes FROM (s.start % ${TILE_WIDTH})::int * 32 + 1 FOR s.n * 32)
+       FROM unnest($3::bigint[], $4::int[]) AS s(start, n) JOIN ${schema}.leaf_tiles t ON t.tile_index = s.start / ${TILE_WIDTH}`,
+    [stored.map((s) => s.level), stored.map((s) => s.index), rehashed.map((s) => s.index * 2 ** s.level), rehashed.map((s) => 2 ** s.level)],
+  );
+  return rangeRootsFrom(ranges, readHashes(rows));
 }
 
 /**
@@ -173,6 +183,54 @@ export class JournalTree {
       if (tile[0]!.event_ids.compare(id, 0, 16, at, at + 16) === 0) return { leafIndex: Number(found.tile_index) * TILE_WIDTH + at / 16, hash: tile[0]!.hashes.subarray(at * 2, at * 2 + 32) };
     }
     return null;
+  }
+
+  /**
+   * An event's leaf with its audit path in the tree of `size`, a size already sealed (a signed head's), in one
+   * statement: the leaf found as `leafOf` finds it, and with it every row its path can need whichever leaf it
+   * is: the stored siblings of its subtrees, its own block of 16 leaves, and the right edge of the tree of
+   * `size` (a sibling cut short by the size is made of edge subtrees). Null while the event is not sealed; the
+   * path null when the leaf lies outside the tree of `size`.
+   */
+  async inclusionOf(event: { id: string } & Checkpoint, size: number): Promise<{ leafIndex: number; hash: Buffer; auditPath: Buffer[] | null } | null> {
+    const id = Buffer.alloc(16);
+    writeUuidBytes(event.id, id, 0);
+    const block = 2 ** LOWEST_STORED_LEVEL;
+    const top = size > 0 ? size.toString(2).length - 1 : 0;
+    const { rows } = await this.db.query<HashRow & { at: number; leaf_index: string }>(
+      `WITH leaf AS (
+         SELECT p.at, t.tile_index * ${TILE_WIDTH} + p.at / 16 AS leaf_index, t.hashes
+           FROM (SELECT tile_index, event_ids, hashes FROM ${this.schema}.leaf_tiles WHERE (first_transaction_id, first_position) <= ($1::text::xid8, $2::bigint)
+                  ORDER BY first_transaction_id DESC, first_position DESC LIMIT 1) t,
+                LATERAL (SELECT position($3::bytea IN t.event_ids) - 1 AS at) p
+          WHERE p.at >= 0
+       )
+       SELECT at, leaf_index, -1 AS level, leaf_index - leaf_index % ${block} AS start,
+              substring(hashes FROM (leaf_index % ${TILE_WIDTH} - leaf_index % ${block})::int * 32 + 1 FOR ${block * 32}) AS hashes
+         FROM leaf
+       UNION ALL
+       SELECT leaf.at, leaf.leaf_index, n.level, n.node_index, n.hash
+         FROM leaf
+         JOIN LATERAL (SELECT l, (leaf.leaf_index >> l) # 1 FROM generate_series(${LOWEST_STORED_LEVEL}, $5::int) AS l WHERE (((leaf.leaf_index >> l) # 1) + 1) << l <= $4::bigint
+                       UNION
+                       SELECT l, ($4::bigint >> l) - 1 FROM generate_series(${LOWEST_STORED_LEVEL}, $5::int) AS l WHERE ($4::bigint >> l) & 1 = 1) AS w(level, node_index) ON leaf.at % 16 = 0
+         JOIN ${this.schema}.nodes n ON n.level = w.level AND n.node_index = w.node_index
+       UNION ALL
+       SELECT leaf.at, leaf.leaf_index, -1, $4::bigint - $4::bigint % ${block},
+              substring(t.hashes FROM (($4::bigint - $4::bigint % ${block}) % ${TILE_WIDTH})::int * 32 + 1 FOR ($4::bigint % ${block})::int * 32)
+         FROM leaf JOIN ${this.schema}.leaf_tiles t ON leaf.at % 16 = 0 AND $4::bigint % ${block} > 0 AND t.tile_index = ($4::bigint - $4::bigint % ${block}) / ${TILE_WIDTH}`,
+      [event.transactionId.toString(), event.globalPosition.toString(), id, size, top],
+    );
+    if (rows.length === 0) return null;
+    if (rows[0]!.at % 16 !== 0) {
+      // The id's bytes found across two ids': `leafOf` compares each id in its place, then the path is read.
+      const leaf = await this.leafOf(event);
+      return leaf && { ...leaf, auditPath: leaf.leafIndex < size ? await rangeRoots(this.db, inclusionRanges(leaf.leafIndex, size), this.schema) : null };
+    }
+    const leafIndex = Number(rows[0]!.leaf_index);
+    const read = readHashes(rows);
+    const hash = read.leaves.get(leafIndex)!;
+    return { leafIndex, hash, auditPath: leafIndex < size ? rangeRootsFrom(inclusionRanges(leafIndex, size), read) : null };
   }
 
   async root(size: number, field = 'size'): Promise<Buffer> {
