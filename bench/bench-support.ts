@@ -2,8 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { databaseUrl, openClient, runAdminStatement } from '#database';
+import type { KeyObject } from 'node:crypto';
+import { DATABASE_SCHEMA } from '#app';
+import { databaseUrl, migrate, openClient, openDatabase, runAdminStatement } from '#database';
 import type { EventStore, EventToAppend } from '#event-store';
+import { PostgresEventStore } from '#event-store-postgres';
+import { HeadSigner, SealerThread, sealedLeavesAt, sealedSize } from '#journal';
+import { EVENTS_PER_SUBJECT, subjectAppends } from '#synthetic-population';
 
 /** The machine a figure was measured on, printed with every benchmark's result. */
 export function machine(): Record<string, string | number> {
@@ -232,4 +237,40 @@ export async function appendAndWatch(url: string, writer: EventStore, samples: n
     await reader.end();
   }
   return { appendMs, visibleMs };
+}
+
+/**
+ * A journal of about `events` events of the fast synthetic log on the (empty) database at `url`: appended by 4
+ * writers while the sealer follows on its thread, as a server runs it, then a head signed over them all. Gives
+ * the tree's size and a way to name the events at leaves.
+ */
+export async function sealedJournal(url: string, events: number, key: KeyObject): Promise<{ size: number; eventIdsAt(leaves: number[]): Promise<string[]> }> {
+  const db = await openDatabase({ url, poolSize: 8 }, DATABASE_SCHEMA);
+  try {
+    await migrate(db);
+    const store = new PostgresEventStore(db);
+    const sealer = new SealerThread(url, (error) => console.error(error));
+    sealer.start();
+    const subjects = Math.ceil(events / EVENTS_PER_SUBJECT);
+    const jobs = Array.from({ length: Math.ceil(subjects / 100) }, (_, i) => [i * 100, Math.min((i + 1) * 100, subjects)] as const);
+    await runWorkers(jobs, 4, async ([from, to]) => void (await store.appendToStreams(subjectAppends(from, to))));
+    const size = subjects * EVENTS_PER_SUBJECT;
+    while ((await sealedSize(db.pool)) < size) await new Promise((resolve) => setTimeout(resolve, 20));
+    await sealer.stop();
+    await store.close();
+    await new HeadSigner(db.pool, key).signIfDue();
+  } finally {
+    await db.close();
+  }
+  return {
+    size: Math.ceil(events / EVENTS_PER_SUBJECT) * EVENTS_PER_SUBJECT,
+    eventIdsAt: async (leaves) => {
+      const db = await openDatabase({ url, poolSize: 1 }, DATABASE_SCHEMA);
+      try {
+        return (await sealedLeavesAt(db.pool, leaves)).map((leaf) => leaf.eventId);
+      } finally {
+        await db.close();
+      }
+    },
+  };
 }

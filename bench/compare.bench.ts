@@ -18,17 +18,24 @@
  *   (BENCH_TOKENS, 20,000, more than either cache holds): each token seen first, tokens already verified, and
  *   tokens drawn at random as the citizens' queries draw them.
  *
- * BENCH_ROUNDS rounds (6; rebuild 4; tokens 20). Each round's figures, each side's medians (and range), and the
+ * - `proofs`: inclusion proofs in this process, each side's JournalProofs (as built in its tree) over one journal
+ *   of BENCH_JOURNAL_EVENTS (1,000,000) events appended and sealed by this tree's code, the same 1,000 events a
+ *   round, each proof checked once: p50, p95 and p99 in ms.
+ *
+ * BENCH_ROUNDS rounds (6; rebuild 4; tokens 20; proofs 10). Each round's figures, each side's medians (and range), and the
  * candidate's figure over the baseline's, per round and of the medians. Last line: one JSON object.
  */
 import { spawn } from 'node:child_process';
+import { createPublicKey } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type pg from 'pg';
 import { openClient } from '#database';
+import { DATABASE_SCHEMA } from '#app';
+import { loadJournalKey, verifyProofDocument, type InclusionDocument } from '#journal';
 import { eventLogSize, subjectIdOf } from '#synthetic-population';
-import { buildRevision, cliOf, freshDatabase, machine, median, type Side } from './bench-support.js';
+import { buildRevision, cliOf, freshDatabase, latencyPercentiles, machine, median, sealedJournal, type Side } from './bench-support.js';
 import { QUERIES, SECRET, eachCitizen, everyQueryAs, loadSubjects, measure, startServers, tokens } from './graphql-server.js';
 
 const BASELINE = process.env.BENCH_BASELINE ?? 'HEAD';
@@ -37,13 +44,16 @@ const COMPARE = process.env.BENCH_COMPARE ?? 'query';
 const QUERY = (process.env.BENCH_QUERY ?? 'accessHistory') as keyof typeof QUERIES;
 const AS = process.env.BENCH_AS ?? 'auditor';
 const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? 90_910);
-const DEFAULT_ROUNDS: Record<string, number> = { query: 6, append: 6, rebuild: 4, tokens: 20 };
+const DEFAULT_ROUNDS: Record<string, number> = { query: 6, append: 6, rebuild: 4, tokens: 20, proofs: 10 };
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? DEFAULT_ROUNDS[COMPARE] ?? 6);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
 const CONNECTIONS = 16;
 /** Untimed seconds before each round: the side about to be timed warms up, and the WAL is counted after. */
 const WARM_UP_SECONDS = 3;
 const TOKENS = Number(process.env.BENCH_TOKENS ?? 20_000);
+const PROOF_EVENTS = Number(process.env.BENCH_JOURNAL_EVENTS ?? 1_000_000);
+const PROOFS = 1_000;
+const JOURNAL_KEY = await loadJournalKey({ platformKey: Buffer.alloc(32, 7) });
 
 /** A round's figures: numbers by name. */
 type Figures = Record<string, number>;
@@ -237,6 +247,60 @@ async function compareTokens(sides: readonly [Side, Side]): Promise<[Figures[], 
   return [...figures, { tokens: TOKENS, remembered: REMEMBERED, randomDraws: drawn.length }];
 }
 
+/** What either side's JournalProofs answers, as far as the comparison reads it. */
+interface Prover {
+  inclusion(eventId: string): Promise<InclusionDocument>;
+}
+
+/** A side's journal library and its store's, from its build: each side proves with its own code, over its own pool. */
+async function proverOf(side: Side, url: string): Promise<{ proofs: Prover; close(): Promise<void> }> {
+  const load = async <T>(path: string): Promise<T> => (await import(pathToFileURL(join(side.folder, path)).href)) as T;
+  const { openDatabase } = await load<typeof import('#database')>('dist/libs/database/src/index.js');
+  const { PostgresEventStore } = await load<typeof import('#event-store-postgres')>('dist/libs/event-store-postgres/src/index.js');
+  const { JournalProofs } = await load<typeof import('#journal')>('dist/libs/journal/src/index.js');
+  const db = await openDatabase({ url, poolSize: 8 }, DATABASE_SCHEMA);
+  const store = new PostgresEventStore(db);
+  return {
+    proofs: new JournalProofs(db.pool, store, JOURNAL_KEY),
+    close: async () => {
+      await store.close();
+      await db.close();
+    },
+  };
+}
+
+/** Inclusion proofs of the same events under the same head by each side's JournalProofs, over one sealed journal. */
+async function compareProofs(sides: readonly [Side, Side]): Promise<[Figures[], Figures[], Record<string, unknown>]> {
+  const target = await freshDatabase('himotoki_bench_compare_proofs');
+  try {
+    const { size, eventIdsAt } = await sealedJournal(target.url, PROOF_EVENTS, JOURNAL_KEY);
+    const chosen = new Set<number>();
+    while (chosen.size < Math.min(PROOFS, size)) chosen.add(Math.floor(Math.random() * size));
+    const events = await eventIdsAt([...chosen]);
+    const provers = await Promise.all(sides.map((side) => proverOf(side, target.url)));
+    try {
+      const publicKey = createPublicKey(JOURNAL_KEY);
+      const figures = await alternating(sides, ROUNDS, async (side) => {
+        const { proofs } = provers[sides.indexOf(side)]!;
+        const timings: number[] = [];
+        for (const event of events) {
+          const at = performance.now();
+          const proof = await proofs.inclusion(event);
+          timings.push(performance.now() - at);
+          if (!verifyProofDocument(proof, publicKey).valid) throw new Error(`${side.name}'s proof of ${event} does not verify`);
+        }
+        const { p50_ms, p95_ms, p99_ms } = latencyPercentiles(timings);
+        return { p50_ms, p95_ms, p99_ms };
+      });
+      return [...figures, { events: size, proofs: events.length }];
+    } finally {
+      await Promise.all(provers.map((p) => p.close()));
+    }
+  } finally {
+    await target.drop();
+  }
+}
+
 async function main(): Promise<void> {
   if (!(COMPARE in DEFAULT_ROUNDS)) throw new Error(`BENCH_COMPARE must be one of ${Object.keys(DEFAULT_ROUNDS).join(', ')}`);
   const baseline = buildRevision(BASELINE, 'baseline');
@@ -244,7 +308,13 @@ async function main(): Promise<void> {
   try {
     const sides = [baseline, candidate] as const;
     const [before, after, setup] =
-      COMPARE === 'query' ? await compareQuery(sides) : COMPARE === 'tokens' ? await compareTokens(sides) : await compareScript(sides, SCRIPTS[COMPARE]!);
+      COMPARE === 'query'
+        ? await compareQuery(sides)
+        : COMPARE === 'tokens'
+          ? await compareTokens(sides)
+          : COMPARE === 'proofs'
+            ? await compareProofs(sides)
+            : await compareScript(sides, SCRIPTS[COMPARE]!);
     const [baselineSummary, candidateSummary] = [summary(before), summary(after)];
     const ratio = ratios(before, after);
     for (const key of Object.keys(ratio)) {
