@@ -19,6 +19,7 @@ import { UncommittedEventsIndex1764000000800 } from './1764000000800-uncommitted
 import { RecomputedCommitmentsByKey1764000000950 } from './1764000000950-recomputed-commitments-by-key.js';
 import { JournalLeafTiles1764000001000 } from './1764000001000-journal-leaf-tiles.js';
 import { CommitmentsInTheAppend1764000001050 } from './1764000001050-commitments-in-the-append.js';
+import { JournalMonitorPlace1764000001200 } from './1764000001200-journal-monitor-place.js';
 
 /** Every migration, in order. A migration that has landed is never edited: add a new one. */
 export const MIGRATIONS = [
@@ -36,4 +37,5 @@ export const MIGRATIONS = [
   RecomputedCommitmentsByKey1764000000950,
   JournalLeafTiles1764000001000,
   CommitmentsInTheAppend1764000001050,
+  JournalMonitorPlace1764000001200,
 ];

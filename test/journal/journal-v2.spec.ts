@@ -121,14 +121,17 @@ describe(`the journal v2 (commitments at commit) on ${backendName}`, () => {
       await f.appendSubjects(0, 30, 10);
       await f.sealAndSign();
       const order = await logOrder(f.db);
-      // One monitor has checked every leaf already (it then finds the change in its sample of old leaves);
-      // a fresh one walks the log in order.
-      const old = new JournalMonitor(f.db.pool, f.store, { sample: 1000 });
+      // One monitor has checked every leaf already and does not sweep (it then finds the change in its sample of
+      // old leaves, or names a stray event); one started afresh resumes at its place and sweeps the old leaves in
+      // order; one that keeps no place walks them.
+      const old = new JournalMonitor(f.db.pool, f.store, { sample: 1000, sweepPerPass: 0 });
       expect(await old.pass()).toMatchObject({ state: 'ok', checkedLeaves: order.length, mismatch: null });
       const { rewrite, at, sampled } = change(order);
       await rewrite(new LogInsider(f.db.pool));
-      const fresh = await new JournalMonitor(f.db.pool, f.store).pass();
-      expect(fresh).toMatchObject({ state: 'mismatch', mismatch: { leafIndex: at } });
+      const fresh = await new JournalMonitor(f.db.pool, f.store, { keepPlace: false }).pass();
+      expect(fresh).toMatchObject({ state: 'mismatch', mismatch: { leafIndex: at }, resumedAt: 0 });
+      const resumed = await new JournalMonitor(f.db.pool, f.store, { sample: 0 }).pass();
+      expect(resumed).toMatchObject({ state: 'mismatch', mismatch: { leafIndex: at }, resumedAt: order.length });
       const again = await old.pass();
       if (sampled) expect(again).toMatchObject({ state: 'mismatch', mismatch: { leafIndex: at } });
       else if (at === 110) expect(again).toMatchObject({ state: 'mismatch', mismatch: { eventId: FORGED_EVENT_ID, reason: expect.stringMatching(/no commitment/) } });
@@ -137,16 +140,57 @@ describe(`the journal v2 (commitments at commit) on ${backendName}`, () => {
     }
   });
 
-  it('a monitor restarted walks again from the start and stays ok on an intact log', async () => {
+  it('a monitor restarted resumes at the place it kept, sweeps the old leaves in order over and over, and walks from leaf 0 when its place no longer fits the tree', async () => {
     const f = await openJournalFixture();
     try {
       await f.appendSubjects(0, 10, 5);
       await sealedAll(f.db, () => f.sealer.catchUp());
       const monitor = new JournalMonitor(f.db.pool, f.store, { leavesPerPass: 50 });
-      expect(await monitor.pass()).toMatchObject({ state: 'ok', checkedLeaves: 50 });
+      expect(await monitor.pass()).toMatchObject({ state: 'ok', checkedLeaves: 50, behindLeaves: 60, sweptLeaves: 0, resumedAt: 0 });
       expect(await monitor.pass()).toMatchObject({ state: 'ok', checkedLeaves: 100 });
-      const restarted = new JournalMonitor(f.db.pool, f.store);
-      expect(await restarted.pass()).toMatchObject({ state: 'ok', checkedLeaves: 110, passes: 1 });
+      const restarted = new JournalMonitor(f.db.pool, f.store, { sweepPerPass: 40 });
+      expect(await restarted.pass()).toMatchObject({ state: 'ok', resumedAt: 100, checkedLeaves: 110, behindLeaves: 0, sweptLeaves: 40, sweeps: 0, passes: 1 });
+      expect(await restarted.pass()).toMatchObject({ sweptLeaves: 80, sweeps: 0 });
+      expect(await restarted.pass()).toMatchObject({ sweptLeaves: 0, sweeps: 1 });
+      // The sweep's place is kept too.
+      expect(await restarted.pass()).toMatchObject({ sweptLeaves: 40, sweeps: 1 });
+      expect(await new JournalMonitor(f.db.pool, f.store, { sweepPerPass: 40 }).pass()).toMatchObject({ state: 'ok', resumedAt: 110, sweptLeaves: 80, sweeps: 1 });
+      // A place whose leaf holds another event than the one kept (the journal rebuilt otherwise) is not resumed.
+      await f.db.pool.query(`UPDATE journal.monitor_place SET walk_event_id = $1`, [FORGED_EVENT_ID]);
+      expect(await new JournalMonitor(f.db.pool, f.store).pass()).toMatchObject({ state: 'ok', resumedAt: 0, checkedLeaves: 110 });
+      expect(await new JournalMonitor(f.db.pool, f.store, { keepPlace: false }).pass()).toMatchObject({ state: 'ok', resumedAt: 0, checkedLeaves: 110 });
+    } finally {
+      await f.close();
+    }
+  });
+
+  it('a mismatch kept across a restart fails readiness from the first pass, and clears only when a walk from leaf 0 has found nothing', async () => {
+    const f = await openJournalFixture();
+    try {
+      await f.appendSubjects(0, 30, 10);
+      await f.sealAndSign();
+      const order = await logOrder(f.db);
+      const first = new JournalMonitor(f.db.pool, f.store, { sample: 0 });
+      expect(await first.pass()).toMatchObject({ state: 'ok', checkedLeaves: order.length });
+      const inserted = TAMPER_KINDS.find(([name]) => name === 'an inserted event')![1](order);
+      await inserted.rewrite(new LogInsider(f.db.pool));
+      // Only a walk in order finds an insertion among old leaves: here the sweep.
+      expect(await first.pass()).toMatchObject({ state: 'mismatch', mismatch: { leafIndex: 110, eventId: FORGED_EVENT_ID } });
+
+      const reported: unknown[] = [];
+      const restarted = new JournalMonitor(f.db.pool, f.store, { leavesPerPass: 100, sample: 0 }, (m) => reported.push(m));
+      expect(await restarted.pass()).toMatchObject({ state: 'mismatch', mismatch: { leafIndex: 110 }, checkedLeaves: 100, resumedAt: 0 });
+      expect(reported).toEqual([expect.objectContaining({ leafIndex: 110 })]);
+      for (let pass = 0; pass < 4; pass++) expect(await restarted.pass()).toMatchObject({ state: 'mismatch' });
+
+      // The insider's event removed again: a walk from leaf 0 finds the log as sealed, and clears the mismatch.
+      await new LogInsider(f.db.pool).deleteEvent(900000000n);
+      const afterRepair = new JournalMonitor(f.db.pool, f.store, { leavesPerPass: 100, sample: 0 });
+      expect(await afterRepair.pass()).toMatchObject({ state: 'mismatch', checkedLeaves: 100 });
+      expect(await afterRepair.pass()).toMatchObject({ state: 'mismatch', checkedLeaves: 200 });
+      expect(await afterRepair.pass()).toMatchObject({ state: 'mismatch', checkedLeaves: 300 });
+      expect(await afterRepair.pass()).toMatchObject({ state: 'ok', mismatch: null, checkedLeaves: order.length, behindLeaves: 0 });
+      expect(await new JournalMonitor(f.db.pool, f.store).pass()).toMatchObject({ state: 'ok', mismatch: null, resumedAt: order.length });
     } finally {
       await f.close();
     }

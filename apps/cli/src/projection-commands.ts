@@ -53,7 +53,7 @@ export async function project(context: INestApplicationContext, once: boolean): 
   console.log(`projecting ${runner.projections.map((p) => p.name).join(', ')} and sealing the journal; stop with Ctrl-C`);
   await journal.start();
   // A line a second while any projection lags, or while the journal monitor re-checks the sealed leaves in order
-  // after its start (a walk over the whole tree): what an operator watches during a long catch-up.
+  // after its start (from its place kept, or over the whole tree): what an operator watches during a long catch-up.
   let monitorWalked = false;
   const progress = setInterval(() => {
     void runner.status().then((status) => {
@@ -64,7 +64,7 @@ export async function project(context: INestApplicationContext, once: boolean): 
     if (monitor.behindLeaves > 0) console.log(`journal monitor: ${monitor.checkedLeaves} sealed leaves checked in order, ${monitor.behindLeaves} to go`);
     else {
       monitorWalked = true;
-      console.log(`journal monitor: every sealed leaf checked in order (${monitor.checkedLeaves})`);
+      console.log(`journal monitor: every sealed leaf checked in order (${monitor.checkedLeaves}${monitor.resumedAt > 0 ? `; resumed at leaf ${monitor.resumedAt}` : ''})`);
     }
   }, 1000);
   await new Promise<void>((resolve) => {

@@ -35,5 +35,6 @@ export function registerJournalMetrics(registry: Registry, health: { check(): Pr
   gauge('himotoki_journal_sealer_lag_seconds', 'Age of the oldest event not yet sealed', (r) => r.sealerLagSeconds);
   gauge('himotoki_journal_monitor_last_pass_age_seconds', "Age of the journal monitor's last pass (-1 before the first)", (r) => r.monitor.lastPassAgeSeconds ?? -1);
   gauge('himotoki_journal_monitor_checked_leaves', 'Sealed leaves the monitor has re-hashed in order', (r) => r.monitor.checkedLeaves);
+  gauge('himotoki_journal_monitor_sweeps', 'Sweeps the journal monitor has completed, each re-walking in order every leaf it had checked', (r) => r.monitor.sweeps);
   gauge('himotoki_journal_monitor_mismatch', '1 once the monitor found a stored event that no longer gives its sealed leaf', (r) => (r.monitor.state === 'mismatch' ? 1 : 0));
 }
