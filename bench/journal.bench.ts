@@ -1,5 +1,7 @@
 /**
- * npm run bench:journal — the journal on PostgreSQL (DATABASE_URL), side by side in one run:
+ * npm run bench:journal — the journal on PostgreSQL (DATABASE_URL), side by side in one run, BENCH_JOURNAL_ROUNDS
+ * rounds (2) of (a0) and (a), their order alternating round by round (a0 a, a a0, …), since the machine's speed
+ * drifts within minutes; the ratio is each round's and the total events over the total seconds of each:
  *   (a0) batched append alone: 4 writers append the fast synthetic log (1,100 events per append) to a fresh
  *        database whose journal is switched off (no commitments trigger, no sealer, no signer);
  *   (a)  append with the journal: the same writers and events, each event committed at append (v2), while the
@@ -12,7 +14,7 @@
  *        level-1 tiles, entry bundles).
  * Last line: one JSON object.
  */
-import { createPublicKey } from 'node:crypto';
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import { migrate, openDatabase } from '#database';
 import { PostgresEventStore, switchJournalCommitments } from '#event-store-postgres';
 import { HeadSigner, JournalProofs, PublishedLog, SealerThread, loadJournalKey, sealedLeavesAt, sealedSize, verifyProofDocument, type TileAddress } from '#journal';
@@ -24,6 +26,7 @@ const EVENTS = Number(process.env.BENCH_JOURNAL_EVENTS ?? 1_000_000);
 const SUBJECTS_PER_APPEND = 100;
 const WRITERS = 4;
 const PROOFS = 1_000;
+const ROUNDS = Number(process.env.BENCH_JOURNAL_ROUNDS ?? 2);
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -44,24 +47,15 @@ async function appendAlone(jobs: (readonly [number, number])[], total: number): 
   return { appendEventsPerSecond: Math.round(total / seconds), seconds: round(seconds) };
 }
 
-async function main(): Promise<void> {
-  const subjectsAlone = Math.ceil(EVENTS / EVENTS_PER_SUBJECT);
-  const jobsAlone = Array.from({ length: Math.ceil(subjectsAlone / SUBJECTS_PER_APPEND) }, (_, i) => [i * SUBJECTS_PER_APPEND, Math.min((i + 1) * SUBJECTS_PER_APPEND, subjectsAlone)] as const);
-  const alone = await appendAlone(jobsAlone, subjectsAlone * EVENTS_PER_SUBJECT);
-  console.log(`batched append alone (journal off): ${alone.appendEventsPerSecond.toLocaleString('en')} events/s`);
-
+/** (a): the same appends with the journal on, the sealer on its thread and the signer every second; the database kept for (b) and (c). */
+async function appendWithJournal(jobs: (readonly [number, number])[], total: number, key: KeyObject) {
   const target = await freshDatabase('himotoki_bench_journal');
   const db = await openDatabase({ url: target.url, poolSize: 8 }, DATABASE_SCHEMA);
   await migrate(db);
   const store = new PostgresEventStore(db);
-  const key = await loadJournalKey({ platformKey: Buffer.alloc(32, 7) });
   // As a server on PostgreSQL runs it: on a thread of its own.
   const sealer = new SealerThread(target.url, (error) => console.error(error));
   const sealed = () => sealedSize(db.pool);
-
-  const subjects = Math.ceil(EVENTS / EVENTS_PER_SUBJECT);
-  const total = subjects * EVENTS_PER_SUBJECT;
-  const jobs = Array.from({ length: Math.ceil(subjects / SUBJECTS_PER_APPEND) }, (_, i) => [i * SUBJECTS_PER_APPEND, Math.min((i + 1) * SUBJECTS_PER_APPEND, subjects)] as const);
   sealer.start();
   const signer = new HeadSigner(db.pool, key, { intervalMs: 1000 });
   signer.start();
@@ -76,11 +70,9 @@ async function main(): Promise<void> {
   await sealer.stop();
   await signer.stop();
   const headsSigned = Number((await db.pool.query<{ n: string }>(`SELECT count(*) AS n FROM journal.signed_heads`)).rows[0]!.n);
-  const ingest = {
-    events: total,
-    appendAloneEventsPerSecond: alone.appendEventsPerSecond,
+  const figures = {
     appendEventsPerSecond: Math.round(total / appendSeconds),
-    appendWithJournalOverAlone: round(total / appendSeconds / alone.appendEventsPerSecond),
+    appendSeconds,
     sealedOverAppendedWhenAppendsEnded: round((total - lagAtAppendEnd) / total),
     headsSigned,
     sealEventsPerSecond: Math.round(total / sealSeconds),
@@ -88,14 +80,61 @@ async function main(): Promise<void> {
     secondsToSealAfterAppendsEnded: round(sealSeconds - appendSeconds),
     machineBusy,
   };
+  return { figures, db, store, drop: target.drop };
+}
+
+async function main(): Promise<void> {
+  const subjects = Math.ceil(EVENTS / EVENTS_PER_SUBJECT);
+  const total = subjects * EVENTS_PER_SUBJECT;
+  const jobs = Array.from({ length: Math.ceil(subjects / SUBJECTS_PER_APPEND) }, (_, i) => [i * SUBJECTS_PER_APPEND, Math.min((i + 1) * SUBJECTS_PER_APPEND, subjects)] as const);
+  const key = await loadJournalKey({ platformKey: Buffer.alloc(32, 7) });
+  const rounds: { alone: Awaited<ReturnType<typeof appendAlone>>; journal: Awaited<ReturnType<typeof appendWithJournal>>['figures'] }[] = [];
+  let kept: Omit<Awaited<ReturnType<typeof appendWithJournal>>, 'figures'> | undefined;
+  for (let r = 0; r < ROUNDS; r++) {
+    const runJournal = async () => {
+      if (kept) {
+        await kept.store.close();
+        await kept.db.close();
+        await kept.drop();
+      }
+      const { figures, ...rest } = await appendWithJournal(jobs, total, key);
+      kept = rest;
+      return figures;
+    };
+    let alone: Awaited<ReturnType<typeof appendAlone>>;
+    let journal: Awaited<ReturnType<typeof appendWithJournal>>['figures'];
+    if (r % 2 === 0) {
+      alone = await appendAlone(jobs, total);
+      journal = await runJournal();
+    } else {
+      journal = await runJournal();
+      alone = await appendAlone(jobs, total);
+    }
+    rounds.push({ alone, journal });
+    console.log(
+      `round ${r + 1}: append alone ${alone.appendEventsPerSecond.toLocaleString('en')} events/s, with the journal (commit, seal, sign) ${journal.appendEventsPerSecond.toLocaleString('en')} = ` +
+        `${round(journal.appendEventsPerSecond / alone.appendEventsPerSecond)} × alone; sealed ÷ appended when the writers stopped ${journal.sealedOverAppendedWhenAppendsEnded} ` +
+        `(${journal.sealerLagWhenAppendsEnded.toLocaleString('en')} behind, caught up ${journal.secondsToSealAfterAppendsEnded} s later); ${journal.headsSigned} heads signed; ` +
+        `the machine's cores ${journal.machineBusy === undefined ? '(not measured)' : `${Math.round(journal.machineBusy * 100)}% busy`}`,
+    );
+  }
+  const { db, store, drop } = kept!;
+  const secondsAlone = rounds.reduce((sum, r) => sum + r.alone.seconds, 0);
+  const secondsWithJournal = rounds.reduce((sum, r) => sum + r.journal.appendSeconds, 0);
+  const ingest = {
+    events: total,
+    rounds: rounds.map((r) => ({
+      appendAloneEventsPerSecond: r.alone.appendEventsPerSecond,
+      ...r.journal,
+      appendSeconds: round(r.journal.appendSeconds),
+      appendWithJournalOverAlone: round(r.journal.appendEventsPerSecond / r.alone.appendEventsPerSecond),
+    })),
+    appendWithJournalOverAlone: round(secondsAlone / secondsWithJournal),
+    sealedOverAppendedWhenAppendsEnded: Math.min(...rounds.map((r) => r.journal.sealedOverAppendedWhenAppendsEnded)),
+  };
   console.log(
-    `append with the journal (commit, seal, sign): ${ingest.appendEventsPerSecond.toLocaleString('en')} events/s = ${ingest.appendWithJournalOverAlone} × append alone; ` +
-      `sealed ÷ appended when the writers stopped: ${ingest.sealedOverAppendedWhenAppendsEnded}; ${headsSigned} heads signed meanwhile`,
-  );
-  console.log(
-    `ingest of ${total.toLocaleString('en')} events: appended at ${ingest.appendEventsPerSecond.toLocaleString('en')} events/s, sealed at ` +
-      `${ingest.sealEventsPerSecond.toLocaleString('en')} events/s; ${lagAtAppendEnd.toLocaleString('en')} events behind when the writers stopped, caught up ${ingest.secondsToSealAfterAppendsEnded} s later; ` +
-      `the machine's cores ${machineBusy === undefined ? '(not measured)' : `${Math.round(machineBusy * 100)}% busy`}`,
+    `append with the journal ÷ append alone over ${ROUNDS} rounds: ${ingest.appendWithJournalOverAlone} (rounds ${ingest.rounds.map((r) => r.appendWithJournalOverAlone).join(', ')}); ` +
+      `sealed ÷ appended when the writers stopped, the least: ${ingest.sealedOverAppendedWhenAppendsEnded}`,
   );
 
   await new HeadSigner(db.pool, key).signIfDue();
@@ -148,7 +187,7 @@ async function main(): Promise<void> {
 
   await store.close();
   await db.close();
-  await target.drop();
+  await drop();
   console.log(JSON.stringify({ journal: { ingest, inclusion, tiles, storage: { leaves: Number(storage.leaves), nodes: Number(storage.nodes), MB: Math.round(Number(storage.bytes) / 2 ** 20) } }, writers: WRITERS, machine: machine() }));
 }
 
