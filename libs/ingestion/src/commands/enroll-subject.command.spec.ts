@@ -39,7 +39,7 @@ describe('EnrollSubject (本人の登録)', () => {
   it("given an identifier already issued to someone, when a subject is enrolled with it, then that identifier is refused by its place in the list", () => {
     const taken = { loaded: issuedIdentifier(INTERNAL_ID, { subjectId: OTHER_SUBJECT, kind: 'INTERNAL_ID', scope: 'city' }), data: internalId };
     expect(enroll([fresh(myNumber), taken])).toEqual({
-      refused: { code: 'INVARIANT', field: 'payload.identifiers[1]', reason: 'this identifier is already issued to another subject' },
+      refused: { code: 'INVARIANT', field: 'payload.identifiers[1]', reason: 'this identifier is already issued (an identifier is issued once)' },
     });
   });
 
