@@ -238,12 +238,6 @@ export class JournalTree {
     return (await rangeRoots(this.db, [{ start: 0, end: size }], this.schema))[0]!;
   }
 
-  async inclusionProof(leafIndex: number, size: number): Promise<Buffer[]> {
-    await this.checkSealed(size, 'treeSize');
-    if (!Number.isSafeInteger(leafIndex) || leafIndex < 0 || leafIndex >= size) throw new JournalRangeError('leafIndex', `leaf ${leafIndex} is not in the tree of ${size}`);
-    return rangeRoots(this.db, inclusionRanges(leafIndex, size), this.schema);
-  }
-
   async consistencyProof(fromSize: number, toSize: number): Promise<Buffer[]> {
     if (!Number.isSafeInteger(fromSize) || fromSize < 0) throw new JournalRangeError('fromSize', 'must be a tree size (an integer ≥ 0)');
     await this.checkSealed(toSize, 'toSize');
