@@ -94,12 +94,20 @@ export class ProjectionRunner {
   async catchUp(): Promise<void> {
     await this.corrections.refresh();
     for (const projection of this.projections) {
+      // Where the last batch applied left the checkpoint: read again (a transaction of its own) only after a
+      // batch that was not, as a live projection follows on from its own batches.
+      let from: Checkpoint | undefined;
       for (;;) {
-        const from = await this.checkpointOf(projection.name);
-        if (from.state === 'parked' && !(await this.resumeIfCorrected(projection.name, from))) break;
+        if (!from) {
+          const stored = await this.checkpointOf(projection.name);
+          if (stored.state === 'parked' && !(await this.resumeIfCorrected(projection.name, stored))) break;
+          from = stored;
+        }
         const events = await this.store.readAll({ after: from, maxCount: this.batchSize, ...bodiesOf(projection) });
         if (events.length === 0) break;
-        if ((await this.applyBatch(projection, projection.schema, from, events)) === 'parked') break;
+        const outcome = await this.applyBatch(projection, projection.schema, from, events);
+        if (outcome === 'parked') break;
+        from = outcome === 'applied' ? checkpointOf(events.at(-1)!) : undefined;
       }
     }
   }
