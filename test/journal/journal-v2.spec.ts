@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { JournalMonitor, PROOF_FORMAT, PROOF_FORMAT_V2, verifyJournal, verifyProofDocument } from '#journal';
+import { packedCommitmentsOf, type StoredEvent } from '#event-store';
 import { LogInsider } from '#event-store-postgres/testing';
 import { subjectAppends } from '#synthetic-population';
 import { backendName } from '../support/test-database.js';
@@ -71,6 +72,17 @@ describe(`the journal v2 (commitments at commit) on ${backendName}`, () => {
           .map((e) => ({ ...e, streamId: '', revision: 0n, type: '', schemaVersion: 0, data: {}, metadata: {}, recordedAt: new Date(0) })),
       );
       expect(committedOnly.filter((e) => e.commitment === undefined)).toHaveLength(5 * 11);
+      // As the sealer reads it: the same events, as views of the batch's bytes, which come alongside.
+      const views = await f.store.readAll({ maxCount: 10_000, commitmentsOnly: true, commitmentViews: true });
+      const fieldsOf = (e: StoredEvent): StoredEvent => {
+        const { id, streamId, revision, globalPosition, transactionId, type, schemaVersion, data, metadata, recordedAt, commitment } = e;
+        return { id, streamId, revision, globalPosition, transactionId, type, schemaVersion, data, metadata, recordedAt, ...(commitment ? { commitment } : {}) };
+      };
+      expect(views.map(fieldsOf)).toEqual(committedOnly);
+      const packed = packedCommitmentsOf(views)!;
+      expect(packed.ids).toEqual(Buffer.concat(whole.map((e) => Buffer.from(e.id.replaceAll('-', ''), 'hex'))));
+      expect(packed.commitments).toEqual(Buffer.concat(whole.map((e) => e.commitment ?? Buffer.alloc(32))));
+      expect(packed.whole).toEqual(whole.flatMap((e, i) => (e.commitment ? [] : [i])));
       await f.sealAndSign();
       const order = await logOrder(f.db);
       const v1 = await f.proofs.inclusion(order[3]!.event_id);

@@ -2,7 +2,7 @@ import { setMaxListeners } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
 import { ASYNCHRONOUS_COMMIT, inTransaction } from '#database';
-import type { Checkpoint, EventStore, StoredEvent } from '#event-store';
+import type { Checkpoint, EventBodies, EventStore, StoredEvent } from '#event-store';
 import { advanceCheckpoint, atOrBefore, checkpointOf, lockCheckpoint, noteCorrections, parkCheckpoint, sameCheckpoint, unparkCheckpoint, type StoredCheckpoint } from './checkpoint-store.js';
 import { EventCorrected } from '#vocabulary';
 import { pendingProjections } from './applied.js';
@@ -94,12 +94,20 @@ export class ProjectionRunner {
   async catchUp(): Promise<void> {
     await this.corrections.refresh();
     for (const projection of this.projections) {
+      // Where the last batch applied left the checkpoint: read again (a transaction of its own) only after a
+      // batch that was not, as a live projection follows on from its own batches.
+      let from: Checkpoint | undefined;
       for (;;) {
-        const from = await this.checkpointOf(projection.name);
-        if (from.state === 'parked' && !(await this.resumeIfCorrected(projection.name, from))) break;
-        const events = await this.store.readAll({ after: from, maxCount: this.batchSize, commitmentsOnly: commitmentsOnly(projection) });
+        if (!from) {
+          const stored = await this.checkpointOf(projection.name);
+          if (stored.state === 'parked' && !(await this.resumeIfCorrected(projection.name, stored))) break;
+          from = stored;
+        }
+        const events = await this.store.readAll({ after: from, maxCount: this.batchSize, ...bodiesOf(projection) });
         if (events.length === 0) break;
-        if ((await this.applyBatch(projection, projection.schema, from, events)) === 'parked') break;
+        const outcome = await this.applyBatch(projection, projection.schema, from, events);
+        if (outcome === 'parked') break;
+        from = outcome === 'applied' ? checkpointOf(events.at(-1)!) : undefined;
       }
     }
   }
@@ -132,7 +140,7 @@ export class ProjectionRunner {
       // Its own signal besides the runner's (which may have been aborted already), so that a restart ends a read
       // waiting for the next append (or poll) at once: an async generator's return() waits for the pending next().
       const reading = new AbortController();
-      const batches = this.store.subscribeToAllInBatches({ after: from, batchSize: this.batchSize, signal: AbortSignal.any([signal, reading.signal]), commitmentsOnly: commitmentsOnly(projection) })[Symbol.asyncIterator]();
+      const batches = this.store.subscribeToAllInBatches({ after: from, batchSize: this.batchSize, signal: AbortSignal.any([signal, reading.signal]), ...bodiesOf(projection) })[Symbol.asyncIterator]();
       try {
         for (;;) {
           const next = batches.next();
@@ -354,8 +362,12 @@ export class ProjectionRunner {
   }
 }
 
-/** Whether the projection is read commitments only: never as corrected, since a correction is applied to the data. */
-const commitmentsOnly = (projection: Projection): boolean => projection.readsCommitmentsOnly === true && projection.readsLogAsWritten === true;
+/**
+ * How much of each event the projection is read with: commitments only (as views of the batch's bytes) when it
+ * says so, and never as corrected, since a correction is applied to the data.
+ */
+const bodiesOf = (projection: Projection): EventBodies =>
+  projection.readsCommitmentsOnly === true && projection.readsLogAsWritten === true ? { commitmentsOnly: true, commitmentViews: true } : {};
 
 /** Whether `next` is still pending after `ms` (false as soon as it settles, or on abort). */
 async function idleFor(next: Promise<unknown>, ms: number, signal: AbortSignal): Promise<boolean> {

@@ -30,8 +30,9 @@ export interface Projection {
   readonly readsLogAsWritten?: boolean;
   /**
    * Needs of an event that carries a commitment only the commitment (the journal's sealer): such events come
-   * without their data and metadata (see `ReadAllOptions.commitmentsOnly`). Only with `readsLogAsWritten`,
-   * since a correction is applied to data.
+   * without their data and metadata, as views of the batch's bytes, which come alongside (see
+   * `EventBodies.commitmentViews`, `packedCommitmentsOf`). Only with `readsLogAsWritten`, since a correction is
+   * applied to data.
    */
   readonly readsCommitmentsOnly?: boolean;
   /** Applies events, in log order, to the tables in `schema` (the live one, or a rebuild's). */

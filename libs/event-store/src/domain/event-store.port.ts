@@ -87,6 +87,13 @@ export interface EventBodies {
    * commitments delivers every event whole.
    */
   commitmentsOnly?: boolean;
+  /**
+   * With `commitmentsOnly`, for a reader that takes each batch's bytes (see `packedCommitmentsOf`) and of its
+   * events little more than the last one's place: a store that reads commitments packed may hand such an event
+   * as a view of those bytes, its fields read when asked, not own properties (a spread or a deep comparison sees
+   * none), with the batch's bytes alongside. A store may ignore it.
+   */
+  commitmentViews?: boolean;
 }
 
 export interface ReadAllOptions extends EventBodies {

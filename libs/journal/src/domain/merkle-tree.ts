@@ -19,11 +19,13 @@ export const nodeHash = (left: Buffer, right: Buffer): Buffer => sha256(NODE_PRE
 export const EMPTY_ROOT = sha256();
 
 /**
- * SHA-256 of `input` written into `out` at `offset`. The digest taken as a binary (latin1) string and copied in costs
- * far less than the Buffer of its own that a 'buffer' digest allocates: what batch hashing (the sealer) wants.
+ * SHA-256 of `input` written into `out` at `offset`. The digest taken as a binary (latin1) string and copied in byte
+ * by byte costs far less than the Buffer of its own that a 'buffer' digest allocates, or than Buffer.write's checks:
+ * what batch hashing (the sealer) wants.
  */
 const sha256Into = (input: Buffer, out: Buffer, offset: number): void => {
-  out.write(hash('sha256', input, 'binary'), offset, 'latin1');
+  const digest = hash('sha256', input, 'binary');
+  for (let i = 0; i < 32; i++) out[offset + i] = digest.charCodeAt(i);
 };
 
 /** The leaf hashes SHA-256(0x00 ‖ entry) of 32-byte entries laid end to end, laid end to end likewise. */
@@ -32,7 +34,7 @@ export function leafHashesOf(entries: Buffer): Buffer {
   const hashes = Buffer.allocUnsafe(entries.length);
   const input = Buffer.alloc(33);
   for (let at = 0; at < entries.length; at += 32) {
-    entries.copy(input, 1, at, at + 32);
+    copy32(entries, at, input, 1);
     sha256Into(input, hashes, at);
   }
   return hashes;
@@ -126,10 +128,17 @@ export function consistencyProof(leaves: readonly Buffer[], m: number): Buffer[]
  * first, one per set bit of its size. Enough to append leaves and to know the root, in O(log n) memory.
  */
 export class TreeEdge {
+  /** The roots, largest first, laid end to end (32 bytes each): appending copies bytes, and makes no Buffer a leaf. */
+  private readonly roots = Buffer.alloc(MAX_EDGE * 32);
+  private depth: number;
+
   private constructor(
     private currentSize: number,
-    private readonly roots: Buffer[],
-  ) {}
+    roots: readonly Buffer[],
+  ) {
+    roots.forEach((root, i) => this.roots.set(root, i * 32));
+    this.depth = roots.length;
+  }
 
   static empty(): TreeEdge {
     return new TreeEdge(0, []);
@@ -139,7 +148,8 @@ export class TreeEdge {
   static of(size: number, roots: readonly Buffer[]): TreeEdge {
     const expected = subtreesOf({ start: 0, end: size }).length;
     if (roots.length !== expected) throw new RangeError(`a tree of ${size} leaves has ${expected} edge subtrees, not ${roots.length}`);
-    return new TreeEdge(size, [...roots]);
+    if (roots.some((root) => root.length !== 32)) throw new RangeError('edge subtree roots of 32 bytes expected');
+    return new TreeEdge(size, roots);
   }
 
   get size(): number {
@@ -147,7 +157,7 @@ export class TreeEdge {
   }
 
   root(): Buffer {
-    return rangeRoot(this.roots);
+    return rangeRoot(Array.from({ length: this.depth }, (_, i) => Buffer.from(this.roots.subarray(i * 32, i * 32 + 32))));
   }
 
   /** Appends a leaf hash; answers the perfect subtrees it completed (level ≥ 1), lowest first, with their roots. */
@@ -168,23 +178,38 @@ export class TreeEdge {
     const nodes = Buffer.allocUnsafe((ones(this.currentSize) + count - ones(this.currentSize + count)) * 32);
     const input = Buffer.alloc(65);
     input[0] = 0x01;
+    const roots = this.roots;
     let used = 0;
     for (let i = 0; i < count; i++) {
-      let hash = leaves.subarray(i * 32, i * 32 + 32);
+      // The hash climbing the edge: the leaf, then each node it completes.
+      let from = leaves;
+      let at = i * 32;
       let level = 0;
       for (let n = this.currentSize; n % 2 === 1; n = (n - 1) / 2) {
-        input.set(this.roots.pop()!, 1);
-        input.set(hash, 33);
+        this.depth--;
+        copy32(roots, this.depth * 32, input, 1);
+        copy32(from, at, input, 33);
         sha256Into(input, nodes, used);
-        hash = nodes.subarray(used, (used += 32));
+        from = nodes;
+        at = used;
+        used += 32;
         level++;
-        if (level >= lowestLevel) completed.push({ level, index: (this.currentSize + 1) / 2 ** level - 1, hash });
+        if (level >= lowestLevel) completed.push({ level, index: (this.currentSize + 1) / 2 ** level - 1, hash: nodes.subarray(at, at + 32) });
       }
-      this.roots.push(hash);
+      copy32(from, at, roots, this.depth * 32);
+      this.depth++;
       this.currentSize++;
     }
     return completed;
   }
+}
+
+/** An edge has a root for each set bit of its size, a safe integer. */
+const MAX_EDGE = 53;
+
+/** 32 bytes copied one by one: cheaper than Buffer.copy or a view to set from, for so few. */
+function copy32(source: Buffer, sourceAt: number, target: Buffer, targetAt: number): void {
+  for (let i = 0; i < 32; i++) target[targetAt + i] = source[sourceAt + i]!;
 }
 
 const isBitSet = (n: bigint) => (n & 1n) === 1n;

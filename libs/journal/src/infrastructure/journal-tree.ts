@@ -112,15 +112,16 @@ export async function rangeRoots(db: SqlTransaction, ranges: readonly LeafRange[
 /**
  * The right edge of the sealed tree, to extend it: in one statement (the sealer loads it for every batch), the
  * size and the root of each edge subtree, one for each set bit b of the size: the stored node (b ≥ 4), or the
- * 2^b leaf hashes to rehash, a slice of their tile.
+ * 2^b leaf hashes to rehash, a slice of their tile. Each is looked up by its whole key (the LIMIT keeps the lookup
+ * from being flattened into a join, which the planner may run as a scan of a level's every node).
  */
 export async function loadEdge(db: SqlTransaction, schema = JOURNAL_TREE_SCHEMA): Promise<TreeEdge> {
   const { rows } = await db.query<{ size: string; level: number | null; hashes: Buffer | null }>(
     `SELECT t.size, e.level, CASE WHEN e.level >= ${LOWEST_STORED_LEVEL} THEN n.hash ELSE substring(l.hashes FROM (((t.size >> (e.level + 1)) << (e.level + 1)) % ${TILE_WIDTH})::int * 32 + 1 FOR 32 << e.level) END AS hashes
        FROM (SELECT tile_index * ${TILE_WIDTH} + size AS size FROM ${schema}.leaf_tiles ORDER BY tile_index DESC LIMIT 1) t
        LEFT JOIN generate_series(62, 0, -1) AS e(level) ON (t.size >> e.level) & 1 = 1
-       LEFT JOIN ${schema}.nodes n ON e.level >= ${LOWEST_STORED_LEVEL} AND n.level = e.level AND n.node_index = (t.size >> e.level) - 1
-       LEFT JOIN ${schema}.leaf_tiles l ON e.level < ${LOWEST_STORED_LEVEL} AND l.tile_index = ((t.size >> (e.level + 1)) << (e.level + 1)) / ${TILE_WIDTH}
+       LEFT JOIN LATERAL (SELECT n.hash FROM ${schema}.nodes n WHERE e.level >= ${LOWEST_STORED_LEVEL} AND n.level = e.level AND n.node_index = (t.size >> e.level) - 1 LIMIT 1) n ON true
+       LEFT JOIN LATERAL (SELECT l.hashes FROM ${schema}.leaf_tiles l WHERE e.level < ${LOWEST_STORED_LEVEL} AND l.tile_index = ((t.size >> (e.level + 1)) << (e.level + 1)) / ${TILE_WIDTH} LIMIT 1) l ON true
       ORDER BY e.level DESC`,
   );
   if (rows.length === 0) return TreeEdge.empty();

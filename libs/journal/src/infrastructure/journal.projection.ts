@@ -1,4 +1,4 @@
-import { writeUuidBytes, type StoredEvent } from '#event-store';
+import { packedCommitmentsOf, writeUuidBytes, type StoredEvent } from '#event-store';
 import type { Projection, SqlTransaction } from '#projections';
 import { eventLeafHash } from '../domain/journal-leaf.js';
 import { leafHashesOf } from '../domain/merkle-tree.js';
@@ -32,16 +32,10 @@ export const journalProjection: Projection = {
     const edge = await loadEdge(tx, schema);
     const first = edge.size;
     const count = events.length;
-    // Entries, ids and hashes laid end to end; a v1 leaf's entry is left zero and its place listed.
-    const entries = Buffer.alloc(count * 32);
-    const ids = Buffer.allocUnsafe(count * 16);
-    const bare: number[] = [];
-    for (let i = 0; i < count; i++) {
-      const event = events[i]!;
-      if (event.commitment) event.commitment.copy(entries, i * 32);
-      else bare.push(i);
-      writeUuidBytes(event.id, ids, i * 16);
-    }
+    // Entries, ids and hashes laid end to end; a v1 leaf's entry is left zero and its place listed. A store that
+    // read the batch packed hands them so already; any other gives events, whose bytes are laid out here.
+    const packed = packedCommitmentsOf(events);
+    const { entries, ids, bare } = packed ? { entries: packed.commitments, ids: packed.ids, bare: packed.whole } : laidOut(events);
     const hashes = leafHashesOf(entries);
     for (const i of bare) eventLeafHash(events[i]!).copy(hashes, i * 32);
     const nodes = edge.appendAll(hashes, LOWEST_STORED_LEVEL);
@@ -85,3 +79,17 @@ export const journalProjection: Projection = {
     );
   },
 };
+
+/** The events' entries (their commitments, zero for a v1 leaf) and ids laid end to end, and the v1 leaves' places. */
+function laidOut(events: readonly StoredEvent[]): { entries: Buffer; ids: Buffer; bare: number[] } {
+  const entries = Buffer.alloc(events.length * 32);
+  const ids = Buffer.allocUnsafe(events.length * 16);
+  const bare: number[] = [];
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i]!;
+    if (event.commitment) event.commitment.copy(entries, i * 32);
+    else bare.push(i);
+    writeUuidBytes(event.id, ids, i * 16);
+  }
+  return { entries, ids, bare };
+}
