@@ -1,7 +1,8 @@
 /**
  * npm run bench:journal — the journal on PostgreSQL (DATABASE_URL), side by side in one run, BENCH_JOURNAL_ROUNDS
  * rounds (2) of (a0) and (a), their order alternating round by round (a0 a, a a0, …), since the machine's speed
- * drifts within minutes; the ratio is each round's and the total events over the total seconds of each:
+ * drifts within minutes, after an untimed warm-up; the ratio is each round's and the total events over the total
+ * seconds of each:
  *   (a0) batched append alone: 4 writers append the fast synthetic log (1,100 events per append) to a fresh
  *        database whose journal is switched off (no commitments trigger, no sealer, no signer);
  *   (a)  append with the journal: the same writers and events, each event committed at append (v2), while the
@@ -90,6 +91,9 @@ async function main(): Promise<void> {
   const key = await loadJournalKey({ platformKey: Buffer.alloc(32, 7) });
   const rounds: { alone: Awaited<ReturnType<typeof appendAlone>>; journal: Awaited<ReturnType<typeof appendWithJournal>>['figures'] }[] = [];
   let kept: Omit<Awaited<ReturnType<typeof appendWithJournal>>, 'figures'> | undefined;
+  // Untimed, a fifth of the appends alone first: the first run of a process ran up to a tenth slower (Node's
+  // compiler warming up), and it would fall on one side.
+  await appendAlone(jobs.slice(0, Math.ceil(jobs.length / 5)), total);
   for (let r = 0; r < ROUNDS; r++) {
     const runJournal = async () => {
       if (kept) {
