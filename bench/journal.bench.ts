@@ -16,6 +16,7 @@
  * Last line: one JSON object.
  */
 import { createPublicKey, type KeyObject } from 'node:crypto';
+import { cpus } from 'node:os';
 import { migrate, openDatabase } from '#database';
 import { PostgresEventStore, switchJournalCommitments } from '#event-store-postgres';
 import { HeadSigner, JournalProofs, PublishedLog, SealerThread, loadJournalKey, sealedLeavesAt, sealedSize, verifyProofDocument, type TileAddress } from '#journal';
@@ -32,20 +33,25 @@ const ROUNDS = Number(process.env.BENCH_JOURNAL_ROUNDS ?? 2);
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
+/** The whole machine's CPU an event (every process: quiet runs only), from its busy share over a phase. */
+const machineCoreMicroseconds = (busy: number | undefined, seconds: number, events: number) => (busy === undefined ? undefined : round((busy * cpus().length * seconds * 1e6) / events, 1));
+
 /** (a0): the same appends with the journal switched off, on a database of their own. */
-async function appendAlone(jobs: (readonly [number, number])[], total: number): Promise<{ appendEventsPerSecond: number; seconds: number }> {
+async function appendAlone(jobs: (readonly [number, number])[], total: number): Promise<{ appendEventsPerSecond: number; seconds: number; machineCoreMicroseconds: number | undefined }> {
   const target = await freshDatabase('himotoki_bench_append_alone');
   const db = await openDatabase({ url: target.url, poolSize: 8 }, DATABASE_SCHEMA);
   await migrate(db);
   await switchJournalCommitments(db.pool, false);
   const store = new PostgresEventStore(db);
+  const busy = busyShare();
   const started = performance.now();
   await runWorkers(jobs, WRITERS, async ([from, to]) => void (await store.appendToStreams(subjectAppends(from, to))));
   const seconds = (performance.now() - started) / 1000;
+  const machineBusy = busy();
   await store.close();
   await db.close();
   await target.drop();
-  return { appendEventsPerSecond: Math.round(total / seconds), seconds: round(seconds) };
+  return { appendEventsPerSecond: Math.round(total / seconds), seconds: round(seconds), machineCoreMicroseconds: machineCoreMicroseconds(machineBusy, seconds, total) };
 }
 
 /** (a): the same appends with the journal on, the sealer on its thread and the signer every second; the database kept for (b) and (c). */
@@ -80,6 +86,7 @@ async function appendWithJournal(jobs: (readonly [number, number])[], total: num
     sealerLagWhenAppendsEnded: lagAtAppendEnd,
     secondsToSealAfterAppendsEnded: round(sealSeconds - appendSeconds),
     machineBusy,
+    machineCoreMicroseconds: machineCoreMicroseconds(machineBusy, sealSeconds, total),
   };
   return { figures, db, store, drop: target.drop };
 }
@@ -119,7 +126,8 @@ async function main(): Promise<void> {
       `round ${r + 1}: append alone ${alone.appendEventsPerSecond.toLocaleString('en')} events/s, with the journal (commit, seal, sign) ${journal.appendEventsPerSecond.toLocaleString('en')} = ` +
         `${round(journal.appendEventsPerSecond / alone.appendEventsPerSecond)} × alone; sealed ÷ appended when the writers stopped ${journal.sealedOverAppendedWhenAppendsEnded} ` +
         `(${journal.sealerLagWhenAppendsEnded.toLocaleString('en')} behind, caught up ${journal.secondsToSealAfterAppendsEnded} s later); ${journal.headsSigned} heads signed; ` +
-        `the machine's cores ${journal.machineBusy === undefined ? '(not measured)' : `${Math.round(journal.machineBusy * 100)}% busy`}`,
+        `the machine's cores ${journal.machineBusy === undefined ? '(not measured)' : `${Math.round(journal.machineBusy * 100)}% busy`}; the machine's CPU an event alone ${alone.machineCoreMicroseconds} ` +
+        `and with the journal (until sealed) ${journal.machineCoreMicroseconds} core-µs`,
     );
   }
   const { db, store, drop } = kept!;
@@ -129,6 +137,7 @@ async function main(): Promise<void> {
     events: total,
     rounds: rounds.map((r) => ({
       appendAloneEventsPerSecond: r.alone.appendEventsPerSecond,
+      appendAloneMachineCoreMicroseconds: r.alone.machineCoreMicroseconds,
       ...r.journal,
       appendSeconds: round(r.journal.appendSeconds),
       appendWithJournalOverAlone: round(r.journal.appendEventsPerSecond / r.alone.appendEventsPerSecond),
