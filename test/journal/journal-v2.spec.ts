@@ -161,16 +161,36 @@ describe(`the journal v2 (commitments at commit) on ${backendName}`, () => {
       expect(await monitor.pass()).toMatchObject({ state: 'ok', checkedLeaves: 50, behindLeaves: 60, sweptLeaves: 0, resumedAt: 0 });
       expect(await monitor.pass()).toMatchObject({ state: 'ok', checkedLeaves: 100 });
       const restarted = new JournalMonitor(f.db.pool, f.store, { sweepPerPass: 40 });
-      expect(await restarted.pass()).toMatchObject({ state: 'ok', resumedAt: 100, checkedLeaves: 110, behindLeaves: 0, sweptLeaves: 40, sweeps: 0, passes: 1 });
-      expect(await restarted.pass()).toMatchObject({ sweptLeaves: 80, sweeps: 0 });
-      expect(await restarted.pass()).toMatchObject({ sweptLeaves: 0, sweeps: 1 });
-      // The sweep's place is kept too.
-      expect(await restarted.pass()).toMatchObject({ sweptLeaves: 40, sweeps: 1 });
-      expect(await new JournalMonitor(f.db.pool, f.store, { sweepPerPass: 40 }).pass()).toMatchObject({ state: 'ok', resumedAt: 110, sweptLeaves: 80, sweeps: 1 });
+      expect(await restarted.pass()).toMatchObject({ state: 'ok', resumedAt: 100, checkedLeaves: 110, behindLeaves: 0, sweptLeaves: 40, sweeps: 2, passes: 1 });
+      expect(await restarted.pass()).toMatchObject({ sweptLeaves: 80, sweeps: 2 });
+      expect(await restarted.pass()).toMatchObject({ sweptLeaves: 0, sweeps: 3 });
+      // The sweep's place is kept too (each walk of the first monitor's two passes was swept whole at once).
+      expect(await restarted.pass()).toMatchObject({ sweptLeaves: 40, sweeps: 3 });
+      expect(await new JournalMonitor(f.db.pool, f.store, { sweepPerPass: 40 }).pass()).toMatchObject({ state: 'ok', resumedAt: 110, sweptLeaves: 80, sweeps: 3 });
       // A place whose leaf holds another event than the one kept (the journal rebuilt otherwise) is not resumed.
       await f.db.pool.query(`UPDATE journal.monitor_place SET walk_event_id = $1`, [FORGED_EVENT_ID]);
       expect(await new JournalMonitor(f.db.pool, f.store).pass()).toMatchObject({ state: 'ok', resumedAt: 0, checkedLeaves: 110 });
       expect(await new JournalMonitor(f.db.pool, f.store, { keepPlace: false }).pass()).toMatchObject({ state: 'ok', resumedAt: 0, checkedLeaves: 110 });
+    } finally {
+      await f.close();
+    }
+  });
+
+  it("a monitor that finds nothing keeps another monitor's mismatch kept; an empty journal is never swept", async () => {
+    const f = await openJournalFixture();
+    try {
+      expect(await new JournalMonitor(f.db.pool, f.store).pass()).toMatchObject({ state: 'ok', sweeps: 0 });
+      await f.appendSubjects(0, 10, 5);
+      await sealedAll(f.db, () => f.sealer.catchUp());
+      const order = await logOrder(f.db);
+      const clean = new JournalMonitor(f.db.pool, f.store, { sample: 0, sweepPerPass: 0 });
+      expect(await clean.pass()).toMatchObject({ state: 'ok', checkedLeaves: 110 });
+      await new LogInsider(f.db.pool).changePayload(order[50]!.global_position, { purpose: 'forged' });
+      // Resumed at the clean one's place, its sweep finds the change.
+      expect(await new JournalMonitor(f.db.pool, f.store, { sample: 0 }).pass()).toMatchObject({ state: 'mismatch', mismatch: { leafIndex: 50 }, resumedAt: 110 });
+      expect(await clean.pass()).toMatchObject({ state: 'ok' });
+      // A start that would not find it by itself (no sweep, no sample, the walk not there yet) still fails readiness.
+      expect(await new JournalMonitor(f.db.pool, f.store, { leavesPerPass: 10, sample: 0, sweepPerPass: 0 }).pass()).toMatchObject({ state: 'mismatch', mismatch: { leafIndex: 50 }, checkedLeaves: 10 });
     } finally {
       await f.close();
     }

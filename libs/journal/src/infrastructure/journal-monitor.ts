@@ -105,6 +105,10 @@ const walkOf = (leaf: string, transactionId: string, position: string, eventId: 
 export class JournalMonitor {
   private walk: Walk = fromTheStart();
   private sweep: Walk = fromTheStart();
+  /** Where the sweep under way ends: the walk's place when it began, so that leaves sealed meanwhile cannot outrun it. */
+  private sweepEnd = 0;
+  /** Set by a clean walk that clears a kept mismatch: the next save may write the place without it. */
+  private clearKept = false;
   private lastUncommittedPosition = 0n;
   /** The highest global position walked in order: stray events are looked for beyond the last scan only. */
   private walkedPosition = 0n;
@@ -152,12 +156,12 @@ export class JournalMonitor {
     }
     this.current.checkedLeaves = this.walk.leaf;
     this.current.behindLeaves = Math.max(0, sealed - this.walk.leaf);
-    // The sweep waits while the walk is behind: until then the walk itself is checking the old leaves.
-    if (this.current.behindLeaves === 0) await this.sweepOn();
+    await this.sweepOn();
     await this.checkSample();
     await this.checkUncommitted();
     if (this.clearedByCleanWalk && this.current.behindLeaves === 0 && !this.foundSinceStart) {
       this.clearedByCleanWalk = false;
+      this.clearKept = true;
       this.current.mismatch = null;
       this.current.state = 'ok';
     }
@@ -176,15 +180,19 @@ export class JournalMonitor {
     this.onMismatch(mismatch);
   }
 
-  /** The sweep goes on in order below the walk's place; having reached it, it begins again at leaf 0 next pass. */
+  /**
+   * The sweep goes on in order up to where the walk was when it began; having reached that, it begins again at
+   * leaf 0 on the next pass, up to where the walk is then.
+   */
   private async sweepOn(): Promise<void> {
-    for (let budget = this.sweepPerPass; budget > 0; ) {
-      if (this.sweep.leaf >= this.walk.leaf) {
+    if (this.sweep.leaf === 0) this.sweepEnd = this.walk.leaf;
+    for (let budget = this.sweepPerPass; budget > 0 && this.sweepEnd > 0; ) {
+      if (this.sweep.leaf >= this.sweepEnd) {
         this.current.sweeps++;
         this.sweep = fromTheStart();
         break;
       }
-      const checked = await this.checkInOrder(this.sweep, Math.min(BATCH, budget, this.walk.leaf - this.sweep.leaf));
+      const checked = await this.checkInOrder(this.sweep, Math.min(BATCH, budget, this.sweepEnd - this.sweep.leaf));
       if (checked === 0) break;
       budget -= checked;
     }
@@ -200,6 +208,7 @@ export class JournalMonitor {
     );
     const place = rows[0];
     if (!place) return;
+    this.current.sweeps = Number(place.sweeps);
     if (place.mismatch) {
       // Found before this start: readiness stays failed, and everything is walked again before it may clear.
       this.clearedByCleanWalk = true;
@@ -217,11 +226,11 @@ export class JournalMonitor {
     this.walkedPosition = BigInt(place.walked_position);
     this.lastUncommittedPosition = BigInt(place.uncommitted_position);
     this.current.resumedAt = this.current.checkedLeaves = walk.leaf;
-    this.current.sweeps = Number(place.sweeps);
-    if (holds(sweep) && sweep.leaf <= walk.leaf) this.sweep = sweep;
+    if (holds(sweep) && sweep.leaf <= walk.leaf) [this.sweep, this.sweepEnd] = [sweep, walk.leaf];
     this.current.sweptLeaves = this.sweep.leaf;
   }
 
+  /** The place, and the mismatch: one kept stays kept, whichever monitor saves, until a clean walk from leaf 0 clears it. */
   private async save(): Promise<void> {
     const { walk, sweep } = this;
     await this.db.query(
@@ -231,7 +240,7 @@ export class JournalMonitor {
        ON CONFLICT (singleton) DO UPDATE SET walk_leaf = excluded.walk_leaf, walk_transaction_id = excluded.walk_transaction_id, walk_position = excluded.walk_position,
          walk_event_id = excluded.walk_event_id, sweep_leaf = excluded.sweep_leaf, sweep_transaction_id = excluded.sweep_transaction_id, sweep_position = excluded.sweep_position,
          sweep_event_id = excluded.sweep_event_id, sweeps = excluded.sweeps, walked_position = excluded.walked_position, uncommitted_position = excluded.uncommitted_position,
-         mismatch = excluded.mismatch, saved_at = excluded.saved_at`,
+         mismatch = CASE WHEN $13 THEN excluded.mismatch ELSE coalesce(excluded.mismatch, p.mismatch) END, saved_at = excluded.saved_at`,
       [
         walk.leaf,
         walk.after.transactionId.toString(),
@@ -245,8 +254,10 @@ export class JournalMonitor {
         this.walkedPosition.toString(),
         this.lastUncommittedPosition.toString(),
         this.current.mismatch && JSON.stringify(this.current.mismatch),
+        this.clearKept,
       ],
     );
+    this.clearKept = false;
   }
 
   private async checkInOrder(walk: Walk, want: number): Promise<number> {
