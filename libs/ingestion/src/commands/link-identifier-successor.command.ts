@@ -17,9 +17,11 @@ export function succeedIdentifier(
 ): StreamWrite {
   requireOrganization(linker, 'payload.linkedBy');
   const subjectId = subjectOf(identifier, 'payload.identifier');
-  if (subjectOf(successor, 'payload.successor') !== subjectId) throw invariant('payload.successor', 'the successor belongs to another subject');
-  if (identifier.state.issued && successor.state.issued && identifier.state.kind !== successor.state.kind) {
-    throw invariant('payload.successor', `a ${identifier.state.kind} is succeeded by an identifier of the same kind, not a ${successor.state.kind}`);
+  const successorSubject = subjectOf(successor, 'payload.successor');
+  // One reason for another kind and another subject: telling them apart would let a writer holding one person's
+  // identifier test any number against that person (名寄せ), with nothing written.
+  if (successorSubject !== subjectId || (identifier.state.issued && successor.state.issued && identifier.state.kind !== successor.state.kind)) {
+    throw invariant('payload.successor', 'the successor must be an identifier of the same kind, issued to the same subject');
   }
   if (identifier.state.issued && identifier.state.successor) throw invariant('payload.identifier', 'this identifier already has a successor');
   if (identifier.streamId === successor.streamId) throw invariant('payload.successor', 'an identifier cannot succeed itself');
