@@ -245,16 +245,16 @@ export async function appendAndWatch(url: string, writer: EventStore, samples: n
  * the tree's size and a way to name the events at leaves.
  */
 export async function sealedJournal(url: string, events: number, key: KeyObject): Promise<{ size: number; eventIdsAt(leaves: number[]): Promise<string[]> }> {
+  const subjects = Math.ceil(events / EVENTS_PER_SUBJECT);
+  const size = subjects * EVENTS_PER_SUBJECT;
   const db = await openDatabase({ url, poolSize: 8 }, DATABASE_SCHEMA);
   try {
     await migrate(db);
     const store = new PostgresEventStore(db);
     const sealer = new SealerThread(url, (error) => console.error(error));
     sealer.start();
-    const subjects = Math.ceil(events / EVENTS_PER_SUBJECT);
     const jobs = Array.from({ length: Math.ceil(subjects / 100) }, (_, i) => [i * 100, Math.min((i + 1) * 100, subjects)] as const);
     await runWorkers(jobs, 4, async ([from, to]) => void (await store.appendToStreams(subjectAppends(from, to))));
-    const size = subjects * EVENTS_PER_SUBJECT;
     while ((await sealedSize(db.pool)) < size) await new Promise((resolve) => setTimeout(resolve, 20));
     await sealer.stop();
     await store.close();
@@ -263,7 +263,7 @@ export async function sealedJournal(url: string, events: number, key: KeyObject)
     await db.close();
   }
   return {
-    size: Math.ceil(events / EVENTS_PER_SUBJECT) * EVENTS_PER_SUBJECT,
+    size,
     eventIdsAt: async (leaves) => {
       const db = await openDatabase({ url, poolSize: 1 }, DATABASE_SCHEMA);
       try {

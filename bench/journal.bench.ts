@@ -29,6 +29,7 @@ const SUBJECTS_PER_APPEND = 100;
 const WRITERS = 4;
 const PROOFS = 1_000;
 const ROUNDS = Number(process.env.BENCH_JOURNAL_ROUNDS ?? 2);
+if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error('BENCH_JOURNAL_ROUNDS must be an integer ≥ 1');
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -98,9 +99,10 @@ async function main(): Promise<void> {
   const key = await loadJournalKey({ platformKey: Buffer.alloc(32, 7) });
   const rounds: { alone: Awaited<ReturnType<typeof appendAlone>>; journal: Awaited<ReturnType<typeof appendWithJournal>>['figures'] }[] = [];
   let kept: Omit<Awaited<ReturnType<typeof appendWithJournal>>, 'figures'> | undefined;
-  // Untimed, a fifth of the appends alone first: the first run of a process ran up to a tenth slower (Node's
-  // compiler warming up), and it would fall on one side.
-  await appendAlone(jobs.slice(0, Math.ceil(jobs.length / 5)), total);
+  // Untimed, a fifth of the appends alone first: the first run of a process is slower (Node's compiler warming
+  // up), and it would fall on one side.
+  const warmUp = jobs.slice(0, Math.ceil(jobs.length / 5));
+  await appendAlone(warmUp, warmUp.reduce((n, [from, to]) => n + (to - from) * EVENTS_PER_SUBJECT, 0));
   for (let r = 0; r < ROUNDS; r++) {
     const runJournal = async () => {
       if (kept) {

@@ -218,9 +218,9 @@ export class PostgresEventStore implements EventStore {
    * `readAfter` for a reader of commitments only (see `EventBodies.commitmentsOnly`): the batch comes as one row,
    * the events' places in the log (xid8 and position, 16 bytes each), ids (16) and commitments (32) laid end to end
    * in three values, instead of a row an event for the server to format and the driver to parse. They travel as
-   * base64, which both sides turn out and back faster than bytea's hex. Events without a commitment are named by
+   * base64, which both sides turn out and back with less work than bytea's hex. Events without a commitment are named by
    * position, and read whole. The events are packed in the order the ordered read hands them to the aggregates: an
-   * ORDER BY of their own would sort them again (a third of the statement's time); the order is checked as they
+   * ORDER BY of their own would sort them again; the order is checked as they
    * are unpacked.
    */
   private async readCommitmentsAfter(after: Checkpoint, limit: number, views: boolean): Promise<{ events: StoredEvent[]; heldBack: boolean }> {

@@ -19,9 +19,9 @@ export const nodeHash = (left: Buffer, right: Buffer): Buffer => sha256(NODE_PRE
 export const EMPTY_ROOT = sha256();
 
 /**
- * SHA-256 of `input` written into `out` at `offset`. The digest taken as a binary (latin1) string and copied in byte
- * by byte costs far less than the Buffer of its own that a 'buffer' digest allocates, or than Buffer.write's checks:
- * what batch hashing (the sealer) wants.
+ * SHA-256 of `input` written into `out` at `offset`. The digest is taken as a binary (latin1) string and copied in
+ * byte by byte, so that batch hashing (the sealer) allocates no Buffer for each digest and skips Buffer.write's
+ * checks.
  */
 const sha256Into = (input: Buffer, out: Buffer, offset: number): void => {
   const digest = hash('sha256', input, 'binary');
@@ -207,7 +207,7 @@ export class TreeEdge {
 /** An edge has a root for each set bit of its size, a safe integer. */
 const MAX_EDGE = 53;
 
-/** 32 bytes copied one by one: cheaper than Buffer.copy or a view to set from, for so few. */
+/** 32 bytes copied one by one: for so few, a loop does without Buffer.copy's checks and without a view to set from. */
 function copy32(source: Buffer, sourceAt: number, target: Buffer, targetAt: number): void {
   for (let i = 0; i < 32; i++) target[targetAt + i] = source[sourceAt + i]!;
 }

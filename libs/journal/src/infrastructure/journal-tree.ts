@@ -1,7 +1,7 @@
 import { uuidFromBytes, writeUuidBytes, type Checkpoint } from '#event-store';
 import type { SqlTransaction } from '#projections';
 import { TILE_WIDTH } from '../domain/tile-path.js';
-import { TreeEdge, consistencyRanges, inclusionRanges, rangeRoot, rootHash, subtreesOf, type LeafRange, type Subtree } from '../domain/merkle-tree.js';
+import { TreeEdge, consistencyRanges, inclusionRanges, rangeRoot, rootHash, subtreesOf, type LeafRange } from '../domain/merkle-tree.js';
 
 /** The projection's schema (a rebuild builds `journal_tree__rebuild` beside it and swaps it in). */
 export const JOURNAL_TREE_SCHEMA = 'journal_tree';
