@@ -5,7 +5,7 @@ import { MIGRATIONS } from '#migrations';
 import { rebuildProjection } from '#projections';
 import { subjectAppends } from '#synthetic-population';
 import { backendName, openTestDatabase } from '../support/test-database.js';
-import { openJournalFixture, recomputedRoot } from './journal-support.js';
+import { openJournalFixture, recomputedRoot, sealedAll } from './journal-support.js';
 
 describe(`moving the sealed leaves into tiles on ${backendName}`, () => {
   it('keeps every leaf, its event, entry and hash, the roots and the leaves found by event; the sealer then extends the tiles', async () => {
@@ -98,6 +98,26 @@ describe(`moving the sealed leaves into tiles on ${backendName}`, () => {
       await f.close();
     }
   }, 120_000);
+
+  it('answers a proof only under a signed head: none signed, a size never signed, a leaf sealed after the head, a size that is no size', async () => {
+    const f = await openJournalFixture();
+    try {
+      await f.appendSubjects(0, 2, 1);
+      await sealedAll(f.db, () => f.sealer.catchUp());
+      const [first] = await sealedLeaves(f.db.pool, 0, 1);
+      await expect(f.proofs.inclusion(first!.eventId)).rejects.toThrow('treeSize: no tree head has been signed yet');
+      await f.signer.signIfDue();
+      await f.appendSubjects(2, 3, 1);
+      await sealedAll(f.db, () => f.sealer.catchUp());
+      const [later] = await sealedLeaves(f.db.pool, 22, 1);
+      await expect(f.proofs.inclusion(later!.eventId)).rejects.toThrow(`event ${later!.eventId} is sealed at leaf 22, after the signed head of size 22: ask again after the next head`);
+      await expect(f.proofs.inclusion(first!.eventId, 30)).rejects.toThrow('treeSize: no head was signed at size 30');
+      await expect(f.proofs.inclusion(first!.eventId, -1)).rejects.toThrow('treeSize: must be a tree size (an integer ≥ 0)');
+      expect((await f.proofs.inclusion(first!.eventId, 22)).leafIndex).toBe(0);
+    } finally {
+      await f.close();
+    }
+  });
 
   it('rebuilds blue-green to the same tiles, subtrees and root, and seals on from there', async () => {
     const f = await openJournalFixture();
