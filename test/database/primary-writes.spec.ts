@@ -52,6 +52,8 @@ describe(`the writes a pool's connections commit, on ${backendName}`, () => {
 
   it("reads the transaction status node-postgres keeps from each ReadyForQuery, set by the time a statement's promise settles", async () => {
     // What the fence stands on: should pg stop answering it, or answer it late, this fails before any count is wrong.
+    // A failed statement settles at its ErrorResponse, which may be read before its ReadyForQuery: the status may
+    // still say T rather than E, and the fence needs only that it is in a block either way.
     const client = await db.pool.connect();
     const after = async (sql: string) => {
       await client.query(sql).catch(() => undefined);
@@ -60,9 +62,11 @@ describe(`the writes a pool's connections commit, on ${backendName}`, () => {
     try {
       expect(await after('SELECT 1')).toBe('I');
       expect(await after('BEGIN')).toBe('T');
-      expect(await after('SELECT 1 / 0')).toBe('E');
+      expect(['T', 'E']).toContain(await after('SELECT 1 / 0'));
       expect(await after('ROLLBACK')).toBe('I');
     } finally {
+      // Never handed back inside a block, whatever failed above: the pool has one connection.
+      if (client.getTransactionStatus() !== 'I') await client.query('ROLLBACK').catch(() => undefined);
       client.release();
     }
   });
