@@ -1,6 +1,6 @@
 import { DATABASE_SCHEMA } from '#app';
 import { LogInsider } from '#event-store-postgres/testing';
-import { JournalTree, PublishedLog, inclusionProof, TileUnavailableError, TreeEdge, currentLeafOf, journalProjection, recomputedCommitments, sealedLeaves, verifyJournal } from '#journal';
+import { JournalTree, PublishedLog, inclusionProof, TileUnavailableError, TreeEdge, currentLeafOf, journalProjection, recomputedCommitments, sealedLeaves, verifyJournal, verifyProofDocument } from '#journal';
 import { MIGRATIONS } from '#migrations';
 import { rebuildProjection } from '#projections';
 import { subjectAppends } from '#synthetic-population';
@@ -98,6 +98,30 @@ describe(`moving the sealed leaves into tiles on ${backendName}`, () => {
       await f.close();
     }
   }, 120_000);
+
+  it("finds a leaf whose id's bytes first appear across two other ids', with its path", async () => {
+    const f = await openJournalFixture();
+    try {
+      // The second half of the first id and the first half of the second spell the third.
+      const [first, second, third] = ['11111111-1111-4111-8111-aaaaaaaaaaaa', 'bbbbbbbb-bbbb-4bbb-8bbb-222222222222', '8111aaaa-aaaa-aaaa-bbbb-bbbbbbbb4bbb'];
+      const probe = (id: string) => ({ id, type: 'ProbeRecorded', schemaVersion: 1, data: { probe: id } });
+      await f.store.appendToStream('probe-a', [probe(first), probe(second)]);
+      await f.store.appendToStream('probe-b', [probe(third)]);
+      await f.appendSubjects(0, 2, 1);
+      await f.sealAndSign();
+      const leaves = await sealedLeaves(f.db.pool, 0, 1000);
+      expect(leaves.slice(0, 3).map((l) => l.eventId)).toEqual([first, second, third]);
+      const [event] = await f.store.readEvents([third]);
+      const tree = new JournalTree(f.db.pool);
+      expect(await tree.leafOf(event!)).toEqual({ leafIndex: 2, hash: leaves[2]!.hash });
+      expect(await tree.inclusionOf(event!, leaves.length)).toEqual({ leafIndex: 2, hash: leaves[2]!.hash, auditPath: inclusionProof(leaves.map((l) => l.hash), 2) });
+      const proof = await f.proofs.inclusion(third);
+      expect(proof.leafIndex).toBe(2);
+      expect(verifyProofDocument(proof, f.publicKey).valid).toBe(true);
+    } finally {
+      await f.close();
+    }
+  });
 
   it('answers a proof only under a signed head: none signed, a size never signed, a leaf sealed after the head, a size that is no size', async () => {
     const f = await openJournalFixture();
