@@ -138,6 +138,13 @@ export async function loadEdge(db: SqlTransaction, schema = JOURNAL_TREE_SCHEMA)
   return TreeEdge.of(size, roots);
 }
 
+const idBytes = (event: { id: string }): Buffer => {
+  const id = Buffer.alloc(16);
+  writeUuidBytes(event.id, id, 0);
+  return id;
+};
+const tileHoldingParameters = (event: Checkpoint, id: Buffer) => [event.transactionId.toString(), event.globalPosition.toString(), id];
+
 export class JournalRangeError extends Error {
   constructor(
     readonly field: string,
@@ -160,20 +167,28 @@ export class JournalTree {
   }
 
   /**
+   * The tile that holds an event's leaf, with the byte offset of the event's id among its ids (`at`), as a
+   * subquery over parameters $1–$3 (`tileHoldingParameters`): leaves follow the log's order, so it is the last
+   * tile that starts at or before the event's log position. No row while the event is not sealed.
+   */
+  private tileHolding(): string {
+    return `(SELECT t.tile_index, t.hashes, p.at
+               FROM (SELECT tile_index, event_ids, hashes FROM ${this.schema}.leaf_tiles WHERE (first_transaction_id, first_position) <= ($1::text::xid8, $2::bigint)
+                      ORDER BY first_transaction_id DESC, first_position DESC LIMIT 1) t,
+                    LATERAL (SELECT position($3::bytea IN t.event_ids) - 1 AS at) p
+              WHERE p.at >= 0)`;
+  }
+
+  /**
    * An event's leaf: its index in the tree and its hash; null while the event is not sealed. Leaves follow the
    * log's order, so the event's is in the last tile that starts at or before the event's log position.
    */
   async leafOf(event: { id: string } & Checkpoint): Promise<{ leafIndex: number; hash: Buffer } | null> {
-    const id = Buffer.alloc(16);
-    writeUuidBytes(event.id, id, 0);
+    const id = idBytes(event);
     // The id is looked for among the tile's ids by the server, which then reads only its leaf's slice of the hashes.
     const { rows } = await this.db.query<{ tile_index: string; at: number; hash: Buffer }>(
-      `SELECT t.tile_index, p.at, substring(t.hashes FROM p.at * 2 + 1 FOR 32) AS hash
-         FROM (SELECT tile_index, event_ids, hashes FROM ${this.schema}.leaf_tiles WHERE (first_transaction_id, first_position) <= ($1::text::xid8, $2::bigint)
-                ORDER BY first_transaction_id DESC, first_position DESC LIMIT 1) t,
-              LATERAL (SELECT position($3::bytea IN t.event_ids) - 1 AS at) p
-        WHERE p.at >= 0`,
-      [event.transactionId.toString(), event.globalPosition.toString(), id],
+      `SELECT t.tile_index, t.at, substring(t.hashes FROM t.at * 2 + 1 FOR 32) AS hash FROM ${this.tileHolding()} t`,
+      tileHoldingParameters(event, id),
     );
     const found = rows[0];
     if (!found) return null;
@@ -194,18 +209,10 @@ export class JournalTree {
    * path null when the leaf lies outside the tree of `size`.
    */
   async inclusionOf(event: { id: string } & Checkpoint, size: number): Promise<{ leafIndex: number; hash: Buffer; auditPath: Buffer[] | null } | null> {
-    const id = Buffer.alloc(16);
-    writeUuidBytes(event.id, id, 0);
     const block = 2 ** LOWEST_STORED_LEVEL;
     const top = size > 0 ? size.toString(2).length - 1 : 0;
     const { rows } = await this.db.query<HashRow & { at: number; leaf_index: string }>(
-      `WITH leaf AS (
-         SELECT p.at, t.tile_index * ${TILE_WIDTH} + p.at / 16 AS leaf_index, t.hashes
-           FROM (SELECT tile_index, event_ids, hashes FROM ${this.schema}.leaf_tiles WHERE (first_transaction_id, first_position) <= ($1::text::xid8, $2::bigint)
-                  ORDER BY first_transaction_id DESC, first_position DESC LIMIT 1) t,
-                LATERAL (SELECT position($3::bytea IN t.event_ids) - 1 AS at) p
-          WHERE p.at >= 0
-       )
+      `WITH leaf AS (SELECT t.at, t.tile_index * ${TILE_WIDTH} + t.at / 16 AS leaf_index, t.hashes FROM ${this.tileHolding()} t)
        SELECT at, leaf_index, -1 AS level, leaf_index - leaf_index % ${block} AS start,
               substring(hashes FROM (leaf_index % ${TILE_WIDTH} - leaf_index % ${block})::int * 32 + 1 FOR ${block * 32}) AS hashes
          FROM leaf
@@ -220,7 +227,7 @@ export class JournalTree {
        SELECT leaf.at, leaf.leaf_index, -1, $4::bigint - $4::bigint % ${block},
               substring(t.hashes FROM (($4::bigint - $4::bigint % ${block}) % ${TILE_WIDTH})::int * 32 + 1 FOR ($4::bigint % ${block})::int * 32)
          FROM leaf JOIN ${this.schema}.leaf_tiles t ON leaf.at % 16 = 0 AND $4::bigint % ${block} > 0 AND t.tile_index = ($4::bigint - $4::bigint % ${block}) / ${TILE_WIDTH}`,
-      [event.transactionId.toString(), event.globalPosition.toString(), id, size, top],
+      [...tileHoldingParameters(event, idBytes(event)), size, top],
     );
     if (rows.length === 0) return null;
     if (rows[0]!.at % 16 !== 0) {
